@@ -1,0 +1,55 @@
+package dev.closeout.action;
+
+import dev.closeout.postmortem.extraction.ExtractedAction;
+import dev.closeout.storage.Columns;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.Version;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import static dev.closeout.storage.Columns.fit;
+
+/**
+ * A follow-up: one corrective or preventative action from a postmortem, with who owns it, when it is
+ * due and where it stands. Times are UTC.
+ */
+@MappedEntity("action_item")
+public record ActionItem(
+        @Id @GeneratedValue @Nullable Long id,
+        long postmortemId,
+        int position,
+        String text,
+        @Nullable String kind,
+        @Nullable @MappedProperty("group_name") String group,
+        @Nullable String owner,
+        @Nullable Long teamId,
+        @Nullable LocalDate dueDate,
+        @Nullable String priority,
+        ActionStatus status,
+        @Nullable String ticketRef,
+        @Nullable Integer sourceLine,
+        boolean removedFromSource,
+        LocalDateTime createdAt,
+        LocalDateTime updatedAt,
+        @Nullable LocalDateTime closedAt,
+        @Version @Nullable Long version) {
+
+    /** A new open follow-up for what the extractor found at {@code position} in the postmortem. */
+    public static ActionItem fromExtraction(long postmortemId, int position, ExtractedAction extracted,
+                                            LocalDateTime now) {
+        return new ActionItem(null, postmortemId, position, fit(extracted.text(), Columns.ACTION_TEXT),
+                extracted.kind(), fit(extracted.group(), Columns.NAME), fit(extracted.owner(), Columns.NAME), null,
+                extracted.due(), fit(extracted.priority(), Columns.PRIORITY), ActionStatus.OPEN,
+                fit(extracted.ticket(), Columns.TICKET), extracted.line() > 0 ? extracted.line() : null, false, now, now, null, null);
+    }
+
+    /** Past its due date and still being worked on (or not yet started). */
+    public boolean isOverdue(LocalDate today) {
+        return status.isActive() && dueDate != null && dueDate.isBefore(today);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.closeout.postmortem;
+
+import dev.closeout.action.ActionItemRepository;
+import dev.closeout.web.Cursor;
+import dev.closeout.web.Page;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.validation.Valid;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+
+@Controller("/api/postmortems")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PostmortemController {
+
+    static final String TEXT_MARKDOWN = "text/markdown";
+
+    private final PostmortemImporter importer;
+    private final PostmortemRepository postmortems;
+    private final ActionItemRepository actions;
+    private final PostmortemQueries queries;
+    private final Clock clock;
+
+    PostmortemController(PostmortemImporter importer, PostmortemRepository postmortems,
+                         ActionItemRepository actions, PostmortemQueries queries, Clock clock) {
+        this.importer = importer;
+        this.postmortems = postmortems;
+        this.actions = actions;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** Imports a postmortem sent as the body itself; {@code ?source=} says where it comes from. */
+    @Post(consumes = {TEXT_MARKDOWN, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
+    HttpResponse<PostmortemResponse> importText(@Body @Nullable String text, @QueryValue @Nullable String source) {
+        if (text == null || text.isBlank()) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "text: the body is empty; send the postmortem");
+        }
+        return answer(importer.importText(source, text, "api"));
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<PostmortemResponse> importJson(@Body @Valid ImportPostmortemRequest request) {
+        return answer(importer.importText(request.source(), request.text(), "api"));
+    }
+
+    @Get
+    Page<PostmortemSummary> list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
+        int pageSize = Cursor.limit(limit);
+        return Page.of(queries.find(Cursor.decode(cursor), pageSize + 1), pageSize, PostmortemSummary::id,
+                summary -> summary);
+    }
+
+    @Get("/{id}")
+    @ReadOnly
+    PostmortemResponse get(long id) {
+        Postmortem postmortem = postmortems.findById(id).orElseThrow(() ->
+                new HttpStatusException(HttpStatus.NOT_FOUND, "no postmortem with id " + id));
+        return PostmortemResponse.of(postmortem, actions.findByPostmortemIdOrderByPosition(id), today());
+    }
+
+    private HttpResponse<PostmortemResponse> answer(ImportResult result) {
+        PostmortemResponse body = PostmortemResponse.of(result.postmortem(), result.actions(), today());
+        if (!result.created()) {
+            return HttpResponse.ok(body);
+        }
+        return HttpResponse.<PostmortemResponse>created(body)
+                .headers(headers -> headers.location(URI.create("/api/postmortems/" + body.id())));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

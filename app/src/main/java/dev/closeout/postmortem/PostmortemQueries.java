@@ -1,0 +1,65 @@
+package dev.closeout.postmortem;
+
+import dev.closeout.action.ActionStatus;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
+import static dev.closeout.db.jooq.Tables.POSTMORTEM;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.selectCount;
+
+/** Lists of postmortems, newest first. */
+@Singleton
+public class PostmortemQueries {
+
+    private static final Field<Integer> ACTION_COUNT = selectCount().from(ACTION_ITEM)
+            .where(ACTION_ITEM.POSTMORTEM_ID.eq(POSTMORTEM.ID)).asField("action_count");
+    private static final Field<Integer> OPEN_ACTION_COUNT = selectCount().from(ACTION_ITEM)
+            .where(ACTION_ITEM.POSTMORTEM_ID.eq(POSTMORTEM.ID))
+            .and(ACTION_ITEM.STATUS.in(ActionStatus.OPEN.wireName(), ActionStatus.IN_PROGRESS.wireName()))
+            .asField("open_action_count");
+
+    private final DSLContext dsl;
+
+    PostmortemQueries(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Up to {@code limit} postmortems with ids below {@code beforeId}, newest first. */
+    @ReadOnly
+    public List<PostmortemSummary> find(@Nullable Long beforeId, int limit) {
+        Condition condition = beforeId == null ? noCondition() : POSTMORTEM.ID.lt(beforeId);
+        return dsl.select(POSTMORTEM.ID, POSTMORTEM.SOURCE_REF, POSTMORTEM.TITLE, POSTMORTEM.SERVICE,
+                        POSTMORTEM.INCIDENT_START, POSTMORTEM.INCIDENT_END, POSTMORTEM.INCIDENT_ZONE,
+                        POSTMORTEM.DURATION_MINUTES, POSTMORTEM.ROOT_CAUSE_SUMMARY, POSTMORTEM.ROOT_CAUSE_COMPONENT,
+                        POSTMORTEM.ROOT_CAUSE_TRIGGER, POSTMORTEM.CREATED_AT, ACTION_COUNT, OPEN_ACTION_COUNT)
+                .from(POSTMORTEM)
+                .where(condition)
+                .orderBy(POSTMORTEM.ID.desc())
+                .limit(limit)
+                .fetch(PostmortemQueries::toSummary);
+    }
+
+    private static PostmortemSummary toSummary(Record row) {
+        String zone = row.get(POSTMORTEM.INCIDENT_ZONE);
+        return new PostmortemSummary(row.get(POSTMORTEM.ID), row.get(POSTMORTEM.SOURCE_REF),
+                row.get(POSTMORTEM.TITLE), row.get(POSTMORTEM.SERVICE),
+                new PostmortemResponse.IncidentView(IncidentTimes.toDisplay(row.get(POSTMORTEM.INCIDENT_START), zone),
+                        IncidentTimes.toDisplay(row.get(POSTMORTEM.INCIDENT_END), zone), zone,
+                        row.get(POSTMORTEM.DURATION_MINUTES)),
+                new PostmortemResponse.RootCauseView(row.get(POSTMORTEM.ROOT_CAUSE_SUMMARY),
+                        row.get(POSTMORTEM.ROOT_CAUSE_COMPONENT), row.get(POSTMORTEM.ROOT_CAUSE_TRIGGER)),
+                row.get(ACTION_COUNT), row.get(OPEN_ACTION_COUNT),
+                row.get(POSTMORTEM.CREATED_AT).toInstant(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.closeout.postmortem.extraction;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+import java.util.List;
+
+/**
+ * What the engine read from one postmortem: the incident's facts and its follow-up actions, in the
+ * shape of the corpus labels (shared/corpus/LABELING.md).
+ */
+@Serdeable(naming = SnakeCaseStrategy.class)
+public record Extraction(
+        @Nullable String title,
+        @Nullable String service,
+        @Nullable String format,
+        Incident incident,
+        @Nullable Double impactPercent,
+        RootCause rootCause,
+        List<ExtractedAction> actions) {
+
+    public Extraction {
+        actions = List.copyOf(actions);
+    }
+}

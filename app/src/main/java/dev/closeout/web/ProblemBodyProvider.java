@@ -1,0 +1,36 @@
+package dev.closeout.web;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error Micronaut answers (404 routes, 415, conversion and validation failures, and the
+ * {@code HttpStatusException}s the controllers throw) goes out as problem+json, so clients parse one
+ * error shape everywhere.
+ */
+@Singleton
+@Replaces(JsonErrorResponseBodyProvider.class)
+class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
+
+    @Override
+    public Problem body(ErrorContext context, HttpResponse<?> response) {
+        List<Problem.Violation> violations = context.getErrors().stream()
+                .map(error -> new Problem.Violation(error.getPath().orElse(null), error.getMessage()))
+                .toList();
+        String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+        return new Problem("about:blank", response.reason(), response.code(), detail.isEmpty() ? null : detail,
+                context.getRequest().getPath(), violations.size() > 1 ? violations : null);
+    }
+
+    @Override
+    public String contentType() {
+        return Problem.CONTENT_TYPE;
+    }
+}
