@@ -10,7 +10,7 @@ CREATE TABLE team (
   jira_project  VARCHAR(64),
   created_at    DATETIME(6)  NOT NULL,
   updated_at    DATETIME(6)  NOT NULL,
-  CONSTRAINT pk_team PRIMARY KEY (id),
+  PRIMARY KEY (id),
   CONSTRAINT uq_team_key UNIQUE (team_key)
 );
 
@@ -18,7 +18,7 @@ CREATE TABLE team (
 CREATE TABLE team_service (
   service_name VARCHAR(200) NOT NULL,
   team_id      BIGINT       NOT NULL,
-  CONSTRAINT pk_team_service PRIMARY KEY (service_name),
+  PRIMARY KEY (service_name),
   CONSTRAINT fk_team_service_team FOREIGN KEY (team_id) REFERENCES team (id) ON DELETE CASCADE
 );
 
@@ -43,7 +43,7 @@ CREATE TABLE postmortem (
   content_hash         CHAR(64)      NOT NULL,
   created_at           DATETIME(6)   NOT NULL,
   updated_at           DATETIME(6)   NOT NULL,
-  CONSTRAINT pk_postmortem PRIMARY KEY (id),
+  PRIMARY KEY (id),
   CONSTRAINT uq_postmortem_content_hash UNIQUE (content_hash)
 );
 
@@ -72,7 +72,7 @@ CREATE TABLE action_item (
   updated_at          DATETIME(6)   NOT NULL,
   closed_at           DATETIME(6),
   version             BIGINT        NOT NULL DEFAULT 0,
-  CONSTRAINT pk_action_item PRIMARY KEY (id),
+  PRIMARY KEY (id),
   CONSTRAINT fk_action_item_postmortem FOREIGN KEY (postmortem_id) REFERENCES postmortem (id),
   CONSTRAINT fk_action_item_team FOREIGN KEY (team_id) REFERENCES team (id)
 );
@@ -91,7 +91,7 @@ CREATE TABLE action_event (
   new_value   VARCHAR(4000),
   actor       VARCHAR(200)  NOT NULL,
   occurred_at DATETIME(6)   NOT NULL,
-  CONSTRAINT pk_action_event PRIMARY KEY (id),
+  PRIMARY KEY (id),
   CONSTRAINT fk_action_event_action FOREIGN KEY (action_id) REFERENCES action_item (id)
 );
 

@@ -1,0 +1,254 @@
+package dev.closeout.postmortem;
+
+import dev.closeout.support.Corpus;
+import dev.closeout.support.DatabaseCleaner;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import static dev.closeout.db.jooq.Tables.ACTION_EVENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The postmortem and action endpoints as a client sees them. Run once per database the product
+ * supports: MariaDB/MySQL and the embedded H2 default.
+ */
+abstract class PostmortemApiContract {
+
+    private static final MediaType MARKDOWN = MediaType.of("text/markdown");
+    private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
+
+    @Inject
+    @Client("/")
+    HttpClient httpClient;
+
+    @Inject
+    DatabaseCleaner cleaner;
+
+    @Inject
+    DSLContext dsl;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    BlockingHttpClient client;
+
+    @BeforeEach
+    void cleanDatabase() {
+        cleaner.clean();
+        client = httpClient.toBlocking();
+    }
+
+    @Test
+    void importsMarkdownAndAnswersCreatedWithItsActions() {
+        HttpResponse<Map<String, Object>> response = postMarkdown(Corpus.read(Corpus.SEED_LB_ROUTING));
+
+        assertEquals(HttpStatus.CREATED, response.getStatus());
+        Map<String, Object> body = response.body();
+        assertEquals("/api/postmortems/" + body.get("id"), response.header("Location"));
+        assertEquals("Postmortem: Service Outage on ExApp", body.get("title"));
+        List<Map<String, Object>> actions = list(body.get("actions"));
+        assertEquals(7, actions.size());
+        assertEquals("Configuration Management: Implement stricter change management processes for configuration "
+                + "changes to avoid accidental misconfigurations.", actions.get(0).get("text"));
+        assertEquals("Improvements Needed", actions.get(0).get("group"));
+        assertEquals("Tasks", actions.get(6).get("group"));
+        assertTrue(actions.stream().allMatch(action -> "open".equals(action.get("status"))));
+    }
+
+    @Test
+    void postingTheSameTextAgainAnswersOkWithTheSamePostmortem() {
+        String text = Corpus.read(Corpus.SEED_LB_ROUTING);
+        HttpResponse<Map<String, Object>> first = postMarkdown(text);
+        HttpResponse<Map<String, Object>> second = postMarkdown(text);
+        HttpResponse<Map<String, Object>> windowsCopy = postMarkdown(text.replace("\n", "\r\n"));
+
+        assertEquals(HttpStatus.OK, second.getStatus());
+        assertEquals(HttpStatus.OK, windowsCopy.getStatus());
+        assertEquals(first.body().get("id"), second.body().get("id"));
+        assertEquals(first.body().get("id"), windowsCopy.body().get("id"));
+        assertEquals(7, list(second.body().get("actions")).size());
+        assertEquals(1, list(getJson("/api/postmortems").get("items")).size());
+        assertEquals(7, list(getJson("/api/actions").get("items")).size());
+    }
+
+    @Test
+    void importsJsonWithItsSource() {
+        HttpResponse<Map<String, Object>> response = client.exchange(HttpRequest.POST("/api/postmortems",
+                Map.of("source", "wiki/INC-42", "text", Corpus.read(Corpus.SEED_LB_ROUTING))), JSON_OBJECT);
+
+        assertEquals(HttpStatus.CREATED, response.getStatus());
+        assertEquals("wiki/INC-42", response.body().get("source"));
+        assertEquals(7, list(response.body().get("actions")).size());
+    }
+
+    @Test
+    void importRecordsTheCreationOfEveryActionInItsHistory() {
+        postMarkdown(Corpus.read(Corpus.SEED_LB_ROUTING));
+
+        int created = transactions.executeRead(status ->
+                dsl.fetchCount(ACTION_EVENT, ACTION_EVENT.FIELD.eq("created").and(ACTION_EVENT.NEW_VALUE.eq("open"))));
+        assertEquals(7, created);
+    }
+
+    @Test
+    void getsOnePostmortemWithItsActions() {
+        Object id = postMarkdown(Corpus.read(Corpus.SEED_LB_ROUTING)).body().get("id");
+
+        Map<String, Object> postmortem = getJson("/api/postmortems/" + id);
+
+        assertEquals(id, postmortem.get("id"));
+        assertEquals(7, list(postmortem.get("actions")).size());
+    }
+
+    @Test
+    void answersNotFoundProblemForAMissingPostmortem() {
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                () -> client.exchange("/api/postmortems/424242", String.class));
+
+        assertProblem(error, HttpStatus.NOT_FOUND, "no postmortem with id 424242");
+    }
+
+    @Test
+    void rejectsBlankTextAndWritesNothing() {
+        HttpClientResponseException blankJson = assertThrows(HttpClientResponseException.class,
+                () -> client.exchange(HttpRequest.POST("/api/postmortems", Map.of("text", " ")), String.class));
+        HttpClientResponseException emptyMarkdown = assertThrows(HttpClientResponseException.class,
+                () -> client.exchange(HttpRequest.POST("/api/postmortems", "  ").contentType(MARKDOWN), String.class));
+
+        assertProblem(blankJson, HttpStatus.BAD_REQUEST, "text");
+        assertProblem(emptyMarkdown, HttpStatus.BAD_REQUEST, "text");
+        assertEquals(List.of(), getJson("/api/postmortems").get("items"));
+    }
+
+    @Test
+    void rejectsAnUnsupportedContentType() {
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                () -> client.exchange(HttpRequest.POST("/api/postmortems", "<postmortem/>")
+                        .contentType(MediaType.APPLICATION_XML_TYPE), String.class));
+
+        assertProblem(error, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "application/xml");
+    }
+
+    @Test
+    void pagesThroughOpenActionsWithoutRepeatsOrGaps() {
+        postMarkdown(Corpus.read(Corpus.SEED_LB_ROUTING));
+        postMarkdown(Corpus.read(Corpus.SEED_EXAMPLEAPP));
+        int total = list(getJson("/api/actions?status=open&limit=200").get("items")).size();
+
+        List<Object> seen = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            Map<String, Object> page = getJson("/api/actions?status=open&limit=3"
+                    + (next == null ? "" : "&cursor=" + next));
+            list(page.get("items")).forEach(action -> seen.add(action.get("id")));
+            next = (String) page.get("next");
+            pages++;
+            if (pages == 1) {
+                // a postmortem imported mid-way must not shift what the next pages show
+                postMarkdown("# Late\n\n## Action items\n- Add a late alert\n");
+            }
+        } while (next != null);
+
+        assertTrue(total >= 8, "both seeds have actions, got " + total);
+        assertEquals(total + 1, seen.size());
+        assertEquals(seen.size(), new HashSet<>(seen).size());
+        assertEquals((total + 1 + 2) / 3, pages);
+    }
+
+    @Test
+    void filtersActionsByStatus() {
+        postMarkdown(Corpus.read(Corpus.SEED_LB_ROUTING));
+
+        assertEquals(7, list(getJson("/api/actions?status=open").get("items")).size());
+        assertEquals(List.of(), getJson("/api/actions?status=done").get("items"));
+    }
+
+    @Test
+    void rejectsUnknownStatusMalformedCursorAndBadLimit() {
+        assertProblem(assertThrows(HttpClientResponseException.class,
+                () -> client.exchange("/api/actions?status=finished", String.class)),
+                HttpStatus.BAD_REQUEST, "status");
+        assertProblem(assertThrows(HttpClientResponseException.class,
+                () -> client.exchange("/api/actions?cursor=nonsense", String.class)),
+                HttpStatus.BAD_REQUEST, "cursor");
+        assertProblem(assertThrows(HttpClientResponseException.class,
+                () -> client.exchange("/api/postmortems?limit=0", String.class)),
+                HttpStatus.BAD_REQUEST, "limit");
+    }
+
+    @Test
+    void listsPostmortemsNewestFirstWithOpenActionCounts() {
+        Object older = postMarkdown(Corpus.read(Corpus.SEED_LB_ROUTING)).body().get("id");
+        Object newer = postMarkdown(Corpus.read(Corpus.SEED_EXAMPLEAPP)).body().get("id");
+
+        Map<String, Object> firstPage = getJson("/api/postmortems?limit=1");
+        List<Map<String, Object>> items = list(firstPage.get("items"));
+        assertEquals(newer, items.get(0).get("id"));
+        assertNotNull(firstPage.get("next"));
+
+        Map<String, Object> secondPage = getJson("/api/postmortems?limit=1&cursor=" + firstPage.get("next"));
+        Map<String, Object> oldest = list(secondPage.get("items")).get(0);
+        assertEquals(older, oldest.get("id"));
+        assertEquals(7, oldest.get("actionCount"));
+        assertEquals(7, oldest.get("openActionCount"));
+        assertNull(secondPage.get("next"));
+    }
+
+    @Test
+    void healthShowsTheDatabaseUp() {
+        Map<String, Object> health = getJson("/health");
+
+        assertEquals("UP", health.get("status"));
+        Map<String, Object> jdbc = map(map(health.get("details")).get("jdbc"));
+        assertEquals("UP", jdbc.get("status"));
+    }
+
+    private HttpResponse<Map<String, Object>> postMarkdown(String text) {
+        return client.exchange(HttpRequest.POST("/api/postmortems", text).contentType(MARKDOWN), JSON_OBJECT);
+    }
+
+    private Map<String, Object> getJson(String uri) {
+        return client.retrieve(HttpRequest.GET(uri), JSON_OBJECT);
+    }
+
+    private static void assertProblem(HttpClientResponseException error, HttpStatus status, String detailPart) {
+        assertEquals(status, error.getStatus());
+        assertEquals("application/problem+json", error.getResponse().getContentType().orElseThrow().toString());
+        String body = error.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(body.contains("\"status\":" + status.getCode()), body);
+        assertTrue(body.contains(detailPart), () -> "expected '" + detailPart + "' in " + body);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+}

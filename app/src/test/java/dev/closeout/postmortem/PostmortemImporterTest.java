@@ -1,0 +1,73 @@
+package dev.closeout.postmortem;
+
+import dev.closeout.support.Corpus;
+import dev.closeout.support.DatabaseCleaner;
+import dev.closeout.support.TestDatabase;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostmortemImporterTest implements TestPropertyProvider {
+
+    @Inject
+    PostmortemImporter importer;
+
+    @Inject
+    PostmortemRepository postmortems;
+
+    @Inject
+    DatabaseCleaner cleaner;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.properties();
+    }
+
+    @BeforeEach
+    void cleanDatabase() {
+        cleaner.clean();
+    }
+
+    @Test
+    void concurrentImportsOfTheSameTextStoreItOnce() throws Exception {
+        String text = Corpus.read(Corpus.SEED_LB_ROUTING);
+        int threads = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<ImportResult>> results = IntStream.range(0, threads)
+                    .mapToObj(i -> pool.submit(() -> {
+                        start.await();
+                        return importer.importText("race", text, "test");
+                    }))
+                    .toList();
+            start.countDown();
+
+            int created = 0;
+            for (Future<ImportResult> result : results) {
+                ImportResult imported = result.get();
+                created += imported.created() ? 1 : 0;
+                assertEquals(7, imported.actions().size());
+            }
+            assertEquals(1, created);
+            assertEquals(1, postmortems.count());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.closeout.support;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+
+import java.sql.Connection;
+
+import static dev.closeout.db.jooq.Tables.ACTION_EVENT;
+import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
+import static dev.closeout.db.jooq.Tables.POSTMORTEM;
+import static dev.closeout.db.jooq.Tables.TEAM;
+import static dev.closeout.db.jooq.Tables.TEAM_SERVICE;
+
+/** Empties every table between tests, children first so foreign keys hold. */
+@Singleton
+public class DatabaseCleaner {
+
+    private final DSLContext dsl;
+    private final TransactionOperations<Connection> transactions;
+
+    DatabaseCleaner(DSLContext dsl, TransactionOperations<Connection> transactions) {
+        this.dsl = dsl;
+        this.transactions = transactions;
+    }
+
+    public void clean() {
+        transactions.executeWrite(status -> {
+            dsl.deleteFrom(ACTION_EVENT).execute();
+            dsl.deleteFrom(ACTION_ITEM).execute();
+            dsl.deleteFrom(POSTMORTEM).execute();
+            dsl.deleteFrom(TEAM_SERVICE).execute();
+            dsl.deleteFrom(TEAM).execute();
+            return null;
+        });
+    }
+}
