@@ -1,5 +1,7 @@
 package dev.closeout.postmortem;
 
+import dev.closeout.postmortem.extraction.Incident;
+import dev.closeout.postmortem.extraction.IncidentTime;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.DateTimeException;
@@ -17,12 +19,25 @@ final class IncidentTimes {
     private IncidentTimes() {
     }
 
-    static @Nullable LocalDateTime toStored(@Nullable LocalDateTime asWritten, @Nullable String zone) {
-        ZoneId zoneId = zoneId(zone);
-        if (asWritten == null || zoneId == null) {
-            return asWritten;
+    /** UTC when the time carries an offset, else the local time as written (midnight for a bare date). */
+    static @Nullable LocalDateTime stored(@Nullable IncidentTime time) {
+        if (time == null) {
+            return null;
         }
-        return asWritten.atZone(zoneId).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        if (time.offset() == null) {
+            return time.localDateTime();
+        }
+        return time.localDateTime().atOffset(time.offset()).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+
+    /** The offset the author wrote, from the start or else the end. */
+    static @Nullable String zone(Incident incident) {
+        for (IncidentTime time : new IncidentTime[] {incident.start(), incident.end()}) {
+            if (time != null && time.offset() != null) {
+                return time.offset().getId();
+            }
+        }
+        return null;
     }
 
     /** ISO-8601 with the author's offset when the zone is known, else the local date-time. */

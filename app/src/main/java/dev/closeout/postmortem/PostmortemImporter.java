@@ -74,9 +74,9 @@ public class PostmortemImporter {
         LocalDateTime now = LocalDateTime.now(clock);
         Postmortem postmortem = postmortems.save(new Postmortem(null, fit(sourceRef, Columns.SOURCE_REF),
                 fit(extraction.title(), Columns.TITLE), fit(extraction.service(), Columns.SERVICE),
-                extraction.format(), IncidentTimes.toStored(extraction.incident().start(), extraction.incident().zone()),
-                IncidentTimes.toStored(extraction.incident().end(), extraction.incident().zone()),
-                extraction.incident().zone(), extraction.incident().durationMinutes(),
+                extraction.mediaType(), IncidentTimes.stored(extraction.incident().start()),
+                IncidentTimes.stored(extraction.incident().end()), IncidentTimes.zone(extraction.incident()),
+                extraction.incident().durationMinutes(),
                 extraction.impactPercent() == null ? null : BigDecimal.valueOf(extraction.impactPercent()),
                 fit(extraction.rootCause().summary(), Columns.ROOT_CAUSE_SUMMARY), extraction.rootCause().component(),
                 extraction.rootCause().trigger(), text, hash, now, now));

@@ -8,13 +8,14 @@ import java.util.List;
 
 /**
  * What the engine read from one postmortem: the incident's facts and its follow-up actions, in the
- * shape of the corpus labels (shared/corpus/LABELING.md).
+ * shape of the corpus labels (shared/corpus/LABELING.md). {@code mediaType} is how the text was read:
+ * markdown, text or html.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record Extraction(
         @Nullable String title,
         @Nullable String service,
-        @Nullable String format,
+        String mediaType,
         Incident incident,
         @Nullable Double impactPercent,
         RootCause rootCause,

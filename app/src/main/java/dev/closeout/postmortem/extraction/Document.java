@@ -1,0 +1,35 @@
+package dev.closeout.postmortem.extraction;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A postmortem ready to be read: its text as markdown-like lines (HTML is converted first), and its
+ * sections in document order. Every extractor reads this, never the raw input.
+ */
+public record Document(MediaType mediaType, List<String> lines, List<Section> sections) {
+
+    public Document {
+        lines = List.copyOf(lines);
+        sections = List.copyOf(sections);
+    }
+
+    /** The text of line {@code number} (1-based). */
+    public String line(int number) {
+        return lines.get(number - 1);
+    }
+
+    public String text() {
+        return String.join("\n", lines);
+    }
+
+    /** The sections whose heading matches, in document order. */
+    public List<Section> sectionsMatching(Pattern heading) {
+        return sections.stream().filter(section -> heading.matcher(section.heading()).find()).toList();
+    }
+
+    public Optional<Section> firstSectionMatching(Pattern heading) {
+        return sections.stream().filter(section -> heading.matcher(section.heading()).find()).findFirst();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.closeout.postmortem.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a postmortem's text into a {@link Document}: detects markdown, plain text or HTML, converts HTML
+ * to markdown-like lines, and finds the sections: markdown headings (with or without the space after
+ * '#'), setext headings, and lead-in lines ("Root Cause:", "**Tasks:**") standing on their own.
+ */
+public final class DocumentReader {
+
+    private static final Pattern ATX_HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s*(\\S.*?)\\s*#*\\s*$");
+    private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^\\s{0,3}(=+|-+)\\s*$");
+    private static final Pattern BOLD_LEAD_IN = Pattern.compile("^\\s*(\\*\\*|__)([^*_]{1,80}?):?\\1:?\\s*$");
+    private static final Pattern PLAIN_LEAD_IN = Pattern.compile("^\\s*([A-Z][^.!?:]{0,60}):\\s*$");
+    private static final Pattern HTML_START = Pattern.compile(
+            "^\\s*(<!DOCTYPE html|<html|<body|<div|<p[ >]|<h[1-6][ >]|<table|<ul|<ol)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MARKDOWN_SIGNS = Pattern.compile("(?m)^\\s{0,3}#{1,6}\\s|^\\s*[-*+]\\s|\\*\\*|^\\|.*\\|");
+
+    public Document read(String text) {
+        String normalized = TextDecoding.normalize(text);
+        MediaType type = detect(normalized);
+        String markdownLike = type == MediaType.HTML ? HtmlText.toMarkdownLike(normalized) : normalized;
+        List<String> lines = List.of(markdownLike.split("\n", -1));
+        return new Document(type, lines, sections(lines));
+    }
+
+    static MediaType detect(String text) {
+        if (HTML_START.matcher(text).find()) {
+            return MediaType.HTML;
+        }
+        return MARKDOWN_SIGNS.matcher(text).find() ? MediaType.MARKDOWN : MediaType.TEXT;
+    }
+
+    private static List<Section> sections(List<String> lines) {
+        List<int[]> headings = new ArrayList<>(); // {line, level}
+        List<String> labels = new ArrayList<>();
+        boolean inFence = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.trim().startsWith("```")) {
+                inFence = !inFence;
+                continue;
+            }
+            if (inFence) {
+                continue;
+            }
+            Matcher atx = ATX_HEADING.matcher(line);
+            if (atx.matches() && !atx.group(2).startsWith("#")) {
+                headings.add(new int[] {i + 1, atx.group(1).length()});
+                labels.add(Markup.label(atx.group(2)));
+            } else if (i + 1 < lines.size() && isSetextHeading(line, lines.get(i + 1))) {
+                headings.add(new int[] {i + 1, lines.get(i + 1).trim().startsWith("=") ? 1 : 2});
+                labels.add(Markup.label(line));
+                i++;
+            } else if (BOLD_LEAD_IN.matcher(line).matches() || PLAIN_LEAD_IN.matcher(line).matches()) {
+                headings.add(new int[] {i + 1, Section.LEAD_IN});
+                labels.add(Markup.label(line));
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        int firstHeadingLine = headings.isEmpty() ? lines.size() + 1 : headings.get(0)[0];
+        if (firstHeadingLine > 1) {
+            sections.add(new Section("", 0, 0, 1, firstHeadingLine));
+        }
+        for (int h = 0; h < headings.size(); h++) {
+            int line = headings.get(h)[0];
+            int level = headings.get(h)[1];
+            int bodyStart = level <= 2 && h < headings.size() && isSetextHeadingAt(lines, line) ? line + 2 : line + 1;
+            int end = lines.size() + 1;
+            for (int next = h + 1; next < headings.size(); next++) {
+                if (headings.get(next)[1] <= level) {
+                    end = headings.get(next)[0];
+                    break;
+                }
+            }
+            sections.add(new Section(labels.get(h), level, line, Math.min(bodyStart, end), end));
+        }
+        return sections;
+    }
+
+    private static boolean isSetextHeadingAt(List<String> lines, int lineNumber) {
+        return lineNumber < lines.size() && isSetextHeading(lines.get(lineNumber - 1), lines.get(lineNumber));
+    }
+
+    private static boolean isSetextHeading(String line, String next) {
+        return !line.isBlank() && !Markup.isListItem(line) && !line.trim().startsWith("|")
+                && SETEXT_UNDERLINE.matcher(next).matches() && next.trim().length() >= 3;
+    }
+}

