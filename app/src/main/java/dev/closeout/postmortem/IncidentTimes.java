@@ -32,7 +32,7 @@ final class IncidentTimes {
 
     /** The offset the author wrote, from the start or else the end. */
     static @Nullable String zone(Incident incident) {
-        for (IncidentTime time : new IncidentTime[] {incident.start(), incident.end()}) {
+        for (IncidentTime time : new IncidentTime[] {incident.startTime(), incident.endTime()}) {
             if (time != null && time.offset() != null) {
                 return time.offset().getId();
             }

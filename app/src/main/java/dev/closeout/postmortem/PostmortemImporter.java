@@ -74,8 +74,8 @@ public class PostmortemImporter {
         LocalDateTime now = LocalDateTime.now(clock);
         Postmortem postmortem = postmortems.save(new Postmortem(null, fit(sourceRef, Columns.SOURCE_REF),
                 fit(extraction.title(), Columns.TITLE), fit(extraction.service(), Columns.SERVICE),
-                extraction.mediaType(), IncidentTimes.stored(extraction.incident().start()),
-                IncidentTimes.stored(extraction.incident().end()), IncidentTimes.zone(extraction.incident()),
+                extraction.mediaType(), IncidentTimes.stored(extraction.incident().startTime()),
+                IncidentTimes.stored(extraction.incident().endTime()), IncidentTimes.zone(extraction.incident()),
                 extraction.incident().durationMinutes(),
                 extraction.impactPercent() == null ? null : BigDecimal.valueOf(extraction.impactPercent()),
                 fit(extraction.rootCause().summary(), Columns.ROOT_CAUSE_SUMMARY), extraction.rootCause().component(),

@@ -1,9 +1,6 @@
 package dev.closeout.postmortem.extraction;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,7 +14,6 @@ import java.time.format.DateTimeParseException;
  * UTC offset. Written as ISO-8601: {@code 2025-06-11}, {@code 2025-06-11T03:15:00},
  * {@code 2025-06-11T03:15:00Z} or {@code 2025-06-11T03:15:00-07:00}.
  */
-@Serdeable
 public record IncidentTime(LocalDate date, @Nullable LocalTime time, @Nullable ZoneOffset offset) {
 
     public static IncidentTime of(LocalDateTime dateTime, @Nullable ZoneOffset offset) {
@@ -41,7 +37,6 @@ public record IncidentTime(LocalDate date, @Nullable LocalTime time, @Nullable Z
         return java.time.Duration.between(localDateTime(), other.localDateTime()).toMinutes();
     }
 
-    @JsonValue
     public String toIso() {
         if (time == null) {
             return date.toString();
@@ -50,7 +45,6 @@ public record IncidentTime(LocalDate date, @Nullable LocalTime time, @Nullable Z
         return offset == null ? local : local + offset.getId();
     }
 
-    @JsonCreator
     public static IncidentTime parse(String iso) {
         try {
             if (iso.length() == 10) {

@@ -149,8 +149,8 @@ final class CorpusEvaluation {
         compare(report, "title", name, normalizeTitle((String) expected.get("title")), normalizeTitle(got.title()));
         compare(report, "service", name, lower((String) expected.get("service")), lower(got.service()));
         Map<String, Object> incident = map(expected.get("incident"));
-        compare(report, "start", name, time(incident.get("start")), iso(got.incident().start()));
-        compare(report, "end", name, time(incident.get("end")), iso(got.incident().end()));
+        compare(report, "start", name, time(incident.get("start")), iso(got.incident().startTime()));
+        compare(report, "end", name, time(incident.get("end")), iso(got.incident().endTime()));
         compare(report, "duration", name, number(incident.get("duration_minutes")),
                 number(got.incident().durationMinutes()));
         compare(report, "impact", name, number(expected.get("impact_percent")), number(got.impactPercent()));
