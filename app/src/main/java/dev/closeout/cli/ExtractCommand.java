@@ -55,19 +55,34 @@ class ExtractCommand implements Callable<Integer> {
         return failed ? 2 : 0;
     }
 
+    /** A summary for people: the incident's facts, then the actions by group with owners and dues aligned. */
     private static void printText(PrintStream out, ExtractedFile result) {
         Extraction extraction = result.extraction();
         out.println("== " + result.file());
-        out.println("title: " + (extraction.title() == null ? "(none)" : extraction.title()));
-        out.println(extraction.actions().size() + " actions");
+        out.println("title:      " + orDash(extraction.title()));
+        out.println("service:    " + orDash(extraction.service()));
+        out.println("incident:   " + orDash(extraction.incident().start()) + " .. " + orDash(extraction.incident().end())
+                + (extraction.incident().durationMinutes() == null ? ""
+                : " (" + extraction.incident().durationMinutes() + " min)"));
+        out.println("impact:     " + (extraction.impactPercent() == null ? "-" : extraction.impactPercent() + "%"));
+        out.println("root cause: " + orDash(extraction.rootCause().component()) + " / "
+                + orDash(extraction.rootCause().trigger()) + " - " + orDash(extraction.rootCause().summary()));
+        List<ExtractedAction> actions = extraction.actions();
+        out.println(actions.size() + (actions.size() == 1 ? " action" : " actions"));
+        int ownerWidth = Math.max(5, actions.stream().mapToInt(action -> orDash(action.owner()).length()).max().orElse(0));
         String group = null;
-        for (ExtractedAction action : extraction.actions()) {
-            if (action.group() != null && !action.group().equals(group)) {
+        for (ExtractedAction action : actions) {
+            if (!java.util.Objects.equals(action.group(), group)) {
                 group = action.group();
-                out.println("  " + group);
+                out.println("  " + orDash(group));
             }
-            out.printf("    - [%-12s] %s  (line %d)%n", action.kind(), action.text(), action.line());
+            out.printf("    %-12s %-" + ownerWidth + "s %-10s %s%n", orDash(action.kind()), orDash(action.owner()),
+                    action.due() == null ? "-" : action.due(), action.text());
         }
         out.println();
+    }
+
+    private static String orDash(Object value) {
+        return value == null ? "-" : value.toString();
     }
 }

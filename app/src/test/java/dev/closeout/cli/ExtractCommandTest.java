@@ -47,7 +47,7 @@ class ExtractCommandTest {
                 Corpus.example(Corpus.SEED_LB_ROUTING).toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("title: Postmortem: Service Outage on ExApp"), run.out());
+        assertTrue(run.out().contains("title:      Postmortem: Service Outage on ExApp"), run.out());
         assertTrue(run.out().contains("7 actions"), run.out());
         assertTrue(run.out().contains("  Improvements Needed\n"), run.out());
     }
