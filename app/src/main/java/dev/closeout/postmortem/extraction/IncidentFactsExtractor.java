@@ -1,7 +1,12 @@
 package dev.closeout.postmortem.extraction;
 
-/** Reads the incident's title, affected service, start, end, duration and impact. */
+/**
+ * Reads the incident's title, affected service, start, end, duration and impact. Never throws: text it
+ * cannot read yields nulls.
+ */
 final class IncidentFactsExtractor {
+
+    private final IncidentWindowFinder window = new IncidentWindowFinder();
 
     IncidentFacts extract(Document document) {
         String title = document.sections().stream()
@@ -9,6 +14,14 @@ final class IncidentFactsExtractor {
                 .map(Section::heading)
                 .findFirst()
                 .orElse(null);
-        return new IncidentFacts(title, null, Incident.unknown(), null);
+        Incident incident;
+        try {
+            incident = window.find(document);
+        } catch (RuntimeException unreadable) {
+            // Extraction is best effort over arbitrary text; a rule tripping on odd input must not
+            // fail the import, and the missing times stay visible as nulls.
+            incident = Incident.unknown();
+        }
+        return new IncidentFacts(title, null, incident, null);
     }
 }
