@@ -32,11 +32,12 @@ final class DateTimeText {
     private static final Pattern DATE = Pattern.compile(
             "(?<![\\d.])(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?![\\d])"
                     + "|(?<![a-z])" + MONTH + "\\.?\\s{1,3}(\\d{1,2})" + ORDINAL + "(?![\\d:a-z])"
-                    + "(?:,?\\s{0,3}(?:of\\s{1,3})?(\\d{4})(?![\\d:]))?"
+                    + "(?:,?\\s{0,3}(?:of\\s{1,3})?(\\d{4})(?!\\d))?"
                     + "|(?<![\\d.:])(\\d{1,2})" + ORDINAL + "\\.?\\s{1,3}(?:of\\s{1,3})?" + MONTH + "(?![a-z])\\.?"
-                    + "(?:,?\\s{0,3}(\\d{4})(?![\\d:]))?"
+                    + "(?:,?\\s{0,3}(\\d{4})(?!\\d))?"
                     + "|(?<![\\d.:/])(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?![\\d/])"
-                    + "|(?<![\\d.:])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d.])",
+                    + "|(?<![\\d.:])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d.])"
+                    + "|(?<![\\d.:/\\-])(\\d{1,2})-(\\d{1,2})-(\\d{4}|\\d{2})(?![\\d\\-])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME = Pattern.compile(
             "(?<![\\d:.,])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?!\\d|:\\d)(?:\\s{0,2}([ap])\\.?\\s?m(?![a-z])\\.?)?"
@@ -134,6 +135,13 @@ final class DateTimeText {
                 int first = Integer.parseInt(m.group(10));
                 int second = Integer.parseInt(m.group(11));
                 int year = Integer.parseInt(m.group(12));
+                year = year < 100 ? 2000 + year : year;
+                return first > 12 ? checked(year, second, first, m) : checked(year, first, second, m);
+            }
+            if (m.group(16) != null) {
+                int first = Integer.parseInt(m.group(16));
+                int second = Integer.parseInt(m.group(17));
+                int year = Integer.parseInt(m.group(18));
                 year = year < 100 ? 2000 + year : year;
                 return first > 12 ? checked(year, second, first, m) : checked(year, first, second, m);
             }

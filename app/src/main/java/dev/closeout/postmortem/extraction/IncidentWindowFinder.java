@@ -69,8 +69,9 @@ final class IncidentWindowFinder {
     private static final Pattern BETWEEN = Pattern.compile("(?i)\\bbetween\\b");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s{1,5}(?=[A-Z])");
     private static final Pattern AMOUNT = Pattern.compile(
-            "(?i)(\\d{1,5}(?:\\.\\d{1,2})?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                    + "\\s{0,2}(days?|d|hours?|hrs?|h|minutes?|mins?|m)(?![a-z])");
+            "(?i)(?<![a-z\\d.])(?:(\\d{1,5}(?:\\.\\d{1,2})?)\\s{0,2}(days?|d|hours?|hrs?|h|minutes?|mins?|m)"
+                    + "|(an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s{1,2}(days?|hours?|hrs?|minutes?|mins?))"
+                    + "(?![a-z])");
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five",
             "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
 
@@ -257,7 +258,8 @@ final class IncidentWindowFinder {
                 String trimmed = part.trim();
                 boolean listOrRow = trimmed.startsWith("|") || Markup.isListItem(part);
                 String text = Markup.strip(Markup.withoutListMarker(trimmed.replace('|', ' ')))
-                        .replaceFirst("^#{1,6}\\s*", "").replace("**", "");
+                        .replaceFirst("^#{1,6}\\s*", "").replace("**", "")
+                        .replaceAll("(?<![\\w])_{1,2}|_{1,2}(?![\\w])", "");
                 lines.add(new Line(part, text, timeline[number], listOrRow));
             }
         }
@@ -447,10 +449,11 @@ final class IncidentWindowFinder {
         double total = 0;
         boolean any = false;
         while (amount.find()) {
-            String number = amount.group(1).toLowerCase(java.util.Locale.ROOT);
+            boolean digits = amount.group(1) != null;
+            String number = (digits ? amount.group(1) : amount.group(3)).toLowerCase(java.util.Locale.ROOT);
             double count = number.equals("a") || number.equals("an") ? 1
                     : NUMBER_WORDS.contains(number) ? NUMBER_WORDS.indexOf(number) : Double.parseDouble(number);
-            char unit = Character.toLowerCase(amount.group(2).charAt(0));
+            char unit = Character.toLowerCase((digits ? amount.group(2) : amount.group(4)).charAt(0));
             total += count * (unit == 'd' ? 1440 : unit == 'h' ? 60 : 1);
             any = true;
         }

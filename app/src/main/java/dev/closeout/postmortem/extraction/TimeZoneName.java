@@ -53,7 +53,7 @@ record TimeZoneName(@Nullable ZoneOffset fixed, @Nullable ZoneId region) {
 
     /** Names longest first so "PST/PDT" wins over "PST"; abbreviations case-sensitive, long names not. */
     private static final Pattern NAME = Pattern.compile(
-            "(?<![A-Za-z])(?:(?:UTC|GMT)\\s?([+\\-\u2212])\\s?(\\d{1,2})(?::?(\\d{2}))?(?!\\d)|"
+            "(?<![A-Za-z])(?:(?:UTC|GMT)([+\\-\u2212])(\\d{1,2})(?::?(\\d{2}))?(?![\\d:])|"
                     + NAMES.keySet().stream()
                     .sorted(Comparator.comparingInt(String::length).reversed())
                     .map(name -> name.length() <= 8 && name.equals(name.toUpperCase(Locale.ROOT))
