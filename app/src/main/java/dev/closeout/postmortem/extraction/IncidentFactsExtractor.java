@@ -7,6 +7,7 @@ package dev.closeout.postmortem.extraction;
 final class IncidentFactsExtractor {
 
     private final IncidentWindowFinder window = new IncidentWindowFinder();
+    private final ImpactFinder impact = new ImpactFinder();
 
     IncidentFacts extract(Document document) {
         String title = document.sections().stream()
@@ -15,13 +16,16 @@ final class IncidentFactsExtractor {
                 .findFirst()
                 .orElse(null);
         Incident incident;
+        Double impactPercent;
         try {
             incident = window.find(document);
+            impactPercent = impact.find(document);
         } catch (RuntimeException unreadable) {
             // Extraction is best effort over arbitrary text; a rule tripping on odd input must not
-            // fail the import, and the missing times stay visible as nulls.
+            // fail the import, and the missing facts stay visible as nulls.
             incident = Incident.unknown();
+            impactPercent = null;
         }
-        return new IncidentFacts(title, null, incident, null);
+        return new IncidentFacts(title, null, incident, impactPercent);
     }
 }
