@@ -371,7 +371,8 @@ final class IncidentWindowFinder {
             TimeZoneName startZone = first.zone() != null ? first.zone() : endZone;
             boolean endDated = endDate != null && endDate != startDate;
             Moment start = new Moment(startDate, first, startZone);
-            Moment end = new Moment(endDated ? endDate : startDate, second, endZone);
+            // without its own date the end takes the start's, and crosses midnight when earlier
+            Moment end = new Moment(endDated ? endDate : null, second, endZone);
             return new Moment[] {start, end};
         }
         return null;
