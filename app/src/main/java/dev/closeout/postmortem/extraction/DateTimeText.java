@@ -1,0 +1,212 @@
+package dev.closeout.postmortem.extraction;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the dates and times of day written in a piece of text, in the shapes postmortems use:
+ * {@code 2024-08-17}, {@code 2019-3-26}, "August 17, 2024", "May 8th, 2024", "Jun 4, 2025",
+ * "17 August 2024", "Monday 3. February 2020", "7th Sept", {@code 15/01/2021}, {@code 09/25/2020},
+ * {@code 9/25/20}, {@code 3.4.2020}; "03:15", "3:15 PM", "3pm", "11 AM", "4:16 p.m.", "13:00PM". A
+ * time carries the zone written right after it ("14:00 UTC", "2:00 PM (UTC+03:00)", "21:14 PDT").
+ *
+ * <p>Numeric dates: with slashes the first number is the month unless it cannot be (US order, the most
+ * common in English postmortems: 09/25/2020); with dots the first number is the day (European order:
+ * 3.4.2020 is 3 April). Dots need a four-digit year, so version numbers such as 1.12.13 are not dates.
+ * A date without a year keeps {@code year == 0} for the caller to complete.
+ *
+ * <p>Every pattern has bounded repetitions only, so scanning is linear in the text's length.
+ */
+final class DateTimeText {
+
+    private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+            + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    private static final String ORDINAL = "(?:st|nd|rd|th)?";
+    private static final Pattern DATE = Pattern.compile(
+            "(?<![\\d.])(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?![\\d])"
+                    + "|(?<![a-z])" + MONTH + "\\.?\\s{1,3}(\\d{1,2})" + ORDINAL + "(?![\\d:a-z])"
+                    + "(?:,?\\s{0,3}(?:of\\s{1,3})?(\\d{4})(?!\\d))?"
+                    + "|(?<![\\d.:])(\\d{1,2})" + ORDINAL + "\\.?\\s{1,3}(?:of\\s{1,3})?" + MONTH + "(?![a-z])\\.?"
+                    + "(?:,?\\s{0,3}(\\d{4})(?!\\d))?"
+                    + "|(?<![\\d.:/])(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?![\\d/])"
+                    + "|(?<![\\d.:])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d.])"
+                    + "|(?<![\\d.:/\\-])(\\d{1,2})-(\\d{1,2})-(\\d{4}|\\d{2})(?![\\d\\-])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TIME = Pattern.compile(
+            "(?<![\\d:.,])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?!\\d|:\\d)(?:\\s{0,2}([ap])\\.?\\s?m(?![a-z])\\.?)?"
+                    + "|(?<![\\d:.,])(\\d{1,2})\\s{0,2}([ap])\\.?\\s?m(?![a-z])\\.?",
+            Pattern.CASE_INSENSITIVE);
+    /** What may stand between a time and its zone: "14:00 UTC", "10:00 AM (UTC)", "13:05 GMT". */
+    private static final int ZONE_REACH = 3;
+
+    private DateTimeText() {
+    }
+
+    /** A date as written; {@code year} is 0 when the text gives none. */
+    record DateMention(int year, int month, int day, int start, int end) {
+
+        @Nullable LocalDate inYear(int fallbackYear) {
+            int y = year != 0 ? year : fallbackYear;
+            if (y == 0) {
+                return null;
+            }
+            try {
+                return LocalDate.of(y, month, day);
+            } catch (DateTimeException invalid) {
+                return null;
+            }
+        }
+
+        boolean hasYear() {
+            return year != 0;
+        }
+    }
+
+    /** A time of day as written, with the zone named right after it when there is one. */
+    record TimeMention(LocalTime time, @Nullable TimeZoneName zone, int start, int end) {
+    }
+
+    static List<DateMention> dates(String text) {
+        List<DateMention> found = new ArrayList<>();
+        Matcher match = DATE.matcher(text);
+        while (match.find()) {
+            DateMention date = date(match);
+            // "may" in lower case is nearly always the verb ("2 may be"), not the month
+            if (date != null && !match.group().contains("may")) {
+                found.add(date);
+            }
+        }
+        return found;
+    }
+
+    static List<TimeMention> times(String text) {
+        List<TimeMention> found = new ArrayList<>();
+        Matcher match = TIME.matcher(text);
+        while (match.find()) {
+            LocalTime time = time(match);
+            if (time == null) {
+                continue;
+            }
+            int zoneFrom = match.end();
+            int limit = Math.min(text.length(), zoneFrom + ZONE_REACH + 60);
+            TimeZoneName.Found zone = TimeZoneName.find(text, zoneFrom, limit);
+            if (zone != null && !onlySpacingBetween(text, zoneFrom, zone.start())) {
+                zone = null;
+            }
+            found.add(new TimeMention(time, zone == null ? null : zone.zone(), match.start(),
+                    zone == null ? match.end() : zone.end()));
+        }
+        return found;
+    }
+
+    private static boolean onlySpacingBetween(String text, int from, int to) {
+        if (to - from > ZONE_REACH) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '(' && c != '[') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static @Nullable DateMention date(Matcher m) {
+        try {
+            if (m.group(1) != null) {
+                return checked(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)), m);
+            }
+            if (m.group(4) != null) {
+                return checked(year(m.group(6)), month(m.group(4)), Integer.parseInt(m.group(5)), m);
+            }
+            if (m.group(7) != null) {
+                return checked(year(m.group(9)), month(m.group(8)), Integer.parseInt(m.group(7)), m);
+            }
+            if (m.group(10) != null) {
+                int first = Integer.parseInt(m.group(10));
+                int second = Integer.parseInt(m.group(11));
+                int year = Integer.parseInt(m.group(12));
+                year = year < 100 ? 2000 + year : year;
+                return first > 12 ? checked(year, second, first, m) : checked(year, first, second, m);
+            }
+            if (m.group(16) != null) {
+                int first = Integer.parseInt(m.group(16));
+                int second = Integer.parseInt(m.group(17));
+                int year = Integer.parseInt(m.group(18));
+                year = year < 100 ? 2000 + year : year;
+                return first > 12 ? checked(year, second, first, m) : checked(year, first, second, m);
+            }
+            if (m.group(13) != null) {
+                return checked(Integer.parseInt(m.group(15)), Integer.parseInt(m.group(14)),
+                        Integer.parseInt(m.group(13)), m);
+            }
+        } catch (NumberFormatException | DateTimeException invalid) {
+            return null;
+        }
+        return null;
+    }
+
+    private static @Nullable DateMention checked(int year, int month, int day, Matcher m) {
+        if (month < 1 || month > 12 || day < 1 || day > 31 || (year != 0 && (year < 1970 || year > 2100))) {
+            return null;
+        }
+        if (year != 0) {
+            LocalDate.of(year, month, day); // rejects 31 February
+        }
+        return new DateMention(year, month, day, m.start(), m.end());
+    }
+
+    private static int year(@Nullable String digits) {
+        return digits == null ? 0 : Integer.parseInt(digits);
+    }
+
+    private static int month(String name) {
+        return switch (name.substring(0, 3).toLowerCase(java.util.Locale.ROOT)) {
+            case "jan" -> 1;
+            case "feb" -> 2;
+            case "mar" -> 3;
+            case "apr" -> 4;
+            case "may" -> 5;
+            case "jun" -> 6;
+            case "jul" -> 7;
+            case "aug" -> 8;
+            case "sep" -> 9;
+            case "oct" -> 10;
+            case "nov" -> 11;
+            default -> 12;
+        };
+    }
+
+    private static @Nullable LocalTime time(Matcher m) {
+        boolean clock = m.group(1) != null;
+        int hour = Integer.parseInt(clock ? m.group(1) : m.group(5));
+        int minute = clock ? Integer.parseInt(m.group(2)) : 0;
+        int second = clock && m.group(3) != null ? Integer.parseInt(m.group(3)) : 0;
+        String meridiem = clock ? m.group(4) : m.group(6);
+        if (minute > 59 || second > 59 || hour > 24 || (hour == 24 && minute > 0)) {
+            return null;
+        }
+        if (meridiem != null) {
+            if (hour == 0 || (hour > 12 && !clock)) {
+                return null;
+            }
+            boolean pm = Character.toLowerCase(meridiem.charAt(0)) == 'p';
+            if (hour < 12 && pm) {
+                hour += 12;
+            } else if (hour == 12 && !pm) {
+                hour = 0;
+            }
+            // "13:00PM": a 24-hour clock with a redundant PM; the hour stands as written.
+        }
+        return LocalTime.of(hour % 24, minute, second);
+    }
+}

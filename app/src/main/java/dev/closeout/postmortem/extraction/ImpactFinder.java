@@ -1,0 +1,64 @@
+package dev.closeout.postmortem.extraction;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The share of users or requests the incident affected, when the text gives it as a percentage:
+ * "80% of users", "affecting 100% of traffic", "a 100% downtime". A percentage about something else
+ * ("a 33% disk space recovery") does not count; the Impact section or field is read first.
+ */
+final class ImpactFinder {
+
+    private static final int LINE_LIMIT = 2_000;
+    private static final Pattern PERCENT = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s{0,2}(?:%|percent\\b)");
+    private static final Pattern AFFECTED = Pattern.compile(
+            "(?i)\\b(?:users?|requests?|traffic|customers?|clients?|user base|visitors|downtime|of the time"
+                    + "|sessions|calls|transactions|accounts)\\b");
+    private static final Pattern IMPACT_HEADING = Pattern.compile("(?i)impact|summary|description");
+    private static final Pattern IMPACT_FIELD = Pattern.compile("(?i)^\\W{0,6}(?:user\\s)?impact\\W{0,4}:");
+
+    @Nullable Double find(Document document) {
+        Double inImpact = null;
+        Double anywhere = null;
+        boolean[] impactLines = new boolean[document.lines().size() + 2];
+        for (Section section : document.sections()) {
+            if (IMPACT_HEADING.matcher(section.heading()).find()) {
+                for (int n = section.bodyStart(); n < section.bodyEnd() && n < impactLines.length; n++) {
+                    impactLines[n] = true;
+                }
+            }
+        }
+        int number = 0;
+        for (String whole : document.lines()) {
+            number++;
+            String line = whole.length() > LINE_LIMIT ? whole.substring(0, LINE_LIMIT) : whole;
+            Double share = share(line);
+            if (share == null) {
+                continue;
+            }
+            if (inImpact == null && (impactLines[number] || IMPACT_FIELD.matcher(line).find())) {
+                inImpact = share;
+            }
+            if (anywhere == null) {
+                anywhere = share;
+            }
+        }
+        return inImpact != null ? inImpact : anywhere;
+    }
+
+    private static @Nullable Double share(String line) {
+        Matcher percent = PERCENT.matcher(line);
+        while (percent.find()) {
+            double value = Double.parseDouble(percent.group(1));
+            String after = line.substring(percent.end(), Math.min(line.length(), percent.end() + 30));
+            String before = line.substring(Math.max(0, percent.start() - 30), percent.start());
+            if (value <= 100 && (AFFECTED.matcher(after).find() || before.matches("(?i).*\\b(?:affect|impact)\\w{0,4}\\s{0,3}$"))) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,598 @@
+package dev.closeout.postmortem.extraction;
+
+import dev.closeout.postmortem.extraction.DateTimeText.DateMention;
+import dev.closeout.postmortem.extraction.DateTimeText.TimeMention;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds when an incident started and ended, and how long it lasted, from what the text states, most
+ * explicit first:
+ * <ol>
+ *   <li>labelled fields outside the timeline: "Start: ...", "End Time: ...", "Duration: X to Y",
+ *       "Date/time: ...", "Date/time of resolution: ...";</li>
+ *   <li>a range written in a sentence: "from X to Y", "between X and Y", "X - Y";</li>
+ *   <li>the timeline: entries marked &lt;START OF OUTAGE&gt; / &lt;END OF OUTAGE&gt;, else the first
+ *       entry that reports trouble and the first that reports recovery (the last entry otherwise);</li>
+ *   <li>without a timeline, sentences that carry a time of day, read the same way.</li>
+ * </ol>
+ * Times without a date take the timeline's current date or the document's date; a time earlier than
+ * the previous one on the same day has crossed midnight. Times without a zone take the "all times in
+ * X" note, else the zone the document writes next to its times, else none (local time).
+ */
+final class IncidentWindowFinder {
+
+    private static final int LINE_LIMIT = 2_000;
+    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]\\n]{0,500}]\\([^)\\s]{0,2000}\\)");
+    private static final Pattern URL = Pattern.compile("https?://\\S{1,2000}");
+    private static final Pattern BREAK = Pattern.compile("(?i)<br\\s{0,3}/?>");
+    private static final Pattern TIMELINE_HEADING = Pattern.compile(
+            "(?i)time\\s?line|chronology|sequence of events");
+    private static final Pattern ALL_TIMES = Pattern.compile("(?i)all\\s{1,3}times\\s{1,3}(?:are\\s{1,3})?(?:in\\s{1,3})?");
+    private static final Pattern FIELD = Pattern.compile(
+            "^\\s{0,8}(?:[-*+•]\\s{1,4})?([A-Za-z][A-Za-z /]{1,50}?)\\s{0,3}(?::|\\s[-–]\\s)\\s{0,3}(.*)$");
+    private static final Pattern START_LABEL = Pattern.compile(
+            "(?i)(?:(?:incident|outage|issue)\\s)?start(?:ed)?(?:\\s(?:time|date))?|date\\s?/\\s?time"
+                    + "|time of (?:the )?(?:outage|incident)|when was the issue detected|(?:outage|incident) began");
+    private static final Pattern END_LABEL = Pattern.compile(
+            "(?i)(?:(?:incident|outage|issue)\\s)?end(?:ed)?(?:\\s(?:time|date))?"
+                    + "|date\\s?/\\s?time of (?:resolution|recovery)|(?:time|date) of (?:resolution|recovery)"
+                    + "|resolved(?: at)?|recovered(?: at)?");
+    private static final Pattern DURATION_LABEL = Pattern.compile(
+            "(?i)(?:total\\s)?duration(?: of (?:the )?(?:outage|incident|downtime))?|(?:outage|incident) duration"
+                    + "|(?:total\\s)?downtime|resolution time|time to (?:recovery|recover|resolve|resolution|restore)");
+    private static final Pattern DATE_LABEL = Pattern.compile("(?i)(?:incident\\s|outage\\s)?date");
+    /** "_Date/time of resolution_ Approximately 11 AM ET": these labels also stand without a colon. */
+    private static final Pattern UNPUNCTUATED_LABEL = Pattern.compile(
+            "(?i)^\\s{0,8}(date\\s?/\\s?time of (?:resolution|recovery|discovery))\\s{1,3}(.*)$");
+    private static final Pattern SINCE = Pattern.compile("(?i)\\bsince\\s{1,3}$");
+    private static final Pattern START_MARKER = Pattern.compile("(?i)start\\s{1,3}of\\s{1,3}(?:the\\s{1,3})?(?:outage|incident)");
+    private static final Pattern END_MARKER = Pattern.compile("(?i)end\\s{1,3}of\\s{1,3}(?:the\\s{1,3})?(?:outage|incident)");
+    private static final Pattern TROUBLE = Pattern.compile(
+            "(?i)\\b(?:down|outage|fail|error|alert|warn|crash|unable|unavailable|unreachable|inaccessible|broke"
+                    + "|issue|problem|detect|report|incident|spike|degrad|slow|time[sd]?\\s?out|no space|not working"
+                    + "|latency|complain|[45]\\d\\d\\b)");
+    private static final Pattern RECOVERY = Pattern.compile(
+            "(?i)\\b(?:resolved|restored|recovered|recovery|operational|back (?:to normal|online|up)"
+                    + "|normal (?:service|operations?)|resumed|solved|fixed|end of (?:the )?(?:outage|incident))");
+    private static final Pattern PARTIAL = Pattern.compile(
+            "(?i)\\b(?:begins?|began|start(?:s|ed|ing)?|partial(?:ly)?|gradual(?:ly)?|attempt(?:s|ed)?|not)\\b");
+    private static final Pattern RANGE_FILLER = Pattern.compile("(?i)[,()\\[\\]]|\\b(?:at|on|the|approximately|about|around|~)\\b");
+    private static final Pattern RANGE_WORD = Pattern.compile("(?i)-{1,2}|[–—]|to|until|till|through|and|thru");
+    private static final Pattern BETWEEN = Pattern.compile("(?i)\\bbetween\\b");
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s{1,5}(?=[A-Z])");
+    private static final Pattern AMOUNT = Pattern.compile(
+            "(?i)(?<![a-z\\d.])(?:(\\d{1,5}(?:\\.\\d{1,2})?)\\s{0,2}(days?|d|hours?|hrs?|h|minutes?|mins?|m)"
+                    + "|(an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s{1,2}(days?|hours?|hrs?|minutes?|mins?))"
+                    + "(?![a-z])");
+    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five",
+            "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+
+    /** One logical line: a document line, or a part of one between {@code <br>}s, markup removed. */
+    private record Line(String raw, String text, boolean inTimeline, boolean listOrRow) {
+    }
+
+    /** A point in time as the text gives it, before defaults are applied. */
+    private record Moment(@Nullable DateMention date, @Nullable TimeMention time, @Nullable TimeZoneName zone) {
+
+        boolean isEmpty() {
+            return date == null && time == null;
+        }
+    }
+
+    /** A timeline entry resolved to a point in time. */
+    private record Entry(IncidentTime at, String text) {
+    }
+
+    private record Defaults(@Nullable LocalDate date, @Nullable TimeZoneName zone) {
+
+        int year() {
+            return date == null ? 0 : date.getYear();
+        }
+    }
+
+    Incident find(Document document) {
+        List<Line> lines = lines(document);
+        Defaults defaults = defaults(lines);
+
+        Moment explicitStart = null;
+        Moment explicitEnd = null;
+        Integer statedMinutes = null;
+        Moment rangeStart = null;
+        Moment rangeEnd = null;
+        boolean rangeFromDurationField = false;
+        Moment sinceStart = null;
+        for (Line line : lines) {
+            if (line.inTimeline()) {
+                continue;
+            }
+            String text = line.text();
+            Matcher unpunctuated = UNPUNCTUATED_LABEL.matcher(text);
+            Matcher field = FIELD.matcher(text);
+            String label = null;
+            String value = null;
+            if (unpunctuated.matches()) {
+                label = unpunctuated.group(1);
+                value = unpunctuated.group(2);
+            } else if (field.matches()) {
+                label = field.group(1).trim();
+                value = field.group(2);
+            }
+            if (label != null && DURATION_LABEL.matcher(label).matches()) {
+                Moment[] range = range(value, true);
+                if (range != null && !rangeFromDurationField) {
+                    rangeStart = range[0];
+                    rangeEnd = range[1];
+                    rangeFromDurationField = true;
+                } else if (range == null && explicitStart == null) {
+                    Moment single = moment(value, 0, value.length());
+                    if (!single.isEmpty()) {
+                        explicitStart = single;
+                    }
+                }
+                if (statedMinutes == null) {
+                    statedMinutes = minutesStated(value);
+                }
+                continue;
+            }
+            if (label != null && START_LABEL.matcher(label).matches()) {
+                Moment start = moment(value, 0, value.length());
+                if (explicitStart == null && !start.isEmpty()) {
+                    explicitStart = start;
+                }
+                continue;
+            }
+            if (label != null && END_LABEL.matcher(label).matches()) {
+                Moment end = moment(value, 0, value.length());
+                if (explicitEnd == null && !end.isEmpty()) {
+                    explicitEnd = end;
+                }
+                continue;
+            }
+            if (rangeStart == null) {
+                Moment[] range = range(text, false);
+                if (range != null) {
+                    rangeStart = range[0];
+                    rangeEnd = range[1];
+                }
+            }
+            if (sinceStart == null) {
+                for (DateMention date : DateTimeText.dates(text)) {
+                    if (SINCE.matcher(text.substring(Math.max(0, date.start() - 10), date.start())).find()) {
+                        sinceStart = new Moment(date, null, null);
+                        break;
+                    }
+                }
+            }
+        }
+
+        IncidentTime start = resolve(explicitStart != null ? explicitStart : rangeStart, defaults, null);
+        IncidentTime end = resolve(explicitEnd != null ? explicitEnd : rangeEnd, defaults, start);
+        if (explicitStart == null && rangeStart != null && explicitEnd != null && rangeEnd != null) {
+            end = resolve(rangeEnd, defaults, start);
+        }
+        if (start == null && sinceStart != null) {
+            start = resolve(sinceStart, defaults, null);
+        }
+
+        List<Entry> entries = timeline(lines, defaults, start);
+        boolean fromProse = false;
+        if (entries.isEmpty() && start == null) {
+            entries = prose(lines, defaults);
+            fromProse = true;
+        }
+        Entry startMarked = marked(entries, START_MARKER);
+        Entry endMarked = marked(entries, END_MARKER);
+        int endIndex = endMarked != null ? entries.indexOf(endMarked) : recoveryIndex(entries);
+        Entry timelineEnd = endIndex >= 0 ? entries.get(endIndex) : null;
+        Entry timelineStart = startMarked != null ? startMarked
+                : firstStart(entries, timelineEnd, statedMinutes);
+        if (timelineEnd == null && timelineStart != null && !entries.isEmpty() && !fromProse) {
+            Entry last = entries.get(entries.size() - 1);
+            timelineEnd = last != timelineStart ? last : null;
+        }
+        if (timelineEnd != null && timelineStart != null
+                && timelineEnd.at().localDateTime().isBefore(timelineStart.at().localDateTime())) {
+            timelineEnd = null;
+        }
+
+        if (timelineStart != null) {
+            IncidentTime fromTimeline = timelineStart.at();
+            IncidentTime known = end != null ? end : timelineEnd == null ? null : timelineEnd.at();
+            if (start == null
+                    || (start.time() == null && fromTimeline.time() != null && start.date().equals(fromTimeline.date()))
+                    || (known != null && start.time() != null && after(start, known))) {
+                start = fromTimeline;
+            }
+        }
+        if (end == null && timelineEnd != null && (start == null || !after(start, timelineEnd.at()))) {
+            end = timelineEnd.at();
+        }
+
+        Integer minutes = null;
+        if (start != null && end != null) {
+            Long between = start.minutesUntil(end);
+            minutes = between == null || between < 0 || between > Integer.MAX_VALUE ? null : between.intValue();
+        }
+        if (minutes == null && statedMinutes != null) {
+            minutes = statedMinutes;
+        }
+        if (minutes == null && (start == null || end == null) && rangeStart != null && rangeEnd != null
+                && rangeStart.time() != null && rangeEnd.time() != null) {
+            int diff = rangeEnd.time().time().toSecondOfDay() / 60 - rangeStart.time().time().toSecondOfDay() / 60;
+            minutes = diff < 0 ? diff + 24 * 60 : diff;
+        }
+        return Incident.of(start, end, minutes);
+    }
+
+    private static boolean after(IncidentTime first, IncidentTime second) {
+        Long minutes = first.minutesUntil(second);
+        return minutes != null ? minutes < 0 : first.date().isAfter(second.date());
+    }
+
+    // ---- lines and defaults ----
+
+    private static List<Line> lines(Document document) {
+        boolean[] timeline = new boolean[document.lines().size() + 2];
+        for (Section section : document.sections()) {
+            if (TIMELINE_HEADING.matcher(section.heading()).find()) {
+                for (int n = section.bodyStart(); n < section.bodyEnd() && n < timeline.length; n++) {
+                    timeline[n] = true;
+                }
+            }
+        }
+        List<Line> lines = new ArrayList<>();
+        int number = 0;
+        for (String whole : document.lines()) {
+            number++;
+            String capped = whole.length() > LINE_LIMIT ? whole.substring(0, LINE_LIMIT) : whole;
+            capped = URL.matcher(IMAGE.matcher(capped).replaceAll(" ")).replaceAll(" ");
+            for (String part : BREAK.split(capped)) {
+                String trimmed = part.trim();
+                boolean listOrRow = trimmed.startsWith("|") || Markup.isListItem(part);
+                String text = Markup.strip(Markup.withoutListMarker(trimmed.replace('|', ' ')))
+                        .replaceFirst("^#{1,6}\\s*", "").replace("**", "")
+                        .replaceAll("(?<![\\w])_{1,2}|_{1,2}(?![\\w])", "");
+                lines.add(new Line(part, text, timeline[number], listOrRow));
+            }
+        }
+        return lines;
+    }
+
+    private static Defaults defaults(List<Line> lines) {
+        TimeZoneName note = null;
+        TimeZoneName written = null;
+        LocalDate labelled = null;
+        LocalDate first = null;
+        for (Line line : lines) {
+            String text = line.text();
+            if (note == null) {
+                Matcher all = ALL_TIMES.matcher(text);
+                if (all.find()) {
+                    TimeZoneName.Found zone = TimeZoneName.find(text, all.end(), Math.min(text.length(), all.end() + 30));
+                    if (zone != null && zone.start() - all.end() <= 2) {
+                        note = zone.zone();
+                    }
+                }
+            }
+            if (written == null) {
+                for (TimeMention time : DateTimeText.times(text)) {
+                    if (time.zone() != null) {
+                        written = time.zone();
+                        break;
+                    }
+                }
+            }
+            if (labelled == null) {
+                Matcher field = FIELD.matcher(text);
+                if (field.matches() && DATE_LABEL.matcher(field.group(1).trim()).matches()) {
+                    labelled = firstFullDate(field.group(2));
+                } else if (text.matches("(?i)date") || text.matches("(?i)incident date")) {
+                    labelled = null; // a "Date" heading: its value is on the next line, read below
+                }
+            }
+            if (first == null) {
+                first = firstFullDate(text);
+            }
+        }
+        return new Defaults(labelled != null ? labelled : first, note != null ? note : written);
+    }
+
+    private static @Nullable LocalDate firstFullDate(String text) {
+        for (DateMention date : DateTimeText.dates(text)) {
+            if (date.hasYear()) {
+                return date.inYear(0);
+            }
+        }
+        return null;
+    }
+
+    // ---- explicit moments and ranges ----
+
+    /** The first date, time and zone in {@code text[from, to)}. */
+    private static Moment moment(String text, int from, int to) {
+        String part = text.substring(from, to);
+        List<DateMention> dates = DateTimeText.dates(part);
+        List<TimeMention> times = DateTimeText.times(part);
+        TimeMention time = times.isEmpty() ? null : times.get(0);
+        DateMention date = dates.isEmpty() ? null : dates.get(0);
+        TimeZoneName zone = time != null && time.zone() != null ? time.zone() : zoneIn(part);
+        return new Moment(date, time, zone);
+    }
+
+    private static @Nullable TimeZoneName zoneIn(String text) {
+        TimeZoneName.Found found = TimeZoneName.find(text, 0, text.length());
+        return found == null ? null : found.zone();
+    }
+
+    /**
+     * A range of two times of day in {@code text}: "X to Y", "X - Y", "between X and Y"; in a duration
+     * field any two times (the field states the window, whatever words join them).
+     */
+    private static Moment @Nullable [] range(String text, boolean durationField) {
+        List<TimeMention> times = DateTimeText.times(text);
+        if (times.size() < 2) {
+            return null;
+        }
+        List<DateMention> dates = DateTimeText.dates(text);
+        for (int i = 0; i + 1 < times.size(); i++) {
+            TimeMention first = times.get(i);
+            TimeMention second = times.get(i + 1);
+            String between = withoutDates(text, first.end(), second.start(), dates);
+            String joiner = RANGE_FILLER.matcher(between).replaceAll(" ").trim();
+            boolean joined = RANGE_WORD.matcher(joiner).matches()
+                    && (!joiner.equalsIgnoreCase("and")
+                    || BETWEEN.matcher(text.substring(Math.max(0, first.start() - 60), first.start())).find());
+            if (!joined && !durationField) {
+                continue;
+            }
+            DateMention startDate = lastDateBefore(dates, first.start(), i == 0 ? 0 : times.get(i - 1).end());
+            DateMention endDate = dateBetween(dates, first.end(), second.start());
+            int windowEnd = Math.min(text.length(), second.end() + 40);
+            if (i + 2 < times.size()) {
+                windowEnd = Math.min(windowEnd, times.get(i + 2).start());
+            }
+            DateMention after = dateBetween(dates, second.end(), windowEnd);
+            if (endDate == null) {
+                endDate = after;
+            }
+            if (startDate == null) {
+                startDate = endDate != null ? endDate : null;
+            }
+            TimeZoneName endZone = second.zone() != null ? second.zone()
+                    : zoneIn(text.substring(second.end(), windowEnd));
+            TimeZoneName startZone = first.zone() != null ? first.zone() : endZone;
+            boolean endDated = endDate != null && endDate != startDate;
+            Moment start = new Moment(startDate, first, startZone);
+            // without its own date the end takes the start's, and crosses midnight when earlier
+            Moment end = new Moment(endDated ? endDate : null, second, endZone);
+            return new Moment[] {start, end};
+        }
+        return null;
+    }
+
+    private static String withoutDates(String text, int from, int to, List<DateMention> dates) {
+        if (to <= from) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.substring(from, to));
+        for (int d = dates.size() - 1; d >= 0; d--) {
+            DateMention date = dates.get(d);
+            if (date.start() >= from && date.end() <= to) {
+                out.replace(date.start() - from, date.end() - from, " ");
+            }
+        }
+        return out.toString();
+    }
+
+    private static @Nullable DateMention lastDateBefore(List<DateMention> dates, int position, int notBefore) {
+        DateMention found = null;
+        for (DateMention date : dates) {
+            if (date.end() <= position && date.start() >= notBefore) {
+                found = date;
+            }
+        }
+        return found;
+    }
+
+    private static @Nullable DateMention dateBetween(List<DateMention> dates, int from, int to) {
+        for (DateMention date : dates) {
+            if (date.start() >= from && date.end() <= to) {
+                return date;
+            }
+        }
+        return null;
+    }
+
+    /** A moment with the document's date, year and zone filled in; null when no date can be known. */
+    private static @Nullable IncidentTime resolve(@Nullable Moment moment, Defaults defaults,
+                                                  @Nullable IncidentTime after) {
+        if (moment == null || moment.isEmpty()) {
+            return null;
+        }
+        LocalDate date;
+        boolean ownDate = moment.date() != null;
+        if (ownDate) {
+            date = moment.date().inYear(defaults.year());
+        } else if (after != null) {
+            date = after.date();
+        } else {
+            date = defaults.date();
+        }
+        if (date == null) {
+            return null;
+        }
+        if (moment.time() == null) {
+            return new IncidentTime(date, null, null);
+        }
+        LocalDateTime local = date.atTime(moment.time().time());
+        if (!ownDate && after != null && after.time() != null && local.isBefore(after.localDateTime())) {
+            local = local.plusDays(1); // "22:00 - 01:30": the end is on the next day
+        }
+        TimeZoneName zone = moment.zone() != null ? moment.zone() : defaults.zone();
+        ZoneOffset offset = zone == null ? null : zone.offsetAt(local);
+        return IncidentTime.of(local, offset);
+    }
+
+    private static @Nullable Integer minutesStated(String value) {
+        String text = value;
+        for (TimeMention time : DateTimeText.times(value)) {
+            text = text.substring(0, time.start()) + " ".repeat(time.end() - time.start()) + text.substring(time.end());
+        }
+        Matcher amount = AMOUNT.matcher(text);
+        double total = 0;
+        boolean any = false;
+        while (amount.find()) {
+            boolean digits = amount.group(1) != null;
+            String number = (digits ? amount.group(1) : amount.group(3)).toLowerCase(java.util.Locale.ROOT);
+            double count = number.equals("a") || number.equals("an") ? 1
+                    : NUMBER_WORDS.contains(number) ? NUMBER_WORDS.indexOf(number) : Double.parseDouble(number);
+            char unit = Character.toLowerCase((digits ? amount.group(2) : amount.group(4)).charAt(0));
+            total += count * (unit == 'd' ? 1440 : unit == 'h' ? 60 : 1);
+            any = true;
+        }
+        return any && total > 0 && total < 1_000_000 ? (int) Math.round(total) : null;
+    }
+
+    // ---- timeline ----
+
+    private static List<Entry> timeline(List<Line> lines, Defaults defaults, @Nullable IncidentTime knownStart) {
+        List<StringBuilder> texts = new ArrayList<>();
+        List<Moment> moments = new ArrayList<>();
+        boolean continuing = false;
+        for (Line line : lines) {
+            if (!line.inTimeline()) {
+                continuing = false;
+                continue;
+            }
+            String text = line.text();
+            if (text.isBlank()) {
+                continuing = false;
+                continue;
+            }
+            String head = text.length() > 40 ? text.substring(0, 40) : text;
+            boolean headed = !DateTimeText.times(head).isEmpty() || !DateTimeText.dates(head).isEmpty();
+            Moment moment = moment(text, 0, text.length());
+            if ((headed || line.listOrRow()) && !moment.isEmpty()) {
+                texts.add(new StringBuilder(line.raw()).append(' ').append(text));
+                moments.add(moment);
+                continuing = true;
+            } else if (continuing && !texts.isEmpty()) {
+                texts.get(texts.size() - 1).append(' ').append(line.raw());
+            }
+        }
+        List<Entry> entries = new ArrayList<>();
+        LocalDate current = knownStart != null ? knownStart.date() : defaults.date();
+        LocalDateTime previous = null;
+        for (int i = 0; i < moments.size(); i++) {
+            Moment moment = moments.get(i);
+            String text = texts.get(i).toString();
+            if (moment.date() != null) {
+                LocalDate own = moment.date().inYear(current != null ? current.getYear() : defaults.year());
+                if (own == null) {
+                    continue;
+                }
+                current = own;
+                previous = null;
+                if (moment.time() == null && isDateLine(text, moment.date())) {
+                    continue;
+                }
+            }
+            if (current == null) {
+                continue;
+            }
+            if (moment.time() == null) {
+                entries.add(new Entry(new IncidentTime(current, null, null), text));
+                continue;
+            }
+            LocalDateTime local = current.atTime(moment.time().time());
+            if (previous != null && local.isBefore(previous)) {
+                local = local.plusDays(1);
+                current = local.toLocalDate();
+            }
+            previous = local;
+            TimeZoneName zone = moment.zone() != null ? moment.zone() : defaults.zone();
+            entries.add(new Entry(IncidentTime.of(local, zone == null ? null : zone.offsetAt(local)), text));
+        }
+        return entries;
+    }
+
+    /** A line that only names the day the following entries happened on ("### 2016-11-08"). */
+    private static boolean isDateLine(String text, DateMention date) {
+        String cleaned = text.replaceAll("(?i)\\(?all times[^)]{0,40}\\)?|[#*_:\\-|]", " ").trim();
+        int half = cleaned.length() / 2; // the text holds the raw line and the clean line
+        return cleaned.length() - 2 * (date.end() - date.start()) < 30 || half < 20;
+    }
+
+    /** Without a timeline, the sentences that carry a time of day, in document order. */
+    private static List<Entry> prose(List<Line> lines, Defaults defaults) {
+        List<Entry> entries = new ArrayList<>();
+        for (Line line : lines) {
+            for (String sentence : SENTENCE.split(line.text())) {
+                Moment moment = moment(sentence, 0, sentence.length());
+                if (moment.time() == null) {
+                    continue;
+                }
+                IncidentTime at = resolve(moment, defaults, null);
+                if (at != null) {
+                    entries.add(new Entry(at, sentence));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static @Nullable Entry marked(List<Entry> entries, Pattern marker) {
+        for (Entry entry : entries) {
+            if (marker.matcher(entry.text()).find()) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    private static int recoveryIndex(List<Entry> entries) {
+        int firstTrouble = -1;
+        for (int i = 0; i < entries.size(); i++) {
+            String text = entries.get(i).text();
+            if (firstTrouble < 0 && TROUBLE.matcher(text).find()) {
+                firstTrouble = i;
+            }
+            if (i > 0 && RECOVERY.matcher(text).find() && !PARTIAL.matcher(text).find()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The entry the incident starts at: the one a stated duration before the end when there is one
+     * (the author's own arithmetic), else the first that reports trouble, else the first.
+     */
+    private static @Nullable Entry firstStart(List<Entry> entries, @Nullable Entry end, @Nullable Integer statedMinutes) {
+        if (entries.isEmpty()) {
+            return null;
+        }
+        if (end != null && statedMinutes != null) {
+            for (Entry entry : entries) {
+                Long minutes = entry.at().minutesUntil(end.at());
+                if (minutes != null && Math.abs(minutes - statedMinutes) <= 2) {
+                    return entry;
+                }
+            }
+        }
+        for (Entry entry : entries) {
+            if (TROUBLE.matcher(entry.text()).find()) {
+                return entry;
+            }
+        }
+        return entries.get(0);
+    }
+}

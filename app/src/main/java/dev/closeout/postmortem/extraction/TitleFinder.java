@@ -1,0 +1,90 @@
+package dev.closeout.postmortem.extraction;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The postmortem's own title: a front-matter {@code title:}, else the first heading, else a short
+ * first line standing alone (plain-text reports). A generic first line ("Postmortem") followed by a
+ * line that repeats and extends it ("Postmortem: Website Outage on August 1, 2024") yields the longer
+ * one. Standard section names (Summary, Issue Summary, Timeline) are not titles.
+ */
+final class TitleFinder {
+
+    private static final int TITLE_LIMIT = 200;
+    private static final Pattern FRONT_MATTER_TITLE = Pattern.compile("^title:\\s{0,5}[\"']?(.{1,200}?)[\"']?\\s*$");
+    private static final Pattern SECTION_NAME = Pattern.compile(
+            "(?i)(?:issue\\s|incident\\s|executive\\s)?summary|timeline|impact|root causes?.*|background"
+                    + "|what happened\\??|overview|description|detection|resolution|status.*|date|authors?");
+    private static final Pattern FIELD = Pattern.compile("^[A-Za-z][\\w /]{0,30}:\\s\\S.*");
+
+    @Nullable String find(Document document) {
+        var lines = document.lines();
+        if (!lines.isEmpty() && lines.get(0).trim().equals("---")) {
+            for (int i = 1; i < lines.size() && i < 50; i++) {
+                String line = lines.get(i).trim();
+                if (line.equals("---")) {
+                    break;
+                }
+                Matcher title = FRONT_MATTER_TITLE.matcher(line);
+                if (title.matches()) {
+                    return Markup.strip(title.group(1));
+                }
+            }
+        }
+        int firstContent = firstContentLine(document);
+        for (Section section : document.sections()) {
+            if (section.level() < 1 || section.headingLine() < firstContent) {
+                continue;
+            }
+            if (section.headingLine() > firstContent) {
+                break; // the first text is not a heading: look at it below
+            }
+            String heading = section.heading();
+            if (section.level() <= 6 && !heading.isEmpty()) {
+                return SECTION_NAME.matcher(heading).matches() ? null : heading;
+            }
+        }
+        if (firstContent > lines.size()) {
+            return null;
+        }
+        String first = plain(lines.get(firstContent - 1));
+        if (first.isEmpty() || first.length() > TITLE_LIMIT || FIELD.matcher(first).matches()
+                || first.endsWith(".") || SECTION_NAME.matcher(first.replaceAll(":$", "")).matches()) {
+            return null;
+        }
+        if (firstContent < lines.size()) {
+            String next = plain(lines.get(firstContent));
+            if (next.length() > first.length() && next.length() <= TITLE_LIMIT && next.startsWith(first)
+                    && !next.endsWith(".")) {
+                return next;
+            }
+        }
+        return first;
+    }
+
+    private static int firstContentLine(Document document) {
+        var lines = document.lines();
+        boolean frontMatter = !lines.isEmpty() && lines.get(0).trim().equals("---");
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (frontMatter) {
+                if (i > 0 && line.equals("---")) {
+                    frontMatter = false;
+                }
+                continue;
+            }
+            if (!plain(line).isEmpty()) {
+                return i + 1;
+            }
+        }
+        return lines.size() + 1;
+    }
+
+    private static String plain(String line) {
+        String capped = line.length() > 1_000 ? line.substring(0, 1_000) : line;
+        return Markup.label(capped.replaceFirst("^\\s{0,3}>\\s?", "")).replaceAll("!?\\[[^\\]]{0,200}]\\([^)]{0,500}\\)", "").trim();
+    }
+}

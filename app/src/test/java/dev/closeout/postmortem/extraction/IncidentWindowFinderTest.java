@@ -1,0 +1,142 @@
+package dev.closeout.postmortem.extraction;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class IncidentWindowFinderTest {
+
+    private static Incident incident(String text) {
+        return new IncidentWindowFinder().find(new DocumentReader().read(text));
+    }
+
+    @Test
+    void readsADurationFieldWithMonthNamesAndUtc() {
+        Incident incident = incident("Duration: August 17, 2024, 03:15 UTC to August 17, 2024, 06:00 UTC\n");
+        assertEquals(new Incident("2024-08-17T03:15:00Z", "2024-08-17T06:00:00Z", 165), incident);
+    }
+
+    @Test
+    void sharesTheDateAndZoneAcrossAnAmPmRange() {
+        Incident incident = incident("Duration: May 15, 2023, 09:00 AM - 12:00 PM (UTC)\n");
+        assertEquals(new Incident("2023-05-15T09:00:00Z", "2023-05-15T12:00:00Z", 180), incident);
+    }
+
+    @Test
+    void takesTheDateWrittenAfterTheRange() {
+        Incident incident = incident("The outage occurred from 10:00 AM to 2:00 PM on May 8th, 2024 (UTC).\n");
+        assertEquals(new Incident("2024-05-08T10:00:00Z", "2024-05-08T14:00:00Z", 240), incident);
+    }
+
+    @Test
+    void movesAnEndBeforeTheStartToTheNextDay() {
+        Incident incident = incident("Duration: 15/01/2021 22:30 - 01:15 CET\n");
+        assertEquals(new Incident("2021-01-15T22:30:00+01:00", "2021-01-16T01:15:00+01:00", 165), incident);
+    }
+
+    @Test
+    void readsDottedEuropeanDatesAndExplicitOffsets() {
+        Incident incident = incident("Start: 3.4.2020 08:00 UTC+3\nEnd: 3.4.2020 09:30 UTC+3\n");
+        assertEquals(new Incident("2020-04-03T08:00:00+03:00", "2020-04-03T09:30:00+03:00", 90), incident);
+    }
+
+    @Test
+    void completesAYearlessDateFromTheDocument() {
+        Incident incident = incident("Report written 2 October 2022.\n\nStart: 7th Sept 14:00 SAST\nEnd: 7th Sept 15:00 SAST\n");
+        assertEquals(new Incident("2022-09-07T14:00:00+02:00", "2022-09-07T15:00:00+02:00", 60), incident);
+    }
+
+    @Test
+    void takesLiteralOffsetsForStandardAndDaylightAbbreviations() {
+        assertEquals("2018-05-23T13:00:00-08:00", incident("Start: May 23, 2018 1pm PST\n").start());
+        assertEquals("2024-05-10T00:05:00-07:00", incident("Start: May 10, 2024 00:05 PDT\n").start());
+        assertEquals("2023-06-01T14:00:00-05:00", incident("Start: June 1, 2023 2:00 PM Eastern Standard Time\n").start());
+        assertEquals("2024-01-02T10:00:00+03:00", incident("Start: 2024-01-02 10:00 EAT\n").start());
+        assertEquals("2024-01-02T10:00:00+01:00", incident("Start: 2024-01-02 10:00 WAT\n").start());
+    }
+
+    @Test
+    void resolvesSeasonNeutralZonesByTheDate() {
+        String text = """
+                # Outage
+                ## Timeline (all times in PST/PDT)
+                - 2019-12-11 18:15 Release published, builds fail
+                - 2019-12-12 13:34 Fix published, builds restored
+                """;
+        assertEquals(new Incident("2019-12-11T18:15:00-08:00", "2019-12-12T13:34:00-08:00", 1159), incident(text));
+    }
+
+    @Test
+    void combinesTimelineTimesWithTheSummaryDateAndTheAllTimesNote() {
+        String text = """
+                # Outage
+                On 2020-02-03 the cluster failed.
+                ## Timeline
+                All times in CET.
+                - 11:21 CoreDNS pods crash loop
+                - 11:52 Deployment downgraded, which solved the issue
+                - 13:30 Upgrade permanently finished
+                """;
+        assertEquals(new Incident("2020-02-03T11:21:00+01:00", "2020-02-03T11:52:00+01:00", 31), incident(text));
+    }
+
+    @Test
+    void crossesMidnightInsideATimeline() {
+        String text = """
+                **Date:** 2025-05-15
+                ## Timeline
+                - 20:47 Users report errors
+                - 00:16 Investigation continues
+                - 08:00 Service recovered
+                """;
+        assertEquals(new Incident("2025-05-15T20:47:00", "2025-05-16T08:00:00", 673), incident(text));
+    }
+
+    @Test
+    void prefersOutageMarkers() {
+        String text = """
+                Date: 2016-11-07
+                ## Timeline
+                **16:00** Change merged
+                **16:27** Tag pushed **<START OF OUTAGE>**
+                **21:36** Builds failing
+                **23:15** Fix lands. **<END OF OUTAGE>**
+                """;
+        assertEquals(new Incident("2016-11-07T16:27:00", "2016-11-07T23:15:00", 408), incident(text));
+    }
+
+    @Test
+    void timestampsWinOverAContradictingStatedDuration() {
+        Incident incident = incident("Start: 2024-01-01 10:00\nEnd: 2024-01-01 11:00\nDuration: 3 hours\n");
+        assertEquals(60, incident.durationMinutes());
+    }
+
+    @Test
+    void usesAStatedDurationWhenTimesAreMissing() {
+        assertEquals(new Incident(null, null, 82), incident("Resolution Time: 1 hour and 22 minutes\n"));
+        assertEquals(new Incident(null, null, 1005), incident("Duration: 16h 45m\n"));
+    }
+
+    @Test
+    void measuresATimeOnlyWindowWithoutInventingADate() {
+        Incident incident = incident("Duration: The outage started at 13:00PM and was resolved around 14:50PM "
+                + "Central African Time\n");
+        assertEquals(new Incident(null, null, 110), incident);
+    }
+
+    @Test
+    void keepsABareDateWhenOnlyADateIsGiven() {
+        assertEquals(new Incident("2025-06-11", null, null), incident("Start: Jun 11, 2025\n"));
+        assertEquals("2020-09-11", incident("Affected all mobile users since 09/11/20, the day of the release.\n").start());
+    }
+
+    @Test
+    void leavesTimesWithoutAZoneLocal() {
+        assertEquals("2021-08-26T17:00:00", incident("Start: August 26, 2021 5:00 PM\n").start());
+    }
+
+    @Test
+    void findsNothingInTextWithoutTimes() {
+        assertEquals(Incident.unknown(), incident("# Postmortem\nNginx listened on port 8080. curl 0:80 failed.\n"));
+    }
+}
