@@ -25,6 +25,6 @@ final class IncidentFactsExtractor {
             incident = Incident.unknown();
             impactPercent = null;
         }
-        return new IncidentFacts(title, null, incident, impactPercent);
+        return new IncidentFacts(title, new ServiceFinder().find(document), incident, impactPercent);
     }
 }
