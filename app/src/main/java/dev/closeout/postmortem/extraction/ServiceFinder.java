@@ -3,8 +3,10 @@ package dev.closeout.postmortem.extraction;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The affected service as the text names it, read in document order; the first clear statement wins:
  * <ul>
- *   <li>a field: "Service: X", "Affected service(s): X", "System: X", "Component: X";</li>
+ *   <li>a field: "Service: X", "Affected service(s): X", "System: X", "Component: X", or the first item
+ *   listed under an "Affected systems" heading;</li>
  *   <li>a quoted name: 'the service "X"';</li>
  *   <li>a subject that went down: "X was down / offline / unavailable / not loading", "X experienced
  *   an outage", "X stopped working";</li>
@@ -66,6 +69,9 @@ final class ServiceFinder {
                     + "|(?:mon|tues|wednes|thurs|fri|satur|sun)day.*|(?:today|yesterday|tonight|this|last|next)(?:\\s.*)?)$");
     private static final Pattern CLAUSE_END = Pattern.compile(".*[,;:.!?|)\\]>\"”’]$");
     private static final Pattern CLAUSE_START = Pattern.compile("^[(\\[<\"“‘|].*");
+    private static final Pattern AFFECTED_HEADING = Pattern.compile(
+            "(?i)(?:affected\\s{1,3}(?:services?|systems?|components?|applications?|products?)"
+                    + "|(?:services?|systems?|components?|applications?)\\s{1,3}(?:affected|impacted))");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(?:```|~~~).*");
 
     private static final Set<String> DETERMINERS = Set.of(
@@ -126,11 +132,15 @@ final class ServiceFinder {
                 return named;
             }
         }
+        Map<Integer, String> listed = listedUnderAffectedHeadings(document);
         boolean inCode = false;
         int read = 0;
         for (String whole : document.lines()) {
             if (++read > LINES_READ) {
                 break;
+            }
+            if (listed.containsKey(read)) {
+                return listed.get(read);
             }
             String line = cap(whole);
             if (FENCE.matcher(line).matches()) {
@@ -152,6 +162,33 @@ final class ServiceFinder {
             }
         }
         return null;
+    }
+
+    /** "Affected systems:" over a list: the first item's label ("- **Search API:** slow"), by heading line. */
+    private static Map<Integer, String> listedUnderAffectedHeadings(Document document) {
+        Map<Integer, String> listed = new HashMap<>();
+        for (Section section : document.sections()) {
+            if (section.level() < 1 || !AFFECTED_HEADING.matcher(section.heading()).matches()) {
+                continue;
+            }
+            for (int n = section.bodyStart(); n < section.bodyEnd() && n <= document.lines().size(); n++) {
+                String line = cap(document.line(n));
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (Markup.isListItem(line)) {
+                    String item = Markup.strip(Markup.withoutListMarker(line.trim()));
+                    int colon = item.indexOf(':');
+                    String label = colon > 0 ? item.substring(0, colon) : item;
+                    String name = label.split(" ").length <= MAX_WORDS ? accepted(label) : null;
+                    if (name != null) {
+                        listed.put(section.headingLine(), name);
+                    }
+                }
+                break;
+            }
+        }
+        return listed;
     }
 
     private static @Nullable String fromField(String text) {
@@ -297,7 +334,8 @@ final class ServiceFinder {
             return null;
         }
         String[] words = name.split(" ");
-        if (NOT_A_SERVICE.contains(words[words.length - 1].toLowerCase(Locale.ROOT))) {
+        if (QUANTIFIERS.contains(words[0].toLowerCase(Locale.ROOT))
+                || NOT_A_SERVICE.contains(words[words.length - 1].toLowerCase(Locale.ROOT))) {
             return null;
         }
         return name;

@@ -39,6 +39,12 @@ class ServiceFinderTest {
     }
 
     @Test
+    void readsTheFirstItemListedUnderAffectedSystems() {
+        assertEquals("Search API", service("**Affected Systems:**\n\n- **Search API:** slow answers.\n- **Indexer:** lagging.\n"));
+        assertNull(service("## Affected Systems\n\n- **All Dependent Servers:** everything using the provider.\n"));
+    }
+
+    @Test
     void readsAQuotedServiceName() {
         assertEquals("ShopFront", service("Impact: The service \"ShopFront\" experienced a complete outage.\n"));
     }
