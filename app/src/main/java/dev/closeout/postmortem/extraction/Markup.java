@@ -13,11 +13,17 @@ public final class Markup {
             + "(?:\\[[ xX]]\\s+)?");
     private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
 
+    private static final int MAX_MARKUP_LENGTH = 20_000;
+
     private Markup() {
     }
 
     /** Inline markup removed, whitespace collapsed. */
     public static String strip(String text) {
+        if (text.length() > MAX_MARKUP_LENGTH) {
+            // emphasis matching is quadratic on pathological input; a huge line loses only its markup signs
+            return collapse(text.replaceAll("[*_`~\\\\]", ""));
+        }
         String plain = LINK.matcher(text).replaceAll("$1");
         plain = CODE.matcher(plain).replaceAll("$1");
         String previous;

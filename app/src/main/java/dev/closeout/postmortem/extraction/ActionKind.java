@@ -1,0 +1,93 @@
+package dev.closeout.postmortem.extraction;
+
+import java.util.regex.Pattern;
+
+/**
+ * Tells corrective work (fix or verify this incident's own defect: patch the config, restart the
+ * service, review this load balancer's rules) from preventative work (make this class of incident less
+ * likely or less harmful: process, tests, monitoring, redundancy, training, audits, runbooks).
+ */
+final class ActionKind {
+
+    static final String CORRECTIVE = "corrective";
+    static final String PREVENTATIVE = "preventative";
+
+    private static final Pattern CORRECTIVE_GROUP = Pattern.compile(
+            "^(corrective( (measures|actions?|steps))?|fix(es)?|repairs?|immediate( actions?| fixes)?|short[- ]term.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PREVENTATIVE_GROUP = Pattern.compile(
+            "\\b(prevent(a?tive|ive|ion)?|detection|process|improve(ments?|d)?|monitoring|alerting|documentation"
+                    + "|training|long[- ]term|learnings?|takeaways?|lessons?|future)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TYPE_CORRECTIVE = Pattern.compile(
+            "^(repair|fix|corrective|correct|bug ?fix|remediat\\w*|immediate)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TYPE_PREVENTATIVE = Pattern.compile(
+            "^(prevent\\w*|process|detect\\w*|improve\\w*|monitor\\w*|alert\\w*|investigate|document\\w*|training)$",
+            Pattern.CASE_INSENSITIVE);
+    /** Wording about this defect: fix it, roll it back, correct this setting, known good version. */
+    private static final Pattern FIXES_THIS = Pattern.compile(
+            "^(fix|patch|patching|restart|revert|roll ?back|disable|re-?enable|correct|repair|adjust|stop|remove"
+                    + "|rectify|replace|optimi[sz]e|rename|change)\\b"
+                    + "|\\b(identify and (correct|rectify|fix)|incorrectly configured|misconfigured|known good|faulty"
+                    + "|to handle the behaviou?r|this (bug|defect|issue|incident|outage)|the bug|the root cause"
+                    + "|has been (fixed|patched|corrected|reverted)|adhere to)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLASS_OF_INCIDENT = Pattern.compile(
+            "\\b(monitor\\w*|alert\\w*|automat\\w*|tests?|testing|train\\w*|workshop|documentation|document|runbooks?"
+                    + "|playbooks?|audits?|auditing|regular\\w*|periodic\\w*|quarterly|daily|weekly|redundan\\w*|dual"
+                    + "|polic(y|ies)|procedures?|checklists?|protocol|best practices?|in (the )?future|similar|recurrence"
+                    + "|all (our|the)?|every|status page|escalation|on-?call|notif\\w*|visib\\w*|capacity|scal\\w*"
+                    + "|health checks?|validation|validate|review process|change management|prioriti\\w*|plan\\b)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A review of a specific configuration or process is a check of this defect, not a new practice. */
+    private static final Pattern REVIEWS_THIS = Pattern.compile(
+            "^(conduct (a|an) (thorough |comprehensive )?(review|audit)|review|load balancer audit)\\b.*"
+                    + "\\b(configurations?|settings|deployment process|management process)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private ActionKind() {
+    }
+
+    /**
+     * @param text  the action as written
+     * @param group the heading or lead-in it is listed under
+     * @param type  its table row's type column, or null
+     */
+    static String of(String text, String group, String type) {
+        if (type != null) {
+            String cell = type.trim();
+            if (TYPE_CORRECTIVE.matcher(cell).matches()) {
+                return CORRECTIVE;
+            }
+            if (TYPE_PREVENTATIVE.matcher(cell).matches() && !FIXES_THIS.matcher(body(text)).find()) {
+                return PREVENTATIVE;
+            }
+        }
+        String body = body(text);
+        boolean fixes = FIXES_THIS.matcher(body).find() || REVIEWS_THIS.matcher(body).find()
+                && !body.matches("(?is).*\\b(regular\\w*|periodic\\w*|documentation|playbook|incident response)\\b.*");
+        boolean prevents = CLASS_OF_INCIDENT.matcher(body).find();
+        if (group != null && CORRECTIVE_GROUP.matcher(group.trim()).matches()) {
+            return prevents && !fixes ? PREVENTATIVE : CORRECTIVE;
+        }
+        if (fixes && (REVIEWS_THIS.matcher(body).find() || !prevents || startsWithFix(body))) {
+            return CORRECTIVE;
+        }
+        if (group != null && PREVENTATIVE_GROUP.matcher(group).find()) {
+            return PREVENTATIVE;
+        }
+        return prevents || !fixes ? PREVENTATIVE : CORRECTIVE;
+    }
+
+    private static boolean startsWithFix(String body) {
+        return body.matches("(?is)^(fix|patch|patching|restart|revert|roll ?back|disable|re-?enable|correct|repair"
+                + "|rectify|optimi[sz]e|adjust|update configuration)\\b.*");
+    }
+
+    /** The work itself, without a "Patch Nginx Server:" style label but judged with it. */
+    private static String body(String text) {
+        String limited = text.length() > 1000 ? text.substring(0, 1000) : text;
+        String[] label = ActionLanguage.splitLabel(limited);
+        return label == null ? limited : label[0] + " " + label[1];
+    }
+}
