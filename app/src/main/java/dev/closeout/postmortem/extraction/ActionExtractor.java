@@ -24,10 +24,10 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +43,8 @@ import java.util.regex.Pattern;
 public final class ActionExtractor {
 
     private static final int LEAD_IN_LEVEL = 8;
+    /** Same level as a plain lead-in; a distinct value only so the next line can tell it followed bold. */
+    private static final int BOLD_LEAD_IN_LEVEL = -LEAD_IN_LEVEL;
     private static final int TEXT_HEADING_LEVEL = 7;
     private static final int SENTENCE_LEAD_IN_LEVEL = 9;
     private static final int MAX_BLOCK_DEPTH = 2 * MarkdownRepair.MAX_DEPTH + 4;
@@ -77,7 +79,7 @@ public final class ActionExtractor {
     private static final class Walk {
         private final String[] lines;
         private final List<ExtractedAction> actions = new ArrayList<>();
-        private final Set<String> seen = new HashSet<>();
+        private final Map<String, Integer> seen = new HashMap<>();
         private final Deque<Scope> scopes = new ArrayDeque<>();
 
         Walk(String[] lines) {
@@ -93,6 +95,10 @@ public final class ActionExtractor {
         }
 
         void blocks(Node parent, int depth) {
+            if (parent instanceof BlockQuote && role() == Role.ACTIONS && ActionLanguage.isConclusion(plainText(parent))) {
+                scopes.push(new Scope(SENTENCE_LEAD_IN_LEVEL, Role.CLOSED, group()));
+                return;
+            }
             if (depth > MAX_BLOCK_DEPTH) {
                 return;
             }
@@ -146,12 +152,16 @@ public final class ActionExtractor {
                 String raw = rawLines.get(i);
                 String text = Markup.strip(raw);
                 int line = lineOf(paragraph) + i;
-                if (text.isEmpty()) {
+                if (text.isEmpty() || raw.trim().startsWith("![")) {
                     continue;
                 }
                 boolean alone = rawLines.size() == 1;
-                if (BOLD_LABEL_LINE.matcher(raw).matches() || isShortLabel(text)) {
-                    units.add(Unit.leadIn(text, LEAD_IN_LEVEL));
+                boolean bold = BOLD_LABEL_LINE.matcher(raw).matches();
+                if (!bold && isShortLabel(text) && afterBoldLabel(units)) {
+                    // "**Resolution:**" then "Immediate steps involved:": the second line belongs to the first
+                    units.add(Unit.leadIn(text, SENTENCE_LEAD_IN_LEVEL));
+                } else if (bold || isShortLabel(text)) {
+                    units.add(Unit.leadIn(text, bold ? BOLD_LEAD_IN_LEVEL : LEAD_IN_LEVEL));
                 } else if (ActionLanguage.isTextHeading(text) && (alone || !continues(units, text))) {
                     units.add(Unit.leadIn(text, TEXT_HEADING_LEVEL));
                 } else {
@@ -170,8 +180,10 @@ public final class ActionExtractor {
                 Unit unit = units.get(u);
                 String text = unit.text.toString();
                 boolean last = u == units.size() - 1;
-                if (unit.leadInLevel > 0) {
-                    enter(unit.leadInLevel, text);
+                if (unit.leadInLevel == SENTENCE_LEAD_IN_LEVEL) {
+                    sentenceLeadIn(text);
+                } else if (unit.leadInLevel != 0) {
+                    enter(Math.abs(unit.leadInLevel), text);
                 } else if (text.endsWith(":") || last && beforeList && ActionLanguage.isNotWork(text)) {
                     sentenceLeadIn(text);
                 } else {
@@ -192,12 +204,17 @@ public final class ActionExtractor {
 
         private static boolean isShortLabel(String text) {
             return text.endsWith(":") && text.length() <= 60 && text.split("\\s+").length <= 6
-                    && !ActionLanguage.startsWithVerb(text) && Character.isUpperCase(text.charAt(0));
+                    && !ActionLanguage.startsWithVerb(text) && Character.isUpperCase(text.charAt(0))
+                    && !ActionLanguage.isSentence(text);
+        }
+
+        private static boolean afterBoldLabel(List<Unit> units) {
+            return !units.isEmpty() && units.get(units.size() - 1).leadInLevel == BOLD_LEAD_IN_LEVEL;
         }
 
         /** A line wrapped by the author's editor continues the previous one. */
         private static boolean continues(List<Unit> units, String next) {
-            if (units.isEmpty() || units.get(units.size() - 1).leadInLevel > 0) {
+            if (units.isEmpty() || units.get(units.size() - 1).leadInLevel != 0) {
                 return false;
             }
             String previous = units.get(units.size() - 1).lastLine;
@@ -207,8 +224,13 @@ public final class ActionExtractor {
         }
 
         private void prose(String text, int line) {
+            if (role() == Role.ACTIONS && ActionLanguage.isConclusion(text)) {
+                // a closing paragraph ends the list of work; the next heading or lead-in starts afresh
+                scopes.push(new Scope(SENTENCE_LEAD_IN_LEVEL, Role.CLOSED, group()));
+                return;
+            }
             if (role() == Role.ACTIONS) {
-                if (ActionLanguage.isNotWork(text) || !ActionLanguage.commitsToWork(text)) {
+                if (ActionLanguage.isNotWork(text) || !ActionLanguage.isWorkProse(text)) {
                     return;
                 }
                 for (String sentence : ActionLanguage.splitWorkSentences(text)) {
@@ -315,8 +337,7 @@ public final class ActionExtractor {
 
         private void add(String text, int line, String group, Fields cells) {
             String cleaned = clean(text);
-            String key = cleaned.toLowerCase(Locale.ROOT);
-            if (cleaned.isEmpty() || !seen.add(key)) {
+            if (cleaned.isEmpty()) {
                 return;
             }
             Fields fields = cells == null ? new Fields(null, null, null, null, null) : cells;
@@ -324,6 +345,18 @@ public final class ActionExtractor {
             LocalDate due = fields.due != null ? fields.due : ActionFields.dueInText(cleaned);
             String priority = fields.priority != null ? fields.priority : ActionFields.priorityInText(cleaned);
             String ticket = fields.ticket != null ? fields.ticket : ActionFields.ticketInText(cleaned);
+            String key = cleaned.toLowerCase(Locale.ROOT);
+            Integer earlier = seen.get(key);
+            if (earlier != null) {
+                // the same item listed twice (prose, then a table row): one action, with what each adds
+                ExtractedAction first = actions.get(earlier);
+                actions.set(earlier, new ExtractedAction(first.text(), first.kind(), first.group(),
+                        first.owner() != null ? first.owner() : owner, first.due() != null ? first.due() : due,
+                        first.priority() != null ? first.priority() : priority,
+                        first.ticket() != null ? first.ticket() : ticket, first.line()));
+                return;
+            }
+            seen.put(key, actions.size());
             actions.add(new ExtractedAction(cleaned, ActionKind.of(cleaned, group, fields.type), group, owner, due,
                     priority, ticket, line));
         }

@@ -16,7 +16,7 @@ final class ActionFields {
 
     private static final int SCAN_LIMIT = 2000;
     private static final Pattern OWNER_IN_TEXT = Pattern.compile(
-            "\\b(?:owner|assignee|assigned to|responsible|dri)\\s*[:=-]?\\s*(@?[\\w.-]+@?(?:\\s+[A-Z][\\w.-]*)?)",
+            "\\b(?:owner|assignee|assigned to|responsible|dri)\\b\\s*(?:[:=]|-\\s)\\s*(@?[\\w.-]+@?(?:\\s+[A-Z][\\w.-]*)?)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HANDLE = Pattern.compile("^@?[\\w.-]{2,40}@?$");
     private static final Pattern NO_OWNER = Pattern.compile(
@@ -35,7 +35,7 @@ final class ActionFields {
     private static final Pattern ANY_URL = Pattern.compile("https?://\\S+");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
     private static final Pattern DUE_IN_TEXT = Pattern.compile(
-            "\\b(?:due|by|deadline|eta|target)\\b\\s*(?:date)?\\s*[:=-]?\\s*([^,;)]{4,30})", Pattern.CASE_INSENSITIVE);
+            "\\b(?:due|by|deadline|eta|target)\\b\\s*(?:date)?\\s*[:=-]?\\s*([^;)]{4,30})", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_DATE = Pattern.compile(
             "\\b([A-Za-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"
                     + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Za-z]{3,9})\\.?,?\\s+(\\d{4})\\b");

@@ -24,19 +24,28 @@ final class ActionKind {
     private static final Pattern TYPE_PREVENTATIVE = Pattern.compile(
             "^(prevent\\w*|process|detect\\w*|improve\\w*|monitor\\w*|alert\\w*|investigate|document\\w*|training)$",
             Pattern.CASE_INSENSITIVE);
-    /** Wording about this defect: fix it, roll it back, correct this setting, known good version. */
-    private static final Pattern FIXES_THIS = Pattern.compile(
+    /** Work that starts by fixing something: fix it, roll it back, correct this setting. */
+    private static final Pattern FIX_VERB = Pattern.compile(
             "^(fix|patch|patching|restart|revert|roll ?back|disable|re-?enable|correct|repair|adjust|stop|remove"
-                    + "|rectify|replace|optimi[sz]e|rename|change)\\b"
-                    + "|\\b(identify and (correct|rectify|fix)|incorrectly configured|misconfigured|known good|faulty"
-                    + "|to handle the behaviou?r|this (bug|defect|issue|incident|outage)|the bug|the root cause"
-                    + "|has been (fixed|patched|corrected|reverted)|adhere to)\\b",
+                    + "|rectify|replace|optimi[sz]e|update (the )?configuration)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Wording about this defect itself, whatever the verb. */
+    private static final Pattern THIS_DEFECT = Pattern.compile(
+            "\\b(identify and (correct|rectify|fix)|to (correct|fix|repair|resolve) the|incorrectly|misconfigured"
+                    + "|known good|faulty|to handle the behaviou?r|this (bug|defect)|the bug|the root cause|workaround"
+                    + "|temporar\\w*|until the|has been (fixed|patched|corrected|reverted)|adhere to)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Changing one named piece of code or configuration: "Update node selection algorithm". */
+    private static final Pattern CHANGES_COMPONENT = Pattern.compile(
+            "^(update|improve|change|modify|rewrite|refactor)\\b[^.]{0,60}\\b(algorithm|logic|sdk|[\\w-]+\\.\\w+ script"
+                    + "|configuration file|config file|dependency|dependencies|query|queries|limits|code)\\b"
+                    + "|^the [\\w-]+\\.[\\w.-]+ (script|file|config\\w*) should\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CLASS_OF_INCIDENT = Pattern.compile(
             "\\b(monitor\\w*|alert\\w*|automat\\w*|tests?|testing|train\\w*|workshop|documentation|document|runbooks?"
                     + "|playbooks?|audits?|auditing|regular\\w*|periodic\\w*|quarterly|daily|weekly|redundan\\w*|dual"
                     + "|polic(y|ies)|procedures?|checklists?|protocol|best practices?|in (the )?future|similar|recurrence"
-                    + "|all (our|the)?|every|status page|escalation|on-?call|notif\\w*|visib\\w*|capacity|scal\\w*"
+                    + "|every|status page|escalation|on-?call|notif\\w*|visib\\w*|capacity|scal\\w*"
                     + "|health checks?|validation|validate|review process|change management|prioriti\\w*|plan\\b)\\b",
             Pattern.CASE_INSENSITIVE);
     /** A review of a specific configuration or process is a check of this defect, not a new practice. */
@@ -59,29 +68,27 @@ final class ActionKind {
             if (TYPE_CORRECTIVE.matcher(cell).matches()) {
                 return CORRECTIVE;
             }
-            if (TYPE_PREVENTATIVE.matcher(cell).matches() && !FIXES_THIS.matcher(body(text)).find()) {
+            if (TYPE_PREVENTATIVE.matcher(cell).matches() && !THIS_DEFECT.matcher(body(text)).find()) {
                 return PREVENTATIVE;
             }
         }
         String body = body(text);
-        boolean fixes = FIXES_THIS.matcher(body).find() || REVIEWS_THIS.matcher(body).find()
+        String work = ActionLanguage.afterLabel(text);
+        boolean strongFix = THIS_DEFECT.matcher(body).find() || CHANGES_COMPONENT.matcher(work).find();
+        boolean fixVerb = FIX_VERB.matcher(body).find() || FIX_VERB.matcher(work).find();
+        boolean reviewsThis = REVIEWS_THIS.matcher(body).find()
                 && !body.matches("(?is).*\\b(regular\\w*|periodic\\w*|documentation|playbook|incident response)\\b.*");
         boolean prevents = CLASS_OF_INCIDENT.matcher(body).find();
         if (group != null && CORRECTIVE_GROUP.matcher(group.trim()).matches()) {
-            return prevents && !fixes ? PREVENTATIVE : CORRECTIVE;
+            return prevents && !strongFix && !fixVerb ? PREVENTATIVE : CORRECTIVE;
         }
-        if (fixes && (REVIEWS_THIS.matcher(body).find() || !prevents || startsWithFix(body))) {
-            return CORRECTIVE;
-        }
-        if (group != null && PREVENTATIVE_GROUP.matcher(group).find()) {
+        if (group != null && PREVENTATIVE_GROUP.matcher(group).find() && prevents && !strongFix) {
             return PREVENTATIVE;
         }
-        return prevents || !fixes ? PREVENTATIVE : CORRECTIVE;
-    }
-
-    private static boolean startsWithFix(String body) {
-        return body.matches("(?is)^(fix|patch|patching|restart|revert|roll ?back|disable|re-?enable|correct|repair"
-                + "|rectify|optimi[sz]e|adjust|update configuration)\\b.*");
+        if (strongFix || fixVerb || reviewsThis) {
+            return CORRECTIVE;
+        }
+        return PREVENTATIVE;
     }
 
     /** The work itself, without a "Patch Nginx Server:" style label but judged with it. */

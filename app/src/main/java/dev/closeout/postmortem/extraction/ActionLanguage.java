@@ -31,6 +31,18 @@ final class ActionLanguage {
                     + "|tasks?|task list|to-?dos?|improvements?|improved?|next steps|future work|mitigation measures"
                     + "|remediation|fixes|measures|recommendations?|to prevent|going forward|what we.(?:re|ll) doing)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** Section words that can start a line as its lead-in: "Tasks: ...", but not "Task Review: ...". */
+    private static final Pattern ACTIONS_LABEL = Pattern.compile(
+            "(corrective|correcteive|prevent\\w*|action items?|actions|follow[- ]?ups?|tasks|task list|to-?dos?"
+                    + "|improvements?|next steps|future work|remediation|recommendations?|measures|mitigations?)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONCLUSION = Pattern.compile(
+            "^(by (implementing|taking|following|learning|addressing)|in conclusion|in summary|overall|sincerely"
+                    + "|thank|we apologi[sz]e)|\\b(these|the above|above) (measures|steps|actions|changes|improvements|areas)"
+                    + "|\\bwe aim to\\b|\\bwe apologi[sz]e\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NO_WORK = Pattern.compile(
+            "^(none|n/?a|tbd|nothing|-+|—)\\.?$|^https?://\\S+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern LESSONS = Pattern.compile(
             "\\b(takeaways?|learnings?|lessons?(?: learned| learnt)?)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOSED = Pattern.compile(
@@ -56,6 +68,15 @@ final class ActionLanguage {
             "^(by (implementing|taking|following|learning|addressing)|in conclusion|in summary|overall|sincerely"
                     + "|thank)|\\bthe following\\b|\\b(these|the above|above) (measures|steps|actions|changes|improvements)"
                     + "|\\bwe aim to\\b|\\bwe apologi[sz]e\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A statement about how things are or were, not work: "The ideal pattern would be...". */
+    private static final Pattern DESCRIBES = Pattern.compile(
+            "\\b(is|are|was|were|would|could|might|may|has been|have been|had)\\b"
+                    + "|^(we|the team|our team|they|it)\\s+\\w+ed\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A finite verb: the line is a sentence, not a label. */
+    private static final Pattern FINITE = Pattern.compile(
+            "\\b(is|are|was|were|be|been|has|have|had|will|would|we|our|they|it|this|that)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> VERBS = Set.of(
             "add", "adjust", "align", "allow", "analyze", "analyse", "apply", "assess", "assign", "audit", "automate",
@@ -96,7 +117,7 @@ final class ActionLanguage {
     static Role roleOfInlineLabel(String label) {
         Role role = roleOf(label);
         Matcher start = switch (role) {
-            case ACTIONS -> ACTIONS.matcher(label);
+            case ACTIONS -> ACTIONS_LABEL.matcher(label);
             case CLOSED -> CLOSED.matcher(label);
             case LESSONS -> LESSONS.matcher(label);
             case NEUTRAL -> null;
@@ -120,7 +141,8 @@ final class ActionLanguage {
     /** A line standing alone as a heading in plain text: short, no sentence end, a known section name. */
     static boolean isTextHeading(String line) {
         String text = line.trim();
-        if (text.isEmpty() || text.length() > 70 || SENTENCE_END.matcher(text).find() || text.split("\\s+").length > 8) {
+        if (text.isEmpty() || text.length() > 70 || SENTENCE_END.matcher(text).find() || text.split("\\s+").length > 8
+                || isSentence(text)) {
             return false;
         }
         if (startsWithVerb(text) && !text.matches("(?i)^(follow[- ]?ups?|tasks?|improvements?)\\b.*")) {
@@ -160,6 +182,20 @@ final class ActionLanguage {
         return COMMITMENT.matcher(body.length() > 1000 ? body.substring(0, 1000) : body).find();
     }
 
+    /**
+     * Prose under an action heading is work unless it only describes: a line with no commitment and a
+     * statement verb ("is", "would", "were") or a past-tense report ("We restarted...").
+     */
+    static boolean isWorkProse(String text) {
+        String limited = text.length() > 1000 ? text.substring(0, 1000) : text;
+        return commitsToWork(limited) || !DESCRIBES.matcher(afterLabel(limited)).find();
+    }
+
+    /** "Two steps were taken:" is a sentence; "Tasks to Address the Issue:" is a label. */
+    static boolean isSentence(String text) {
+        return FINITE.matcher(text.length() > 300 ? text.substring(0, 300) : text).find();
+    }
+
     /** Lessons sections hold commitments only when stated outright: "Prioritize X", "Need to ensure Y". */
     static boolean commitsStrictly(String text) {
         String body = afterLabel(text);
@@ -181,11 +217,23 @@ final class ActionLanguage {
 
     /** Lead-ins, summaries and conclusions written between the items: not work themselves. */
     static boolean isNotWork(String text) {
-        return NOT_WORK.matcher(text.length() > 500 ? text.substring(0, 500) : text).find();
+        String limited = text.length() > 500 ? text.substring(0, 500) : text;
+        return NOT_WORK.matcher(limited).find() || NO_WORK.matcher(limited.trim()).matches();
+    }
+
+    /** "By implementing these measures, we aim to...": the section's work is over. */
+    static boolean isConclusion(String text) {
+        return CONCLUSION.matcher(text.length() > 500 ? text.substring(0, 500) : text).find();
     }
 
     static boolean startsWithVerb(String text) {
-        return VERBS.contains(firstWord(text));
+        String first = firstWord(text);
+        if (first.endsWith("ly") && first.length() > 4) {
+            // "Regularly review ...": an adverb before the verb
+            String rest = text.substring(Math.min(text.length(), text.toLowerCase(Locale.ROOT).indexOf(first) + first.length()));
+            return VERBS.contains(firstWord(rest));
+        }
+        return VERBS.contains(first);
     }
 
     static String firstWord(String text) {
