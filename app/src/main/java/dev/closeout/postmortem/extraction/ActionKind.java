@@ -33,11 +33,11 @@ final class ActionKind {
     private static final Pattern THIS_DEFECT = Pattern.compile(
             "\\b(identify and (correct|rectify|fix)|to (correct|fix|repair|resolve) the|incorrectly|misconfigured"
                     + "|known good|faulty|to handle the behaviou?r|this (bug|defect)|the bug|the root cause|workaround"
-                    + "|temporar\\w*|until the|has been (fixed|patched|corrected|reverted)|adhere to)\\b",
+                    + "|temporary (fix|workaround|mitigation)|until the|has been (fixed|patched|corrected|reverted)|adhere to)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Changing one named piece of code or configuration: "Update node selection algorithm". */
     private static final Pattern CHANGES_COMPONENT = Pattern.compile(
-            "^(update|improve|change|modify|rewrite|refactor)\\b[^.]{0,60}\\b(algorithm|logic|sdk|[\\w-]+\\.\\w+ script"
+            "^(update|improve|change|modify|rewrite|refactor)\\b[^.]{0,60}\\b(algorithm|logic|[\\w-]+\\.\\w+ script"
                     + "|configuration file|config file|dependency|dependencies|query|queries|limits|code)\\b"
                     + "|^the [\\w-]+\\.[\\w.-]+ (script|file|config\\w*) should\\b",
             Pattern.CASE_INSENSITIVE);
