@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -420,8 +421,8 @@ public final class ActionExtractor {
     /** The item as a reader sees it: no checkbox, no stray markup, whitespace collapsed. */
     static String clean(String text) {
         String cleaned = Markup.collapse(text);
-        cleaned = CHECKBOX.matcher(cleaned).replaceFirst("");
-        return cleaned.trim();
+        Matcher checkbox = CHECKBOX.matcher(cleaned);
+        return checkbox.lookingAt() ? cleaned.substring(checkbox.end()).trim() : cleaned;
     }
 
     private static int lineOf(Node node) {

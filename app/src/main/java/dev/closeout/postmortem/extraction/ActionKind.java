@@ -33,6 +33,7 @@ final class ActionKind {
     private static final Pattern THIS_DEFECT = Pattern.compile(
             "\\b(identify and (correct|rectify|fix)|to (correct|fix|repair|resolve) the|incorrectly|misconfigured"
                     + "|known good|faulty|to handle the behaviou?r|this (bug|defect)|the bug|the root cause|workaround"
+                    + "|^(resize|increase|raise|bump|lower|reduce)\\b[^.]{0,60}\\bto \\d+"
                     + "|temporary (fix|workaround|mitigation)|until the|has been (fixed|patched|corrected|reverted)|adhere to)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Changing one named piece of code or configuration: "Update node selection algorithm". */

@@ -1,5 +1,6 @@
 package dev.closeout.postmortem.extraction;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,17 +17,20 @@ final class MarkdownRepair {
     static final int MAX_DEPTH = 12;
     private static final int MAX_INDENT = 2 * MAX_DEPTH;
     private static final Pattern ATX_NO_SPACE = Pattern.compile("^(\\s{0,3}#{1,6})([^#\\s\\d])");
+    /** A bullet that is not markdown's, matched after the line's indentation. */
     private static final Pattern SYMBOL_BULLET = Pattern.compile(
-            "^(\\s*)(?:[•◦▪▫●○■□‣∙·➢➤►▶✓✔✅☑☐⬜❌✗✘→⇒]|\\\\\\*|o(?=\\t)|-(?=\\t)|\\*(?=\\t))\\uFE0F?[\\t ]*(?=\\S)");
-    private static final Pattern RST_ENUMERATION = Pattern.compile("^(\\s*)#\\.\\s+");
-    private static final Pattern LIST_START = Pattern.compile("^\\s*(?:[-*+]|\\d{1,9}[.)])(?:\\s|$)");
+            "(?:[•◦▪▫●○■□‣∙·➢➤►▶✓✔✅☑☐⬜❌✗✘→⇒]|\\\\\\*|o(?=\\t)|-(?=\\t)|\\*(?=\\t))\\uFE0F?[\\t ]*(?=\\S)");
+    private static final Pattern RST_ENUMERATION = Pattern.compile("#\\.\\s+");
+    private static final Pattern LIST_START = Pattern.compile("(?:[-*+]|\\d{1,9}[.)])(?:\\s|$)");
+    private static final int MAX_INLINE_BLOCK = 20_000;
+    private static final Pattern INLINE_MARKUP = Pattern.compile("[*_`\\[\\]<>!~\\\\]");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
 
     private MarkdownRepair() {
     }
 
     static String repair(List<String> lines) {
-        StringBuilder out = new StringBuilder();
+        List<String> out = new ArrayList<>(lines.size());
         int frontMatterEnd = frontMatterEnd(lines);
         boolean inFence = false;
         boolean previousBlank = true;
@@ -36,7 +40,7 @@ final class MarkdownRepair {
             String line = lines.get(i);
             if (i < frontMatterEnd) {
                 line = "";
-            } else if (FENCE.matcher(line).find()) {
+            } else if (FENCE.matcher(line).lookingAt()) {
                 inFence = !inFence;
             } else if (!inFence) {
                 line = repairLine(line);
@@ -54,32 +58,59 @@ final class MarkdownRepair {
                     }
                 }
                 if (!blank) {
-                    inList = LIST_START.matcher(line).find() || (inList && indentOf(line) > 0);
+                    inList = LIST_START.matcher(line).region(leadingWhitespace(line), line.length()).lookingAt() || (inList && indentOf(line) > 0);
                 }
                 previousBlank = blank;
             }
-            if (i > 0) {
-                out.append('\n');
-            }
-            out.append(line);
+            out.add(line);
         }
-        return out.toString();
+        flattenHugeBlocks(out);
+        return String.join("\n", out);
+    }
+
+    /**
+     * commonmark's inline parser slows quadratically on a block with many thousands of unmatched
+     * emphasis and link delimiters; a block that long is not a postmortem's prose, so it loses its
+     * inline markup signs instead.
+     */
+    private static void flattenHugeBlocks(List<String> lines) {
+        int start = 0;
+        long length = 0;
+        for (int i = 0; i <= lines.size(); i++) {
+            boolean end = i == lines.size() || lines.get(i).isBlank();
+            if (!end) {
+                length += lines.get(i).length();
+                continue;
+            }
+            if (length > MAX_INLINE_BLOCK) {
+                for (int j = start; j < i; j++) {
+                    lines.set(j, INLINE_MARKUP.matcher(lines.get(j)).replaceAll(""));
+                }
+            }
+            start = i + 1;
+            length = 0;
+        }
     }
 
     private static String repairLine(String line) {
-        String repaired = line.indexOf('\t') >= 0 && line.length() < 10_000 ? expandLeadingTabs(line) : line;
+        String repaired = line;
+        int indent = leadingWhitespace(repaired);
+        Matcher bullet = SYMBOL_BULLET.matcher(repaired).region(indent, repaired.length());
+        if (bullet.lookingAt()) {
+            // a word processor's nesting lives in the indentation it kept, not in the bullet's shape
+            repaired = repaired.substring(0, indent) + "- " + repaired.substring(bullet.end());
+        }
+        if (repaired.indexOf('\t') >= 0 && repaired.length() < 10_000) {
+            repaired = expandLeadingTabs(repaired);
+        }
         Matcher atx = ATX_NO_SPACE.matcher(repaired);
-        if (atx.find()) {
+        if (atx.lookingAt()) {
             repaired = atx.group(1) + " " + repaired.substring(atx.end(1));
         }
-        Matcher bullet = SYMBOL_BULLET.matcher(repaired);
-        if (bullet.find()) {
-            String marker = repaired.charAt(bullet.start() + bullet.group(1).length()) == 'o' ? "  - " : "- ";
-            repaired = bullet.group(1) + marker + repaired.substring(bullet.end());
-        }
-        Matcher rst = RST_ENUMERATION.matcher(repaired);
-        if (rst.find()) {
-            repaired = rst.group(1) + "1. " + repaired.substring(rst.end());
+        int rstIndent = leadingWhitespace(repaired);
+        Matcher rst = RST_ENUMERATION.matcher(repaired).region(rstIndent, repaired.length());
+        if (rst.lookingAt()) {
+            repaired = repaired.substring(0, rstIndent) + "1. " + repaired.substring(rst.end());
         }
         return capNesting(repaired);
     }
@@ -93,7 +124,7 @@ final class MarkdownRepair {
             i++;
         }
         String rest = line.substring(i);
-        return out + rest.replaceFirst("^((?:[-*+•o]|\\d{1,9}[.)]))\\t+", "$1 ");
+        return out + rest.replaceFirst("^((?:[-*+]|\\d{1,9}[.)]))\\t+", "$1 ");
     }
 
     /** Caps leading indentation and runs of stacked markers ("- - - - x", "> > > x"). */
@@ -120,6 +151,14 @@ final class MarkdownRepair {
             }
         }
         return markers > MAX_DEPTH ? capped.substring(0, keepEnd) + capped.substring(i) : capped;
+    }
+
+    private static int leadingWhitespace(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     private static int indentOf(String line) {
