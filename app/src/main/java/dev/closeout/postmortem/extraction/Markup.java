@@ -14,6 +14,7 @@ public final class Markup {
     private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
 
     private static final int MAX_MARKUP_LENGTH = 20_000;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Markup() {
     }
@@ -54,6 +55,6 @@ public final class Markup {
     }
 
     public static String collapse(String text) {
-        return text.replaceAll("\\s+", " ").trim();
+        return WHITESPACE.matcher(text).replaceAll(" ").trim();
     }
 }
