@@ -1,7 +1,11 @@
 package dev.closeout.postmortem.extraction;
 
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.AbstractVisitor;
+import dev.closeout.postmortem.extraction.ActionLanguage.Role;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableBody;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
@@ -10,36 +14,45 @@ import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
+import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Finds the corrective and preventative actions a postmortem commits to.
  *
- * <p>This first version reads markdown structure only: the section whose heading or lead-in names
- * follow-up work ("Corrective and Preventative Measures", "Action Items", "Tasks"...), and in it every
- * list item that carries no sub-items. An item with sub-items is a label for them and becomes their group.
+ * <p>The document is mended ({@link MarkdownRepair}) and parsed as markdown; a walk over its blocks keeps
+ * a stack of the headings and lead-ins it is under, each with the {@link Role} its words give it. Under
+ * an action heading ("Action Items", "Corrective and Preventative Measures", "Tasks:") every list item,
+ * table row, and prose sentence that commits to work is an action; under lessons ("Takeaways",
+ * "Learnings") only outright commitments are; timeline, resolution, impact and conclusions yield nothing.
+ * An item with sub-items is a label for them and becomes their group.
  */
 public final class ActionExtractor {
 
-    private static final Pattern ACTION_SECTION = Pattern.compile(
-            "\\b(corrective|preventa?tive|prevention|action items?|actions? taken to prevent|follow[- ]?ups?"
-                    + "|tasks|improvements?|next steps|future work|mitigation measures|remediation)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern CORRECTIVE_GROUP = Pattern.compile("\\bcorrective\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PREVENTATIVE_GROUP =
-            Pattern.compile("\\bpreventa?tive\\b|\\bprevention\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PREVENTATIVE_WORDING = Pattern.compile(
-            "\\b(monitor\\w*|alert\\w*|automat\\w*|tests?|testing|train\\w*|process(es)?|document\\w*|runbooks?"
-                    + "|playbooks?|audits?|regular\\w*|periodic\\w*|redundan\\w*|policy|policies|procedures?)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final int LEAD_IN_MAX_LENGTH = 80;
+    private static final int LEAD_IN_LEVEL = 8;
+    /** Same level as a plain lead-in; a distinct value only so the next line can tell it followed bold. */
+    private static final int BOLD_LEAD_IN_LEVEL = -LEAD_IN_LEVEL;
+    private static final int TEXT_HEADING_LEVEL = 7;
+    private static final int SENTENCE_LEAD_IN_LEVEL = 9;
+    private static final int MAX_BLOCK_DEPTH = 2 * MarkdownRepair.MAX_DEPTH + 4;
+    private static final int LABEL_MAX_WORDS = 12;
+    private static final Pattern CHECKBOX = Pattern.compile("^\\s*\\[[ xX✓✔]?]\\s*");
+    private static final Pattern WRAP_END = Pattern.compile("[.!?:;)\"”]$");
+    private static final Pattern BOLD_LABEL_LINE = Pattern.compile("^\\s*(\\*\\*|__)[^*_]{1,120}\\1\\s*:?\\s*\\\\?$");
 
     private final Parser parser = Parser.builder()
             .extensions(List.of(TablesExtension.create()))
@@ -47,67 +60,194 @@ public final class ActionExtractor {
             .build();
 
     public List<ExtractedAction> extract(Document document) {
-        Node root = parser.parse(document.text());
-        Walk walk = new Walk();
-        for (Node block = root.getFirstChild(); block != null; block = block.getNext()) {
-            walk.visitBlock(block);
+        try {
+            String repaired = MarkdownRepair.repair(document.lines());
+            Node root = parser.parse(repaired);
+            Walk walk = new Walk(repaired.split("\n", -1));
+            walk.blocks(root, 0);
+            return walk.actions;
+        } catch (RuntimeException | StackOverflowError unreadable) {
+            // the engine never fails a whole import over one odd document
+            return List.of();
         }
-        return walk.actions;
     }
 
-    /** State of one pass over the document's top-level blocks. */
+    /** A heading or lead-in the walk is under. */
+    private record Scope(int level, Role role, String group) {
+    }
+
+    /** State of one pass over the document. */
     private static final class Walk {
+        private final String[] lines;
         private final List<ExtractedAction> actions = new ArrayList<>();
-        private int actionSectionLevel = 0;
-        private String sectionGroup;
-        private String group;
+        private final Map<String, Integer> seen = new HashMap<>();
+        private final Deque<Scope> scopes = new ArrayDeque<>();
 
-        void visitBlock(Node block) {
-            if (block instanceof Heading heading) {
-                visitHeading(heading);
-            } else if (block instanceof Paragraph paragraph) {
-                visitParagraph(paragraph);
-            } else if (block instanceof ListBlock list && inActionSection()) {
-                collectLeaves(list, group);
-            }
+        Walk(String[] lines) {
+            this.lines = lines;
         }
 
-        private boolean inActionSection() {
-            return actionSectionLevel > 0;
+        private Role role() {
+            return scopes.isEmpty() ? Role.NEUTRAL : scopes.peek().role();
         }
 
-        private void visitHeading(Heading heading) {
-            String text = stripLabel(plainText(heading));
-            if (inActionSection() && heading.getLevel() > actionSectionLevel) {
-                group = text;
+        private String group() {
+            return scopes.isEmpty() ? null : scopes.peek().group();
+        }
+
+        void blocks(Node parent, int depth) {
+            if (parent instanceof BlockQuote && role() == Role.ACTIONS && ActionLanguage.isConclusion(plainText(parent))) {
+                scopes.push(new Scope(SENTENCE_LEAD_IN_LEVEL, Role.CLOSED, group()));
                 return;
             }
-            actionSectionLevel = ACTION_SECTION.matcher(text).find() ? heading.getLevel() : 0;
-            sectionGroup = text;
-            group = text;
-        }
-
-        /** A short paragraph such as "**Tasks:**" names the list that follows it. */
-        private void visitParagraph(Paragraph paragraph) {
-            String text = plainText(paragraph);
-            boolean leadIn = text.length() <= LEAD_IN_MAX_LENGTH
-                    && (text.endsWith(":") || paragraph.getFirstChild() instanceof StrongEmphasis
-                    && paragraph.getFirstChild() == paragraph.getLastChild());
-            if (!leadIn) {
+            if (depth > MAX_BLOCK_DEPTH) {
                 return;
             }
-            String label = stripLabel(text);
-            if (inActionSection()) {
-                group = label;
-            } else if (ACTION_SECTION.matcher(label).find()) {
-                // a lead-in outside any heading's section: it lasts until the next heading
-                actionSectionLevel = 7;
-                sectionGroup = label;
-                group = label;
+            for (Node block = parent.getFirstChild(); block != null; block = block.getNext()) {
+                if (block instanceof Heading heading) {
+                    enter(heading.getLevel(), plainText(heading));
+                } else if (block instanceof Paragraph paragraph) {
+                    paragraph(paragraph);
+                } else if (block instanceof ListBlock list) {
+                    list(list, role(), group(), depth);
+                } else if (block instanceof TableBlock table) {
+                    table(table);
+                } else if (block instanceof BlockQuote quote) {
+                    blocks(quote, depth + 1);
+                }
             }
         }
 
-        private void collectLeaves(ListBlock list, String listGroup) {
+        /** A heading or a lead-in: ends the scopes at its level or below and opens its own. */
+        private void enter(int level, String heading) {
+            String label = Markup.label(heading);
+            while (!scopes.isEmpty() && scopes.peek().level() >= level) {
+                scopes.pop();
+            }
+            Role own = ActionLanguage.roleOf(label);
+            Role role = own == Role.NEUTRAL || own == Role.LESSONS && role() == Role.ACTIONS ? inherited() : own;
+            scopes.push(new Scope(level, role, label));
+        }
+
+        private Role inherited() {
+            Role parent = role();
+            return parent == Role.ACTIONS || parent == Role.LESSONS ? parent : Role.NEUTRAL;
+        }
+
+        /** "To prevent this, we will:" names the items after it when it stands in or opens an action section. */
+        private void sentenceLeadIn(String sentence) {
+            String label = Markup.label(sentence);
+            while (!scopes.isEmpty() && scopes.peek().level() >= SENTENCE_LEAD_IN_LEVEL) {
+                scopes.pop();
+            }
+            if (role() == Role.ACTIONS || role() == Role.NEUTRAL && ActionLanguage.roleOf(label) == Role.ACTIONS) {
+                scopes.push(new Scope(SENTENCE_LEAD_IN_LEVEL, Role.ACTIONS, label));
+            }
+        }
+
+        private void paragraph(Paragraph paragraph) {
+            List<String> rawLines = sourceLines(paragraph);
+            boolean beforeList = paragraph.getNext() instanceof ListBlock;
+            List<Unit> units = new ArrayList<>();
+            for (int i = 0; i < rawLines.size(); i++) {
+                String raw = rawLines.get(i);
+                String text = Markup.strip(raw);
+                int line = lineOf(paragraph) + i;
+                if (text.isEmpty() || raw.trim().startsWith("![")) {
+                    continue;
+                }
+                boolean alone = rawLines.size() == 1;
+                boolean bold = BOLD_LABEL_LINE.matcher(raw).matches();
+                if (!bold && isShortLabel(text) && afterBoldLabel(units)) {
+                    // "**Resolution:**" then "Immediate steps involved:": the second line belongs to the first
+                    units.add(Unit.leadIn(text, SENTENCE_LEAD_IN_LEVEL));
+                } else if (bold || isShortLabel(text)) {
+                    units.add(Unit.leadIn(text, bold ? BOLD_LEAD_IN_LEVEL : LEAD_IN_LEVEL));
+                } else if (ActionLanguage.isTextHeading(text) && (alone || !continues(units, text))) {
+                    units.add(Unit.leadIn(text, TEXT_HEADING_LEVEL));
+                } else {
+                    String[] label = inlineLabel(raw, text);
+                    if (label != null) {
+                        units.add(Unit.leadIn(label[0], LEAD_IN_LEVEL));
+                        units.add(Unit.content(label[1], line));
+                    } else if (continues(units, text)) {
+                        units.get(units.size() - 1).append(text);
+                    } else {
+                        units.add(Unit.content(text, line));
+                    }
+                }
+            }
+            for (int u = 0; u < units.size(); u++) {
+                Unit unit = units.get(u);
+                String text = unit.text.toString();
+                boolean last = u == units.size() - 1;
+                if (unit.leadInLevel == SENTENCE_LEAD_IN_LEVEL) {
+                    sentenceLeadIn(text);
+                } else if (unit.leadInLevel != 0) {
+                    enter(Math.abs(unit.leadInLevel), text);
+                } else if (text.endsWith(":") || last && beforeList && ActionLanguage.isNotWork(text)) {
+                    sentenceLeadIn(text);
+                } else {
+                    prose(text, unit.line);
+                }
+            }
+        }
+
+        /** "**Improvements:** Implement X" or "Tasks: Do Y": a lead-in and its first item on one line. */
+        private String[] inlineLabel(String raw, String text) {
+            String[] label = ActionLanguage.splitLabel(text);
+            if (label == null) {
+                return null;
+            }
+            Role role = ActionLanguage.roleOfInlineLabel(label[0]);
+            return role == Role.NEUTRAL ? null : label;
+        }
+
+        private static boolean isShortLabel(String text) {
+            return text.endsWith(":") && text.length() <= 60 && text.split("\\s+").length <= 6
+                    && !ActionLanguage.startsWithVerb(text) && Character.isUpperCase(text.charAt(0))
+                    && !ActionLanguage.isSentence(text);
+        }
+
+        private static boolean afterBoldLabel(List<Unit> units) {
+            return !units.isEmpty() && units.get(units.size() - 1).leadInLevel == BOLD_LEAD_IN_LEVEL;
+        }
+
+        /** A line wrapped by the author's editor continues the previous one. */
+        private static boolean continues(List<Unit> units, String next) {
+            if (units.isEmpty() || units.get(units.size() - 1).leadInLevel != 0) {
+                return false;
+            }
+            String previous = units.get(units.size() - 1).lastLine;
+            boolean openEnded = !WRAP_END.matcher(previous).find();
+            return Character.isLowerCase(next.charAt(0)) && !previous.endsWith(":")
+                    || openEnded && previous.length() >= 60;
+        }
+
+        private void prose(String text, int line) {
+            if (role() == Role.ACTIONS && ActionLanguage.isConclusion(text)) {
+                // a closing paragraph ends the list of work; the next heading or lead-in starts afresh
+                scopes.push(new Scope(SENTENCE_LEAD_IN_LEVEL, Role.CLOSED, group()));
+                return;
+            }
+            if (role() == Role.ACTIONS) {
+                if (ActionLanguage.isNotWork(text) || !ActionLanguage.isWorkProse(text)) {
+                    return;
+                }
+                for (String sentence : ActionLanguage.splitWorkSentences(text)) {
+                    add(sentence, line, null);
+                }
+            } else if (role() == Role.LESSONS) {
+                for (String sentence : ActionLanguage.weWillSentences(text)) {
+                    add(sentence, line, null);
+                }
+            }
+        }
+
+        private void list(ListBlock list, Role role, String group, int depth) {
+            if (depth > MAX_BLOCK_DEPTH) {
+                return;
+            }
             for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
                 if (!(item instanceof ListItem listItem)) {
                     continue;
@@ -117,82 +257,200 @@ public final class ActionExtractor {
                 for (Node child = listItem.getFirstChild(); child != null; child = child.getNext()) {
                     if (child instanceof ListBlock subList) {
                         subLists.add(subList);
-                    } else {
+                    } else if (child instanceof Paragraph || child instanceof Heading) {
                         own.append(' ').append(plainText(child));
                     }
                 }
-                String text = collapse(own.toString());
-                if (subLists.isEmpty()) {
-                    if (!text.isEmpty()) {
-                        actions.add(action(text, listGroup, lineOf(listItem)));
+                String text = clean(own.toString());
+                boolean labelLike = isLabelLike(text);
+                Role labelRole = labelLike ? ActionLanguage.roleOf(Markup.label(text)) : Role.NEUTRAL;
+                if (!subLists.isEmpty()) {
+                    if (labelRole == Role.CLOSED) {
+                        continue;
                     }
-                } else {
-                    String label = text.isEmpty() ? listGroup : stripLabel(text);
-                    subLists.forEach(subList -> collectLeaves(subList, label));
+                    Role subRole = labelRole == Role.ACTIONS ? Role.ACTIONS : role;
+                    String subGroup = text.isEmpty() || subRole == Role.LESSONS ? group : Markup.label(text);
+                    for (ListBlock subList : subLists) {
+                        list(subList, subRole, subGroup, depth + 1);
+                    }
+                } else if (labelLike && text.endsWith(":")) {
+                    enter(LEAD_IN_LEVEL, text);
+                    role = role();
+                    group = group();
+                } else if (role == Role.ACTIONS) {
+                    if (!text.isEmpty() && !ActionLanguage.isNotWork(text)) {
+                        add(text, lineOf(listItem), group, null);
+                    }
+                } else if (role == Role.LESSONS && ActionLanguage.commitsStrictly(text)) {
+                    add(text, lineOf(listItem), group, null);
                 }
             }
         }
 
-        private ExtractedAction action(String text, String actionGroup, int line) {
-            return new ExtractedAction(text, kindOf(text, actionGroup), actionGroup, null, null, null, null, line);
+        private static boolean isLabelLike(String text) {
+            return !text.isEmpty() && text.split("\\s+").length <= LABEL_MAX_WORDS
+                    && (text.endsWith(":") || !text.endsWith("."));
         }
 
-        private String kindOf(String text, String actionGroup) {
-            for (String heading : new String[] {actionGroup, sectionGroup}) {
-                if (heading == null) {
+        private void table(TableBlock table) {
+            if (role() != Role.ACTIONS) {
+                return;
+            }
+            List<String> header = new ArrayList<>();
+            List<List<String>> rows = new ArrayList<>();
+            List<Integer> rowLines = new ArrayList<>();
+            for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
+                for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
+                    if (!(row instanceof TableRow)) {
+                        continue;
+                    }
+                    List<String> cells = new ArrayList<>();
+                    for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                        cells.add(plainText(cell));
+                    }
+                    if (part instanceof TableHead) {
+                        header = cells;
+                    } else if (part instanceof TableBody) {
+                        rows.add(cells);
+                        rowLines.add(lineOf(row) > 0 ? lineOf(row) : lineOf(table));
+                    }
+                }
+            }
+            if (!ActionTable.looksLikeActions(header)) {
+                return;
+            }
+            ActionTable columns = ActionTable.of(header);
+            for (int r = 0; r < rows.size(); r++) {
+                List<String> row = rows.get(r);
+                String text = ActionTable.cell(row, columns.text());
+                if (text == null || clean(text).isEmpty() || ActionTable.declined(row)) {
                     continue;
                 }
-                boolean corrective = CORRECTIVE_GROUP.matcher(heading).find();
-                boolean preventative = PREVENTATIVE_GROUP.matcher(heading).find();
-                if (corrective != preventative) {
-                    return corrective ? "corrective" : "preventative";
-                }
+                Fields fields = new Fields(
+                        cellOrNull(row, columns.owner(), ActionFields::ownerCell),
+                        cellOrNull(row, columns.due(), ActionFields::date),
+                        cellOrNull(row, columns.priority(), ActionFields::priorityCell),
+                        cellOrNull(row, columns.ticket(), ActionFields::ticketCell),
+                        ActionTable.cell(row, columns.type()));
+                add(text, rowLines.get(r), group(), fields);
             }
-            return PREVENTATIVE_WORDING.matcher(text).find() ? "preventative" : "corrective";
         }
+
+        private void add(String text, int line, String group, Fields cells) {
+            String cleaned = clean(text);
+            if (cleaned.isEmpty()) {
+                return;
+            }
+            Fields fields = cells == null ? new Fields(null, null, null, null, null) : cells;
+            String owner = fields.owner != null ? fields.owner : ActionFields.ownerInText(cleaned);
+            LocalDate due = fields.due != null ? fields.due : ActionFields.dueInText(cleaned);
+            String priority = fields.priority != null ? fields.priority : ActionFields.priorityInText(cleaned);
+            String ticket = fields.ticket != null ? fields.ticket : ActionFields.ticketInText(cleaned);
+            String key = cleaned.toLowerCase(Locale.ROOT);
+            Integer earlier = seen.get(key);
+            if (earlier != null) {
+                // the same item listed twice (prose, then a table row): one action, with what each adds
+                ExtractedAction first = actions.get(earlier);
+                actions.set(earlier, new ExtractedAction(first.text(), first.kind(), first.group(),
+                        first.owner() != null ? first.owner() : owner, first.due() != null ? first.due() : due,
+                        first.priority() != null ? first.priority() : priority,
+                        first.ticket() != null ? first.ticket() : ticket, first.line()));
+                return;
+            }
+            seen.put(key, actions.size());
+            actions.add(new ExtractedAction(cleaned, ActionKind.of(cleaned, group, fields.type), group, owner, due,
+                    priority, ticket, line));
+        }
+
+        private void add(String text, int line, Fields cells) {
+            add(text, line, group(), cells);
+        }
+
+        private List<String> sourceLines(Node node) {
+            List<String> out = new ArrayList<>();
+            for (SourceSpan span : node.getSourceSpans()) {
+                int index = span.getLineIndex();
+                if (index < 0 || index >= lines.length) {
+                    continue;
+                }
+                String line = lines[index];
+                int start = Math.min(span.getColumnIndex(), line.length());
+                out.add(line.substring(start, Math.min(line.length(), start + span.getLength())));
+            }
+            return out;
+        }
+    }
+
+    /** Owner, due, priority, ticket and type read from a table row's cells. */
+    private record Fields(String owner, LocalDate due, String priority, String ticket, String type) {
+    }
+
+    /** One logical line of a paragraph: a lead-in, or content that may have wrapped over several lines. */
+    private static final class Unit {
+        final StringBuilder text;
+        final int line;
+        final int leadInLevel;
+        String lastLine;
+
+        private Unit(String text, int line, int leadInLevel) {
+            this.text = new StringBuilder(text);
+            this.line = line;
+            this.leadInLevel = leadInLevel;
+            this.lastLine = text;
+        }
+
+        static Unit leadIn(String text, int level) {
+            return new Unit(text, 0, level);
+        }
+
+        static Unit content(String text, int line) {
+            return new Unit(text, line, 0);
+        }
+
+        void append(String next) {
+            text.append(' ').append(next);
+            lastLine = next;
+        }
+    }
+
+    private static <T> T cellOrNull(List<String> row, int column, java.util.function.Function<String, T> read) {
+        String cell = ActionTable.cell(row, column);
+        return cell == null || cell.isBlank() ? null : read.apply(cell);
+    }
+
+    /** The item as a reader sees it: no checkbox, no stray markup, whitespace collapsed. */
+    static String clean(String text) {
+        String cleaned = Markup.collapse(text);
+        Matcher checkbox = CHECKBOX.matcher(cleaned);
+        return checkbox.lookingAt() ? cleaned.substring(checkbox.end()).trim() : cleaned;
     }
 
     private static int lineOf(Node node) {
         return node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getLineIndex() + 1;
     }
 
-    /** "**Tasks:**" and "Tasks:" both name the group "Tasks". */
-    static String stripLabel(String text) {
-        String label = collapse(text);
-        while (label.endsWith(":")) {
-            label = label.substring(0, label.length() - 1).trim();
-        }
-        return label;
-    }
-
-    static String collapse(String text) {
-        return text.replaceAll("\\s+", " ").trim();
-    }
-
-    /** The node's text with markup removed: what a reader sees. */
+    /** The node's text with markup removed, read without recursion: inline nesting can be arbitrarily deep. */
     static String plainText(Node node) {
         StringBuilder out = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text text) {
+        Deque<Node> pending = new ArrayDeque<>();
+        if (node.getFirstChild() != null) {
+            pending.push(node.getFirstChild());
+        }
+        while (!pending.isEmpty()) {
+            Node current = pending.pop();
+            if (current.getNext() != null) {
+                pending.push(current.getNext());
+            }
+            if (current instanceof Text text) {
                 out.append(text.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
+            } else if (current instanceof Code code) {
                 out.append(code.getLiteral());
-            }
-
-            @Override
-            public void visit(SoftLineBreak softLineBreak) {
+            } else if (current instanceof SoftLineBreak || current instanceof HardLineBreak) {
                 out.append(' ');
+            } else if (current.getFirstChild() != null) {
+                pending.push(current.getFirstChild());
             }
-
-            @Override
-            public void visit(HardLineBreak hardLineBreak) {
-                out.append(' ');
-            }
-        });
-        return collapse(out.toString());
+        }
+        return Markup.collapse(out.toString());
     }
 }

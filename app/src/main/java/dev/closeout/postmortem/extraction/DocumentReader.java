@@ -18,7 +18,11 @@ public final class DocumentReader {
     private static final Pattern PLAIN_LEAD_IN = Pattern.compile("^\\s*([A-Z][^.!?:]{0,60}):\\s*$");
     private static final Pattern HTML_START = Pattern.compile(
             "^\\s*(<!DOCTYPE html|<html|<body|<div|<p[ >]|<h[1-6][ >]|<table|<ul|<ol)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MARKDOWN_SIGNS = Pattern.compile("(?m)^\\s{0,3}#{1,6}\\s|^\\s*[-*+]\\s|\\*\\*|^\\|.*\\|");
+    private static final Pattern HTML_DOCUMENT = Pattern.compile("<html[\\s>]|<body[\\s>]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MARKDOWN_SIGNS = Pattern.compile("(?m)^[ \\t]{0,3}#{1,6}[ \\t]|^[ \\t]*[-*+][ \\t]|\\*\\*|^\\|[^\\n]*\\|");
+
+    /** Longer lines are prose; heading patterns stay linear on them by never running. */
+    private static final int MAX_HEADING_LINE = 1000;
 
     public Document read(String text) {
         String normalized = TextDecoding.normalize(text);
@@ -29,7 +33,8 @@ public final class DocumentReader {
     }
 
     static MediaType detect(String text) {
-        if (HTML_START.matcher(text).find()) {
+        String head = text.length() > 2000 ? text.substring(0, 2000) : text;
+        if (HTML_START.matcher(head).find() || HTML_DOCUMENT.matcher(head).find()) {
             return MediaType.HTML;
         }
         return MARKDOWN_SIGNS.matcher(text).find() ? MediaType.MARKDOWN : MediaType.TEXT;
@@ -45,7 +50,7 @@ public final class DocumentReader {
                 inFence = !inFence;
                 continue;
             }
-            if (inFence) {
+            if (inFence || line.length() > MAX_HEADING_LINE) {
                 continue;
             }
             Matcher atx = ATX_HEADING.matcher(line);
@@ -56,7 +61,7 @@ public final class DocumentReader {
                 headings.add(new int[] {i + 1, lines.get(i + 1).trim().startsWith("=") ? 1 : 2});
                 labels.add(Markup.label(line));
                 i++;
-            } else if (BOLD_LEAD_IN.matcher(line).matches() || PLAIN_LEAD_IN.matcher(line).matches()) {
+            } else if (BOLD_LEAD_IN.matcher(line.strip()).matches() || PLAIN_LEAD_IN.matcher(line.strip()).matches()) {
                 headings.add(new int[] {i + 1, Section.LEAD_IN});
                 labels.add(Markup.label(line));
             }

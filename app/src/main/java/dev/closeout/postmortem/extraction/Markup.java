@@ -13,11 +13,18 @@ public final class Markup {
             + "(?:\\[[ xX]]\\s+)?");
     private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
 
+    private static final int MAX_MARKUP_LENGTH = 20_000;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private Markup() {
     }
 
     /** Inline markup removed, whitespace collapsed. */
     public static String strip(String text) {
+        if (text.length() > MAX_MARKUP_LENGTH) {
+            // emphasis matching is quadratic on pathological input; a huge line loses only its markup signs
+            return collapse(text.replaceAll("[*_`~\\\\]", ""));
+        }
         String plain = LINK.matcher(text).replaceAll("$1");
         plain = CODE.matcher(plain).replaceAll("$1");
         String previous;
@@ -48,6 +55,6 @@ public final class Markup {
     }
 
     public static String collapse(String text) {
-        return text.replaceAll("\\s+", " ").trim();
+        return WHITESPACE.matcher(text).replaceAll(" ").trim();
     }
 }

@@ -1,0 +1,101 @@
+package dev.closeout.postmortem.extraction;
+
+import java.util.regex.Pattern;
+
+/**
+ * Tells corrective work (fix or verify this incident's own defect: patch the config, restart the
+ * service, review this load balancer's rules) from preventative work (make this class of incident less
+ * likely or less harmful: process, tests, monitoring, redundancy, training, audits, runbooks).
+ */
+final class ActionKind {
+
+    static final String CORRECTIVE = "corrective";
+    static final String PREVENTATIVE = "preventative";
+
+    private static final Pattern CORRECTIVE_GROUP = Pattern.compile(
+            "^(corrective( (measures|actions?|steps))?|fix(es)?|repairs?|immediate( actions?| fixes)?|short[- ]term.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PREVENTATIVE_GROUP = Pattern.compile(
+            "\\b(prevent(a?tive|ive|ion)?|detection|process|improve(ments?|d)?|monitoring|alerting|documentation"
+                    + "|training|long[- ]term|learnings?|takeaways?|lessons?|future)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TYPE_CORRECTIVE = Pattern.compile(
+            "^(repair|fix|corrective|correct|bug ?fix|remediat\\w*|immediate)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TYPE_PREVENTATIVE = Pattern.compile(
+            "^(prevent\\w*|process|detect\\w*|improve\\w*|monitor\\w*|alert\\w*|investigate|document\\w*|training)$",
+            Pattern.CASE_INSENSITIVE);
+    /** Work that starts by fixing something: fix it, roll it back, correct this setting. */
+    private static final Pattern FIX_VERB = Pattern.compile(
+            "^(fix|patch|patching|restart|revert|roll ?back|disable|re-?enable|correct|repair|adjust|stop|remove"
+                    + "|rectify|replace|optimi[sz]e|update (the )?configuration)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Wording about this defect itself, whatever the verb. */
+    private static final Pattern THIS_DEFECT = Pattern.compile(
+            "\\b(identify and (correct|rectify|fix)|to (correct|fix|repair|resolve) the|incorrectly|misconfigured"
+                    + "|known good|faulty|to handle the behaviou?r|this (bug|defect)|the bug|the root cause|workaround"
+                    + "|^(resize|increase|raise|bump|lower|reduce)\\b[^.]{0,60}\\bto \\d+"
+                    + "|temporary (fix|workaround|mitigation)|until the|has been (fixed|patched|corrected|reverted)|adhere to)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Changing one named piece of code or configuration: "Update node selection algorithm". */
+    private static final Pattern CHANGES_COMPONENT = Pattern.compile(
+            "^(update|improve|change|modify|rewrite|refactor)\\b[^.]{0,60}\\b(algorithm|logic|[\\w-]+\\.\\w+ script"
+                    + "|configuration file|config file|dependency|dependencies|query|queries|limits|code)\\b"
+                    + "|^the [\\w-]+\\.[\\w.-]+ (script|file|config\\w*) should\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLASS_OF_INCIDENT = Pattern.compile(
+            "\\b(monitor\\w*|alert\\w*|automat\\w*|tests?|testing|train\\w*|workshop|documentation|document|runbooks?"
+                    + "|playbooks?|audits?|auditing|regular\\w*|periodic\\w*|quarterly|daily|weekly|redundan\\w*|dual"
+                    + "|polic(y|ies)|procedures?|checklists?|protocol|best practices?|in (the )?future|similar|recurrence"
+                    + "|every|status page|escalation|on-?call|notif\\w*|visib\\w*|capacity|scal\\w*"
+                    + "|health checks?|validation|validate|review process|change management|prioriti\\w*|plan\\b)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A review of a specific configuration or process is a check of this defect, not a new practice. */
+    private static final Pattern REVIEWS_THIS = Pattern.compile(
+            "^(conduct (a|an) (thorough |comprehensive )?(review|audit)|review|load balancer audit)\\b.*"
+                    + "\\b(configurations?|settings|deployment process|management process)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private ActionKind() {
+    }
+
+    /**
+     * @param text  the action as written
+     * @param group the heading or lead-in it is listed under
+     * @param type  its table row's type column, or null
+     */
+    static String of(String text, String group, String type) {
+        if (type != null) {
+            String cell = type.trim();
+            if (TYPE_CORRECTIVE.matcher(cell).matches()) {
+                return CORRECTIVE;
+            }
+            if (TYPE_PREVENTATIVE.matcher(cell).matches() && !THIS_DEFECT.matcher(body(text)).find()) {
+                return PREVENTATIVE;
+            }
+        }
+        String body = body(text);
+        String work = ActionLanguage.afterLabel(text);
+        boolean strongFix = THIS_DEFECT.matcher(body).find() || CHANGES_COMPONENT.matcher(work).find();
+        boolean fixVerb = FIX_VERB.matcher(body).find() || FIX_VERB.matcher(work).find();
+        boolean reviewsThis = REVIEWS_THIS.matcher(body).find()
+                && !body.matches("(?is).*\\b(regular\\w*|periodic\\w*|documentation|playbook|incident response)\\b.*");
+        boolean prevents = CLASS_OF_INCIDENT.matcher(body).find();
+        if (group != null && CORRECTIVE_GROUP.matcher(group.trim()).matches()) {
+            return prevents && !strongFix && !fixVerb ? PREVENTATIVE : CORRECTIVE;
+        }
+        if (group != null && PREVENTATIVE_GROUP.matcher(group).find() && prevents && !strongFix) {
+            return PREVENTATIVE;
+        }
+        if (strongFix || fixVerb || reviewsThis) {
+            return CORRECTIVE;
+        }
+        return PREVENTATIVE;
+    }
+
+    /** The work itself, without a "Patch Nginx Server:" style label but judged with it. */
+    private static String body(String text) {
+        String limited = text.length() > 1000 ? text.substring(0, 1000) : text;
+        String[] label = ActionLanguage.splitLabel(limited);
+        return label == null ? limited : label[0] + " " + label[1];
+    }
+}

@@ -1,0 +1,272 @@
+package dev.closeout.postmortem.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The words postmortems use around their action items: which headings and lead-ins open a list of
+ * follow-up work, which ones close it (timeline, resolution, impact...), and whether a sentence commits
+ * to work or only describes, restates or concludes.
+ */
+final class ActionLanguage {
+
+    /** What a heading or lead-in says about the lines under it. */
+    enum Role {
+        /** Follow-up work: "Action Items", "Corrective and Preventative Measures", "Tasks". */
+        ACTIONS,
+        /** Lessons that may hold a commitment: "Takeaways", "Learnings". */
+        LESSONS,
+        /** Never a source of actions: timeline, resolution, impact, what went well, conclusion. */
+        CLOSED,
+        /** Says nothing either way ("Monitoring Upgrades", "Detection"). */
+        NEUTRAL
+    }
+
+    private static final Pattern ACTIONS = Pattern.compile(
+            "\\b(corrective|correcteive|prevent(?:a?tive|ive)|prevention|action items?|action plan|actions? to prevent|follow[- ]?ups?"
+                    + "|tasks?|task list|to-?dos?|improvements?|improved?|next steps|future work|mitigation measures"
+                    + "|remediation|fixes|measures|recommendations?|to prevent|going forward|what we.(?:re|ll) doing)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Section words that can start a line as its lead-in: "Tasks: ...", but not "Task Review: ...". */
+    private static final Pattern ACTIONS_LABEL = Pattern.compile(
+            "(corrective|correcteive|prevent\\w*|action items?|actions|follow[- ]?ups?|tasks|task list|to-?dos?"
+                    + "|improvements?|next steps|future work|remediation|recommendations?|measures|mitigations?)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONCLUSION = Pattern.compile(
+            "^(by (implementing|taking|following|learning|addressing)|in conclusion|in summary|overall|sincerely"
+                    + "|thank|we apologi[sz]e)|\\b(these|the above|above) (measures|steps|actions|changes|improvements|areas)"
+                    + "|\\bwe aim to\\b|\\bwe apologi[sz]e\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NO_WORK = Pattern.compile(
+            "^(none|n/?a|tbd|nothing|-+|—)\\.?$|^https?://\\S+$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LESSONS = Pattern.compile(
+            "\\b(takeaways?|learnings?|lessons?(?: learned| learnt)?)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLOSED = Pattern.compile(
+            "\\b(timeline|time ?line|resolution|resolved|recovery|impact|root ?causes?|trigger|detection method"
+                    + "|summary|what went (?:well|wrong|right)|what (?:didn.t )?worked?|what didn.t work|went well"
+                    + "|where we got lucky|conclusions?|final thoughts|debugging|investigation|escalation"
+                    + "|actions? taken|steps taken|how to make it attractive|attractive|status|background|overview"
+                    + "|affected|symptoms?|glossary|appendix|references?|attendees|stats|supporting information"
+                    + "|resolution steps|duration|date|authors?)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Headings that only look closed because of one word ("Root cause and follow-ups" opens). */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"“(])");
+    private static final Pattern LABEL_PREFIX = Pattern.compile("^([^:.!?]{2,60}?):\\s+(\\S.*)$");
+    private static final Pattern COMMITMENT = Pattern.compile(
+            "\\b(will(?! be able)|shall|should|must|need(?:s)? to|going to|plan(?:s|ning)? to|have to|has to"
+                    + "|would be (?:useful|good|nice|better)|we'll|let's|to-?do|recommend(?:ed)?)\\b"
+                    + "|\\((?:fixed|filed|added|done|tracked|tracking|in progress|see)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WE_WILL = Pattern.compile(
+            "\\b(we will|we'll|we are going to|we're going to)\\b(?! be able)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_WORK = Pattern.compile(
+            "^(by (implementing|taking|following|learning|addressing)|in conclusion|in summary|overall|sincerely"
+                    + "|thank)|\\bthe following\\b|\\b(these|the above|above) (measures|steps|actions|changes|improvements)"
+                    + "|\\bwe aim to\\b|\\bwe apologi[sz]e\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A statement about how things are or were, not work: "The ideal pattern would be...". */
+    private static final Pattern DESCRIBES = Pattern.compile(
+            "\\b(is|are|was|were|would|could|might|may|has been|have been|had)\\b"
+                    + "|^(we|the team|our team|they|it)\\s+\\w+ed\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A finite verb: the line is a sentence, not a label. */
+    private static final Pattern FINITE = Pattern.compile(
+            "\\b(is|are|was|were|be|been|has|have|had|will|would|we|our|they|it|this|that)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> VERBS = Set.of(
+            "add", "adjust", "align", "allow", "analyze", "analyse", "apply", "assess", "assign", "audit", "automate",
+            "build", "change", "check", "clean", "communicate", "conduct", "configure", "consider", "consolidate",
+            "create", "decommission", "define", "deploy", "design", "develop", "disable", "document", "educate",
+            "enable", "enforce", "enhance", "ensure", "establish", "evaluate", "expand", "explore", "extend", "fix",
+            "follow", "harden", "identify", "implement", "improve", "include", "increase", "install", "instrument",
+            "integrate", "introduce", "investigate", "limit", "maintain", "make", "migrate", "monitor", "move",
+            "optimize", "optimise", "organize", "patch", "perform", "pin", "plan", "prioritize", "prioritise",
+            "provide", "publish", "re-enable", "reduce", "refactor", "reflect", "remove", "rename", "repair",
+            "replace", "require", "restart", "restrict", "review", "revise", "rewrite", "roll", "run", "schedule",
+            "separate", "set", "setup", "share", "simplify", "split", "standardize", "start", "stop", "switch",
+            "test", "think", "track", "train", "update", "upgrade", "use", "validate", "verify", "write");
+    private static final Pattern FIRST_WORD = Pattern.compile("^[^\\p{L}]*(\\p{L}[\\p{L}'-]*)");
+
+    private ActionLanguage() {
+    }
+
+    /** What a heading or lead-in announces. */
+    static Role roleOf(String label) {
+        String text = label.length() > 300 ? label.substring(0, 300) : label;
+        boolean actions = ACTIONS.matcher(text).find();
+        boolean lessons = LESSONS.matcher(text).find();
+        boolean closed = CLOSED.matcher(text).find();
+        if (actions && !(closed && closedWins(text))) {
+            return Role.ACTIONS;
+        }
+        if (closed) {
+            return Role.CLOSED;
+        }
+        return lessons ? Role.LESSONS : Role.NEUTRAL;
+    }
+
+    /**
+     * The role of a label that starts a line of prose ("Improvements: ...", "Resolution: ..."): only when
+     * the label begins with the section word, so "Server Recovery Protocol: ..." stays an item.
+     */
+    static Role roleOfInlineLabel(String label) {
+        Role role = roleOf(label);
+        Matcher start = switch (role) {
+            case ACTIONS -> ACTIONS_LABEL.matcher(label);
+            case CLOSED -> CLOSED.matcher(label);
+            case LESSONS -> LESSONS.matcher(label);
+            case NEUTRAL -> null;
+        };
+        return start != null && start.lookingAt() ? role : Role.NEUTRAL;
+    }
+
+    /** "Actions taken", "Resolution and improvements": the closed word comes first or names done work. */
+    private static boolean closedWins(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.matches(".*\\b(actions?|steps) taken\\b(?! to prevent).*")
+                || lower.contains("attractive")) {
+            return true;
+        }
+        Matcher closed = CLOSED.matcher(text);
+        Matcher actions = ACTIONS.matcher(text);
+        return closed.find() && actions.find() && closed.start() < actions.start()
+                && !lower.matches(".*\\b(corrective|prevent(?:a?tive|ive)|prevention|action items?|follow[- ]?ups?)\\b.*");
+    }
+
+    /** A line standing alone as a heading in plain text: short, no sentence end, a known section name. */
+    static boolean isTextHeading(String line) {
+        String text = line.trim();
+        if (text.isEmpty() || text.length() > 70 || SENTENCE_END.matcher(text).find() || text.split("\\s+").length > 8
+                || isSentence(text)) {
+            return false;
+        }
+        if (startsWithVerb(text) && !text.matches("(?i)^(follow[- ]?ups?|tasks?|improvements?)\\b.*")) {
+            return false;
+        }
+        return roleOf(text) != Role.NEUTRAL;
+    }
+
+    /** "Label: rest" with a short label, or null. */
+    static String[] splitLabel(String text) {
+        if (text.length() > 2000) {
+            return null;
+        }
+        Matcher label = LABEL_PREFIX.matcher(text);
+        if (!label.matches() || label.group(1).contains("http") || label.group(1).split("\\s+").length > 7) {
+            return null;
+        }
+        return new String[] {label.group(1).trim(), label.group(2).trim()};
+    }
+
+    /** The text after a short "Label:" prefix, or the text itself. */
+    static String afterLabel(String text) {
+        String[] label = splitLabel(text);
+        return label == null ? text : label[1];
+    }
+
+    /** Does the text commit to work: an imperative, a gerund, a modal ("we will", "should"), a status note? */
+    static boolean commitsToWork(String text) {
+        String body = afterLabel(text);
+        if (startsWithVerb(body) || startsWithVerb(text)) {
+            return true;
+        }
+        String first = firstWord(body);
+        if (first.endsWith("ing") && first.length() > 4 && Character.isUpperCase(body.charAt(0))) {
+            return true;
+        }
+        return COMMITMENT.matcher(body.length() > 1000 ? body.substring(0, 1000) : body).find();
+    }
+
+    /**
+     * Prose under an action heading is work unless it only describes: a line with no commitment and a
+     * statement verb ("is", "would", "were") or a past-tense report ("We restarted...").
+     */
+    static boolean isWorkProse(String text) {
+        String limited = text.length() > 1000 ? text.substring(0, 1000) : text;
+        return commitsToWork(limited) || !DESCRIBES.matcher(afterLabel(limited)).find();
+    }
+
+    /** "Two steps were taken:" is a sentence; "Tasks to Address the Issue:" is a label. */
+    static boolean isSentence(String text) {
+        return FINITE.matcher(text.length() > 300 ? text.substring(0, 300) : text).find();
+    }
+
+    /** Lessons sections hold commitments only when stated outright: "Prioritize X", "Need to ensure Y". */
+    static boolean commitsStrictly(String text) {
+        String body = afterLabel(text);
+        String first = firstWord(body);
+        return startsWithVerb(body) && !first.equals("make") && !first.equals("think") && !first.equals("use")
+                || body.matches("(?is)^(we )?(need|needs) to\\b.*") || WE_WILL.matcher(body).find();
+    }
+
+    /** The sentence of a prose paragraph that says "we will ...", or null. */
+    static List<String> weWillSentences(String paragraph) {
+        List<String> found = new ArrayList<>();
+        for (String sentence : sentences(paragraph)) {
+            if (WE_WILL.matcher(sentence).find()) {
+                found.add(sentence);
+            }
+        }
+        return found;
+    }
+
+    /** Lead-ins, summaries and conclusions written between the items: not work themselves. */
+    static boolean isNotWork(String text) {
+        String limited = text.length() > 500 ? text.substring(0, 500) : text;
+        return NOT_WORK.matcher(limited).find() || NO_WORK.matcher(limited.trim()).matches();
+    }
+
+    /** "By implementing these measures, we aim to...": the section's work is over. */
+    static boolean isConclusion(String text) {
+        return CONCLUSION.matcher(text.length() > 500 ? text.substring(0, 500) : text).find();
+    }
+
+    static boolean startsWithVerb(String text) {
+        String first = firstWord(text);
+        if (first.endsWith("ly") && first.length() > 4) {
+            // "Regularly review ...": an adverb before the verb
+            String rest = text.substring(Math.min(text.length(), text.toLowerCase(Locale.ROOT).indexOf(first) + first.length()));
+            return VERBS.contains(firstWord(rest));
+        }
+        return VERBS.contains(first);
+    }
+
+    static String firstWord(String text) {
+        Matcher word = FIRST_WORD.matcher(text.length() > 200 ? text.substring(0, 200) : text);
+        return word.find() ? word.group(1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        for (String sentence : SENTENCE_BREAK.split(text)) {
+            if (!sentence.isBlank()) {
+                out.add(sentence.trim());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "Implement X. Enhance Y." written as one paragraph is two actions; a sentence followed by its
+     * explanation is one. Splits only when every sentence starts with a verb and is a clause of its own.
+     */
+    static List<String> splitWorkSentences(String text) {
+        List<String> sentences = sentences(text);
+        if (sentences.size() < 2) {
+            return List.of(text);
+        }
+        for (String sentence : sentences) {
+            String first = firstWord(sentence);
+            boolean verb = VERBS.contains(first) || first.endsWith("ing") && first.length() > 4;
+            if (!verb || sentence.split("\\s+").length < 4) {
+                return List.of(text);
+            }
+        }
+        return sentences;
+    }
+}
