@@ -204,7 +204,7 @@ public final class ActionExtractor {
         }
 
         private static boolean isShortLabel(String text) {
-            return text.endsWith(":") && text.length() <= 60 && text.split("\\s+").length <= 6
+            return text.endsWith(":") && text.length() <= 60 && Markup.wordCount(text) <= 6
                     && !ActionLanguage.startsWithVerb(text) && Character.isUpperCase(text.charAt(0))
                     && !ActionLanguage.isSentence(text);
         }
@@ -288,7 +288,7 @@ public final class ActionExtractor {
         }
 
         private static boolean isLabelLike(String text) {
-            return !text.isEmpty() && text.split("\\s+").length <= LABEL_MAX_WORDS
+            return !text.isEmpty() && Markup.wordCount(text) <= LABEL_MAX_WORDS
                     && (text.endsWith(":") || !text.endsWith("."));
         }
 

@@ -57,7 +57,7 @@ final class ActionFields {
     /** A table cell naming an owner: a name, handle, team; null for "TBD" or a sentence. */
     static String ownerCell(String cell) {
         String owner = Markup.strip(cell).replaceAll("[.,;]+$", "").trim();
-        if (owner.isEmpty() || NO_OWNER.matcher(owner).matches() || owner.split("\\s+").length > 4
+        if (owner.isEmpty() || NO_OWNER.matcher(owner).matches() || Markup.wordCount(owner) > 4
                 || owner.length() > 60) {
             return null;
         }
@@ -114,7 +114,7 @@ final class ActionFields {
         if (found == null) {
             return null;
         }
-        return visible.split("\\s+").length <= 3 && !visible.contains("://") ? visible : found;
+        return Markup.wordCount(visible) <= 3 && !visible.contains("://") ? visible : found;
     }
 
     /** A due date stated with the item: "due 2024-09-01", "(Due: Feb 28, 2025)". */

@@ -141,7 +141,7 @@ final class ActionLanguage {
     /** A line standing alone as a heading in plain text: short, no sentence end, a known section name. */
     static boolean isTextHeading(String line) {
         String text = line.trim();
-        if (text.isEmpty() || text.length() > 70 || SENTENCE_END.matcher(text).find() || text.split("\\s+").length > 8
+        if (text.isEmpty() || text.length() > 70 || SENTENCE_END.matcher(text).find() || Markup.wordCount(text) > 8
                 || isSentence(text)) {
             return false;
         }
@@ -157,7 +157,7 @@ final class ActionLanguage {
             return null;
         }
         Matcher label = LABEL_PREFIX.matcher(text);
-        if (!label.matches() || label.group(1).contains("http") || label.group(1).split("\\s+").length > 7) {
+        if (!label.matches() || label.group(1).contains("http") || Markup.wordCount(label.group(1)) > 7) {
             return null;
         }
         return new String[] {label.group(1).trim(), label.group(2).trim()};
@@ -263,7 +263,7 @@ final class ActionLanguage {
         for (String sentence : sentences) {
             String first = firstWord(sentence);
             boolean verb = VERBS.contains(first) || first.endsWith("ing") && first.length() > 4;
-            if (!verb || sentence.split("\\s+").length < 4) {
+            if (!verb || Markup.wordCount(sentence) < 4) {
                 return List.of(text);
             }
         }

@@ -74,6 +74,9 @@ final class DateTimeText {
     }
 
     static List<DateMention> dates(String text) {
+        if (!hasDigit(text)) {
+            return List.of();
+        }
         List<DateMention> found = new ArrayList<>();
         Matcher match = DATE.matcher(text);
         while (match.find()) {
@@ -87,6 +90,9 @@ final class DateTimeText {
     }
 
     static List<TimeMention> times(String text) {
+        if (!hasDigit(text)) {
+            return List.of();
+        }
         List<TimeMention> found = new ArrayList<>();
         Matcher match = TIME.matcher(text);
         while (match.find()) {
@@ -208,5 +214,16 @@ final class DateTimeText {
             // "13:00PM": a 24-hour clock with a redundant PM; the hour stands as written.
         }
         return LocalTime.of(hour % 24, minute, second);
+    }
+
+    // Every date and time has a digit; most lines have none, and the patterns are costly to try.
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 }

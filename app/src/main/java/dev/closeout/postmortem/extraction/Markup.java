@@ -25,14 +25,17 @@ public final class Markup {
             // emphasis matching is quadratic on pathological input; a huge line loses only its markup signs
             return collapse(text.replaceAll("[*_`~\\\\]", ""));
         }
-        String plain = LINK.matcher(text).replaceAll("$1");
-        plain = CODE.matcher(plain).replaceAll("$1");
+        if (!hasMarkupSign(text)) {
+            return collapse(text);
+        }
+        String plain = text.indexOf('[') < 0 ? text : LINK.matcher(text).replaceAll("$1");
+        plain = plain.indexOf('`') < 0 ? plain : CODE.matcher(plain).replaceAll("$1");
         String previous;
         do {
             previous = plain;
             plain = EMPHASIS.matcher(plain).replaceAll("$2");
         } while (!plain.equals(previous));
-        plain = HTML_TAG.matcher(plain).replaceAll("");
+        plain = plain.indexOf('<') < 0 ? plain : HTML_TAG.matcher(plain).replaceAll("");
         return collapse(plain.replace("\\", ""));
     }
 
@@ -55,6 +58,48 @@ public final class Markup {
     }
 
     public static String collapse(String text) {
-        return WHITESPACE.matcher(text).replaceAll(" ").trim();
+        return isCollapsed(text) ? text : WHITESPACE.matcher(text).replaceAll(" ").trim();
+    }
+
+    /** How many words, separated by white space, the text has. */
+    public static int wordCount(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
+    }
+
+    // Most lines carry no markup: checking for its signs first skips five regex passes.
+    private static boolean hasMarkupSign(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '[', '`', '*', '_', '~', '<', '\\' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCollapsed(String text) {
+        int length = text.length();
+        if (length > 0 && (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(length - 1)))) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || i + 1 < length && Character.isWhitespace(text.charAt(i + 1)))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
