@@ -1,0 +1,116 @@
+package dev.closeout.postmortem.extraction;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Weighted cue phrases for a set of labels, compiled once. A phrase is words separated by spaces; a word
+ * ending in '*' matches any word it starts (at least three letters before the '*'), and "..." lets up to
+ * three words of the same sentence stand between its neighbours ("certificate ... expired").
+ *
+ * <p>The table is written one label per line as {@code label weight: phrase, phrase, ...}; several lines
+ * may share a label with different weights. Blank lines and lines starting with '#' are ignored.
+ */
+final class CueTable {
+
+    private static final int GAP = 3;
+    private static final int KEY_LENGTH = 3;
+
+    private record Cue(int label, double weight, String[] words) {
+    }
+
+    private final List<String> labels;
+    private final Map<String, List<Cue>> byKey = new HashMap<>();
+
+    CueTable(List<String> labels, String table) {
+        this.labels = List.copyOf(labels);
+        for (String raw : table.split("\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            String[] head = line.substring(0, colon).trim().split("\\s+");
+            int label = this.labels.indexOf(head[0]);
+            if (label < 0 || head.length != 2) {
+                throw new IllegalArgumentException("bad cue line: " + line);
+            }
+            double weight = Double.parseDouble(head[1]);
+            for (String phrase : line.substring(colon + 1).split(",")) {
+                String[] words = CueTokens.phraseStems(phrase);
+                if (words.length == 0 || words[0].equals("...")) {
+                    continue;
+                }
+                if (words[0].endsWith("*") && words[0].length() <= KEY_LENGTH) {
+                    throw new IllegalArgumentException("prefix too short: " + phrase);
+                }
+                byKey.computeIfAbsent(key(words[0]), k -> new ArrayList<>()).add(new Cue(label, weight, words));
+            }
+        }
+        // longer phrases first, so a phrase covers the shorter ones of its label inside it
+        byKey.values().forEach(cues -> cues.sort(Comparator.comparingInt((Cue cue) -> cue.words().length).reversed()));
+    }
+
+    List<String> labels() {
+        return labels;
+    }
+
+    /** Adds to {@code scores} (one per label) every cue found in {@code tokens}, times {@code weight}. */
+    void score(CueTokens tokens, double weight, double[] scores) {
+        int[] coveredUntil = new int[labels.size()];
+        Arrays.fill(coveredUntil, -1);
+        for (int i = 0; i < tokens.size(); i++) {
+            List<Cue> cues = byKey.get(key(tokens.stem(i)));
+            if (cues == null) {
+                continue;
+            }
+            for (Cue cue : cues) {
+                if (i < coveredUntil[cue.label()]) {
+                    continue;
+                }
+                int end = match(cue.words(), 0, tokens, i);
+                if (end > 0) {
+                    coveredUntil[cue.label()] = end;
+                    scores[cue.label()] += cue.weight() * tokens.weight(i) * weight;
+                }
+            }
+        }
+    }
+
+    /** The end (exclusive) of a match of {@code words[w..]} starting at token {@code i}, or -1. */
+    private static int match(String[] words, int w, CueTokens tokens, int i) {
+        if (w == words.length) {
+            return i;
+        }
+        String word = words[w];
+        if (word.equals("...")) {
+            for (int skip = 0; skip <= GAP && i + skip < tokens.size(); skip++) {
+                if (skip > 0 && tokens.sentence(i + skip) != tokens.sentence(i - 1)) {
+                    break;
+                }
+                int end = match(words, w + 1, tokens, i + skip);
+                if (end > 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+        if (i >= tokens.size() || (w > 0 && tokens.sentence(i) != tokens.sentence(i - 1)) || !matches(word, tokens.stem(i))) {
+            return -1;
+        }
+        return match(words, w + 1, tokens, i + 1);
+    }
+
+    private static boolean matches(String word, String stem) {
+        return word.endsWith("*") ? stem.startsWith(word.substring(0, word.length() - 1)) : word.equals(stem);
+    }
+
+    private static String key(String word) {
+        String bare = word.endsWith("*") ? word.substring(0, word.length() - 1) : word;
+        return bare.length() > KEY_LENGTH ? bare.substring(0, KEY_LENGTH) : bare;
+    }
+}
