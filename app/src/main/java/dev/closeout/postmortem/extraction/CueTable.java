@@ -19,6 +19,7 @@ final class CueTable {
 
     private static final int GAP = 3;
     private static final int KEY_LENGTH = 3;
+    private static final double REPEAT_SHARE = 0.25;
 
     private record Cue(int label, double weight, String[] words) {
     }
@@ -59,10 +60,14 @@ final class CueTable {
         return labels;
     }
 
-    /** Adds to {@code scores} (one per label) every cue found in {@code tokens}, times {@code weight}. */
+    /**
+     * Adds to {@code scores} (one per label) every cue found in {@code tokens}, times {@code weight}. A cue
+     * found again adds only a quarter of its further finds: a word repeated is not a stronger reason.
+     */
     void score(CueTokens tokens, double weight, double[] scores) {
         int[] coveredUntil = new int[labels.size()];
         Arrays.fill(coveredUntil, -1);
+        Map<Cue, double[]> found = new HashMap<>(); // cue -> {best, total}
         for (int i = 0; i < tokens.size(); i++) {
             List<Cue> cues = byKey.get(key(tokens.stem(i)));
             if (cues == null) {
@@ -75,10 +80,14 @@ final class CueTable {
                 int end = match(cue.words(), 0, tokens, i);
                 if (end > 0) {
                     coveredUntil[cue.label()] = end;
-                    scores[cue.label()] += cue.weight() * tokens.weight(i) * weight;
+                    double value = cue.weight() * tokens.weight(i) * weight;
+                    double[] sums = found.computeIfAbsent(cue, key -> new double[2]);
+                    sums[0] = Math.max(sums[0], value);
+                    sums[1] += value;
                 }
             }
         }
+        found.forEach((cue, sums) -> scores[cue.label()] += sums[0] + REPEAT_SHARE * (sums[1] - sums[0]));
     }
 
     /** The end (exclusive) of a match of {@code words[w..]} starting at token {@code i}, or -1. */

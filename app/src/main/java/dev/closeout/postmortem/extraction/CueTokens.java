@@ -30,7 +30,8 @@ final class CueTokens {
     private static final Markers EFFECT_MARKERS = stems("caused", "causing", "cause", "led to", "leading to",
             "lead to", "leads to", "resulted in", "resulting in", "results in", "result in", "triggering",
             "triggered", "impacting", "affecting", "preventing", "making", "took down", "taking down", "so that",
-            "which meant", "meaning", "rendering", "crushing", "breaking");
+            "which meant", "meaning", "rendering", "crushing", "impacted", "affected", "highlighted", "exposed",
+            "revealed", "uncovered", "consequently", "as a result", "resulting", "which caused", "leaving");
     /** Negations that cover their whole clause: the clause names something that was not the cause. */
     private static final Markers CLAUSE_NEGATIONS = stems("ruled out", "initially suspected",
             "first suspected", "suspected", "initially thought", "initially believed", "assumed", "misleading",
@@ -127,12 +128,37 @@ final class CueTokens {
 
     /** Splits a phrase into stems the same way a text is split; '*' and '...' pass through. */
     static String[] phraseStems(String phrase) {
-        return Arrays.stream(phrase.trim().split("[\\s\\-/]+"))
+        List<String> words = new ArrayList<>(Arrays.stream(phrase.trim().split("[\\s\\-/]+"))
                 .filter(part -> !part.isEmpty())
                 .map(part -> part.equals("...") ? part
                         : part.endsWith("*") ? part.substring(0, part.length() - 1).toLowerCase(Locale.ROOT) + "*"
                         : stem(part.replace("'", "")))
-                .toArray(String[]::new);
+                .toList());
+        for (int i = 0; i + 1 < words.size(); i++) {
+            String joined = compound(words.get(i), words.get(i + 1).replace("*", ""));
+            if (joined != null) {
+                words.set(i, words.get(i + 1).endsWith("*") ? joined + "*" : joined);
+                words.remove(i + 1);
+            }
+        }
+        return words.toArray(String[]::new);
+    }
+
+    /**
+     * Two words read as one term ("load balancer" and "loadbalancer", "data center" and "datacenter"), so
+     * that a term's words do not also count as the words alone ("load" as in heavy load); null if none.
+     */
+    static String compound(String first, String second) {
+        return switch (first) {
+            case "load" -> second.startsWith("balanc") ? "loadbalanc" + second.substring("balanc".length()) : null;
+            case "data" -> second.equals("center") || second.equals("centre") ? "datacenter"
+                    : second.equals("base") ? "database" : null;
+            case "front", "back" -> second.equals("end") ? first + "end" : null;
+            case "file" -> second.equals("system") ? "filesystem" : null;
+            case "web", "name" -> second.equals("server") ? first + "server" : null;
+            case "time" -> second.equals("out") ? "timeout" : null;
+            default -> null;
+        };
     }
 
     private static Markers stems(String... phrases) {
@@ -233,9 +259,16 @@ final class CueTokens {
                 continue;
             }
             if (word.length() > 0) {
-                tokens.add(stem(word.toString()));
-                sentenceOf.add(sentence);
-                clauseOf.add(clause);
+                String stem = stem(word.toString());
+                int last = tokens.size() - 1;
+                String joined = last >= 0 && clauseOf.get(last).intValue() == clause ? compound(tokens.get(last), stem) : null;
+                if (joined != null) {
+                    tokens.set(last, joined);
+                } else {
+                    tokens.add(stem);
+                    sentenceOf.add(sentence);
+                    clauseOf.add(clause);
+                }
                 sentenceHasTokens = true;
                 clauseHasTokens = true;
                 word.setLength(0);

@@ -14,6 +14,8 @@ final class RootCauseClassifier {
     static final double COMPONENT_THRESHOLD = 1.5;
     /** Below this nothing says what set the incident off: "unknown". */
     static final double TRIGGER_THRESHOLD = 2.0;
+    /** An explicit "the cause is unknown" wins only over much weaker evidence for a trigger. */
+    static final double UNKNOWN_MARGIN = 2.0;
 
     /** A text to read, how much it counts, and how fast its later sentences lose weight. */
     record Source(String text, double weight, double decay) {
@@ -33,14 +35,32 @@ final class RootCauseClassifier {
 
     RootCause classify(List<Source> sources) {
         Scores scores = score(sources);
+        String trigger = trigger(scores);
         String component = best(Taxonomy.COMPONENTS, scores.components(), COMPONENT_THRESHOLD, "other");
-        String trigger = best(Taxonomy.TRIGGERS, scores.triggers(), TRIGGER_THRESHOLD, "unknown");
+        if (component.equals("other") && scores.components()[Taxonomy.COMPONENTS.indexOf("other")] == 0
+                && (trigger.equals("code-change") || trigger.equals("software-bug"))) {
+            // new code or a bug with no part named lived in the application's own code
+            component = "application";
+        }
         if (scores.trigger("expiry") >= TRIGGER_THRESHOLD && scores.component("certificate") > 0
                 && (trigger.equals("expiry") || scores.component("certificate") >= COMPONENT_THRESHOLD)) {
             component = "certificate";
             trigger = "expiry";
         }
         return new RootCause(null, component, trigger);
+    }
+
+    /** The best-supported trigger; "unknown" when none is, or when the text says the cause is not known. */
+    private static String trigger(Scores scores) {
+        double[] triggers = scores.triggers().clone();
+        int unknown = Taxonomy.TRIGGERS.indexOf("unknown");
+        double unknownScore = triggers[unknown];
+        triggers[unknown] = 0;
+        String trigger = best(Taxonomy.TRIGGERS, triggers, TRIGGER_THRESHOLD, "unknown");
+        if (!trigger.equals("unknown") && unknownScore >= UNKNOWN_MARGIN * scores.trigger(trigger)) {
+            return "unknown";
+        }
+        return trigger;
     }
 
     Scores score(List<Source> sources) {

@@ -9,6 +9,8 @@ final class RootCauseExtractor {
     private static final double CAUSE_WEIGHT = 1.0;
     private static final double TITLE_WEIGHT = 0.5;
     private static final double SUMMARY_WEIGHT = 0.4;
+    /** When no section or lead-in names the root cause, the summary tells it as much as the section found. */
+    private static final double SUMMARY_WEIGHT_WITHOUT_ROOT_CAUSE = 0.8;
     /** How much each later sentence of a root-cause section loses against the first. */
     private static final double SECTION_DECAY = 0.25;
     private static final double PARAGRAPH_DECAY = 0.15;
@@ -22,7 +24,7 @@ final class RootCauseExtractor {
                 new RootCauseClassifier.Source(found.cause(), CAUSE_WEIGHT, SECTION_DECAY),
                 new RootCauseClassifier.Source(found.title(), TITLE_WEIGHT, 0),
                 new RootCauseClassifier.Source(found.summary().equals(found.cause()) ? "" : found.summary(),
-                        SUMMARY_WEIGHT, SECTION_DECAY));
+                        found.explicit() ? SUMMARY_WEIGHT : SUMMARY_WEIGHT_WITHOUT_ROOT_CAUSE, SECTION_DECAY));
         RootCause classified = classifier.classify(sources);
         return new RootCause(Sentences.condense(found.cause()), classified.component(), classified.trigger());
     }

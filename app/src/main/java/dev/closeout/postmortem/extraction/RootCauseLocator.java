@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  */
 final class RootCauseLocator {
 
-    /** The root-cause text (empty when none was found) and the title and summary around it. */
-    record Found(String cause, String title, String summary) {
+    /**
+     * The root-cause text, the title and the summary around it; {@code explicit} when the text is told as
+     * the root cause (a "Root Cause" section or lead-in) rather than taken from a nearby section.
+     */
+    record Found(String cause, boolean explicit, String title, String summary) {
     }
 
     private static final int MAX_LEAD_IN_LINES = 15;
@@ -52,6 +55,7 @@ final class RootCauseLocator {
         BitSet lines = new BitSet();
         addSections(document, CAUSE_HEADINGS.get(0), lines);
         addLeadInLines(document, lines);
+        boolean explicit = !lines.isEmpty();
         for (int tier = 1; tier < CAUSE_HEADINGS.size() && lines.isEmpty(); tier++) {
             addSections(document, CAUSE_HEADINGS.get(tier), lines);
         }
@@ -59,7 +63,7 @@ final class RootCauseLocator {
         if (cause.isBlank()) {
             cause = summary.isBlank() ? opening(document) : summary;
         }
-        return new Found(cause, title, summary);
+        return new Found(cause, explicit, title, summary);
     }
 
     private static void addSections(Document document, Pattern heading, BitSet lines) {
@@ -162,6 +166,10 @@ final class RootCauseLocator {
         for (int number = lines.nextSetBit(1); number >= 1; number = lines.nextSetBit(number + 1)) {
             String line = TEMPLATE_PROMPT.matcher(document.line(number)).replaceAll(" ");
             line = Markup.strip(QUOTE_MARK.matcher(line).replaceFirst(""));
+            Matcher leadIn = CAUSE_LEAD_IN.matcher(Markup.withoutListMarker(line));
+            if (leadIn.matches()) {
+                line = leadIn.group(1);
+            }
             line = line.startsWith("#") ? Markup.label(line) : line;
             if (previous >= 0 && number != previous + 1) {
                 text.append('\n');
