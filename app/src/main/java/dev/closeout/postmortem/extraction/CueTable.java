@@ -18,14 +18,15 @@ import java.util.Map;
 final class CueTable {
 
     private static final int GAP = 3;
-    private static final int KEY_LENGTH = 3;
     private static final double REPEAT_SHARE = 0.25;
 
-    private record Cue(int label, double weight, String[] words) {
+    /** A phrase: its words without the '*', which of them match by prefix, and its place in the table. */
+    private record Cue(int id, int label, double weight, String[] words, boolean[] prefix) {
     }
 
     private final List<String> labels;
     private final Map<String, List<Cue>> byKey = new HashMap<>();
+    private int cueCount;
 
     CueTable(List<String> labels, String table) {
         this.labels = List.copyOf(labels);
@@ -46,10 +47,17 @@ final class CueTable {
                 if (words.length == 0 || words[0].equals("...")) {
                     continue;
                 }
-                if (words[0].endsWith("*") && words[0].length() <= KEY_LENGTH) {
+                if (words[0].endsWith("*") && words[0].length() <= CueTokens.KEY_LENGTH) {
                     throw new IllegalArgumentException("prefix too short: " + phrase);
                 }
-                byKey.computeIfAbsent(key(words[0]), k -> new ArrayList<>()).add(new Cue(label, weight, words));
+                boolean[] prefix = new boolean[words.length];
+                String[] bare = new String[words.length];
+                for (int w = 0; w < words.length; w++) {
+                    prefix[w] = words[w].endsWith("*");
+                    bare[w] = prefix[w] ? words[w].substring(0, words[w].length() - 1) : words[w];
+                }
+                byKey.computeIfAbsent(CueTokens.key(bare[0]), k -> new ArrayList<>())
+                        .add(new Cue(cueCount++, label, weight, bare, prefix));
             }
         }
         // longer phrases first, so a phrase covers the shorter ones of its label inside it
@@ -67,9 +75,11 @@ final class CueTable {
     void score(CueTokens tokens, double weight, double[] scores) {
         int[] coveredUntil = new int[labels.size()];
         Arrays.fill(coveredUntil, -1);
-        Map<Cue, double[]> found = new HashMap<>(); // cue -> {best, total}
+        double[] best = new double[cueCount];
+        double[] total = new double[cueCount];
+        int[] labelOf = new int[cueCount];
         for (int i = 0; i < tokens.size(); i++) {
-            List<Cue> cues = byKey.get(key(tokens.stem(i)));
+            List<Cue> cues = byKey.get(tokens.key(i));
             if (cues == null) {
                 continue;
             }
@@ -77,21 +87,24 @@ final class CueTable {
                 if (i < coveredUntil[cue.label()]) {
                     continue;
                 }
-                int end = match(cue.words(), 0, tokens, i);
+                int end = match(cue, 0, tokens, i);
                 if (end > 0) {
                     coveredUntil[cue.label()] = end;
                     double value = cue.weight() * tokens.weight(i) * weight;
-                    double[] sums = found.computeIfAbsent(cue, key -> new double[2]);
-                    sums[0] = Math.max(sums[0], value);
-                    sums[1] += value;
+                    best[cue.id()] = Math.max(best[cue.id()], value);
+                    total[cue.id()] += value;
+                    labelOf[cue.id()] = cue.label();
                 }
             }
         }
-        found.forEach((cue, sums) -> scores[cue.label()] += sums[0] + REPEAT_SHARE * (sums[1] - sums[0]));
+        for (int id = 0; id < cueCount; id++) {
+            scores[labelOf[id]] += best[id] + REPEAT_SHARE * (total[id] - best[id]);
+        }
     }
 
     /** The end (exclusive) of a match of {@code words[w..]} starting at token {@code i}, or -1. */
-    private static int match(String[] words, int w, CueTokens tokens, int i) {
+    private static int match(Cue cue, int w, CueTokens tokens, int i) {
+        String[] words = cue.words();
         if (w == words.length) {
             return i;
         }
@@ -101,25 +114,20 @@ final class CueTable {
                 if (skip > 0 && tokens.sentence(i + skip) != tokens.sentence(i - 1)) {
                     break;
                 }
-                int end = match(words, w + 1, tokens, i + skip);
+                int end = match(cue, w + 1, tokens, i + skip);
                 if (end > 0) {
                     return end;
                 }
             }
             return -1;
         }
-        if (i >= tokens.size() || (w > 0 && tokens.sentence(i) != tokens.sentence(i - 1)) || !matches(word, tokens.stem(i))) {
+        if (i >= tokens.size() || (w > 0 && tokens.sentence(i) != tokens.sentence(i - 1))) {
             return -1;
         }
-        return match(words, w + 1, tokens, i + 1);
-    }
-
-    private static boolean matches(String word, String stem) {
-        return word.endsWith("*") ? stem.startsWith(word.substring(0, word.length() - 1)) : word.equals(stem);
-    }
-
-    private static String key(String word) {
-        String bare = word.endsWith("*") ? word.substring(0, word.length() - 1) : word;
-        return bare.length() > KEY_LENGTH ? bare.substring(0, KEY_LENGTH) : bare;
+        String stem = tokens.stem(i);
+        if (!(cue.prefix()[w] ? stem.startsWith(word) : word.equals(stem))) {
+            return -1;
+        }
+        return match(cue, w + 1, tokens, i + 1);
     }
 }

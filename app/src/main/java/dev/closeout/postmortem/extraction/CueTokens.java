@@ -16,6 +16,8 @@ import java.util.Locale;
 final class CueTokens {
 
     static final int MAX_TOKENS = 20_000;
+    /** Cue phrases are looked up by the first letters of their first word. */
+    static final int KEY_LENGTH = 3;
     private static final int MAX_TOKEN_LENGTH = 40;
     private static final int WEAK_NEGATION_REACH = 3;
     private static final double CAUSE_FOCUS = 1.6;
@@ -44,11 +46,16 @@ final class CueTokens {
     private static final Markers WEAK_NEGATIONS = stems("not", "no", "never", "without", "t", "nor", "cannot");
 
     private final String[] stems;
+    private final String[] keys;
     private final double[] weights;
     private final int[] sentences;
 
     private CueTokens(String[] stems, double[] weights, int[] sentences) {
         this.stems = stems;
+        this.keys = new String[stems.length];
+        for (int i = 0; i < stems.length; i++) {
+            keys[i] = key(stems[i]);
+        }
         this.weights = weights;
         this.sentences = sentences;
     }
@@ -105,6 +112,16 @@ final class CueTokens {
         return stems[i];
     }
 
+    /** The lookup key of token {@code i}: see {@link #key(String)}. */
+    String key(int i) {
+        return keys[i];
+    }
+
+    /** The first {@link #KEY_LENGTH} letters of a word, or the word when shorter. */
+    static String key(String word) {
+        return word.length() > KEY_LENGTH ? word.substring(0, KEY_LENGTH) : word;
+    }
+
     double weight(int i) {
         return weights[i];
     }
@@ -115,7 +132,10 @@ final class CueTokens {
 
     /** The normalised form of one word: lower case, a plural or third-person 's' removed. */
     static String stem(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
+        return stemLowerCase(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static String stemLowerCase(String w) {
         int length = w.length();
         if (length > 4 && w.endsWith("ies")) {
             return w.substring(0, length - 3) + "y";
@@ -244,14 +264,14 @@ final class CueTokens {
             char c = i < length ? text.charAt(i) : '\n';
             if (Character.isLetterOrDigit(c)) {
                 if (word.length() < MAX_TOKEN_LENGTH) {
-                    word.append(c);
+                    word.append(Character.toLowerCase(c));
                 }
                 continue;
             }
             if (c == '\'' || c == '’') {
                 if (word.length() > 0 && i + 1 < length && Character.isLetter(text.charAt(i + 1))) {
                     // "couldn't" gives "couldn" and "t"; "let's" gives "let" and "s"
-                    tokens.add(stem(word.toString()));
+                    tokens.add(stemLowerCase(word.toString()));
                     sentenceOf.add(sentence);
                     clauseOf.add(clause);
                     word.setLength(0);
@@ -259,7 +279,7 @@ final class CueTokens {
                 continue;
             }
             if (word.length() > 0) {
-                String stem = stem(word.toString());
+                String stem = stemLowerCase(word.toString());
                 int last = tokens.size() - 1;
                 String joined = last >= 0 && clauseOf.get(last).intValue() == clause ? compound(tokens.get(last), stem) : null;
                 if (joined != null) {

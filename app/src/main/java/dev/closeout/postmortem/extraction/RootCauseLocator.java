@@ -24,6 +24,8 @@ final class RootCauseLocator {
     private static final int MAX_LEAD_IN_LINES = 15;
     private static final int FALLBACK_LINES = 40;
     private static final int MAX_SECTIONS = 4;
+    /** How far into a line a "Root Cause:" label may start: markup, a list marker, "The detailed". */
+    private static final int LEAD_IN_REACH = 48;
 
     /** Headings by how surely their section tells the root cause, surest first. */
     private static final List<Pattern> CAUSE_HEADINGS = List.of(
@@ -103,7 +105,7 @@ final class RootCauseLocator {
             }
         }
         for (int number = section.bodyStart(); number < section.bodyEnd(); number++) {
-            if (OTHER_LEAD_IN.matcher(plain(document.line(number))).find()) {
+            if (OTHER_LEAD_IN.matcher(leadText(document.line(number))).find()) {
                 addRange(document, section.bodyStart(), number, lines);
                 return;
             }
@@ -116,7 +118,7 @@ final class RootCauseLocator {
         int count = document.lines().size();
         for (int number = 1; number <= count; number++) {
             String raw = document.line(number);
-            if (raw.length() > 2_000 || raw.stripLeading().startsWith("#")) {
+            if (raw.length() > 2_000 || !mentionsCause(raw) || raw.stripLeading().startsWith("#")) {
                 continue;
             }
             Matcher leadIn = CAUSE_LEAD_IN.matcher(plain(raw));
@@ -137,7 +139,7 @@ final class RootCauseLocator {
                     }
                     continue;
                 }
-                if (line.stripLeading().startsWith("#") || OTHER_LEAD_IN.matcher(plain).find()
+                if (line.stripLeading().startsWith("#") || OTHER_LEAD_IN.matcher(leadText(line)).find()
                         || CAUSE_LEAD_IN.matcher(plain).matches()) {
                     break;
                 }
@@ -145,6 +147,23 @@ final class RootCauseLocator {
                 content = true;
             }
         }
+    }
+
+    /**
+     * A cheap test before the lead-in pattern: most lines do not start (after their markup and an
+     * adjective or two) with "cause" or "RCA".
+     */
+    private static boolean mentionsCause(String line) {
+        int end = Math.min(line.length(), LEAD_IN_REACH);
+        for (int i = 0; i + 3 <= end; i++) {
+            char c = (char) (line.charAt(i) | 0x20);
+            char next = (char) (line.charAt(i + 1) | 0x20);
+            if ((c == 'c' && next == 'a' && line.regionMatches(true, i, "cause", 0, 5))
+                    || (c == 'r' && next == 'c' && line.regionMatches(true, i, "rca", 0, 3))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addRange(Document document, int from, int to, BitSet lines) {
@@ -178,6 +197,22 @@ final class RootCauseLocator {
             previous = number;
         }
         return text.toString().strip();
+    }
+
+    /** A line from its first word on: quote marks, list markers and emphasis before it skipped. */
+    private static String leadText(String line) {
+        int i = 0;
+        int length = line.length();
+        while (i < length) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c) || c == '>' || c == '-' || c == '*' || c == '+' || c == '_' || c == '•'
+                    || c == '.' || c == ')' || Character.isDigit(c)) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return line.substring(i);
     }
 
     /** A line as a reader sees it: no quote mark, list marker or inline markup. */
