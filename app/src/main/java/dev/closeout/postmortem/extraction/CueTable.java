@@ -26,10 +26,16 @@ final class CueTable {
 
     private final List<String> labels;
     private final Map<String, List<Cue>> byKey = new HashMap<>();
+    private final boolean weakNegationCounts;
     private int cueCount;
 
-    CueTable(List<String> labels, String table) {
+    /**
+     * {@code weakNegationCounts}: whether a "not" or "no" just before a cue cancels it (right for what
+     * happened, "not an attack"; wrong for where, "no monitoring of the subnet").
+     */
+    CueTable(List<String> labels, boolean weakNegationCounts, String table) {
         this.labels = List.copyOf(labels);
+        this.weakNegationCounts = weakNegationCounts;
         for (String raw : table.split("\n")) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -90,7 +96,7 @@ final class CueTable {
                 int end = match(cue, 0, tokens, i);
                 if (end > 0) {
                     coveredUntil[cue.label()] = end;
-                    double value = cue.weight() * tokens.weight(i) * weight;
+                    double value = cue.weight() * tokens.weight(i, weakNegationCounts) * weight;
                     best[cue.id()] = Math.max(best[cue.id()], value);
                     total[cue.id()] += value;
                     labelOf[cue.id()] = cue.label();

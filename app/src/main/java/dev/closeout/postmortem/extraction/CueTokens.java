@@ -22,6 +22,9 @@ final class CueTokens {
     private static final int WEAK_NEGATION_REACH = 3;
     private static final double CAUSE_FOCUS = 1.6;
     private static final double EFFECT_FOCUS = 0.6;
+    private static final byte NOT_NEGATED = 0;
+    private static final byte WEAKLY_NEGATED = 1;
+    private static final byte NEGATED = 2;
 
     /** Phrases that introduce the cause: what follows them is what set the incident off. */
     private static final Markers CAUSE_MARKERS = stems("caused by", "due to", "because", "result of",
@@ -48,10 +51,12 @@ final class CueTokens {
     private final String[] stems;
     private final String[] keys;
     private final double[] weights;
+    private final boolean[] weakNegations;
     private final int[] sentences;
 
-    private CueTokens(String[] stems, double[] weights, int[] sentences) {
+    private CueTokens(String[] stems, double[] weights, boolean[] weakNegations, int[] sentences) {
         this.stems = stems;
+        this.weakNegations = weakNegations;
         this.keys = new String[stems.length];
         for (int i = 0; i < stems.length; i++) {
             keys[i] = key(stems[i]);
@@ -78,7 +83,8 @@ final class CueTokens {
             clauses[i] = clauseOf.get(i);
         }
         double[] weights = new double[n];
-        boolean[] negated = negations(stems, clauses);
+        boolean[] weakNegations = new boolean[n];
+        byte[] negated = negations(stems, clauses);
         double focus = 1.0;
         int markerEnd = 0;
         for (int i = 0; i < n; i++) {
@@ -99,9 +105,10 @@ final class CueTokens {
                 }
             }
             double position = Math.max(1.0 / 3, 1.0 / (1.0 + decay * sentences[i]));
-            weights[i] = negated[i] ? 0 : focus * position;
+            weights[i] = negated[i] == NEGATED ? 0 : focus * position;
+            weakNegations[i] = negated[i] == WEAKLY_NEGATED;
         }
-        return new CueTokens(stems, weights, sentences);
+        return new CueTokens(stems, weights, weakNegations, sentences);
     }
 
     int size() {
@@ -122,8 +129,13 @@ final class CueTokens {
         return word.length() > KEY_LENGTH ? word.substring(0, KEY_LENGTH) : word;
     }
 
-    double weight(int i) {
-        return weights[i];
+    /**
+     * The weight of a cue starting at token {@code i}; {@code weakNegationCounts} false lets a "not" or
+     * "no" before it pass ("no monitoring of the subnet" still names the subnet), while "ruled out" and
+     * "initially suspected" still count.
+     */
+    double weight(int i, boolean weakNegationCounts) {
+        return weakNegationCounts && weakNegations[i] ? 0 : weights[i];
     }
 
     int sentence(int i) {
@@ -215,9 +227,10 @@ final class CueTokens {
         }
     }
 
-    private static boolean[] negations(String[] stems, int[] clauses) {
+    /** Per token: {@link #NOT_NEGATED}, {@link #WEAKLY_NEGATED} ("not", "no") or {@link #NEGATED}. */
+    private static byte[] negations(String[] stems, int[] clauses) {
         int n = stems.length;
-        boolean[] negated = new boolean[n];
+        byte[] negated = new byte[n];
         int i = 0;
         while (i < n) {
             int clauseWide = CLAUSE_NEGATIONS.longestAt(stems, i);
@@ -226,24 +239,24 @@ final class CueTokens {
             if (clauseWide > 0) {
                 int clause = clauses[i];
                 for (int k = i - 1; k >= 0 && clauses[k] == clause; k--) {
-                    negated[k] = true;
+                    negated[k] = NEGATED;
                 }
                 int k = i;
                 for (; k < n && clauses[k] == clause; k++) {
-                    negated[k] = true;
+                    negated[k] = NEGATED;
                 }
                 i = Math.max(i + 1, k);
             } else if (forward > 0) {
                 int clause = clauses[i];
                 int k = i + forward;
                 for (; k < n && clauses[k] == clause; k++) {
-                    negated[k] = true;
+                    negated[k] = NEGATED;
                 }
                 i = Math.max(i + 1, k);
             } else if (weak > 0) {
                 int clause = clauses[i];
                 for (int k = i + 1; k <= i + WEAK_NEGATION_REACH && k < n && clauses[k] == clause; k++) {
-                    negated[k] = true;
+                    negated[k] = (byte) Math.max(negated[k], WEAKLY_NEGATED);
                 }
                 i++;
             } else {

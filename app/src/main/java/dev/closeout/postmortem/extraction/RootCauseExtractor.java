@@ -13,7 +13,7 @@ final class RootCauseExtractor {
     private static final double SUMMARY_WEIGHT_WITHOUT_ROOT_CAUSE = 0.8;
     /** How much each later sentence of a root-cause section loses against the first. */
     private static final double SECTION_DECAY = 0.25;
-    private static final double PARAGRAPH_DECAY = 0.15;
+    private static final double PARAGRAPH_DECAY = 0.3;
 
     private final RootCauseLocator locator = new RootCauseLocator();
     private final RootCauseClassifier classifier = new RootCauseClassifier();

@@ -17,7 +17,7 @@ final class Taxonomy {
             "resource-exhaustion", "hardware-failure", "expiry", "dependency-failure", "human-error", "attack",
             "software-bug", "unknown");
 
-    static final CueTable COMPONENT_CUES = new CueTable(COMPONENTS, """
+    static final CueTable COMPONENT_CUES = new CueTable(COMPONENTS, false, """
             load-balancer 4: load balancer*, load balancing, elb, alb, haproxy, ingress controller*, traefik
             load-balancer 2: envoy, reverse proxy, load balanced, lb, lbs
             load-balancer 1: backend server*, distribut* traffic, traffic distribution, upstream server*, ingress
@@ -69,7 +69,8 @@ final class Taxonomy {
 
             compute 4: cpu*, vm, vms, virtual machine*, kubernetes, k8s, inotify, operating system*, kernel, ec2
             compute 4: hypervisor*, compute engine, processor*, cluster resource*, eks, gke, aks, docker
-            compute 3: container*, pod*, node*, out of memory, oom, ram, thread*, computer*, chip*
+            compute 3: container*, pod*, node*, thread*, computer*, chip*
+            compute 1: out of memory, oom, ram
             compute 2: host*, machine*, instance*, memory, os, fleet*, autoscal*, worker node*, synapse, hardware
             compute 1: server*, cluster*, reboot*, restart*, capacity, scaling, scale*, image*, resource*, process*
 
@@ -104,7 +105,7 @@ final class Taxonomy {
             other 2: facility, facilities
             """);
 
-    static final CueTable TRIGGER_CUES = new CueTable(TRIGGERS, """
+    static final CueTable TRIGGER_CUES = new CueTable(TRIGGERS, true, """
             configuration-change 4: configuration change*, config change*, configuration update*, config update*
             configuration-change 4: misconfigur*, mis configur*, configuration error*, config error*, bad config*
             configuration-change 4: configuration issue*, config issue*, incorrect configuration, wrong configuration
@@ -127,8 +128,8 @@ final class Taxonomy {
             code-change 4: releasing code, deploying code, new ... feature*, software upgrade*, upgraded
             code-change 3: deploy*, releas*, upgrad*, rollout*, rolled out, roll out, refactor*, introduc*
             code-change 3: regression*, hotfix*, merged, commit*, pull request*, clean up, cleanup
-            code-change 3: rolled back, rollback*, roll back, reverted, revert*, update, migrat*
-            code-change 2: deprecat*, version*, patch*, pushed, shipped, ship, launch*
+            code-change 3: rolled back, rollback*, roll back, reverted, revert*, update
+            code-change 2: deprecat*, version*, patch*, pushed, shipped, ship, launch*, migrat*
             code-change 1: change*, new, recent*, bug
 
             traffic-surge 4: traffic spike*, traffic surge*, spike in traffic, surge in traffic, load spike*
