@@ -96,6 +96,15 @@ class RootCauseClassifierTest {
     }
 
     @Test
+    void aNegationNamesTheComponentStillButNotTheTrigger() {
+        RootCause cause = extractor.classify("There was no monitoring of subnet capacity, so the subnets ran out of "
+                + "free IP addresses.");
+
+        assertEquals("network", cause.component());
+        assertEquals("resource-exhaustion", cause.trigger());
+    }
+
+    @Test
     void theCauseOutweighsItsEffects() {
         RootCause cause = extractor.classify("A misconfiguration of the load balancer caused a heavy load on a "
                 + "single server, leading to timeouts.");
