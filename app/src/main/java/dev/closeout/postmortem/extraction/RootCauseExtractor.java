@@ -1,27 +1,36 @@
 package dev.closeout.postmortem.extraction;
 
-import java.util.regex.Pattern;
+import java.util.List;
 
 /** Finds the root cause, condenses it to a sentence or two and classifies it by the taxonomy. */
 final class RootCauseExtractor {
 
-    private static final Pattern ROOT_CAUSE_HEADING = Pattern.compile("root[- ]?causes?", Pattern.CASE_INSENSITIVE);
+    /** The root-cause text decides; the title and the summary help when it says little. */
+    private static final double CAUSE_WEIGHT = 1.0;
+    private static final double TITLE_WEIGHT = 0.5;
+    private static final double SUMMARY_WEIGHT = 0.4;
+    /** When no section or lead-in names the root cause, the summary tells it as much as the section found. */
+    private static final double SUMMARY_WEIGHT_WITHOUT_ROOT_CAUSE = 0.8;
+    /** How much each later sentence of a root-cause section loses against the first. */
+    private static final double SECTION_DECAY = 0.25;
+    private static final double PARAGRAPH_DECAY = 0.3;
+
+    private final RootCauseLocator locator = new RootCauseLocator();
+    private final RootCauseClassifier classifier = new RootCauseClassifier();
 
     RootCause extract(Document document) {
-        return document.firstSectionMatching(ROOT_CAUSE_HEADING)
-                .map(section -> Markup.strip(section.body(document)))
-                .filter(text -> !text.isBlank())
-                .map(text -> new RootCause(firstSentence(text), null, null))
-                .orElse(RootCause.unknown());
+        RootCauseLocator.Found found = locator.locate(document);
+        List<RootCauseClassifier.Source> sources = List.of(
+                new RootCauseClassifier.Source(found.cause(), CAUSE_WEIGHT, SECTION_DECAY),
+                new RootCauseClassifier.Source(found.title(), TITLE_WEIGHT, 0),
+                new RootCauseClassifier.Source(found.summary().equals(found.cause()) ? "" : found.summary(),
+                        found.explicit() ? SUMMARY_WEIGHT : SUMMARY_WEIGHT_WITHOUT_ROOT_CAUSE, SECTION_DECAY));
+        RootCause classified = classifier.classify(sources);
+        return new RootCause(Sentences.condense(found.cause()), classified.component(), classified.trigger());
     }
 
     /** Component and trigger of a root cause told in one paragraph (no summary is made). */
     RootCause classify(String paragraph) {
-        return new RootCause(null, null, null);
-    }
-
-    private static String firstSentence(String text) {
-        int end = text.indexOf(". ");
-        return end < 0 ? text : text.substring(0, end + 1);
+        return classifier.classify(List.of(new RootCauseClassifier.Source(paragraph, CAUSE_WEIGHT, PARAGRAPH_DECAY)));
     }
 }

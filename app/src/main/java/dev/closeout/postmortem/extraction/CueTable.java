@@ -1,0 +1,139 @@
+package dev.closeout.postmortem.extraction;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Weighted cue phrases for a set of labels, compiled once. A phrase is words separated by spaces; a word
+ * ending in '*' matches any word it starts (at least three letters before the '*'), and "..." lets up to
+ * three words of the same sentence stand between its neighbours ("certificate ... expired").
+ *
+ * <p>The table is written one label per line as {@code label weight: phrase, phrase, ...}; several lines
+ * may share a label with different weights. Blank lines and lines starting with '#' are ignored.
+ */
+final class CueTable {
+
+    private static final int GAP = 3;
+    private static final double REPEAT_SHARE = 0.25;
+
+    /** A phrase: its words without the '*', which of them match by prefix, and its place in the table. */
+    private record Cue(int id, int label, double weight, String[] words, boolean[] prefix) {
+    }
+
+    private final List<String> labels;
+    private final Map<String, List<Cue>> byKey = new HashMap<>();
+    private final boolean weakNegationCounts;
+    private int cueCount;
+
+    /**
+     * {@code weakNegationCounts}: whether a "not" or "no" just before a cue cancels it (right for what
+     * happened, "not an attack"; wrong for where, "no monitoring of the subnet").
+     */
+    CueTable(List<String> labels, boolean weakNegationCounts, String table) {
+        this.labels = List.copyOf(labels);
+        this.weakNegationCounts = weakNegationCounts;
+        for (String raw : table.split("\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            String[] head = line.substring(0, colon).trim().split("\\s+");
+            int label = this.labels.indexOf(head[0]);
+            if (label < 0 || head.length != 2) {
+                throw new IllegalArgumentException("bad cue line: " + line);
+            }
+            double weight = Double.parseDouble(head[1]);
+            for (String phrase : line.substring(colon + 1).split(",")) {
+                String[] words = CueTokens.phraseStems(phrase);
+                if (words.length == 0 || words[0].equals("...")) {
+                    continue;
+                }
+                if (words[0].endsWith("*") && words[0].length() <= CueTokens.KEY_LENGTH) {
+                    throw new IllegalArgumentException("prefix too short: " + phrase);
+                }
+                boolean[] prefix = new boolean[words.length];
+                String[] bare = new String[words.length];
+                for (int w = 0; w < words.length; w++) {
+                    prefix[w] = words[w].endsWith("*");
+                    bare[w] = prefix[w] ? words[w].substring(0, words[w].length() - 1) : words[w];
+                }
+                byKey.computeIfAbsent(CueTokens.key(bare[0]), k -> new ArrayList<>())
+                        .add(new Cue(cueCount++, label, weight, bare, prefix));
+            }
+        }
+        // longer phrases first, so a phrase covers the shorter ones of its label inside it
+        byKey.values().forEach(cues -> cues.sort(Comparator.comparingInt((Cue cue) -> cue.words().length).reversed()));
+    }
+
+    List<String> labels() {
+        return labels;
+    }
+
+    /**
+     * Adds to {@code scores} (one per label) every cue found in {@code tokens}, times {@code weight}. A cue
+     * found again adds only a quarter of its further finds: a word repeated is not a stronger reason.
+     */
+    void score(CueTokens tokens, double weight, double[] scores) {
+        int[] coveredUntil = new int[labels.size()];
+        Arrays.fill(coveredUntil, -1);
+        double[] best = new double[cueCount];
+        double[] total = new double[cueCount];
+        int[] labelOf = new int[cueCount];
+        for (int i = 0; i < tokens.size(); i++) {
+            List<Cue> cues = byKey.get(tokens.key(i));
+            if (cues == null) {
+                continue;
+            }
+            for (Cue cue : cues) {
+                if (i < coveredUntil[cue.label()]) {
+                    continue;
+                }
+                int end = match(cue, 0, tokens, i);
+                if (end > 0) {
+                    coveredUntil[cue.label()] = end;
+                    double value = cue.weight() * tokens.weight(i, weakNegationCounts) * weight;
+                    best[cue.id()] = Math.max(best[cue.id()], value);
+                    total[cue.id()] += value;
+                    labelOf[cue.id()] = cue.label();
+                }
+            }
+        }
+        for (int id = 0; id < cueCount; id++) {
+            scores[labelOf[id]] += best[id] + REPEAT_SHARE * (total[id] - best[id]);
+        }
+    }
+
+    /** The end (exclusive) of a match of {@code words[w..]} starting at token {@code i}, or -1. */
+    private static int match(Cue cue, int w, CueTokens tokens, int i) {
+        String[] words = cue.words();
+        if (w == words.length) {
+            return i;
+        }
+        String word = words[w];
+        if (word.equals("...")) {
+            for (int skip = 0; skip <= GAP && i + skip < tokens.size(); skip++) {
+                if (skip > 0 && tokens.sentence(i + skip) != tokens.sentence(i - 1)) {
+                    break;
+                }
+                int end = match(cue, w + 1, tokens, i + skip);
+                if (end > 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+        if (i >= tokens.size() || (w > 0 && tokens.sentence(i) != tokens.sentence(i - 1))) {
+            return -1;
+        }
+        String stem = tokens.stem(i);
+        if (!(cue.prefix()[w] ? stem.startsWith(word) : word.equals(stem))) {
+            return -1;
+        }
+        return match(cue, w + 1, tokens, i + 1);
+    }
+}

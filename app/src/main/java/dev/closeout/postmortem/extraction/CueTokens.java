@@ -1,0 +1,339 @@
+package dev.closeout.postmortem.extraction;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+
+/**
+ * A text as normalised word stems, each with the weight a cue starting there carries: cues told as the
+ * cause ("caused by a bad config") count more than cues told as the effect ("... causing 500 errors"),
+ * later sentences count less, and cues under a negation ("not an attack", "we first suspected the
+ * database") count nothing. Built in one pass; linear in the text's length.
+ */
+final class CueTokens {
+
+    static final int MAX_TOKENS = 20_000;
+    /** Cue phrases are looked up by the first letters of their first word. */
+    static final int KEY_LENGTH = 3;
+    private static final int MAX_TOKEN_LENGTH = 40;
+    private static final int WEAK_NEGATION_REACH = 3;
+    private static final double CAUSE_FOCUS = 1.6;
+    private static final double EFFECT_FOCUS = 0.6;
+    private static final byte NOT_NEGATED = 0;
+    private static final byte WEAKLY_NEGATED = 1;
+    private static final byte NEGATED = 2;
+
+    /** Phrases that introduce the cause: what follows them is what set the incident off. */
+    private static final Markers CAUSE_MARKERS = stems("caused by", "due to", "because", "result of",
+            "root cause", "triggered by", "stemmed from", "stems from", "attributed to", "traced to",
+            "traced back to", "originated", "the cause", "culprit", "was the cause", "as a result of",
+            "what caused", "source of the", "introduced by");
+    /** Phrases that introduce the effect: what follows them is the damage, not the cause. */
+    private static final Markers EFFECT_MARKERS = stems("caused", "causing", "cause", "led to", "leading to",
+            "lead to", "leads to", "resulted in", "resulting in", "results in", "result in", "triggering",
+            "triggered", "impacting", "affecting", "preventing", "making", "took down", "taking down", "so that",
+            "which meant", "meaning", "rendering", "crushing", "impacted", "affected", "highlighted", "exposed",
+            "revealed", "uncovered", "consequently", "as a result", "resulting", "which caused", "leaving");
+    /** Negations that cover their whole clause: the clause names something that was not the cause. */
+    private static final Markers CLAUSE_NEGATIONS = stems("ruled out", "initially suspected",
+            "first suspected", "suspected", "initially thought", "initially believed", "assumed", "misleading",
+            "red herring", "unrelated", "not related", "unaffected", "not affected", "were not impacted",
+            "no evidence", "false lead", "not the cause", "not the root cause", "was not the issue",
+            "hypothesis", "we thought", "speculated");
+    /** Negations that cover the rest of their clause. */
+    private static final Markers FORWARD_NEGATIONS = stems("rather than", "instead of", "not the result of",
+            "not caused by", "not due to", "not because of", "not a", "not an", "and not", "other than");
+    private static final Markers WEAK_NEGATIONS = stems("not", "no", "never", "without", "t", "nor", "cannot");
+
+    private final String[] stems;
+    private final String[] keys;
+    private final double[] weights;
+    private final boolean[] weakNegations;
+    private final int[] sentences;
+
+    private CueTokens(String[] stems, double[] weights, boolean[] weakNegations, int[] sentences) {
+        this.stems = stems;
+        this.weakNegations = weakNegations;
+        this.keys = new String[stems.length];
+        for (int i = 0; i < stems.length; i++) {
+            keys[i] = key(stems[i]);
+        }
+        this.weights = weights;
+        this.sentences = sentences;
+    }
+
+    /**
+     * Reads {@code text}; {@code decay} is how much each later sentence loses (0 keeps all equal), down to
+     * a floor of a third.
+     */
+    static CueTokens of(String text, double decay) {
+        List<String> tokens = new ArrayList<>();
+        List<Integer> sentenceOf = new ArrayList<>();
+        List<Integer> clauseOf = new ArrayList<>();
+        tokenize(text == null ? "" : text, tokens, sentenceOf, clauseOf);
+        int n = tokens.size();
+        String[] stems = tokens.toArray(String[]::new);
+        int[] sentences = new int[n];
+        int[] clauses = new int[n];
+        for (int i = 0; i < n; i++) {
+            sentences[i] = sentenceOf.get(i);
+            clauses[i] = clauseOf.get(i);
+        }
+        double[] weights = new double[n];
+        boolean[] weakNegations = new boolean[n];
+        byte[] negated = negations(stems, clauses);
+        double focus = 1.0;
+        int markerEnd = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || sentences[i] != sentences[i - 1]) {
+                focus = 1.0;
+            }
+            if (i >= markerEnd) {
+                int cause = CAUSE_MARKERS.longestAt(stems, i);
+                int effect = EFFECT_MARKERS.longestAt(stems, i);
+                if (cause > 0 && cause >= effect) {
+                    focus = CAUSE_FOCUS;
+                    markerEnd = i + cause;
+                } else if (effect > 0) {
+                    focus = EFFECT_FOCUS;
+                    markerEnd = i + effect;
+                } else if (stems[i].equals("so") && (i == 0 || clauses[i] != clauses[i - 1])) {
+                    focus = EFFECT_FOCUS;
+                }
+            }
+            double position = Math.max(1.0 / 3, 1.0 / (1.0 + decay * sentences[i]));
+            weights[i] = negated[i] == NEGATED ? 0 : focus * position;
+            weakNegations[i] = negated[i] == WEAKLY_NEGATED;
+        }
+        return new CueTokens(stems, weights, weakNegations, sentences);
+    }
+
+    int size() {
+        return stems.length;
+    }
+
+    String stem(int i) {
+        return stems[i];
+    }
+
+    /** The lookup key of token {@code i}: see {@link #key(String)}. */
+    String key(int i) {
+        return keys[i];
+    }
+
+    /** The first {@link #KEY_LENGTH} letters of a word, or the word when shorter. */
+    static String key(String word) {
+        return word.length() > KEY_LENGTH ? word.substring(0, KEY_LENGTH) : word;
+    }
+
+    /**
+     * The weight of a cue starting at token {@code i}; {@code weakNegationCounts} false lets a "not" or
+     * "no" before it pass ("no monitoring of the subnet" still names the subnet), while "ruled out" and
+     * "initially suspected" still count.
+     */
+    double weight(int i, boolean weakNegationCounts) {
+        return weakNegationCounts && weakNegations[i] ? 0 : weights[i];
+    }
+
+    int sentence(int i) {
+        return sentences[i];
+    }
+
+    /** The normalised form of one word: lower case, a plural or third-person 's' removed. */
+    static String stem(String word) {
+        return stemLowerCase(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static String stemLowerCase(String w) {
+        int length = w.length();
+        if (length > 4 && w.endsWith("ies")) {
+            return w.substring(0, length - 3) + "y";
+        }
+        if (length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+            return w.substring(0, length - 1);
+        }
+        return w;
+    }
+
+    /** Splits a phrase into stems the same way a text is split; '*' and '...' pass through. */
+    static String[] phraseStems(String phrase) {
+        List<String> words = new ArrayList<>(Arrays.stream(phrase.trim().split("[\\s\\-/]+"))
+                .filter(part -> !part.isEmpty())
+                .map(part -> part.equals("...") ? part
+                        : part.endsWith("*") ? part.substring(0, part.length() - 1).toLowerCase(Locale.ROOT) + "*"
+                        : stem(part.replace("'", "")))
+                .toList());
+        for (int i = 0; i + 1 < words.size(); i++) {
+            String joined = compound(words.get(i), words.get(i + 1).replace("*", ""));
+            if (joined != null) {
+                words.set(i, words.get(i + 1).endsWith("*") ? joined + "*" : joined);
+                words.remove(i + 1);
+            }
+        }
+        return words.toArray(String[]::new);
+    }
+
+    /**
+     * Two words read as one term ("load balancer" and "loadbalancer", "data center" and "datacenter"), so
+     * that a term's words do not also count as the words alone ("load" as in heavy load); null if none.
+     */
+    static String compound(String first, String second) {
+        return switch (first) {
+            case "load" -> second.startsWith("balanc") ? "loadbalanc" + second.substring("balanc".length()) : null;
+            case "data" -> second.equals("center") || second.equals("centre") ? "datacenter"
+                    : second.equals("base") ? "database" : null;
+            case "front", "back" -> second.equals("end") ? first + "end" : null;
+            case "file" -> second.equals("system") ? "filesystem" : null;
+            case "web", "name" -> second.equals("server") ? first + "server" : null;
+            case "time" -> second.equals("out") ? "timeout" : null;
+            default -> null;
+        };
+    }
+
+    private static Markers stems(String... phrases) {
+        return new Markers(Arrays.stream(phrases).map(CueTokens::phraseStems).toList());
+    }
+
+    /** Fixed phrases indexed by their first stem. */
+    private static final class Markers {
+        private final Map<String, List<String[]>> byFirst = new HashMap<>();
+
+        Markers(List<String[]> phrases) {
+            phrases.forEach(phrase -> byFirst.computeIfAbsent(phrase[0], key -> new ArrayList<>()).add(phrase));
+        }
+
+        /** Length of the longest phrase matching at {@code i}, or 0. */
+        int longestAt(String[] stems, int i) {
+            List<String[]> candidates = byFirst.get(stems[i]);
+            if (candidates == null) {
+                return 0;
+            }
+            int best = 0;
+            for (String[] phrase : candidates) {
+                if (phrase.length > best && i + phrase.length <= stems.length) {
+                    boolean all = true;
+                    for (int k = 1; k < phrase.length && all; k++) {
+                        all = phrase[k].equals(stems[i + k]);
+                    }
+                    if (all) {
+                        best = phrase.length;
+                    }
+                }
+            }
+            return best;
+        }
+    }
+
+    /** Per token: {@link #NOT_NEGATED}, {@link #WEAKLY_NEGATED} ("not", "no") or {@link #NEGATED}. */
+    private static byte[] negations(String[] stems, int[] clauses) {
+        int n = stems.length;
+        byte[] negated = new byte[n];
+        int i = 0;
+        while (i < n) {
+            int clauseWide = CLAUSE_NEGATIONS.longestAt(stems, i);
+            int forward = clauseWide > 0 ? 0 : FORWARD_NEGATIONS.longestAt(stems, i);
+            int weak = clauseWide > 0 || forward > 0 ? 0 : WEAK_NEGATIONS.longestAt(stems, i);
+            if (clauseWide > 0) {
+                int clause = clauses[i];
+                for (int k = i - 1; k >= 0 && clauses[k] == clause; k--) {
+                    negated[k] = NEGATED;
+                }
+                int k = i;
+                for (; k < n && clauses[k] == clause; k++) {
+                    negated[k] = NEGATED;
+                }
+                i = Math.max(i + 1, k);
+            } else if (forward > 0) {
+                int clause = clauses[i];
+                int k = i + forward;
+                for (; k < n && clauses[k] == clause; k++) {
+                    negated[k] = NEGATED;
+                }
+                i = Math.max(i + 1, k);
+            } else if (weak > 0) {
+                int clause = clauses[i];
+                for (int k = i + 1; k <= i + WEAK_NEGATION_REACH && k < n && clauses[k] == clause; k++) {
+                    negated[k] = (byte) Math.max(negated[k], WEAKLY_NEGATED);
+                }
+                i++;
+            } else {
+                i++;
+            }
+        }
+        return negated;
+    }
+
+    private static void tokenize(String text, List<String> tokens, List<Integer> sentenceOf, List<Integer> clauseOf) {
+        int sentence = 0;
+        int clause = 0;
+        boolean sentenceHasTokens = false;
+        boolean clauseHasTokens = false;
+        StringBuilder word = new StringBuilder();
+        int length = text.length();
+        for (int i = 0; i <= length && tokens.size() < MAX_TOKENS; i++) {
+            char c = i < length ? text.charAt(i) : '\n';
+            if (Character.isLetterOrDigit(c)) {
+                if (word.length() < MAX_TOKEN_LENGTH) {
+                    word.append(Character.toLowerCase(c));
+                }
+                continue;
+            }
+            if (c == '\'' || c == '’') {
+                if (word.length() > 0 && i + 1 < length && Character.isLetter(text.charAt(i + 1))) {
+                    // "couldn't" gives "couldn" and "t"; "let's" gives "let" and "s"
+                    tokens.add(stemLowerCase(word.toString()));
+                    sentenceOf.add(sentence);
+                    clauseOf.add(clause);
+                    word.setLength(0);
+                }
+                continue;
+            }
+            if (word.length() > 0) {
+                String stem = stemLowerCase(word.toString());
+                int last = tokens.size() - 1;
+                String joined = last >= 0 && clauseOf.get(last).intValue() == clause ? compound(tokens.get(last), stem) : null;
+                if (joined != null) {
+                    tokens.set(last, joined);
+                } else {
+                    tokens.add(stem);
+                    sentenceOf.add(sentence);
+                    clauseOf.add(clause);
+                }
+                sentenceHasTokens = true;
+                clauseHasTokens = true;
+                word.setLength(0);
+            }
+            boolean next = i + 1 >= length || Character.isWhitespace(text.charAt(i + 1));
+            boolean sentenceEnd = ((c == '.' || c == '!' || c == '?') && next)
+                    || (c == '\n' && (i + 1 >= length || startsNewBlock(text, i + 1)));
+            boolean clauseEnd = c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '—' || c == '–'
+                    || (c == '-' && i > 0 && text.charAt(i - 1) == ' ' && next);
+            if (sentenceEnd && sentenceHasTokens) {
+                sentence++;
+                clause++;
+                sentenceHasTokens = false;
+                clauseHasTokens = false;
+            } else if (clauseEnd && clauseHasTokens) {
+                clause++;
+                clauseHasTokens = false;
+            }
+        }
+    }
+
+    /** A blank line, a list item or a table row after a line break starts a new sentence. */
+    private static boolean startsNewBlock(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(i);
+        return c == '\n' || c == '-' || c == '*' || c == '+' || c == '|' || c == '#' || c == '•' || c == '>'
+                || Character.isDigit(c);
+    }
+}
