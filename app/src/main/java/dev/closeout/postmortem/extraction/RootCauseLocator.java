@@ -45,7 +45,6 @@ final class RootCauseLocator {
                     + "preventative|preventive|action items?|tasks?|improvements?|lessons?)\\b[^:]{0,40}:",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TEMPLATE_PROMPT = Pattern.compile("(?<![\\w*])_[^_\\n]{1,200}\\?_(?!\\w)");
-    private static final Pattern QUOTE_MARK = Pattern.compile("^\\s*(?:>\\s*)+");
 
     private static Pattern heading(String regex) {
         return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
@@ -184,7 +183,7 @@ final class RootCauseLocator {
         int previous = -1;
         for (int number = lines.nextSetBit(1); number >= 1; number = lines.nextSetBit(number + 1)) {
             String line = TEMPLATE_PROMPT.matcher(document.line(number)).replaceAll(" ");
-            line = Markup.strip(QUOTE_MARK.matcher(line).replaceFirst(""));
+            line = Markup.strip(unquote(line));
             Matcher leadIn = CAUSE_LEAD_IN.matcher(Markup.withoutListMarker(line));
             if (leadIn.matches()) {
                 line = leadIn.group(1);
@@ -217,7 +216,16 @@ final class RootCauseLocator {
 
     /** A line as a reader sees it: no quote mark, list marker or inline markup. */
     private static String plain(String line) {
-        String unquoted = QUOTE_MARK.matcher(line).replaceFirst("");
+        String unquoted = unquote(line);
         return Markup.strip(Markup.withoutListMarker(unquoted));
+    }
+
+    /** The line without its blockquote marks; a loop, as a regex would recurse once per '>'. */
+    private static String unquote(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == '>' || Character.isWhitespace(line.charAt(i)))) {
+            i++;
+        }
+        return i > 0 && line.substring(0, i).indexOf('>') >= 0 ? line.substring(i) : line;
     }
 }
