@@ -80,10 +80,13 @@ final class CorpusEvaluation {
 
         String render() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "documents %d, expected actions %d, extracted %d, matched %d%n",
-                    documents, expectedActions, extractedActions, matchedActions));
-            out.append(String.format(Locale.ROOT, "actions    precision %.3f  recall %.3f  F1 %.3f%n",
-                    precision(), recall(), f1()));
+            out.append(String.format(Locale.ROOT, "documents %d%n", documents));
+            if (expectedActions > 0) {
+                out.append(String.format(Locale.ROOT, "expected actions %d, extracted %d, matched %d%n",
+                        expectedActions, extractedActions, matchedActions));
+                out.append(String.format(Locale.ROOT, "actions    precision %.3f  recall %.3f  F1 %.3f%n",
+                        precision(), recall(), f1()));
+            }
             fields.forEach((name, score) -> out.append(String.format(Locale.ROOT, "%-18s %s%n", name, score)));
             return out.toString();
         }

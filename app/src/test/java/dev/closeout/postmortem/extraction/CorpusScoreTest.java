@@ -14,21 +14,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CorpusScoreTest {
 
+    // a little below the scores measured on 2026-11-21 (docs/extraction.md), so that only a real
+    // regression fails, not a trade-off of one document for a more general rule
     private static final Map<String, Double> DOCUMENT_FLOORS = Map.ofEntries(
-            Map.entry("actions.f1", 0.0),
-            Map.entry("action.kind", 0.0),
-            Map.entry("action.owner", 0.0),
-            Map.entry("action.due", 0.0),
-            Map.entry("action.ticket", 0.0),
-            Map.entry("title", 0.0),
-            Map.entry("start", 0.0),
-            Map.entry("end", 0.0),
-            Map.entry("duration", 0.0),
-            Map.entry("component", 0.0),
-            Map.entry("trigger", 0.0));
+            Map.entry("actions.f1", 0.97),
+            Map.entry("action.kind", 0.95),
+            Map.entry("action.group", 0.97),
+            Map.entry("action.owner", 0.97),
+            Map.entry("action.due", 0.97),
+            Map.entry("action.priority", 0.97),
+            Map.entry("action.ticket", 0.97),
+            Map.entry("title", 0.92),
+            Map.entry("service", 0.80),
+            Map.entry("start", 0.90),
+            Map.entry("end", 0.97),
+            Map.entry("duration", 0.92),
+            Map.entry("impact", 0.95),
+            Map.entry("component", 0.80),
+            Map.entry("trigger", 0.80));
     private static final Map<String, Double> SUMMARY_FLOORS = Map.of(
-            "component", 0.0,
-            "trigger", 0.0);
+            "component", 0.76,
+            "trigger", 0.80);
 
     private final CorpusEvaluation evaluation = new CorpusEvaluation();
 
