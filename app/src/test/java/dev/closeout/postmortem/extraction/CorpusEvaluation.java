@@ -97,10 +97,11 @@ final class CorpusEvaluation {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        for (String candidate : List.of("../../shared/corpus", "../shared/corpus")) {
-            Path path = Path.of(candidate);
-            if (Files.isDirectory(path.resolve("dev"))) {
-                return path.toAbsolutePath().normalize();
+        // shared/ stands beside the repository: look in every folder above the working directory
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            Path corpus = folder.resolve("shared").resolve("corpus");
+            if (Files.isDirectory(corpus.resolve("dev"))) {
+                return corpus;
             }
         }
         throw new IllegalStateException("no corpus: set CLOSEOUT_CORPUS_DIR to the folder holding dev/ and "
