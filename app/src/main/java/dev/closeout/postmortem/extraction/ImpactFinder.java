@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  */
 final class ImpactFinder {
 
+    private static final Pattern AFFECT_BEFORE = Pattern.compile("(?i)\\b(?:affect|impact)\\w{0,4}\\s{0,3}$");
     private static final int LINE_LIMIT = 2_000;
     private static final Pattern PERCENT = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s{0,2}(?:%|percent\\b)");
     private static final Pattern AFFECTED = Pattern.compile(
@@ -55,7 +56,7 @@ final class ImpactFinder {
             double value = Double.parseDouble(percent.group(1));
             String after = line.substring(percent.end(), Math.min(line.length(), percent.end() + 30));
             String before = line.substring(Math.max(0, percent.start() - 30), percent.start());
-            if (value <= 100 && (AFFECTED.matcher(after).find() || before.matches("(?i).*\\b(?:affect|impact)\\w{0,4}\\s{0,3}$"))) {
+            if (value <= 100 && (AFFECTED.matcher(after).find() || AFFECT_BEFORE.matcher(before).find())) {
                 return value;
             }
         }

@@ -30,6 +30,10 @@ import java.util.regex.Pattern;
 final class IncidentWindowFinder {
 
     private static final int LINE_LIMIT = 2_000;
+    private static final Pattern HEADING_HASHES = Pattern.compile("^#{1,6}\\s*");
+    private static final Pattern LOOSE_UNDERSCORES = Pattern.compile("(?<![\\w])_{1,2}|_{1,2}(?![\\w])");
+    private static final Pattern DATE_HEADING = Pattern.compile("(?i)(?:incident )?date");
+    private static final Pattern DATE_LINE_NOISE = Pattern.compile("(?i)\\(?all times[^)]{0,40}\\)?|[#*_:\\-|]");
     private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]\\n]{0,500}]\\([^)\\s]{0,2000}\\)");
     private static final Pattern URL = Pattern.compile("https?://\\S{1,2000}");
     private static final Pattern BREAK = Pattern.compile("(?i)<br\\s{0,3}/?>");
@@ -253,13 +257,19 @@ final class IncidentWindowFinder {
         for (String whole : document.lines()) {
             number++;
             String capped = whole.length() > LINE_LIMIT ? whole.substring(0, LINE_LIMIT) : whole;
-            capped = URL.matcher(IMAGE.matcher(capped).replaceAll(" ")).replaceAll(" ");
-            for (String part : BREAK.split(capped)) {
+            if (capped.contains("](") || capped.contains("http")) {
+                capped = URL.matcher(IMAGE.matcher(capped).replaceAll(" ")).replaceAll(" ");
+            }
+            for (String part : capped.indexOf('<') < 0 ? new String[] {capped} : BREAK.split(capped)) {
                 String trimmed = part.trim();
                 boolean listOrRow = trimmed.startsWith("|") || Markup.isListItem(part);
-                String text = Markup.strip(Markup.withoutListMarker(trimmed.replace('|', ' ')))
-                        .replaceFirst("^#{1,6}\\s*", "").replace("**", "")
-                        .replaceAll("(?<![\\w])_{1,2}|_{1,2}(?![\\w])", "");
+                String text = Markup.strip(Markup.withoutListMarker(trimmed.replace('|', ' ')));
+                if (text.startsWith("#")) {
+                    text = HEADING_HASHES.matcher(text).replaceFirst("");
+                }
+                if (text.indexOf('_') >= 0 || text.contains("**")) {
+                    text = LOOSE_UNDERSCORES.matcher(text.replace("**", "")).replaceAll("");
+                }
                 lines.add(new Line(part, text, timeline[number], listOrRow));
             }
         }
@@ -294,7 +304,7 @@ final class IncidentWindowFinder {
                 Matcher field = FIELD.matcher(text);
                 if (field.matches() && DATE_LABEL.matcher(field.group(1).trim()).matches()) {
                     labelled = firstFullDate(field.group(2));
-                } else if (text.matches("(?i)date") || text.matches("(?i)incident date")) {
+                } else if (DATE_HEADING.matcher(text).matches()) {
                     labelled = null; // a "Date" heading: its value is on the next line, read below
                 }
             }
@@ -526,7 +536,7 @@ final class IncidentWindowFinder {
 
     /** A line that only names the day the following entries happened on ("### 2016-11-08"). */
     private static boolean isDateLine(String text, DateMention date) {
-        String cleaned = text.replaceAll("(?i)\\(?all times[^)]{0,40}\\)?|[#*_:\\-|]", " ").trim();
+        String cleaned = DATE_LINE_NOISE.matcher(text).replaceAll(" ").trim();
         int half = cleaned.length() / 2; // the text holds the raw line and the clean line
         return cleaned.length() - 2 * (date.end() - date.start()) < 30 || half < 20;
     }

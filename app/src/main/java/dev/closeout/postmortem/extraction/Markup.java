@@ -19,8 +19,14 @@ public final class Markup {
     private Markup() {
     }
 
+    private static final TextCache<String> STRIPPED = new TextCache<>(Markup::stripUncached);
+
     /** Inline markup removed, whitespace collapsed. */
     public static String strip(String text) {
+        return STRIPPED.get(text);
+    }
+
+    private static String stripUncached(String text) {
         if (text.length() > MAX_MARKUP_LENGTH) {
             // emphasis matching is quadratic on pathological input; a huge line loses only its markup signs
             return collapse(text.replaceAll("[*_`~\\\\]", ""));
@@ -33,7 +39,9 @@ public final class Markup {
         String previous;
         do {
             previous = plain;
-            plain = EMPHASIS.matcher(plain).replaceAll("$2");
+            if (plain.indexOf('*') >= 0 || plain.indexOf('_') >= 0 || plain.indexOf('~') >= 0) {
+                plain = EMPHASIS.matcher(plain).replaceAll("$2");
+            }
         } while (!plain.equals(previous));
         plain = plain.indexOf('<') < 0 ? plain : HTML_TAG.matcher(plain).replaceAll("");
         return collapse(plain.replace("\\", ""));
