@@ -13,6 +13,7 @@ public final class PostmortemExtractor {
     private final ActionExtractor actions = new ActionExtractor();
 
     public Extraction extract(String text) {
+        TextCache.startDocument();
         Document document = reader.read(text);
         IncidentFacts incident = facts.extract(document);
         return new Extraction(incident.title(), incident.service(), document.mediaType().wireName(),
