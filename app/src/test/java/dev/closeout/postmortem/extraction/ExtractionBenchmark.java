@@ -16,10 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
 
-/**
- * Extraction throughput on one thread: the seed postmortems (goal: at least 5,000 documents/s), and
- * the same document repeated 1, 10 and 100 times (time must grow linearly with size).
- */
+/** Extraction throughput on one thread on the seed postmortems (goal: at least 5,000 documents/s). */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -32,15 +29,12 @@ public class ExtractionBenchmark {
     @Param({Corpus.SEED_LB_ROUTING, Corpus.SEED_EXAMPLEAPP})
     public String document;
 
-    @Param({"1", "10", "100"})
-    public int copies;
-
     private final PostmortemExtractor extractor = new PostmortemExtractor();
     private String text;
 
     @Setup
     public void load() {
-        text = (Corpus.read(document) + "\n").repeat(copies);
+        text = Corpus.read(document);
     }
 
     @Benchmark
