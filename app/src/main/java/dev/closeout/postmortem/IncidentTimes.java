@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Incident times are stored in UTC when the postmortem names a zone, so incidents sort and compare
@@ -47,9 +48,10 @@ final class IncidentTimes {
         }
         ZoneId zoneId = zoneId(zone);
         if (zoneId == null) {
-            return stored.toString();
+            return stored.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         }
-        return stored.atOffset(ZoneOffset.UTC).atZoneSameInstant(zoneId).toOffsetDateTime().toString();
+        return stored.atOffset(ZoneOffset.UTC).atZoneSameInstant(zoneId).toOffsetDateTime()
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private static @Nullable ZoneId zoneId(@Nullable String zone) {

@@ -78,6 +78,24 @@ abstract class PostmortemApiContract {
     }
 
     @Test
+    void storesTheIncidentFactsTheEngineExtracts() {
+        Object id = postMarkdown(Corpus.read(Corpus.SEED_LB_ROUTING)).body().get("id");
+
+        Map<String, Object> postmortem = getJson("/api/postmortems/" + id);
+
+        assertEquals("ExApp", postmortem.get("service"));
+        Map<String, Object> incident = map(postmortem.get("incident"));
+        assertEquals("2024-08-17T03:15:00Z", incident.get("start"));
+        assertEquals("2024-08-17T06:00:00Z", incident.get("end"));
+        assertEquals(165, incident.get("durationMinutes"));
+        Map<String, Object> rootCause = map(postmortem.get("rootCause"));
+        assertEquals("load-balancer", rootCause.get("component"));
+        assertEquals("configuration-change", rootCause.get("trigger"));
+        assertTrue(((String) rootCause.get("summary")).contains("load balancer"), rootCause.toString());
+        assertEquals(100.0, ((Number) postmortem.get("impactPercent")).doubleValue());
+    }
+
+    @Test
     void postingTheSameTextAgainAnswersOkWithTheSamePostmortem() {
         String text = Corpus.read(Corpus.SEED_LB_ROUTING);
         HttpResponse<Map<String, Object>> first = postMarkdown(text);
