@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /** Pathological inputs: reading a document and finding its actions answers quickly and never throws. */
 class ActionExtractorRobustnessTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final Duration LIMIT = HangGuard.LIMIT;
 
     private final Engine extractor = new Engine();
 

