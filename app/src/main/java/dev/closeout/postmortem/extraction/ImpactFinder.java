@@ -36,7 +36,8 @@ final class ImpactFinder {
         for (String whole : document.lines()) {
             number++;
             String line = whole.length() > LINE_LIMIT ? whole.substring(0, LINE_LIMIT) : whole;
-            Double share = share(line);
+            // a share is written with '%' or "percent": lines without either are skipped unscanned
+            Double share = line.indexOf('%') >= 0 || line.contains("percent") ? share(line) : null;
             if (share == null) {
                 continue;
             }
