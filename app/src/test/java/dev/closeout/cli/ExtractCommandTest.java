@@ -42,6 +42,24 @@ class ExtractCommandTest {
     }
 
     @Test
+    void readsStandardInputForADash() {
+        java.io.InputStream originalIn = System.in;
+        CommandLineRun run;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    "# Outage\n## Action items\n- Add a disk alert (owner: @sam)\n".getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8)));
+            run = CommandLineRun.of("extract", "--format", "text", "-");
+        } finally {
+            System.setIn(originalIn);
+        }
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("== -"), run.out());
+        assertTrue(run.out().contains("Add a disk alert"), run.out());
+    }
+
+    @Test
     void printsAReadableSummaryAsText() {
         CommandLineRun run = CommandLineRun.of("extract", "--format", "text",
                 Corpus.example(Corpus.SEED_LB_ROUTING).toString());
