@@ -29,7 +29,7 @@ public final class DocumentReader {
         MediaType type = detect(normalized);
         String markdownLike = type == MediaType.HTML ? HtmlText.toMarkdownLike(normalized) : normalized;
         List<String> lines = List.of(markdownLike.split("\n", -1));
-        return new Document(type, lines, sections(lines));
+        return new Document(type, lines, sections(lines, type == MediaType.TEXT));
     }
 
     static MediaType detect(String text) {
@@ -40,7 +40,7 @@ public final class DocumentReader {
         return MARKDOWN_SIGNS.matcher(text).find() ? MediaType.MARKDOWN : MediaType.TEXT;
     }
 
-    private static List<Section> sections(List<String> lines) {
+    private static List<Section> sections(List<String> lines, boolean plainText) {
         List<int[]> headings = new ArrayList<>(); // {line, level}
         List<String> labels = new ArrayList<>();
         boolean inFence = false;
@@ -61,7 +61,8 @@ public final class DocumentReader {
                 headings.add(new int[] {i + 1, lines.get(i + 1).trim().startsWith("=") ? 1 : 2});
                 labels.add(Markup.label(line));
                 i++;
-            } else if (BOLD_LEAD_IN.matcher(line.strip()).matches() || PLAIN_LEAD_IN.matcher(line.strip()).matches()) {
+            } else if (BOLD_LEAD_IN.matcher(line.strip()).matches() || PLAIN_LEAD_IN.matcher(line.strip()).matches()
+                    || plainText && isPlainTextHeading(lines, i)) {
                 headings.add(new int[] {i + 1, Section.LEAD_IN});
                 labels.add(Markup.label(line));
             }
@@ -94,5 +95,24 @@ public final class DocumentReader {
     private static boolean isSetextHeading(String line, String next) {
         return !line.isBlank() && !Markup.isListItem(line) && !line.trim().startsWith("|")
                 && SETEXT_UNDERLINE.matcher(next).matches() && next.trim().length() >= 3;
+    }
+
+    /**
+     * In plain text (an e-mail, a wiki export) a heading is a short capitalised line standing alone
+     * after a blank line, with text right under it and no sentence punctuation: "What happened".
+     */
+    private static boolean isPlainTextHeading(List<String> lines, int index) {
+        String line = lines.get(index).strip();
+        if (line.isEmpty() || line.length() > 60 || !Character.isUpperCase(line.charAt(0))
+                || Markup.wordCount(line) > 6 || Markup.isListItem(line)) {
+            return false;
+        }
+        char last = line.charAt(line.length() - 1);
+        if (last == '.' || last == ',' || last == ';' || last == '!' || last == '?' || line.indexOf(':') >= 0) {
+            return false;
+        }
+        boolean blankBefore = index == 0 || lines.get(index - 1).isBlank();
+        boolean textAfter = index + 1 < lines.size() && !lines.get(index + 1).isBlank();
+        return blankBefore && textAfter;
     }
 }

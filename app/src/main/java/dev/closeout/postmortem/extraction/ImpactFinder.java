@@ -17,7 +17,8 @@ final class ImpactFinder {
     private static final Pattern PERCENT = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s{0,2}(?:%|percent\\b)");
     private static final Pattern AFFECTED = Pattern.compile(
             "(?i)\\b(?:users?|requests?|traffic|customers?|clients?|user base|visitors|downtime|of the time"
-                    + "|sessions|calls|transactions|accounts)\\b");
+                    + "|sessions|calls|transactions|accounts|staff|employees|people|members|subscribers|players"
+                    + "|merchants|tenants|devices|orders|queries)\\b");
     private static final Pattern IMPACT_HEADING = Pattern.compile("(?i)impact|summary|description");
     private static final Pattern IMPACT_FIELD = Pattern.compile("(?i)^\\W{0,6}(?:user\\s)?impact\\W{0,4}:");
 

@@ -18,6 +18,8 @@ final class TitleFinder {
     private static final Pattern SECTION_NAME = Pattern.compile(
             "(?i)(?:issue\\s|incident\\s|executive\\s)?summary|timeline|impact|root causes?.*|background"
                     + "|what happened\\??|overview|description|detection|resolution|status.*|date|authors?");
+    /** An e-mail or form header naming the document: "Subject: Post-incident review - VPN outage". */
+    private static final Pattern TITLE_FIELD = Pattern.compile("(?i)^(?:subject|title)\\s{0,3}:\\s{0,3}(?:(?:re|fwd?)\\s?:\\s{0,3})*(\\S.{0,199})$");
     private static final Pattern FIELD = Pattern.compile("^[A-Za-z][\\w /]{0,30}:\\s\\S.*");
 
     @Nullable String find(Document document) {
@@ -51,6 +53,10 @@ final class TitleFinder {
             return null;
         }
         String first = plain(lines.get(firstContent - 1));
+        Matcher titleField = TITLE_FIELD.matcher(first);
+        if (titleField.matches()) {
+            return titleField.group(1).trim();
+        }
         if (first.isEmpty() || first.length() > TITLE_LIMIT || FIELD.matcher(first).matches()
                 || first.endsWith(".") || SECTION_NAME.matcher(first.replaceAll(":$", "")).matches()) {
             return null;

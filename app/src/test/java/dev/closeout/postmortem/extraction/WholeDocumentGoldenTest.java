@@ -1,0 +1,86 @@
+package dev.closeout.postmortem.extraction;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Whole synthetic postmortems in layouts the dev corpus lacks (an e-mail, a PIR with a field table, a
+ * Confluence export): every field the engine reports, checked end to end.
+ */
+class WholeDocumentGoldenTest {
+
+    private final PostmortemExtractor extractor = new PostmortemExtractor();
+
+    @Test
+    void readsAPlainTextEmailWithHeadingsWithoutMarkup() {
+        Extraction got = extract("email-vpn-certificate.txt");
+
+        assertEquals("text", got.mediaType());
+        assertEquals("Post-incident review - VPN outage, 2 Feb", got.title());
+        assertEquals("corporate VPN", got.service());
+        assertEquals(Incident.of(IncidentTime.parse("2023-02-02T09:12:00+01:00"),
+                IncidentTime.parse("2023-02-02T10:40:00+01:00"), 88), got.incident());
+        assertEquals(60.0, got.impactPercent());
+        assertEquals("certificate", got.rootCause().component());
+        assertEquals("expiry", got.rootCause().trigger());
+        assertEquals("The TLS certificate on the VPN concentrator expired at 09:12.",
+                got.rootCause().summary().substring(0, 61));
+        assertEquals(List.of("Follow-ups", "Follow-ups", "Follow-ups"),
+                got.actions().stream().map(ExtractedAction::group).toList());
+        ExtractedAction first = got.actions().get(0);
+        assertEquals("Network team", first.owner());
+        assertEquals("2023-02-28", first.due().toString());
+    }
+
+    @Test
+    void readsAnActionTableWithOwnersPrioritiesDuesAndTickets() {
+        Extraction got = extract("pir-table-checkout.md");
+
+        assertEquals("Incident PIR: Checkout API latency (INC-2291)", got.title());
+        assertEquals("2023-03-14T14:05:00Z", got.incident().start());
+        assertEquals("2023-03-14T15:47:00Z", got.incident().end());
+        assertEquals(35.0, got.impactPercent());
+        assertEquals("database", got.rootCause().component());
+        assertEquals("code-change", got.rootCause().trigger());
+        assertEquals(List.of(
+                new ExtractedAction("Fix the N+1 query in pricing-service order lookup", "corrective",
+                        "Action items", "@dana", java.time.LocalDate.of(2023, 3, 21), "P1", "PAY-812", 26),
+                new ExtractedAction("Add a query-count regression test to the pricing-service CI pipeline",
+                        "preventative", "Action items", "@lee", java.time.LocalDate.of(2023, 4, 4), "P2", "PAY-813",
+                        27),
+                new ExtractedAction("Alert on connection pool saturation above 80% for the orders database",
+                        "preventative", "Action items", "Payments SRE", java.time.LocalDate.of(2023, 4, 11), "P2",
+                        "OPS-77", 28)),
+                got.actions());
+    }
+
+    @Test
+    void readsAConfluenceExport() {
+        Extraction got = extract("confluence-search-disk.html");
+
+        assertEquals("html", got.mediaType());
+        assertEquals("Postmortem: Search cluster disk full", got.title());
+        assertEquals("2024-06-03T22:10:00Z", got.incident().start());
+        assertEquals(105, got.incident().durationMinutes());
+        assertEquals("storage", got.rootCause().component());
+        assertEquals(List.of("Re-enable log retention on all data nodes", "Add disk usage alerts at 75% and 90%",
+                        "Add a checklist step to the maintenance runbook to verify retention settings"),
+                got.actions().stream().map(ExtractedAction::text).toList());
+        assertEquals(List.of("corrective", "preventative", "preventative"),
+                got.actions().stream().map(ExtractedAction::kind).toList());
+    }
+
+    private Extraction extract(String name) {
+        try (InputStream in = getClass().getResourceAsStream("/extraction/" + name)) {
+            return extractor.extract(TextDecoding.decode(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
