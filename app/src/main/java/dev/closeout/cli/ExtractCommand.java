@@ -1,5 +1,6 @@
 package dev.closeout.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.closeout.postmortem.extraction.ExtractedAction;
 import dev.closeout.postmortem.extraction.Extraction;
@@ -30,6 +31,7 @@ class ExtractCommand implements Callable<Integer> {
     private List<Path> files;
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ExtractedFile(String file, @JsonUnwrapped Extraction extraction) {
     }
 

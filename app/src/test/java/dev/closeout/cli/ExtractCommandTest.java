@@ -28,6 +28,9 @@ class ExtractCommandTest {
         assertEquals("Postmortem: Service Outage on ExApp", results.get(0).get("title"));
         assertEquals(7, ((List<?>) results.get(0).get("actions")).size());
         assertTrue(results.get(0).containsKey("root_cause"), run.out());
+        Map<?, ?> firstAction = (Map<?, ?>) ((List<?>) results.get(0).get("actions")).get(0);
+        assertTrue(firstAction.containsKey("owner") && firstAction.get("owner") == null,
+                "unset fields are written as null: " + firstAction);
     }
 
     @Test

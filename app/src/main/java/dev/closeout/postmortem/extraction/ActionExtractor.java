@@ -121,10 +121,18 @@ public final class ActionExtractor {
         /** A heading or a lead-in: ends the scopes at its level or below and opens its own. */
         private void enter(int level, String heading) {
             String label = Markup.label(heading);
+            Role sibling = null;
             while (!scopes.isEmpty() && scopes.peek().level() >= level) {
-                scopes.pop();
+                Scope closed = scopes.pop();
+                if (closed.level() == level) {
+                    sibling = closed.role();
+                }
             }
             Role own = ActionLanguage.roleOf(label);
+            if (own == Role.NEUTRAL && sibling == Role.ACTIONS && ActionLanguage.isWorkGroup(label)) {
+                // "### Detection" right after "### Corrective actions" goes on listing work
+                own = Role.ACTIONS;
+            }
             Role role = own == Role.NEUTRAL || own == Role.LESSONS && role() == Role.ACTIONS ? inherited() : own;
             scopes.push(new Scope(level, role, label));
         }

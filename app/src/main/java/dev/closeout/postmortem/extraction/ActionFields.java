@@ -18,6 +18,8 @@ final class ActionFields {
     private static final Pattern OWNER_IN_TEXT = Pattern.compile(
             "\\b(?:owner|assignee|assigned to|responsible|dri)\\b\\s*(?:[:=]|-\\s)\\s*(@?[\\w.-]+@?(?:\\s+[A-Z][\\w.-]*)?)",
             Pattern.CASE_INSENSITIVE);
+    /** A handle standing alone in parentheses names the owner: "Rotate the keys (@ops-oncall)". */
+    private static final Pattern HANDLE_IN_PARENTHESES = Pattern.compile("\\((@[\\w.-]{2,40})\\)");
     private static final Pattern HANDLE = Pattern.compile("^@?[\\w.-]{2,40}@?$");
     private static final Pattern NO_OWNER = Pattern.compile(
             "^(tbd|tba|n/?a|none|nobody|unassigned|unknown|-+|\\?+|todo|—|–)$", Pattern.CASE_INSENSITIVE);
@@ -51,7 +53,11 @@ final class ActionFields {
     /** The owner named in an item's text ("OWNER: amirh@", "owner: @alice"), or null. */
     static String ownerInText(String text) {
         Matcher owner = OWNER_IN_TEXT.matcher(limit(text));
-        return owner.find() ? ownerCell(owner.group(1)) : null;
+        if (owner.find()) {
+            return ownerCell(owner.group(1));
+        }
+        Matcher handle = HANDLE_IN_PARENTHESES.matcher(limit(text));
+        return handle.find() ? handle.group(1) : null;
     }
 
     /** A table cell naming an owner: a name, handle, team; null for "TBD" or a sentence. */

@@ -96,6 +96,16 @@ final class ActionLanguage {
     }
 
     /** What a heading or lead-in announces. */
+    /** Headings that sort follow-up work by purpose: actions when they continue an action section. */
+    private static final Pattern WORK_GROUP = Pattern.compile(
+            "^(detection|mitigation|process|monitoring|alerting|documentation|tooling|testing|communications?"
+                    + "|people|technology|remediation)( (improvements?|changes|items|measures))?$",
+            Pattern.CASE_INSENSITIVE);
+
+    static boolean isWorkGroup(String label) {
+        return WORK_GROUP.matcher(label.trim()).matches();
+    }
+
     static Role roleOf(String label) {
         String text = label.length() > 300 ? label.substring(0, 300) : label;
         boolean actions = ACTIONS.matcher(text).find();

@@ -50,6 +50,8 @@ final class RootCauseLocator {
         return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
     }
 
+    private static final int SECTION_NAME_WORDS = 5;
+
     Found locate(Document document) {
         String title = title(document);
         String summary = firstSection(document, SUMMARY_HEADING);
@@ -81,8 +83,11 @@ final class RootCauseLocator {
                 .orElse("");
     }
 
+    /** The first section under a short heading that matches: a long one is the title ("Incident review: ..."). */
     private static String firstSection(Document document, Pattern heading) {
-        return document.firstSectionMatching(heading)
+        return document.sectionsMatching(heading).stream()
+                .filter(section -> Markup.wordCount(section.heading()) <= SECTION_NAME_WORDS)
+                .findFirst()
                 .map(section -> {
                     BitSet lines = new BitSet();
                     addSectionLines(document, section, lines);

@@ -76,6 +76,26 @@ class WholeDocumentGoldenTest {
                 got.actions().stream().map(ExtractedAction::kind).toList());
     }
 
+    @Test
+    void readsChecklistsAndASiblingDetectionSection() {
+        Extraction got = extract("checklist-redis-failover.md");
+
+        assertEquals("2022-11-08T07:42:00Z", got.incident().start());
+        assertEquals(48, got.incident().durationMinutes());
+        assertEquals(12.0, got.impactPercent());
+        assertEquals("A memory spike on the Redis primary triggered an automatic failover.",
+                got.rootCause().summary().substring(0, 68));
+        assertEquals(List.of("Stop running KEYS scans against the primary; use SCAN on a replica instead (@ops-oncall) #4411",
+                        "Page on replication lag above 5 seconds",
+                        "Document the failover runbook, including how to verify replica lag before promoting",
+                        "Add a dashboard panel for Redis memory fragmentation"),
+                got.actions().stream().map(ExtractedAction::text).toList());
+        assertEquals(List.of("Corrective actions", "Corrective actions", "Corrective actions", "Detection"),
+                got.actions().stream().map(ExtractedAction::group).toList());
+        assertEquals("@ops-oncall", got.actions().get(0).owner());
+        assertEquals("#4411", got.actions().get(0).ticket());
+    }
+
     private Extraction extract(String name) {
         try (InputStream in = getClass().getResourceAsStream("/extraction/" + name)) {
             return extractor.extract(TextDecoding.decode(in.readAllBytes()));
