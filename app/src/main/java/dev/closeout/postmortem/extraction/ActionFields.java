@@ -20,6 +20,9 @@ final class ActionFields {
             Pattern.CASE_INSENSITIVE);
     /** A handle standing alone in parentheses names the owner: "Rotate the keys (@ops-oncall)". */
     private static final Pattern HANDLE_IN_PARENTHESES = Pattern.compile("\\((@[\\w.-]{2,40})\\)");
+    /** A status written into the ticket cell ("Bug 5554823 **TODO**") is not part of the reference. */
+    private static final Pattern STATUS_WORD = Pattern.compile(
+            "(?i)\\s*\\b(?:todo|done|wip|in progress|open|closed|fixed|started|blocked)\\s*$");
     private static final Pattern HANDLE = Pattern.compile("^@?[\\w.-]{2,40}@?$");
     private static final Pattern NO_OWNER = Pattern.compile(
             "^(tbd|tba|n/?a|none|nobody|unassigned|unknown|-+|\\?+|todo|—|–)$", Pattern.CASE_INSENSITIVE);
@@ -105,7 +108,7 @@ final class ActionFields {
 
     /** A ticket column's cell: its visible text when short ("PR #6575"), a bare URL, or null ("n/a"). */
     static String ticketCell(String rawCell) {
-        String visible = Markup.strip(rawCell).trim();
+        String visible = STATUS_WORD.matcher(Markup.strip(rawCell)).replaceAll("").trim();
         if (visible.isEmpty()) {
             return null;
         }

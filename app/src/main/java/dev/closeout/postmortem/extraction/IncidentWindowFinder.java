@@ -57,8 +57,12 @@ final class IncidentWindowFinder {
     private static final Pattern UNPUNCTUATED_LABEL = Pattern.compile(
             "(?i)^\\s{0,8}(date\\s?/\\s?time of (?:resolution|recovery|discovery))\\s{1,3}(.*)$");
     private static final Pattern SINCE = Pattern.compile("(?i)\\bsince\\s{1,3}$");
-    private static final Pattern START_MARKER = Pattern.compile("(?i)start\\s{1,3}of\\s{1,3}(?:the\\s{1,3})?(?:outage|incident)");
-    private static final Pattern END_MARKER = Pattern.compile("(?i)end\\s{1,3}of\\s{1,3}(?:the\\s{1,3})?(?:outage|incident)");
+    private static final Pattern START_MARKER = Pattern.compile(
+            "(?i)start\\s{1,3}of\\s{1,3}(?:the\\s{1,3})?(?:outage|incident)"
+                    + "|\\b(?:outage|incident)\\s{1,3}(?:begins|began|starts|started)\\b");
+    private static final Pattern END_MARKER = Pattern.compile(
+            "(?i)end\\s{1,3}of\\s{1,3}(?:the\\s{1,3})?(?:outage|incident)"
+                    + "|\\b(?:outage|incident)\\s{1,3}(?:ends|ended|is over)\\b");
     private static final Pattern TROUBLE = Pattern.compile(
             "(?i)\\b(?:down|outage|fail|error|alert|warn|crash|unable|unavailable|unreachable|inaccessible|broke"
                     + "|issue|problem|detect|report|incident|spike|degrad|slow|time[sd]?\\s?out|no space|not working"

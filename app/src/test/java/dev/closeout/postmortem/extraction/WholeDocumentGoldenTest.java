@@ -96,6 +96,19 @@ class WholeDocumentGoldenTest {
         assertEquals("#4411", got.actions().get(0).ticket());
     }
 
+    @Test
+    void readsOutageMarkersInATimelineAndStatusWordsInTicketCells() {
+        Extraction got = extract("sre-shakespeare.md");
+
+        assertEquals("2015-10-21T14:54:00Z", got.incident().start());
+        assertEquals("2015-10-21T16:30:00Z", got.incident().end());
+        assertEquals(5, got.actions().size());
+        assertEquals(java.util.Arrays.asList(null, "Bug 5554823", null, "Bug 5554824", "Bug 5554825"),
+                got.actions().stream().map(ExtractedAction::ticket).toList());
+        assertEquals(List.of("jennifer", "martym", "docbrown", "jennifer", "agoogler"),
+                got.actions().stream().map(ExtractedAction::owner).toList());
+    }
+
     private Extraction extract(String name) {
         try (InputStream in = getClass().getResourceAsStream("/extraction/" + name)) {
             return extractor.extract(TextDecoding.decode(in.readAllBytes()));
