@@ -52,6 +52,9 @@ public final class ActionExtractor {
     private static final int LABEL_MAX_WORDS = 12;
     private static final Pattern CHECKBOX = Pattern.compile("^\\s*\\[[ xX✓✔]?]\\s*");
     private static final Pattern WRAP_END = Pattern.compile("[.!?:;)\"”]$");
+    private static final Pattern FIELD_ITEM = Pattern.compile(
+            "(?i)(owners?|assignee|dri|team|due(?: date)?|deadline|eta|target date|priority|severity|status"
+                    + "|ticket|jira|bug|issue|tracking(?: bug)?)\\s{0,3}:\\s{0,3}(\\S.{0,200})");
     private static final Pattern BOLD_LABEL_LINE = Pattern.compile("^\\s*(\\*\\*|__)[^*_]{1,120}\\1\\s*:?\\s*\\\\?$");
 
     private final Parser parser = Parser.builder()
@@ -272,7 +275,13 @@ public final class ActionExtractor {
                 String text = clean(own.toString());
                 boolean labelLike = isLabelLike(text);
                 Role labelRole = labelLike ? ActionLanguage.roleOf(Markup.label(text)) : Role.NEUTRAL;
-                if (!subLists.isEmpty()) {
+                Fields subFields = subLists.isEmpty() || text.isEmpty() ? null : fieldsOnly(subLists);
+                if (subFields != null) {
+                    // "1. Rotate the key" with "- Owner: Sam" / "- Due: ..." under it: one action and its fields
+                    if (role == Role.ACTIONS && !ActionLanguage.isNotWork(text)) {
+                        add(text, lineOf(listItem), group, subFields);
+                    }
+                } else if (!subLists.isEmpty()) {
                     if (labelRole == Role.CLOSED) {
                         continue;
                     }
@@ -342,6 +351,40 @@ public final class ActionExtractor {
                         ActionTable.cell(row, columns.type()));
                 add(text, rowLines.get(r), group(), fields);
             }
+        }
+
+        /** The fields stated by sub-items that are all "Owner: ...", "Due: ..." lines; else null. */
+        private Fields fieldsOnly(List<ListBlock> subLists) {
+            String owner = null;
+            LocalDate due = null;
+            String priority = null;
+            String ticket = null;
+            for (ListBlock subList : subLists) {
+                for (Node sub = subList.getFirstChild(); sub != null; sub = sub.getNext()) {
+                    if (sub.getFirstChild() == null || sub.getFirstChild().getNext() != null
+                            || !(sub.getFirstChild() instanceof Paragraph)) {
+                        return null;
+                    }
+                    Matcher field = FIELD_ITEM.matcher(clean(plainText(sub.getFirstChild())));
+                    if (!field.matches()) {
+                        return null;
+                    }
+                    String name = field.group(1).toLowerCase(Locale.ROOT);
+                    String value = field.group(2).trim();
+                    if (name.startsWith("owner") || name.startsWith("assignee") || name.equals("dri")
+                            || name.equals("team")) {
+                        owner = owner != null ? owner : ActionFields.ownerCell(value);
+                    } else if (name.startsWith("due") || name.equals("deadline") || name.equals("eta")
+                            || name.equals("target date")) {
+                        due = due != null ? due : ActionFields.date(value);
+                    } else if (name.equals("priority") || name.equals("severity")) {
+                        priority = priority != null ? priority : ActionFields.priorityCell(value);
+                    } else if (!name.equals("status")) {
+                        ticket = ticket != null ? ticket : ActionFields.ticketCell(value);
+                    }
+                }
+            }
+            return new Fields(owner, due, priority, ticket, null);
         }
 
         private void add(String text, int line, String group, Fields cells) {

@@ -26,7 +26,7 @@ final class ActionKind {
             Pattern.CASE_INSENSITIVE);
     /** Work that starts by fixing something: fix it, roll it back, correct this setting. */
     private static final Pattern FIX_VERB = Pattern.compile(
-            "^(fix|patch|patching|restart|revert|roll ?back|disable|re-?enable|correct|repair|adjust|stop|remove"
+            "^(fix|patch|patching|restart|revert|roll ?back|disable|re-?enable|correct|repair|adjust|stop|remove|rotate|revoke"
                     + "|rectify|replace|optimi[sz]e|update (the )?configuration)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Wording about this defect itself, whatever the verb. */

@@ -109,6 +109,24 @@ class WholeDocumentGoldenTest {
                 got.actions().stream().map(ExtractedAction::owner).toList());
     }
 
+    @Test
+    void readsFieldSubItemsAsTheFieldsOfTheirAction() {
+        Extraction got = extract("numbered-remediation-fields.md");
+
+        assertEquals("2024-03-05T14:05:00-08:00", got.incident().start());
+        assertEquals(135, got.incident().durationMinutes());
+        assertEquals(List.of(
+                new ExtractedAction("Rotate the leaked API key", "corrective", "Remediation", "Sam",
+                        java.time.LocalDate.of(2024, 3, 8), null, null, 9),
+                new ExtractedAction("Add secret scanning to CI", "preventative", "Remediation", "Platform team", null,
+                        "high", null, 12),
+                new ExtractedAction("Train engineers on handling credentials", "preventative", "Remediation", null,
+                        null, null, null, 15),
+                new ExtractedAction("We will review access to the billing provider dashboard next quarter.",
+                        "preventative", "Next steps", null, null, null, null, 18)),
+                got.actions());
+    }
+
     private Extraction extract(String name) {
         try (InputStream in = getClass().getResourceAsStream("/extraction/" + name)) {
             return extractor.extract(TextDecoding.decode(in.readAllBytes()));
