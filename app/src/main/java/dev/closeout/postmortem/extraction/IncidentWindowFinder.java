@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -565,7 +566,9 @@ final class IncidentWindowFinder {
 
     private static @Nullable Entry marked(List<Entry> entries, Pattern marker) {
         for (Entry entry : entries) {
-            if (marker.matcher(entry.text()).find()) {
+            // every marker names the outage or the incident: a cheap look first spares the pattern
+            String lower = entry.text().toLowerCase(Locale.ROOT);
+            if ((lower.contains("outage") || lower.contains("incident")) && marker.matcher(entry.text()).find()) {
                 return entry;
             }
         }
