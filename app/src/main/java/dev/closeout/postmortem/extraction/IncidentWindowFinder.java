@@ -191,38 +191,43 @@ final class IncidentWindowFinder {
             start = resolve(sinceStart, defaults, null);
         }
 
-        List<Entry> entries = timeline(lines, defaults, start);
-        boolean fromProse = false;
-        if (entries.isEmpty() && start == null) {
-            entries = prose(lines, defaults);
-            fromProse = true;
-        }
-        Entry startMarked = marked(entries, START_MARKER);
-        Entry endMarked = marked(entries, END_MARKER);
-        int endIndex = endMarked != null ? entries.indexOf(endMarked) : recoveryIndex(entries);
-        Entry timelineEnd = endIndex >= 0 ? entries.get(endIndex) : null;
-        Entry timelineStart = startMarked != null ? startMarked
-                : firstStart(entries, timelineEnd, statedMinutes);
-        if (timelineEnd == null && timelineStart != null && !entries.isEmpty() && !fromProse) {
-            Entry last = entries.get(entries.size() - 1);
-            timelineEnd = last != timelineStart ? last : null;
-        }
-        if (timelineEnd != null && timelineStart != null
-                && timelineEnd.at().localDateTime().isBefore(timelineStart.at().localDateTime())) {
-            timelineEnd = null;
-        }
-
-        if (timelineStart != null) {
-            IncidentTime fromTimeline = timelineStart.at();
-            IncidentTime known = end != null ? end : timelineEnd == null ? null : timelineEnd.at();
-            if (start == null
-                    || (start.time() == null && fromTimeline.time() != null && start.date().equals(fromTimeline.date()))
-                    || (known != null && start.time() != null && after(start, known))) {
-                start = fromTimeline;
+        // Both ends stated with times, in order: nothing the timeline says would change them.
+        boolean settled = start != null && end != null && start.time() != null && end.time() != null
+                && !after(start, end);
+        if (!settled) {
+            List<Entry> entries = timeline(lines, defaults, start);
+            boolean fromProse = false;
+            if (entries.isEmpty() && start == null) {
+                entries = prose(lines, defaults);
+                fromProse = true;
             }
-        }
-        if (end == null && timelineEnd != null && (start == null || !after(start, timelineEnd.at()))) {
-            end = timelineEnd.at();
+            Entry startMarked = marked(entries, START_MARKER);
+            Entry endMarked = marked(entries, END_MARKER);
+            int endIndex = endMarked != null ? entries.indexOf(endMarked) : recoveryIndex(entries);
+            Entry timelineEnd = endIndex >= 0 ? entries.get(endIndex) : null;
+            Entry timelineStart = startMarked != null ? startMarked
+                    : firstStart(entries, timelineEnd, statedMinutes);
+            if (timelineEnd == null && timelineStart != null && !entries.isEmpty() && !fromProse) {
+                Entry last = entries.get(entries.size() - 1);
+                timelineEnd = last != timelineStart ? last : null;
+            }
+            if (timelineEnd != null && timelineStart != null
+                    && timelineEnd.at().localDateTime().isBefore(timelineStart.at().localDateTime())) {
+                timelineEnd = null;
+            }
+
+            if (timelineStart != null) {
+                IncidentTime fromTimeline = timelineStart.at();
+                IncidentTime known = end != null ? end : timelineEnd == null ? null : timelineEnd.at();
+                if (start == null
+                        || (start.time() == null && fromTimeline.time() != null && start.date().equals(fromTimeline.date()))
+                        || (known != null && start.time() != null && after(start, known))) {
+                    start = fromTimeline;
+                }
+            }
+            if (end == null && timelineEnd != null && (start == null || !after(start, timelineEnd.at()))) {
+                end = timelineEnd.at();
+            }
         }
 
         Integer minutes = null;
