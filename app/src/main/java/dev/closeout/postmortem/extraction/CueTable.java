@@ -131,7 +131,8 @@ final class CueTable {
             return -1;
         }
         String stem = tokens.stem(i);
-        if (!(cue.prefix()[w] ? stem.startsWith(word) : word.equals(stem))) {
+        // an identifier (expire_logs_days) names a setting, not the words it starts with
+        if (!(cue.prefix()[w] ? stem.startsWith(word) && stem.indexOf('_') < 0 : word.equals(stem))) {
             return -1;
         }
         return match(cue, w + 1, tokens, i + 1);

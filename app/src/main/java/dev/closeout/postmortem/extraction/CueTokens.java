@@ -275,7 +275,10 @@ final class CueTokens {
         int length = text.length();
         for (int i = 0; i <= length && tokens.size() < MAX_TOKENS; i++) {
             char c = i < length ? text.charAt(i) : '\n';
-            if (Character.isLetterOrDigit(c)) {
+            // an identifier such as expire_logs_days is one token, not the words it is made of
+            boolean identifierJoin = c == '_' && word.length() > 0 && i + 1 < length
+                    && Character.isLetterOrDigit(text.charAt(i + 1));
+            if (Character.isLetterOrDigit(c) || identifierJoin) {
                 if (word.length() < MAX_TOKEN_LENGTH) {
                     word.append(Character.toLowerCase(c));
                 }

@@ -29,7 +29,9 @@ public final class DocumentReader {
         MediaType type = detect(normalized);
         String markdownLike = type == MediaType.HTML ? HtmlText.toMarkdownLike(normalized) : normalized;
         List<String> lines = List.of(markdownLike.split("\n", -1));
-        return new Document(type, lines, sections(lines, type == MediaType.TEXT));
+        // headings without markup count in plain text, and in markdown that has no headings of its own
+        boolean plainHeadings = type == MediaType.TEXT || type == MediaType.MARKDOWN && !hasMarkdownHeading(lines);
+        return new Document(type, lines, sections(lines, plainHeadings));
     }
 
     static MediaType detect(String text) {
@@ -114,5 +116,16 @@ public final class DocumentReader {
         boolean blankBefore = index == 0 || lines.get(index - 1).isBlank();
         boolean textAfter = index + 1 < lines.size() && !lines.get(index + 1).isBlank();
         return blankBefore && textAfter;
+    }
+
+    private static boolean hasMarkdownHeading(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.length() <= MAX_HEADING_LINE && (ATX_HEADING.matcher(line).matches()
+                    || i + 1 < lines.size() && isSetextHeading(line, lines.get(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

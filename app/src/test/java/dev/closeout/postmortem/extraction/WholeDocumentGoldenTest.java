@@ -127,6 +127,21 @@ class WholeDocumentGoldenTest {
                 got.actions());
     }
 
+    @Test
+    void readsUnmarkedHeadingsInMarkdownThatHasNoHeadings() {
+        Extraction got = extract("plain-headings-replication.md");
+
+        assertEquals("Postmortem Report – MySQL Replication Failure", got.title());
+        assertEquals("Binary logs were never purged on db-02 because expire_logs_days was not set.",
+                got.rootCause().summary().substring(0, 77));
+        org.junit.jupiter.api.Assertions.assertNotEquals("expiry", got.rootCause().trigger(),
+                "a setting named expire_logs_days is not an expiry");
+        assertEquals(List.of("Set expire_logs_days to 7 on all database servers",
+                        "Add disk usage monitoring with alerts at 80%",
+                        "Document the binlog purge procedure in the runbook"),
+                got.actions().stream().map(ExtractedAction::text).toList());
+    }
+
     private Extraction extract(String name) {
         try (InputStream in = getClass().getResourceAsStream("/extraction/" + name)) {
             return extractor.extract(TextDecoding.decode(in.readAllBytes()));
