@@ -133,7 +133,7 @@ class WholeDocumentGoldenTest {
 
         assertEquals("Postmortem Report – MySQL Replication Failure", got.title());
         assertEquals("Binary logs were never purged on db-02 because expire_logs_days was not set.",
-                got.rootCause().summary().substring(0, 77));
+                got.rootCause().summary().substring(0, 76));
         org.junit.jupiter.api.Assertions.assertNotEquals("expiry", got.rootCause().trigger(),
                 "a setting named expire_logs_days is not an expiry");
         assertEquals(List.of("Set expire_logs_days to 7 on all database servers",
