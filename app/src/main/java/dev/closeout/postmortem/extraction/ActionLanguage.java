@@ -66,7 +66,8 @@ final class ActionLanguage {
             "\\b(we will|we'll|we are going to|we're going to)\\b(?! be able)", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_WORK = Pattern.compile(
             "^(by (implementing|taking|following|learning|addressing)|in conclusion|in summary|overall|sincerely"
-                    + "|thank)|\\bthe following\\b|\\b(these|the above|above) (measures|steps|actions|changes|improvements)"
+                    + "|thank|that['’]?s (it|all)|stay (safe|tuned)|cheers|happy (coding|hacking)|until next time"
+                    + "|see you)|\\bthe following\\b|\\b(these|the above|above) (measures|steps|actions|changes|improvements)"
                     + "|\\bwe aim to\\b|\\bwe apologi[sz]e\\b",
             Pattern.CASE_INSENSITIVE);
     /** A statement about how things are or were, not work: "The ideal pattern would be...". */

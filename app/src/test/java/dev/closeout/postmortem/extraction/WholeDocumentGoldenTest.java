@@ -142,6 +142,21 @@ class WholeDocumentGoldenTest {
                 got.actions().stream().map(ExtractedAction::text).toList());
     }
 
+    @Test
+    void readsPlainLeadInsAndACommitmentSentenceButNotTheSignOff() {
+        Extraction got = extract("student-lead-ins-signoff.md");
+
+        assertEquals("2024-06-03T14:00:00+01:00", got.incident().start());
+        assertEquals("2024-06-03T15:30:00+01:00", got.incident().end());
+        assertEquals(70.0, got.impactPercent());
+        assertEquals("load-balancer", got.rootCause().component());
+        assertEquals(List.of("Things to improve/fix", "Things to improve/fix", "Tasks to address the issue",
+                        "Tasks to address the issue", "Tasks to address the issue", "Tasks to address the issue"),
+                got.actions().stream().map(ExtractedAction::group).toList());
+        assertEquals("To prevent this from happening again, we will also run a monthly game day on the load balancer.",
+                got.actions().get(5).text());
+    }
+
     private Extraction extract(String name) {
         try (InputStream in = getClass().getResourceAsStream("/extraction/" + name)) {
             return extractor.extract(TextDecoding.decode(in.readAllBytes()));
