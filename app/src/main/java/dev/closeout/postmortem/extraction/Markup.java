@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 public final class Markup {
 
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
-    private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|~~)(?=\\S)(.+?)(?<=\\S)\\1");
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");
     private static final Pattern HEADING_MARKS = Pattern.compile("^\\s{0,3}#{1,6}\\s*|\\s+#+\\s*$");
     private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*+•◦▪o]\\s+|\\d{1,3}[.)]\\s+|[a-zA-Z][.)]\\s+)"
@@ -36,13 +35,7 @@ public final class Markup {
         }
         String plain = text.indexOf('[') < 0 ? text : LINK.matcher(text).replaceAll("$1");
         plain = plain.indexOf('`') < 0 ? plain : CODE.matcher(plain).replaceAll("$1");
-        String previous;
-        do {
-            previous = plain;
-            if (plain.indexOf('*') >= 0 || plain.indexOf('_') >= 0 || plain.indexOf('~') >= 0) {
-                plain = EMPHASIS.matcher(plain).replaceAll("$2");
-            }
-        } while (!plain.equals(previous));
+        plain = withoutEmphasis(plain);
         plain = plain.indexOf('<') < 0 ? plain : HTML_TAG.matcher(plain).replaceAll("");
         return collapse(plain.replace("\\", ""));
     }
@@ -109,5 +102,43 @@ public final class Markup {
             }
         }
         return true;
+    }
+
+    /**
+     * Emphasis delimiters removed in one pass: runs of '*' unless they stand alone between spaces
+     * ("5 * 3"), '_' unless inside a word (expire_logs_days), '~~'. A regex pairing openers with closers
+     * costs time quadratic in the line; what a reader sees is the same.
+     */
+    static String withoutEmphasis(String text) {
+        if (text.indexOf('*') < 0 && text.indexOf('_') < 0 && text.indexOf('~') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c != '*' && c != '_' && c != '~') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < length && text.charAt(end) == c) {
+                end++;
+            }
+            char before = i > 0 ? text.charAt(i - 1) : ' ';
+            char after = end < length ? text.charAt(end) : ' ';
+            boolean delimiter = switch (c) {
+                case '_' -> !(Character.isLetterOrDigit(before) && Character.isLetterOrDigit(after));
+                case '~' -> end - i >= 2;
+                default -> !(Character.isWhitespace(before) && Character.isWhitespace(after));
+            };
+            if (!delimiter) {
+                out.append(text, i, end);
+            }
+            i = end;
+        }
+        return out.toString();
     }
 }
