@@ -36,6 +36,8 @@ final class ActionFields {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TICKET_KEY = Pattern.compile("(?<![\\w/-])([A-Z][A-Z0-9]{1,9}-\\d{1,7})(?![\\w-])");
     private static final Pattern TICKET_NUMBER = Pattern.compile("(?<![\\w&/])((?:PR |pr )?#\\d{1,7})(?!\\w)");
+    private static final Pattern NOT_A_TICKET_KEY = Pattern.compile(
+            "(?i)(TLS|SSL|UTF|ISO|SHA|MD|RFC|CVE|HTTP|IPV|COVID)-\\d+");
     private static final Pattern BUG_NUMBER = Pattern.compile("(?i)\\b(?:bug|b/|issue|ticket)\\s*:?\\s*(\\d{3,10})\\b");
     private static final Pattern ANY_URL = Pattern.compile("https?://\\S+");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
@@ -55,11 +57,18 @@ final class ActionFields {
 
     /** The owner named in an item's text ("OWNER: amirh@", "owner: @alice"), or null. */
     static String ownerInText(String text) {
-        Matcher owner = OWNER_IN_TEXT.matcher(limit(text));
-        if (owner.find()) {
-            return ownerCell(owner.group(1));
+        String scanned = limit(text);
+        // the cheap looks first: each pattern needs a separator or "(@" to match at all
+        if (scanned.indexOf(':') >= 0 || scanned.indexOf('=') >= 0 || scanned.indexOf('-') >= 0) {
+            Matcher owner = OWNER_IN_TEXT.matcher(scanned);
+            if (owner.find()) {
+                return ownerCell(owner.group(1));
+            }
         }
-        Matcher handle = HANDLE_IN_PARENTHESES.matcher(limit(text));
+        if (!scanned.contains("(@")) {
+            return null;
+        }
+        Matcher handle = HANDLE_IN_PARENTHESES.matcher(scanned);
         return handle.find() ? handle.group(1) : null;
     }
 
@@ -75,7 +84,11 @@ final class ActionFields {
     }
 
     static String priorityInText(String text) {
-        Matcher priority = PRIORITY.matcher(limit(text));
+        String scanned = limit(text);
+        if (!hasDigit(scanned) && !scanned.toLowerCase(Locale.ROOT).contains("priority")) {
+            return null;
+        }
+        Matcher priority = PRIORITY.matcher(scanned);
         if (!priority.find()) {
             return null;
         }
@@ -90,16 +103,20 @@ final class ActionFields {
     /** A ticket referenced in an item's text: an issue URL, a key (ABC-123), "#123", "bug 12345". */
     static String ticketInText(String text) {
         String scanned = limit(text);
-        Matcher url = TICKET_URL.matcher(scanned);
-        if (url.find()) {
+        // every reference has a digit; most items have none
+        if (!hasDigit(scanned)) {
+            return null;
+        }
+        Matcher url = scanned.contains("http") ? TICKET_URL.matcher(scanned) : null;
+        if (url != null && url.find()) {
             return trimUrl(url.group());
         }
         Matcher key = TICKET_KEY.matcher(scanned);
-        if (key.find() && !key.group(1).matches("(?i)(TLS|SSL|UTF|ISO|SHA|MD|RFC|CVE|HTTP|IPV|COVID)-\\d+")) {
+        if (key.find() && !NOT_A_TICKET_KEY.matcher(key.group(1)).matches()) {
             return key.group(1);
         }
-        Matcher number = TICKET_NUMBER.matcher(scanned);
-        if (number.find()) {
+        Matcher number = scanned.indexOf('#') >= 0 ? TICKET_NUMBER.matcher(scanned) : null;
+        if (number != null && number.find()) {
             return number.group(1);
         }
         Matcher bug = BUG_NUMBER.matcher(scanned);
@@ -128,7 +145,11 @@ final class ActionFields {
 
     /** A due date stated with the item: "due 2024-09-01", "(Due: Feb 28, 2025)". */
     static LocalDate dueInText(String text) {
-        Matcher due = DUE_IN_TEXT.matcher(limit(text));
+        String scanned = limit(text);
+        if (!hasDigit(scanned)) {
+            return null;
+        }
+        Matcher due = DUE_IN_TEXT.matcher(scanned);
         while (due.find()) {
             LocalDate date = date(due.group(1));
             if (date != null) {
@@ -181,5 +202,14 @@ final class ActionFields {
 
     private static String limit(String text) {
         return text.length() > SCAN_LIMIT ? text.substring(0, SCAN_LIMIT) : text;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

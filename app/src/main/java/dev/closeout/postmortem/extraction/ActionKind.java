@@ -55,6 +55,9 @@ final class ActionKind {
                     + "\\b(configurations?|settings|deployment process|management process)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern ROUTINE_WORK = Pattern.compile(
+            "(?is)\\b(regular\\w*|periodic\\w*|documentation|playbook|incident response)\\b");
+
     private ActionKind() {
     }
 
@@ -78,7 +81,7 @@ final class ActionKind {
         boolean strongFix = THIS_DEFECT.matcher(body).find() || CHANGES_COMPONENT.matcher(work).find();
         boolean fixVerb = FIX_VERB.matcher(body).find() || FIX_VERB.matcher(work).find();
         boolean reviewsThis = REVIEWS_THIS.matcher(body).find()
-                && !body.matches("(?is).*\\b(regular\\w*|periodic\\w*|documentation|playbook|incident response)\\b.*");
+                && !ROUTINE_WORK.matcher(body).find();
         boolean prevents = CLASS_OF_INCIDENT.matcher(body).find();
         if (group != null && CORRECTIVE_GROUP.matcher(group.trim()).matches()) {
             return prevents && !strongFix && !fixVerb ? PREVENTATIVE : CORRECTIVE;

@@ -13,7 +13,6 @@ public final class Markup {
     private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
 
     private static final int MAX_MARKUP_LENGTH = 20_000;
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Markup() {
     }
@@ -59,7 +58,24 @@ public final class Markup {
     }
 
     public static String collapse(String text) {
-        return isCollapsed(text) ? text : WHITESPACE.matcher(text).replaceAll(" ").trim();
+        if (isCollapsed(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** How many words, separated by white space, the text has. */
