@@ -31,7 +31,8 @@ final class ActionKind {
             Pattern.CASE_INSENSITIVE);
     /** Wording about this defect itself, whatever the verb. */
     private static final Pattern THIS_DEFECT = Pattern.compile(
-            "\\b(identify and (correct|rectify|fix)|to (correct|fix|repair|resolve) the|incorrectly|misconfigured"
+            // the look-ahead holds every alternative's first letter: most word starts fail on it at once
+            "\\b(?=[itmkfwuharbl])(identify and (correct|rectify|fix)|to (correct|fix|repair|resolve) the|incorrectly|misconfigured"
                     + "|known good|faulty|to handle the behaviou?r|this (bug|defect)|the bug|the root cause|workaround"
                     + "|^(resize|increase|raise|bump|lower|reduce)\\b[^.]{0,60}\\bto \\d+"
                     + "|temporary (fix|workaround|mitigation)|until the|has been (fixed|patched|corrected|reverted)|adhere to)\\b",

@@ -64,10 +64,13 @@ final class ActionLanguage {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WE_WILL = Pattern.compile(
             "\\b(we will|we'll|we are going to|we're going to)\\b(?! be able)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOT_WORK = Pattern.compile(
-            "^(by (implementing|taking|following|learning|addressing)|in conclusion|in summary|overall|sincerely"
+    private static final Pattern NOT_WORK_START = Pattern.compile(
+            "(by (implementing|taking|following|learning|addressing)|in conclusion|in summary|overall|sincerely"
                     + "|thank|that['’]?s (it|all)|stay (safe|tuned)|cheers|happy (coding|hacking)|until next time"
-                    + "|see you)|\\bthe following\\b|\\b(these|the above|above) (measures|steps|actions|changes|improvements)"
+                    + "|see you)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_WORK_ANYWHERE = Pattern.compile(
+            "\\bthe following\\b|\\b(these|the above|above) (measures|steps|actions|changes|improvements)"
                     + "|\\bwe aim to\\b|\\bwe apologi[sz]e\\b",
             Pattern.CASE_INSENSITIVE);
     /** A statement about how things are or were, not work: "The ideal pattern would be...". */
@@ -229,7 +232,13 @@ final class ActionLanguage {
     /** Lead-ins, summaries and conclusions written between the items: not work themselves. */
     static boolean isNotWork(String text) {
         String limited = text.length() > 500 ? text.substring(0, 500) : text;
-        return NOT_WORK.matcher(limited).find() || NO_WORK.matcher(limited.trim()).matches();
+        if (NOT_WORK_START.matcher(limited).lookingAt() || NO_WORK.matcher(limited.trim()).matches()) {
+            return true;
+        }
+        // the phrases searched anywhere each hold one of these words: most items hold none
+        String lower = limited.toLowerCase(Locale.ROOT);
+        return (lower.contains("following") || lower.contains("these") || lower.contains("above")
+                || lower.contains("we a")) && NOT_WORK_ANYWHERE.matcher(limited).find();
     }
 
     /** "By implementing these measures, we aim to...": the section's work is over. */
