@@ -41,6 +41,8 @@ final class IncidentWindowFinder {
     private static final Pattern TIMELINE_HEADING = Pattern.compile(
             "(?i)time\\s?line|chronology|sequence of events");
     private static final Pattern ALL_TIMES = Pattern.compile("(?i)all\\s{1,3}times\\s{1,3}(?:are\\s{1,3})?(?:in\\s{1,3})?");
+    /** Indent, bullet, a label of up to 51 characters and spacing: where a field's separator can stand. */
+    private static final int FIELD_SEPARATOR_REACH = 70;
     private static final Pattern FIELD = Pattern.compile(
             "^\\s{0,8}(?:[-*+•]\\s{1,4})?([A-Za-z][A-Za-z /]{1,50}?)\\s{0,3}(?::|\\s[-–]\\s)\\s{0,3}(.*)$");
     private static final Pattern START_LABEL = Pattern.compile(
@@ -130,7 +132,7 @@ final class IncidentWindowFinder {
             if (unpunctuated.matches()) {
                 label = unpunctuated.group(1);
                 value = unpunctuated.group(2);
-            } else if (field.matches()) {
+            } else if (mayBeField(text) && field.matches()) {
                 label = field.group(1).trim();
                 value = field.group(2);
             }
@@ -246,6 +248,18 @@ final class IncidentWindowFinder {
         return Incident.of(start, end, minutes);
     }
 
+    /** A "Label: value" or "Label - value" line has its separator within the first few dozen characters. */
+    private static boolean mayBeField(String text) {
+        int reach = Math.min(text.length(), FIELD_SEPARATOR_REACH);
+        for (int i = 0; i < reach; i++) {
+            char c = text.charAt(i);
+            if (c == ':' || (c == '-' || c == '–') && i > 0 && text.charAt(i - 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean after(IncidentTime first, IncidentTime second) {
         Long minutes = first.minutesUntil(second);
         return minutes != null ? minutes < 0 : first.date().isAfter(second.date());
@@ -293,7 +307,7 @@ final class IncidentWindowFinder {
         LocalDate first = null;
         for (Line line : lines) {
             String text = line.text();
-            if (note == null) {
+            if (note == null && (text.contains("imes") || text.contains("IMES"))) {
                 Matcher all = ALL_TIMES.matcher(text);
                 if (all.find()) {
                     TimeZoneName.Found zone = TimeZoneName.find(text, all.end(), Math.min(text.length(), all.end() + 30));
@@ -312,7 +326,7 @@ final class IncidentWindowFinder {
             }
             if (labelled == null) {
                 Matcher field = FIELD.matcher(text);
-                if (field.matches() && DATE_LABEL.matcher(field.group(1).trim()).matches()) {
+                if (mayBeField(text) && field.matches() && DATE_LABEL.matcher(field.group(1).trim()).matches()) {
                     labelled = firstFullDate(field.group(2));
                 } else if (DATE_HEADING.matcher(text).matches()) {
                     labelled = null; // a "Date" heading: its value is on the next line, read below
