@@ -174,7 +174,7 @@ final class IncidentWindowFinder {
                     rangeEnd = range[1];
                 }
             }
-            if (sinceStart == null) {
+            if (sinceStart == null && text.toLowerCase(Locale.ROOT).contains("since")) {
                 for (DateMention date : DateTimeText.dates(text)) {
                     if (SINCE.matcher(text.substring(Math.max(0, date.start() - 10), date.start())).find()) {
                         sinceStart = new Moment(date, null, null);
