@@ -52,6 +52,7 @@ public final class ActionExtractor {
     private static final int LABEL_MAX_WORDS = 12;
     private static final Pattern CHECKBOX = Pattern.compile("^\\s*\\[[ xX✓✔]?]\\s*");
     private static final Pattern WRAP_END = Pattern.compile("[.!?:;)\"”]$");
+    private static final Pattern LIST_JOINER = Pattern.compile("(?:\\s*[,;]\\s*(?:and|or)?|\\s+(?:and|or))$");
     private static final Pattern FIELD_ITEM = Pattern.compile(
             "(?i)(owners?|assignee|dri|team|due(?: date)?|deadline|eta|target date|priority|severity|status"
                     + "|ticket|jira|bug|issue|tracking(?: bug)?)\\s{0,3}:\\s{0,3}(\\S.{0,200})");
@@ -388,7 +389,8 @@ public final class ActionExtractor {
         }
 
         private void add(String text, int line, String group, Fields cells) {
-            String cleaned = clean(text);
+            // an item of a list written as one sentence ("alert on X,", "add Y, and") ends without its joiner
+            String cleaned = LIST_JOINER.matcher(clean(text)).replaceFirst("");
             if (cleaned.isEmpty()) {
                 return;
             }

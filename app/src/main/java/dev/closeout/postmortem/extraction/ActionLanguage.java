@@ -67,7 +67,7 @@ final class ActionLanguage {
     private static final Pattern NOT_WORK_START = Pattern.compile(
             "(by (implementing|taking|following|learning|addressing)|in conclusion|in summary|overall|sincerely"
                     + "|thank|that['’]?s (it|all)|stay (safe|tuned)|cheers|happy (coding|hacking)|until next time"
-                    + "|see you)",
+                    + "|see you|(we('re| are)|i('m| am)) (so |very |truly |deeply )?sorry|sorry for|our apologies|apologies for)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_WORK_ANYWHERE = Pattern.compile(
             "\\bthe following\\b|\\b(these|the above|above) (measures|steps|actions|changes|improvements)"

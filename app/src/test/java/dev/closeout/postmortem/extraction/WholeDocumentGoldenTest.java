@@ -157,6 +157,17 @@ class WholeDocumentGoldenTest {
                 got.actions().get(5).text());
     }
 
+    @Test
+    void readsAListWrittenAsOneSentenceAndSkipsTheApology() {
+        Extraction got = extract("blog-sentence-list.md");
+
+        assertEquals("2025-01-14T09:02:00Z", got.incident().start());
+        assertEquals(List.of("alert when the upload job failure rate exceeds 5% for 5 minutes",
+                        "add the workers to the key rotation checklist",
+                        "run an end-to-end publish test every 10 minutes from outside our network."),
+                got.actions().stream().map(ExtractedAction::text).toList());
+    }
+
     private Extraction extract(String name) {
         try (InputStream in = getClass().getResourceAsStream("/extraction/" + name)) {
             return extractor.extract(TextDecoding.decode(in.readAllBytes()));
