@@ -16,10 +16,13 @@ final class TitleFinder {
     private static final int TITLE_LIMIT = 200;
     private static final Pattern FRONT_MATTER_TITLE = Pattern.compile("^title:\\s{0,5}[\"']?(.{1,200}?)[\"']?\\s*$");
     private static final Pattern SECTION_NAME = Pattern.compile(
-            "(?i)(?:issue\\s|incident\\s|executive\\s)?summary|timeline|impact|root causes?.*|background"
+            "(?i)(?:issue\\s|incident\\s|executive\\s)?summary|timeline|impact|root causes?.*|background.*"
                     + "|what happened\\??|overview|description|detection|resolution|status.*|date|authors?");
     /** An e-mail or form header naming the document: "Subject: Post-incident review - VPN outage". */
     private static final Pattern TITLE_FIELD = Pattern.compile("(?i)^(?:subject|title)\\s{0,3}:\\s{0,3}(?:(?:re|fwd?)\\s?:\\s{0,3})*(\\S.{0,199})$");
+    /** A heading that only names the genre or the assignment: "Postmortem", "0x19. Postmortem". */
+    private static final Pattern GENERIC_TITLE = Pattern.compile(
+            "(?i)(?:project\\s{0,3})?(?:0x[0-9a-f]{1,4}[.\\-\\s]{0,3})?post[- ]?mortem(?: report)?");
     private static final Pattern FIELD = Pattern.compile("^[A-Za-z][\\w /]{0,30}:\\s\\S.*");
 
     @Nullable String find(Document document) {
@@ -46,7 +49,11 @@ final class TitleFinder {
             }
             String heading = section.heading();
             if (section.level() <= 6 && !heading.isEmpty()) {
-                return SECTION_NAME.matcher(heading).matches() ? null : heading;
+                if (SECTION_NAME.matcher(heading).matches()) {
+                    return null;
+                }
+                return GENERIC_TITLE.matcher(heading).matches() ? specificTitleBelow(document, section, heading)
+                        : heading;
             }
         }
         if (firstContent > lines.size()) {
@@ -92,5 +99,25 @@ final class TitleFinder {
     private static String plain(String line) {
         String capped = line.length() > 1_000 ? line.substring(0, 1_000) : line;
         return Markup.label(capped.replaceFirst("^\\s{0,3}>\\s?", "")).replaceAll("!?\\[[^\\]]{0,200}]\\([^)]{0,500}\\)", "").trim();
+    }
+
+    /**
+     * A generic heading directly followed by a heading that names the incident ("# 0x19. Postmortem",
+     * then "## Web Stack Outage Incident Report"): the second is the title.
+     */
+    private static String specificTitleBelow(Document document, Section generic, String fallback) {
+        for (Section next : document.sections()) {
+            if (next.headingLine() <= generic.headingLine()) {
+                continue;
+            }
+            boolean nothingBetween = true;
+            for (int line = generic.headingLine() + 1; line < next.headingLine(); line++) {
+                nothingBetween &= document.line(line).isBlank();
+            }
+            boolean titleLike = next.level() > generic.level() && next.level() <= 6 && !next.heading().isEmpty()
+                    && !SECTION_NAME.matcher(next.heading()).matches();
+            return nothingBetween && titleLike ? next.heading() : fallback;
+        }
+        return fallback;
     }
 }

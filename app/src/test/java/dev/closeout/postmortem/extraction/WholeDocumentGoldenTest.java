@@ -168,6 +168,20 @@ class WholeDocumentGoldenTest {
                 got.actions().stream().map(ExtractedAction::text).toList());
     }
 
+    @Test
+    void takesTheIncidentHeadingUnderAGenericAssignmentHeadingAsTitle() {
+        Extraction got = extract("student-generic-heading.md");
+
+        assertEquals("Web Stack Outage Incident Report", got.title());
+        assertEquals("2023-10-12T15:45:00-05:00", got.incident().start());
+        assertEquals(90, got.incident().durationMinutes());
+        assertEquals("certificate", got.rootCause().component());
+        assertEquals("expiry", got.rootCause().trigger());
+        assertEquals(List.of("Improvements", "Improvements", "Tasks", "Tasks", "Tasks"),
+                got.actions().stream().map(ExtractedAction::group).toList());
+        assertEquals("Renew the certificate on the standby load balancer.", got.actions().get(2).text());
+    }
+
     private Extraction extract(String name) {
         try (InputStream in = getClass().getResourceAsStream("/extraction/" + name)) {
             return extractor.extract(TextDecoding.decode(in.readAllBytes()));
