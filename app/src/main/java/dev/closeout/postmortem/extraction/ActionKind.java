@@ -26,7 +26,7 @@ final class ActionKind {
             Pattern.CASE_INSENSITIVE);
     /** Work that starts by fixing something: fix it, roll it back, correct this setting. */
     private static final Pattern FIX_VERB = Pattern.compile(
-            "^(fix|patch|patching|restart|revert|roll ?back|disable|re-?enable|correct|repair|adjust|stop|remove|rotate|revoke"
+            "^(fix|patch|patching|restart|restore|revert|roll ?back|disable|re-?enable|correct|repair|adjust|stop|remove|rotate|revoke"
                     + "|rectify|replace|optimi[sz]e|update (the )?configuration)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Wording about this defect itself, whatever the verb. */
@@ -56,6 +56,8 @@ final class ActionKind {
                     + "\\b(configurations?|settings|deployment process|management process)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern LEADING_TICKET = Pattern.compile(
+            "^\\s{0,3}(?:[A-Z][A-Z0-9]{1,9}-\\d{1,7}|#\\d{1,7})[:\\s\\-–]{1,4}(?=\\S)");
     private static final Pattern ROUTINE_WORK = Pattern.compile(
             "(?is)\\b(regular\\w*|periodic\\w*|documentation|playbook|incident response)\\b");
 
@@ -67,7 +69,9 @@ final class ActionKind {
      * @param group the heading or lead-in it is listed under
      * @param type  its table row's type column, or null
      */
-    static String of(String text, String group, String type) {
+    static String of(String rawText, String group, String type) {
+        // "PLAT-311 Configure the issuer...": the wording starts after the ticket it is filed under
+        String text = LEADING_TICKET.matcher(rawText).replaceFirst("");
         if (type != null) {
             String cell = type.trim();
             if (TYPE_CORRECTIVE.matcher(cell).matches()) {

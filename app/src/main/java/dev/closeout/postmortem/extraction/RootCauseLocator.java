@@ -194,6 +194,13 @@ final class RootCauseLocator {
                 line = leadIn.group(1);
             }
             line = line.startsWith("#") ? Markup.label(line) : line;
+            if (Markup.isListItem(line)) {
+                // each listed factor is a sentence of its own in the summary
+                line = Markup.withoutListMarker(line).strip();
+                if (!line.isEmpty() && ".!?:;".indexOf(line.charAt(line.length() - 1)) < 0) {
+                    line = line + ".";
+                }
+            }
             if (previous >= 0 && number != previous + 1) {
                 text.append('\n');
             }

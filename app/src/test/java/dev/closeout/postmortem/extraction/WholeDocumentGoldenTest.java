@@ -182,6 +182,21 @@ class WholeDocumentGoldenTest {
         assertEquals("Renew the certificate on the standby load balancer.", got.actions().get(2).text());
     }
 
+    @Test
+    void readsContributingFactorsAsSentencesAndTicketsLeadingTheirItems() {
+        Extraction got = extract("pagerduty-ticket-checklist.md");
+
+        assertEquals("2022-03-09T10:15:00+01:00", got.incident().start());
+        assertEquals("2022-03-09T11:02:00+01:00", got.incident().end());
+        assertEquals("Cert-manager issuer configured without the full chain. No synthetic check of internal TLS "
+                + "endpoints.", got.rootCause().summary());
+        assertEquals("certificate", got.rootCause().component());
+        assertEquals(List.of("PLAT-311", "PLAT-312", "PLAT-313"),
+                got.actions().stream().map(ExtractedAction::ticket).toList());
+        assertEquals("@platform-team", got.actions().get(1).owner());
+        assertEquals("corrective", got.actions().get(2).kind());
+    }
+
     private Extraction extract(String name) {
         try (InputStream in = getClass().getResourceAsStream("/extraction/" + name)) {
             return extractor.extract(TextDecoding.decode(in.readAllBytes()));
