@@ -20,6 +20,9 @@ final class TitleFinder {
                     + "|what happened\\??|overview|description|detection|resolution|status.*|date|authors?");
     /** An e-mail or form header naming the document: "Subject: Post-incident review - VPN outage". */
     private static final Pattern TITLE_FIELD = Pattern.compile("(?i)^(?:subject|title)\\s{0,3}:\\s{0,3}(?:(?:re|fwd?)\\s?:\\s{0,3})*(\\S.{0,199})$");
+    /** A first line that names its genre and then the incident: "Postmortem: Payment gateway timeouts". */
+    private static final Pattern NAMED_REPORT = Pattern.compile(
+            "(?i)(?:post[- ]?mortem|incident(?: report| review)?|outage(?: report)?|pir|rca)\\s{0,3}[:\\-–]\\s{0,3}\\S.*");
     /** A heading that only names the genre or the assignment: "Postmortem", "0x19. Postmortem". */
     private static final Pattern GENERIC_TITLE = Pattern.compile(
             "(?i)(?:project\\s{0,3})?(?:0x[0-9a-f]{1,4}[.\\-\\s]{0,3})?post[- ]?mortem(?: report)?");
@@ -63,6 +66,9 @@ final class TitleFinder {
         Matcher titleField = TITLE_FIELD.matcher(first);
         if (titleField.matches()) {
             return titleField.group(1).trim();
+        }
+        if (NAMED_REPORT.matcher(first).matches() && first.length() <= TITLE_LIMIT) {
+            return first;
         }
         if (first.isEmpty() || first.length() > TITLE_LIMIT || FIELD.matcher(first).matches()
                 || first.endsWith(".") || SECTION_NAME.matcher(first.replaceAll(":$", "")).matches()) {

@@ -197,6 +197,21 @@ class WholeDocumentGoldenTest {
         assertEquals("corrective", got.actions().get(2).kind());
     }
 
+    @Test
+    void readsAWindows1252WordExportWithTabBullets() {
+        Extraction got = extract("word-export-cp1252.txt");
+
+        assertEquals("Postmortem: Payment gateway timeouts", got.title());
+        assertEquals("2021-03-04T08:10:00+02:00", got.incident().start());
+        assertEquals(55, got.incident().durationMinutes());
+        assertEquals(List.of("Raise the connection pool limit back to 200",
+                        "Add a config diff review step for template changes",
+                        "Include connection pool size in the review checklist",
+                        "Alert on gateway p95 latency above 2s"),
+                got.actions().stream().map(ExtractedAction::text).toList());
+        assertEquals("corrective", got.actions().get(0).kind());
+    }
+
     private Extraction extract(String name) {
         try (InputStream in = getClass().getResourceAsStream("/extraction/" + name)) {
             return extractor.extract(TextDecoding.decode(in.readAllBytes()));
