@@ -40,7 +40,10 @@ final class IncidentWindowFinder {
     private static final Pattern BREAK = Pattern.compile("(?i)<br\\s{0,3}/?>");
     private static final Pattern TIMELINE_HEADING = Pattern.compile(
             "(?i)time\\s?line|chronology|sequence of events");
-    private static final Pattern ALL_TIMES = Pattern.compile("(?i)all\\s{1,3}times\\s{1,3}(?:are\\s{1,3})?(?:in\\s{1,3})?");
+    /** A note naming the zone of every time: "All times in CET", "Times below are in Central African Time". */
+    private static final Pattern ALL_TIMES = Pattern.compile(
+            "(?i)all\\s{1,3}times\\s{1,3}(?:are\\s{1,3})?(?:in\\s{1,3})?"
+                    + "|\\btimes(?:\\s{1,3}(?:below|above|shown|listed|given|here))?\\s{1,3}(?:are\\s{1,3})?in\\s{1,3}");
     /** Indent, bullet, a label of up to 51 characters and spacing: where a field's separator can stand. */
     private static final int FIELD_SEPARATOR_REACH = 70;
     private static final Pattern FIELD = Pattern.compile(

@@ -212,6 +212,17 @@ class WholeDocumentGoldenTest {
         assertEquals("corrective", got.actions().get(0).kind());
     }
 
+    @Test
+    void combinesTimelineTimesWithTheSummaryDateTheZoneNoteAndMidnight() {
+        Extraction got = extract("timeline-midnight-zone-note.md");
+
+        assertEquals("2023-09-07T23:40:00+02:00", got.incident().start());
+        assertEquals("2023-09-08T00:50:00+02:00", got.incident().end());
+        assertEquals(70, got.incident().durationMinutes());
+        assertEquals("storage", got.rootCause().component());
+        assertEquals("resource-exhaustion", got.rootCause().trigger());
+    }
+
     private Extraction extract(String name) {
         try (InputStream in = getClass().getResourceAsStream("/extraction/" + name)) {
             return extractor.extract(TextDecoding.decode(in.readAllBytes()));
