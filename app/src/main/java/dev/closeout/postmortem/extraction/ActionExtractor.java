@@ -390,7 +390,10 @@ public final class ActionExtractor {
 
         private void add(String text, int line, String group, Fields cells) {
             // an item of a list written as one sentence ("alert on X,", "add Y, and") ends without its joiner
-            String cleaned = LIST_JOINER.matcher(clean(text)).replaceFirst("");
+            String cleaned = clean(text);
+            if (endsWithJoiner(cleaned)) {
+                cleaned = LIST_JOINER.matcher(cleaned).replaceFirst("");
+            }
             if (cleaned.isEmpty()) {
                 return;
             }
@@ -472,6 +475,10 @@ public final class ActionExtractor {
     }
 
     /** The item as a reader sees it: no checkbox, no stray markup, whitespace collapsed. */
+    private static boolean endsWithJoiner(String text) {
+        return text.endsWith(",") || text.endsWith(";") || text.endsWith(" and") || text.endsWith(" or");
+    }
+
     static String clean(String text) {
         String cleaned = Markup.collapse(text);
         Matcher checkbox = CHECKBOX.matcher(cleaned);

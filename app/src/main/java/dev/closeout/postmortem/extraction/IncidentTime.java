@@ -41,7 +41,8 @@ public record IncidentTime(LocalDate date, @Nullable LocalTime time, @Nullable Z
         if (time == null) {
             return date.toString();
         }
-        String local = date + "T" + String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
+        String local = date + "T" + twoDigits(time.getHour()) + ":" + twoDigits(time.getMinute()) + ":"
+                + twoDigits(time.getSecond());
         return offset == null ? local : local + offset.getId();
     }
 
@@ -64,5 +65,9 @@ public record IncidentTime(LocalDate date, @Nullable LocalTime time, @Nullable Z
     @Override
     public String toString() {
         return toIso();
+    }
+
+    private static String twoDigits(int value) {
+        return value < 10 ? "0" + value : Integer.toString(value);
     }
 }
