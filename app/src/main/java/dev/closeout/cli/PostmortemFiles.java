@@ -15,16 +15,30 @@ final class PostmortemFiles {
     private PostmortemFiles() {
     }
 
+    /** Larger than any real postmortem; refusing it keeps memory bounded and extraction well under a second. */
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+
     static String read(Path file) throws IOException {
         if (file.toString().equals("-")) {
             try (InputStream in = System.in) {
-                return TextDecoding.decode(in.readAllBytes());
+                byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+                if (bytes.length > MAX_BYTES) {
+                    throw new IOException(tooLarge());
+                }
+                return TextDecoding.decode(bytes);
             }
         }
         if (Files.isDirectory(file)) {
             throw new IOException("is a directory");
         }
+        if (Files.size(file) > MAX_BYTES) {
+            throw new IOException(tooLarge());
+        }
         return TextDecoding.decode(Files.readAllBytes(file));
+    }
+
+    private static String tooLarge() {
+        return "larger than " + MAX_BYTES / (1024 * 1024) + " MB, the most a postmortem may be";
     }
 
     static String describe(IOException e) {

@@ -45,6 +45,18 @@ class ExtractCommandTest {
     }
 
     @Test
+    void refusesAFileLargerThanAnyPostmortem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws IOException {
+        java.nio.file.Path huge = folder.resolve("huge.md");
+        java.nio.file.Files.write(huge, new byte[PostmortemFiles.MAX_BYTES + 1]);
+
+        CommandLineRun run = CommandLineRun.of("extract", huge.toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("huge.md: larger than 10 MB"), run.err());
+    }
+
+    @Test
     void readsStandardInputForADash() {
         java.io.InputStream originalIn = System.in;
         CommandLineRun run;
