@@ -85,7 +85,7 @@ final class ActionFields {
 
     static String priorityInText(String text) {
         String scanned = limit(text);
-        if (!hasDigit(scanned) && !scanned.toLowerCase(Locale.ROOT).contains("priority")) {
+        if (!Markup.hasDigit(scanned) && !scanned.toLowerCase(Locale.ROOT).contains("priority")) {
             return null;
         }
         Matcher priority = PRIORITY.matcher(scanned);
@@ -104,7 +104,7 @@ final class ActionFields {
     static String ticketInText(String text) {
         String scanned = limit(text);
         // every reference has a digit; most items have none
-        if (!hasDigit(scanned)) {
+        if (!Markup.hasDigit(scanned)) {
             return null;
         }
         Matcher url = scanned.contains("http") ? TICKET_URL.matcher(scanned) : null;
@@ -146,7 +146,7 @@ final class ActionFields {
     /** A due date stated with the item: "due 2024-09-01", "(Due: Feb 28, 2025)". */
     static LocalDate dueInText(String text) {
         String scanned = limit(text);
-        if (!hasDigit(scanned)) {
+        if (!Markup.hasDigit(scanned)) {
             return null;
         }
         Matcher due = DUE_IN_TEXT.matcher(scanned);
@@ -204,12 +204,4 @@ final class ActionFields {
         return text.length() > SCAN_LIMIT ? text.substring(0, SCAN_LIMIT) : text;
     }
 
-    private static boolean hasDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isDigit(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -86,7 +86,7 @@ final class DateTimeText {
     }
 
     private static List<DateMention> scanDates(String text) {
-        if (!hasDigit(text)) {
+        if (!Markup.hasDigit(text)) {
             return List.of();
         }
         List<DateMention> found = new ArrayList<>();
@@ -102,7 +102,7 @@ final class DateTimeText {
     }
 
     private static List<TimeMention> scanTimes(String text) {
-        if (!hasDigit(text)) {
+        if (!Markup.hasDigit(text)) {
             return List.of();
         }
         List<TimeMention> found = new ArrayList<>();
@@ -228,14 +228,4 @@ final class DateTimeText {
         return LocalTime.of(hour % 24, minute, second);
     }
 
-    // Every date and time has a digit; most lines have none, and the patterns are costly to try.
-    private static boolean hasDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
-    }
 }

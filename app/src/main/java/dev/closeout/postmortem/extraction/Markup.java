@@ -78,6 +78,17 @@ public final class Markup {
         return out.toString();
     }
 
+    /** Whether the text has a digit: dates, times, tickets and shares all need one, most lines have none. */
+    public static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many words, separated by white space, the text has. */
     public static int wordCount(String text) {
         int words = 0;
