@@ -19,7 +19,7 @@ final class Sentences {
     /** The sentences of {@code text} in order, whitespace collapsed. */
     static List<String> split(String text) {
         List<String> sentences = new ArrayList<>();
-        String flat = collapse(text);
+        String flat = Markup.collapse(text);
         int start = 0;
         for (int i = 0; i < flat.length(); i++) {
             char c = flat.charAt(i);
@@ -50,25 +50,6 @@ final class Sentences {
             summary = summary.substring(0, cut > 0 ? cut : MAX_SUMMARY) + "…";
         }
         return summary;
-    }
-
-    /** Runs of whitespace as one space, trimmed (what {@link Markup#collapse} does, without a regex). */
-    static String collapse(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static void add(List<String> sentences, String sentence) {
