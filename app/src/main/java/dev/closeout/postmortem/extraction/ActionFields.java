@@ -58,8 +58,9 @@ final class ActionFields {
     /** The owner named in an item's text ("OWNER: amirh@", "owner: @alice"), or null. */
     static String ownerInText(String text) {
         String scanned = limit(text);
-        // the cheap looks first: each pattern needs a separator or "(@" to match at all
-        if (scanned.indexOf(':') >= 0 || scanned.indexOf('=') >= 0 || scanned.indexOf('-') >= 0) {
+        // the cheap looks first: each pattern needs a separator and an owner word, or "(@", to match at all
+        if ((scanned.indexOf(':') >= 0 || scanned.indexOf('=') >= 0 || scanned.indexOf('-') >= 0)
+                && namesOwner(scanned.toLowerCase(Locale.ROOT))) {
             Matcher owner = OWNER_IN_TEXT.matcher(scanned);
             if (owner.find()) {
                 return ownerCell(owner.group(1));
@@ -70,6 +71,11 @@ final class ActionFields {
         }
         Matcher handle = HANDLE_IN_PARENTHESES.matcher(scanned);
         return handle.find() ? handle.group(1) : null;
+    }
+
+    private static boolean namesOwner(String lower) {
+        return lower.contains("owner") || lower.contains("assign") || lower.contains("responsible")
+                || lower.contains("dri");
     }
 
     /** A table cell naming an owner: a name, handle, team; null for "TBD" or a sentence. */
@@ -85,7 +91,7 @@ final class ActionFields {
 
     static String priorityInText(String text) {
         String scanned = limit(text);
-        if (!Markup.hasDigit(scanned) && !scanned.toLowerCase(Locale.ROOT).contains("priority")) {
+        if (!hasPriorityCode(scanned) && !scanned.toLowerCase(Locale.ROOT).contains("priority")) {
             return null;
         }
         Matcher priority = PRIORITY.matcher(scanned);
@@ -93,6 +99,18 @@ final class ActionFields {
             return null;
         }
         return priority.group(1) != null ? priority.group(1).toUpperCase(Locale.ROOT) : priority.group(2);
+    }
+
+    /** "P0" to "P4" in either case: what PRIORITY needs when the word "priority" is absent. */
+    private static boolean hasPriorityCode(String text) {
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            char next = text.charAt(i + 1);
+            if ((c == 'P' || c == 'p') && next >= '0' && next <= '4') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String priorityCell(String cell) {

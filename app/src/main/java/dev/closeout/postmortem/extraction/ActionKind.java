@@ -1,5 +1,6 @@
 package dev.closeout.postmortem.extraction;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +17,8 @@ final class ActionKind {
             "^(corrective( (measures|actions?|steps))?|fix(es)?|repairs?|immediate( actions?| fixes)?|short[- ]term.*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PREVENTATIVE_GROUP = Pattern.compile(
-            "\\b(prevent(a?tive|ive|ion)?|detection|process|improve(ments?|d)?|monitoring|alerting|documentation"
+            // the look-ahead holds every alternative's first letter, as in THIS_DEFECT
+            "\\b(?=[pdimatlf])(prevent(a?tive|ive|ion)?|detection|process|improve(ments?|d)?|monitoring|alerting|documentation"
                     + "|training|long[- ]term|learnings?|takeaways?|lessons?|future)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TYPE_CORRECTIVE = Pattern.compile(
@@ -44,7 +46,8 @@ final class ActionKind {
                     + "|^the [\\w-]+\\.[\\w.-]+ (script|file|config\\w*) should\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CLASS_OF_INCIDENT = Pattern.compile(
-            "\\b(monitor\\w*|alert\\w*|automat\\w*|tests?|testing|train\\w*|workshop|documentation|document|runbooks?"
+            // first letters again, as in THIS_DEFECT
+            "\\b(?=[matwdrpqcbiseonvh])(monitor\\w*|alert\\w*|automat\\w*|tests?|testing|train\\w*|workshop|documentation|document|runbooks?"
                     + "|playbooks?|audits?|auditing|regular\\w*|periodic\\w*|quarterly|daily|weekly|redundan\\w*|dual"
                     + "|polic(y|ies)|procedures?|checklists?|protocol|best practices?|in (the )?future|similar|recurrence"
                     + "|every|status page|escalation|on-?call|notif\\w*|visib\\w*|capacity|scal\\w*"
@@ -71,39 +74,42 @@ final class ActionKind {
      */
     static String of(String rawText, String group, String type) {
         // "PLAT-311 Configure the issuer...": the wording starts after the ticket it is filed under
-        String text = LEADING_TICKET.matcher(rawText).replaceFirst("");
+        Matcher ticket = LEADING_TICKET.matcher(rawText);
+        String text = ticket.lookingAt() ? rawText.substring(ticket.end()) : rawText;
+        String limited = text.length() > 1000 ? text.substring(0, 1000) : text;
+        // one label split serves both readings: the work judged with its label, and the work alone
+        String[] label = ActionLanguage.splitLabel(limited);
+        String body = label == null ? limited : label[0] + " " + label[1];
+        String work = text.length() > 1000 ? ActionLanguage.afterLabel(text) : label == null ? text : label[1];
         if (type != null) {
             String cell = type.trim();
             if (TYPE_CORRECTIVE.matcher(cell).matches()) {
                 return CORRECTIVE;
             }
-            if (TYPE_PREVENTATIVE.matcher(cell).matches() && !THIS_DEFECT.matcher(body(text)).find()) {
+            if (TYPE_PREVENTATIVE.matcher(cell).matches() && !THIS_DEFECT.matcher(body).find()) {
                 return PREVENTATIVE;
             }
         }
-        String body = body(text);
-        String work = ActionLanguage.afterLabel(text);
-        boolean strongFix = THIS_DEFECT.matcher(body).find() || CHANGES_COMPONENT.matcher(work).find();
-        boolean fixVerb = FIX_VERB.matcher(body).find() || FIX_VERB.matcher(work).find();
-        boolean reviewsThis = REVIEWS_THIS.matcher(body).find()
-                && !ROUTINE_WORK.matcher(body).find();
-        boolean prevents = CLASS_OF_INCIDENT.matcher(body).find();
+        // each test runs only when the answer still depends on it: these are the costly regex passes
+        boolean strongFix = THIS_DEFECT.matcher(body).find() || CHANGES_COMPONENT.matcher(work).lookingAt();
         if (group != null && CORRECTIVE_GROUP.matcher(group.trim()).matches()) {
-            return prevents && !strongFix && !fixVerb ? PREVENTATIVE : CORRECTIVE;
+            return !strongFix && !fixVerb(body, work) && prevents(body) ? PREVENTATIVE : CORRECTIVE;
         }
-        if (group != null && PREVENTATIVE_GROUP.matcher(group).find() && prevents && !strongFix) {
+        if (!strongFix && group != null && PREVENTATIVE_GROUP.matcher(group).find() && prevents(body)) {
             return PREVENTATIVE;
         }
-        if (strongFix || fixVerb || reviewsThis) {
-            return CORRECTIVE;
-        }
-        return PREVENTATIVE;
+        return strongFix || fixVerb(body, work) || reviewsThis(body) ? CORRECTIVE : PREVENTATIVE;
     }
 
-    /** The work itself, without a "Patch Nginx Server:" style label but judged with it. */
-    private static String body(String text) {
-        String limited = text.length() > 1000 ? text.substring(0, 1000) : text;
-        String[] label = ActionLanguage.splitLabel(limited);
-        return label == null ? limited : label[0] + " " + label[1];
+    private static boolean fixVerb(String body, String work) {
+        return FIX_VERB.matcher(body).lookingAt() || FIX_VERB.matcher(work).lookingAt();
+    }
+
+    private static boolean reviewsThis(String body) {
+        return REVIEWS_THIS.matcher(body).lookingAt() && !ROUTINE_WORK.matcher(body).find();
+    }
+
+    private static boolean prevents(String body) {
+        return CLASS_OF_INCIDENT.matcher(body).find();
     }
 }

@@ -27,7 +27,8 @@ final class ActionLanguage {
     }
 
     private static final Pattern ACTIONS = Pattern.compile(
-            "\\b(corrective|correcteive|prevent(?:a?tive|ive)|prevention|action items?|action plan|actions? to prevent|follow[- ]?ups?"
+            // the look-aheads in this class hold every alternative's first letter: most word starts fail at once
+            "\\b(?=[cpaftinmrgw])(corrective|correcteive|prevent(?:a?tive|ive)|prevention|action items?|action plan|actions? to prevent|follow[- ]?ups?"
                     + "|tasks?|task list|to-?dos?|improvements?|improved?|next steps|future work|mitigation measures"
                     + "|remediation|fixes|measures|recommendations?|to prevent|going forward|what we.(?:re|ll) doing)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -44,9 +45,9 @@ final class ActionLanguage {
     private static final Pattern NO_WORK = Pattern.compile(
             "^(none|n/?a|tbd|nothing|-+|—)\\.?$|^https?://\\S+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern LESSONS = Pattern.compile(
-            "\\b(takeaways?|learnings?|lessons?(?: learned| learnt)?)\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?=[tl])(takeaways?|learnings?|lessons?(?: learned| learnt)?)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOSED = Pattern.compile(
-            "\\b(timeline|time ?line|resolution|resolved|recovery|impact|root ?causes?|trigger|detection method"
+            "\\b(?=[tridswcfeahbog])(timeline|time ?line|resolution|resolved|recovery|impact|root ?causes?|trigger|detection method"
                     + "|summary|what went (?:well|wrong|right)|what (?:didn.t )?worked?|what didn.t work|went well"
                     + "|where we got lucky|conclusions?|final thoughts|debugging|investigation|escalation"
                     + "|actions? taken|steps taken|how to make it attractive|attractive|status|background|overview"
@@ -58,10 +59,11 @@ final class ActionLanguage {
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"“(])");
     private static final Pattern LABEL_PREFIX = Pattern.compile("^([^:.!?]{2,60}?):\\s+(\\S.*)$");
     private static final Pattern COMMITMENT = Pattern.compile(
-            "\\b(will(?! be able)|shall|should|must|need(?:s)? to|going to|plan(?:s|ning)? to|have to|has to"
+            "\\b(?=[wsmnghpltr])(will(?! be able)|shall|should|must|need(?:s)? to|going to|plan(?:s|ning)? to|have to|has to"
                     + "|would be (?:useful|good|nice|better)|we'll|let's|to-?do|recommend(?:ed)?)\\b"
                     + "|\\((?:fixed|filed|added|done|tracked|tracking|in progress|see)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEEDS_TO = Pattern.compile("(?i)(we )?(need|needs) to\\b");
     private static final Pattern WE_WILL = Pattern.compile(
             "\\b(we will|we'll|we are going to|we're going to)\\b(?! be able)", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_WORK_START = Pattern.compile(
@@ -75,12 +77,12 @@ final class ActionLanguage {
             Pattern.CASE_INSENSITIVE);
     /** A statement about how things are or were, not work: "The ideal pattern would be...". */
     private static final Pattern DESCRIBES = Pattern.compile(
-            "\\b(is|are|was|were|would|could|might|may|has been|have been|had)\\b"
+            "\\b(?=[iawcmh])(is|are|was|were|would|could|might|may|has been|have been|had)\\b"
                     + "|^(we|the team|our team|they|it)\\s+\\w+ed\\b",
             Pattern.CASE_INSENSITIVE);
     /** A finite verb: the line is a sentence, not a label. */
     private static final Pattern FINITE = Pattern.compile(
-            "\\b(is|are|was|were|be|been|has|have|had|will|would|we|our|they|it|this|that)\\b",
+            "\\b(?=[iawbhot])(is|are|was|were|be|been|has|have|had|will|would|we|our|they|it|this|that)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> VERBS = Set.of(
             "add", "adjust", "align", "allow", "analyze", "analyse", "apply", "assess", "assign", "audit", "automate",
@@ -167,7 +169,7 @@ final class ActionLanguage {
 
     /** "Label: rest" with a short label, or null. */
     static String[] splitLabel(String text) {
-        if (text.length() > 2000) {
+        if (text.length() > 2000 || !mayHaveLabel(text)) {
             return null;
         }
         Matcher label = LABEL_PREFIX.matcher(text);
@@ -175,6 +177,24 @@ final class ActionLanguage {
             return null;
         }
         return new String[] {label.group(1).trim(), label.group(2).trim()};
+    }
+
+    /**
+     * What LABEL_PREFIX needs, checked without the regex and its backtracking: a label ends at the first
+     * colon, 2 to 60 characters in, with no sentence end before it.
+     */
+    private static boolean mayHaveLabel(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 2 || colon > 60) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text after a short "Label:" prefix, or the text itself. */
@@ -215,18 +235,23 @@ final class ActionLanguage {
         String body = afterLabel(text);
         String first = firstWord(body);
         return startsWithVerb(body) && !first.equals("make") && !first.equals("think") && !first.equals("use")
-                || body.matches("(?is)^(we )?(need|needs) to\\b.*") || WE_WILL.matcher(body).find();
+                || NEEDS_TO.matcher(body).lookingAt() || saysWeWill(body);
     }
 
     /** The sentence of a prose paragraph that says "we will ...", or null. */
     static List<String> weWillSentences(String paragraph) {
         List<String> found = new ArrayList<>();
         for (String sentence : sentences(paragraph)) {
-            if (WE_WILL.matcher(sentence).find()) {
+            if (saysWeWill(sentence)) {
                 found.add(sentence);
             }
         }
         return found;
+    }
+
+    // every spelling starts with "we": most lines have no such word and skip the regex
+    private static boolean saysWeWill(String text) {
+        return text.toLowerCase(Locale.ROOT).contains("we") && WE_WILL.matcher(text).find();
     }
 
     /** Lead-ins, summaries and conclusions written between the items: not work themselves. */

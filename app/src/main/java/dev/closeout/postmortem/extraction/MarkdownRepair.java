@@ -40,7 +40,7 @@ final class MarkdownRepair {
             String line = lines.get(i);
             if (i < frontMatterEnd) {
                 line = "";
-            } else if (FENCE.matcher(line).lookingAt()) {
+            } else if (mayBeFence(line) && FENCE.matcher(line).lookingAt()) {
                 inFence = !inFence;
             } else if (!inFence) {
                 line = repairLine(line);
@@ -58,7 +58,7 @@ final class MarkdownRepair {
                     }
                 }
                 if (!blank) {
-                    inList = LIST_START.matcher(line).region(leadingWhitespace(line), line.length()).lookingAt() || (inList && indentOf(line) > 0);
+                    inList = mayStartList(line) && LIST_START.matcher(line).region(leadingWhitespace(line), line.length()).lookingAt() || (inList && indentOf(line) > 0);
                 }
                 previousBlank = blank;
             }
@@ -95,24 +95,52 @@ final class MarkdownRepair {
     private static String repairLine(String line) {
         String repaired = line;
         int indent = leadingWhitespace(repaired);
-        Matcher bullet = SYMBOL_BULLET.matcher(repaired).region(indent, repaired.length());
-        if (bullet.lookingAt()) {
+        Matcher bullet = maySymbolBullet(repaired, indent)
+                ? SYMBOL_BULLET.matcher(repaired).region(indent, repaired.length()) : null;
+        if (bullet != null && bullet.lookingAt()) {
             // a word processor's nesting lives in the indentation it kept, not in the bullet's shape
             repaired = repaired.substring(0, indent) + "- " + repaired.substring(bullet.end());
         }
         if (repaired.indexOf('\t') >= 0 && repaired.length() < 10_000) {
             repaired = expandLeadingTabs(repaired);
         }
-        Matcher atx = ATX_NO_SPACE.matcher(repaired);
-        if (atx.lookingAt()) {
+        int hash = repaired.indexOf('#');
+        Matcher atx = hash >= 0 && hash <= 3 ? ATX_NO_SPACE.matcher(repaired) : null;
+        if (atx != null && atx.lookingAt()) {
             repaired = atx.group(1) + " " + repaired.substring(atx.end(1));
         }
         int rstIndent = leadingWhitespace(repaired);
-        Matcher rst = RST_ENUMERATION.matcher(repaired).region(rstIndent, repaired.length());
-        if (rst.lookingAt()) {
+        Matcher rst = repaired.startsWith("#.", rstIndent)
+                ? RST_ENUMERATION.matcher(repaired).region(rstIndent, repaired.length()) : null;
+        if (rst != null && rst.lookingAt()) {
             repaired = repaired.substring(0, rstIndent) + "1. " + repaired.substring(rst.end());
         }
         return capNesting(repaired);
+    }
+
+    // Each pattern is tried only on lines with what it needs at its start ('#' in the first four
+    // characters, "#.", a fence's marks, a bullet's sign): most lines are prose and skip the regex.
+
+    private static boolean mayBeFence(String line) {
+        return line.contains("```") || line.contains("~~~");
+    }
+
+    private static boolean mayStartList(String line) {
+        int start = leadingWhitespace(line);
+        if (start >= line.length()) {
+            return false;
+        }
+        char c = line.charAt(start);
+        return c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9';
+    }
+
+    /** Every symbol bullet is outside ASCII, or one of the ASCII signs that precede a tab or '*'. */
+    private static boolean maySymbolBullet(String line, int indent) {
+        if (indent >= line.length()) {
+            return false;
+        }
+        char c = line.charAt(indent);
+        return c > 0x7F || c == '\\' || c == 'o' || c == '-' || c == '*';
     }
 
     /** "1.\tText" and "•\tText": a tab after the marker is a space; tabs before it are indentation. */
