@@ -270,12 +270,11 @@ public final class ActionExtractor {
                     if (child instanceof ListBlock subList) {
                         subLists.add(subList);
                     } else if (child instanceof Paragraph || child instanceof Heading) {
-                        own.append(' ').append(plainText(child));
+                        appendCollapsed(own, plainText(child));
                     }
                 }
-                String text = clean(own.toString());
+                String text = withoutCheckbox(own.toString());
                 boolean labelLike = isLabelLike(text);
-                Role labelRole = labelLike ? ActionLanguage.roleOf(Markup.label(text)) : Role.NEUTRAL;
                 Fields subFields = subLists.isEmpty() || text.isEmpty() ? null : fieldsOnly(subLists);
                 if (subFields != null) {
                     // "1. Rotate the key" with "- Owner: Sam" / "- Due: ..." under it: one action and its fields
@@ -283,6 +282,7 @@ public final class ActionExtractor {
                         add(text, lineOf(listItem), group, subFields);
                     }
                 } else if (!subLists.isEmpty()) {
+                    Role labelRole = labelLike ? ActionLanguage.roleOf(Markup.label(text)) : Role.NEUTRAL;
                     if (labelRole == Role.CLOSED) {
                         continue;
                     }
@@ -306,8 +306,22 @@ public final class ActionExtractor {
         }
 
         private static boolean isLabelLike(String text) {
-            return !text.isEmpty() && Markup.wordCount(text) <= LABEL_MAX_WORDS
-                    && (text.endsWith(":") || !text.endsWith("."));
+            return !text.isEmpty() && (text.endsWith(":") || !text.endsWith("."))
+                    && Markup.wordCount(text) <= LABEL_MAX_WORDS;
+        }
+
+        /**
+         * Joins collapsed texts with one space, skipping empty ones: the collapsed join, without
+         * collapsing the whole again.
+         */
+        private static void appendCollapsed(StringBuilder joined, String collapsed) {
+            if (collapsed.isEmpty()) {
+                return;
+            }
+            if (!joined.isEmpty()) {
+                joined.append(' ');
+            }
+            joined.append(collapsed);
         }
 
         private void table(TableBlock table) {
@@ -480,9 +494,16 @@ public final class ActionExtractor {
     }
 
     static String clean(String text) {
-        String cleaned = Markup.collapse(text);
-        Matcher checkbox = CHECKBOX.matcher(cleaned);
-        return checkbox.lookingAt() ? cleaned.substring(checkbox.end()).trim() : cleaned;
+        return withoutCheckbox(Markup.collapse(text));
+    }
+
+    private static String withoutCheckbox(String collapsed) {
+        // collapsed text has no leading space: a checkbox can only be there if it starts with '['
+        if (!collapsed.startsWith("[")) {
+            return collapsed;
+        }
+        Matcher checkbox = CHECKBOX.matcher(collapsed);
+        return checkbox.lookingAt() ? collapsed.substring(checkbox.end()).trim() : collapsed;
     }
 
     private static int lineOf(Node node) {
