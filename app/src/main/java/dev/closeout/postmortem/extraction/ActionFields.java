@@ -23,6 +23,8 @@ final class ActionFields {
     /** A status written into the ticket cell ("Bug 5554823 **TODO**") is not part of the reference. */
     private static final Pattern STATUS_WORD = Pattern.compile(
             "(?i)\\s*\\b(?:todo|done|wip|in progress|open|closed|fixed|started|blocked)\\s*$");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;]+$");
+    private static final Pattern BARE_NUMBER = Pattern.compile("\\d{3,10}");
     private static final Pattern HANDLE = Pattern.compile("^@?[\\w.-]{2,40}@?$");
     private static final Pattern NO_OWNER = Pattern.compile(
             "^(tbd|tba|n/?a|none|nobody|unassigned|unknown|-+|\\?+|todo|—|–)$", Pattern.CASE_INSENSITIVE);
@@ -80,7 +82,7 @@ final class ActionFields {
 
     /** A table cell naming an owner: a name, handle, team; null for "TBD" or a sentence. */
     static String ownerCell(String cell) {
-        String owner = Markup.strip(cell).replaceAll("[.,;]+$", "").trim();
+        String owner = TRAILING_PUNCTUATION.matcher(Markup.strip(cell)).replaceAll("").trim();
         if (owner.isEmpty() || NO_OWNER.matcher(owner).matches() || Markup.wordCount(owner) > 4
                 || owner.length() > 60) {
             return null;
@@ -151,7 +153,7 @@ final class ActionFields {
         if (found == null) {
             Matcher url = ANY_URL.matcher(visible);
             found = url.find() ? trimUrl(url.group()) : null;
-            if (found == null && visible.matches("\\d{3,10}")) {
+            if (found == null && BARE_NUMBER.matcher(visible).matches()) {
                 found = visible;
             }
         }

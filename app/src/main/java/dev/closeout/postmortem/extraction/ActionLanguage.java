@@ -115,7 +115,6 @@ final class ActionLanguage {
     static Role roleOf(String label) {
         String text = label.length() > 300 ? label.substring(0, 300) : label;
         boolean actions = ACTIONS.matcher(text).find();
-        boolean lessons = LESSONS.matcher(text).find();
         boolean closed = CLOSED.matcher(text).find();
         if (actions && !(closed && closedWins(text))) {
             return Role.ACTIONS;
@@ -123,7 +122,7 @@ final class ActionLanguage {
         if (closed) {
             return Role.CLOSED;
         }
-        return lessons ? Role.LESSONS : Role.NEUTRAL;
+        return LESSONS.matcher(text).find() ? Role.LESSONS : Role.NEUTRAL;
     }
 
     /**
@@ -141,17 +140,23 @@ final class ActionLanguage {
         return start != null && start.lookingAt() ? role : Role.NEUTRAL;
     }
 
+    private static final Pattern NAMES_DONE_WORK = Pattern.compile(".*\\b(actions?|steps) taken\\b(?! to prevent).*");
+    private static final Pattern NAMES_FOLLOW_UP = Pattern.compile(
+            ".*\\b(corrective|prevent(?:a?tive|ive)|prevention|action items?|follow[- ]?ups?)\\b.*");
+    /** Section names that start like a verb: "Follow-ups", "Tasks", "Improvements". */
+    private static final Pattern VERB_LIKE_SECTION = Pattern.compile("(?i)^(follow[- ]?ups?|tasks?|improvements?)\\b.*");
+
     /** "Actions taken", "Resolution and improvements": the closed word comes first or names done work. */
     private static boolean closedWins(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.matches(".*\\b(actions?|steps) taken\\b(?! to prevent).*")
+        if (NAMES_DONE_WORK.matcher(lower).matches()
                 || lower.contains("attractive")) {
             return true;
         }
         Matcher closed = CLOSED.matcher(text);
         Matcher actions = ACTIONS.matcher(text);
         return closed.find() && actions.find() && closed.start() < actions.start()
-                && !lower.matches(".*\\b(corrective|prevent(?:a?tive|ive)|prevention|action items?|follow[- ]?ups?)\\b.*");
+                && !NAMES_FOLLOW_UP.matcher(lower).matches();
     }
 
     /** A line standing alone as a heading in plain text: short, no sentence end, a known section name. */
@@ -161,7 +166,7 @@ final class ActionLanguage {
                 || isSentence(text)) {
             return false;
         }
-        if (startsWithVerb(text) && !text.matches("(?i)^(follow[- ]?ups?|tasks?|improvements?)\\b.*")) {
+        if (startsWithVerb(text) && !VERB_LIKE_SECTION.matcher(text).matches()) {
             return false;
         }
         return roleOf(text) != Role.NEUTRAL;

@@ -14,6 +14,7 @@ record ActionTable(int text, int owner, int ticket, int type, int status, int pr
     private static final Pattern TEXT = Pattern.compile(
             "\\b(action|item|description|task|what|title|summary|follow[- ]?up|work|remediation|measure|fix)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern TIME_COLUMN = Pattern.compile("(?i)\\s*(time|date|timestamp|when)\\b.*");
     private static final Pattern OWNER = Pattern.compile(
             "\\b(owners?|assignee|assigned|who|responsible|dri|team|lead)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern TICKET = Pattern.compile(
@@ -62,7 +63,7 @@ record ActionTable(int text, int owner, int ticket, int type, int status, int pr
 
     /** Does the header look like a list of work rather than a timeline or a glossary? */
     static boolean looksLikeActions(List<String> header) {
-        boolean time = !header.isEmpty() && header.get(0).matches("(?i)\\s*(time|date|timestamp|when)\\b.*");
+        boolean time = !header.isEmpty() && TIME_COLUMN.matcher(header.get(0)).matches();
         return !time;
     }
 
