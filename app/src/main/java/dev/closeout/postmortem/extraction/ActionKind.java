@@ -1,5 +1,7 @@
 package dev.closeout.postmortem.extraction;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,12 +41,24 @@ final class ActionKind {
                     + "|^(resize|increase|raise|bump|lower|reduce)\\b[^.]{0,60}\\bto \\d+"
                     + "|temporary (fix|workaround|mitigation)|until the|has been (fixed|patched|corrected|reverted)|adhere to)\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * Every text THIS_DEFECT matches holds one of these (in lower case) or starts with a sizing verb;
+     * most actions hold none and skip the pattern. Keep in step with it.
+     */
+    private static final List<String> THIS_DEFECT_WORDS = List.of(
+            "identify and ", "to correct the", "to fix the", "to repair the", "to resolve the", "incorrectly",
+            "misconfigured", "known good", "faulty", "to handle the behavio", "this bug", "this defect", "the bug",
+            "the root cause", "workaround", "temporary ", "until the", "has been ", "adhere to");
+    private static final List<String> SIZING_VERBS = List.of("resize", "increase", "raise", "bump", "lower", "reduce");
     /** Changing one named piece of code or configuration: "Update node selection algorithm". */
     private static final Pattern CHANGES_COMPONENT = Pattern.compile(
             "^(update|improve|change|modify|rewrite|refactor)\\b[^.]{0,60}\\b(algorithm|logic|[\\w-]+\\.\\w+ script"
                     + "|configuration file|config file|dependency|dependencies|query|queries|limits|code)\\b"
                     + "|^the [\\w-]+\\.[\\w.-]+ (script|file|config\\w*) should\\b",
             Pattern.CASE_INSENSITIVE);
+    /** Every text CHANGES_COMPONENT matches holds one of these (in lower case). Keep in step with it. */
+    private static final List<String> CHANGES_COMPONENT_WORDS = List.of(
+            "algorithm", "logic", " script", "config", "dependenc", "quer", "limits", "code", " should");
     private static final Pattern CLASS_OF_INCIDENT = Pattern.compile(
             // first letters again, as in THIS_DEFECT
             "\\b(?=[matwdrpqcbiseonvh])(monitor\\w*|alert\\w*|automat\\w*|tests?|testing|train\\w*|workshop|documentation|document|runbooks?"
@@ -86,12 +100,12 @@ final class ActionKind {
             if (TYPE_CORRECTIVE.matcher(cell).matches()) {
                 return CORRECTIVE;
             }
-            if (TYPE_PREVENTATIVE.matcher(cell).matches() && !THIS_DEFECT.matcher(body).find()) {
+            if (TYPE_PREVENTATIVE.matcher(cell).matches() && !namesThisDefect(body)) {
                 return PREVENTATIVE;
             }
         }
         // each test runs only when the answer still depends on it: these are the costly regex passes
-        boolean strongFix = THIS_DEFECT.matcher(body).find() || CHANGES_COMPONENT.matcher(work).lookingAt();
+        boolean strongFix = namesThisDefect(body) || changesComponent(work);
         if (group != null && CORRECTIVE_GROUP.matcher(group.trim()).matches()) {
             return !strongFix && !fixVerb(body, work) && prevents(body) ? PREVENTATIVE : CORRECTIVE;
         }
@@ -99,6 +113,35 @@ final class ActionKind {
             return PREVENTATIVE;
         }
         return strongFix || fixVerb(body, work) || reviewsThis(body) ? CORRECTIVE : PREVENTATIVE;
+    }
+
+    private static boolean namesThisDefect(String body) {
+        String lower = body.toLowerCase(Locale.ROOT);
+        return (holdsAny(lower, THIS_DEFECT_WORDS) || startsWithAny(lower, SIZING_VERBS))
+                && THIS_DEFECT.matcher(body).find();
+    }
+
+    private static boolean changesComponent(String work) {
+        return holdsAny(work.toLowerCase(Locale.ROOT), CHANGES_COMPONENT_WORDS)
+                && CHANGES_COMPONENT.matcher(work).lookingAt();
+    }
+
+    private static boolean holdsAny(String lower, List<String> words) {
+        for (String word : words) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String lower, List<String> words) {
+        for (String word : words) {
+            if (lower.startsWith(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean fixVerb(String body, String work) {
