@@ -134,13 +134,14 @@ final class MarkdownRepair {
         return c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9';
     }
 
-    /** Every symbol bullet is outside ASCII, or one of the ASCII signs that precede a tab or '*'. */
+    /** Every symbol bullet is outside ASCII, or "\\*", or 'o', '-', '*' before a tab. */
     private static boolean maySymbolBullet(String line, int indent) {
         if (indent >= line.length()) {
             return false;
         }
         char c = line.charAt(indent);
-        return c > 0x7F || c == '\\' || c == 'o' || c == '-' || c == '*';
+        char next = indent + 1 < line.length() ? line.charAt(indent + 1) : ' ';
+        return c > 0x7F || c == '\\' && next == '*' || (c == 'o' || c == '-' || c == '*') && next == '\t';
     }
 
     /** "1.\tText" and "•\tText": a tab after the marker is a space; tabs before it are indentation. */
