@@ -41,11 +41,8 @@ final class ActionKind {
                     + "|^(resize|increase|raise|bump|lower|reduce)\\b[^.]{0,60}\\bto \\d+"
                     + "|temporary (fix|workaround|mitigation)|until the|has been (fixed|patched|corrected|reverted)|adhere to)\\b",
             Pattern.CASE_INSENSITIVE);
-    /**
-     * Every text THIS_DEFECT matches holds one of these (in lower case) or starts with a sizing verb;
-     * most actions hold none and skip the pattern. Keep in step with it.
-     */
-    private static final List<String> THIS_DEFECT_WORDS = List.of(
+    /** What THIS_DEFECT needs, unless the text starts with a sizing verb. */
+    private static final NeededWords THIS_DEFECT_WORDS = NeededWords.of(
             "identify and ", "to correct the", "to fix the", "to repair the", "to resolve the", "incorrectly",
             "misconfigured", "known good", "faulty", "to handle the behavio", "this bug", "this defect", "the bug",
             "the root cause", "workaround", "temporary ", "until the", "has been ", "adhere to");
@@ -56,8 +53,7 @@ final class ActionKind {
                     + "|configuration file|config file|dependency|dependencies|query|queries|limits|code)\\b"
                     + "|^the [\\w-]+\\.[\\w.-]+ (script|file|config\\w*) should\\b",
             Pattern.CASE_INSENSITIVE);
-    /** Every text CHANGES_COMPONENT matches holds one of these (in lower case). Keep in step with it. */
-    private static final List<String> CHANGES_COMPONENT_WORDS = List.of(
+    private static final NeededWords CHANGES_COMPONENT_WORDS = NeededWords.of(
             "algorithm", "logic", " script", "config", "dependenc", "quer", "limits", "code", " should");
     private static final Pattern CLASS_OF_INCIDENT = Pattern.compile(
             // first letters again, as in THIS_DEFECT
@@ -117,22 +113,13 @@ final class ActionKind {
 
     private static boolean namesThisDefect(String body) {
         String lower = body.toLowerCase(Locale.ROOT);
-        return (holdsAny(lower, THIS_DEFECT_WORDS) || startsWithAny(lower, SIZING_VERBS))
+        return (THIS_DEFECT_WORDS.anyIn(lower) || startsWithAny(lower, SIZING_VERBS))
                 && THIS_DEFECT.matcher(body).find();
     }
 
     private static boolean changesComponent(String work) {
-        return holdsAny(work.toLowerCase(Locale.ROOT), CHANGES_COMPONENT_WORDS)
+        return CHANGES_COMPONENT_WORDS.anyIn(work.toLowerCase(Locale.ROOT))
                 && CHANGES_COMPONENT.matcher(work).lookingAt();
-    }
-
-    private static boolean holdsAny(String lower, List<String> words) {
-        for (String word : words) {
-            if (lower.contains(word)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean startsWithAny(String lower, List<String> words) {

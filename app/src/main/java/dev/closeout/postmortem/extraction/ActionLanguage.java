@@ -32,6 +32,9 @@ final class ActionLanguage {
                     + "|tasks?|task list|to-?dos?|improvements?|improved?|next steps|future work|mitigation measures"
                     + "|remediation|fixes|measures|recommendations?|to prevent|going forward|what we.(?:re|ll) doing)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final NeededWords ACTIONS_WORDS = NeededWords.of(
+            "correct", "prevent", "action", "follow", "task", "todo", "to-do", "improve", "next steps", "future work",
+            "measures", "remediation", "fixes", "recommendation", "going forward", "what we");
     /** Section words that can start a line as its lead-in: "Tasks: ...", but not "Task Review: ...". */
     private static final Pattern ACTIONS_LABEL = Pattern.compile(
             "(corrective|correcteive|prevent\\w*|action items?|actions|follow[- ]?ups?|tasks|task list|to-?dos?"
@@ -54,6 +57,12 @@ final class ActionLanguage {
                     + "|affected|symptoms?|glossary|appendix|references?|attendees|stats|supporting information"
                     + "|resolution steps|duration|date|authors?)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final NeededWords CLOSED_WORDS = NeededWords.of(
+            "timeline", "time line", "resolution", "resolved", "recovery", "impact", "root", "trigger",
+            "detection method", "summary", "what went", "what work", "what didn", "went well", "where we got lucky",
+            "conclusion", "final thoughts", "debugging", "investigation", "escalation", " taken", "attractive",
+            "status", "background", "overview", "affected", "symptom", "glossary", "appendix", "reference",
+            "attendees", "stats", "supporting information", "duration", "date", "author");
     /** Headings that only look closed because of one word ("Root cause and follow-ups" opens). */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"“(])");
@@ -114,8 +123,9 @@ final class ActionLanguage {
 
     static Role roleOf(String label) {
         String text = label.length() > 300 ? label.substring(0, 300) : label;
-        boolean actions = ACTIONS.matcher(text).find();
-        boolean closed = CLOSED.matcher(text).find();
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean actions = ACTIONS_WORDS.anyIn(lower) && ACTIONS.matcher(text).find();
+        boolean closed = CLOSED_WORDS.anyIn(lower) && CLOSED.matcher(text).find();
         if (actions && !(closed && closedWins(text))) {
             return Role.ACTIONS;
         }

@@ -1,0 +1,66 @@
+package dev.closeout.postmortem.extraction;
+
+import dev.closeout.postmortem.extraction.ActionLanguage.Role;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The word lists that gate the costly patterns must let every spelling the patterns know through. */
+class NeededWordsTest {
+
+    @Test
+    void everyActionSectionSpellingIsStillRead() {
+        for (String heading : List.of("Corrective", "Correcteive", "Preventative", "Preventive", "Prevention",
+                "Action Items", "Action plan", "Actions to prevent", "Follow-ups", "Followups", "Tasks", "Task list",
+                "To-dos", "TODO", "Improvements", "Improved", "Next steps", "Future work", "Mitigation measures",
+                "Remediation", "Fixes", "Measures", "Recommendations", "To prevent", "Going forward",
+                "What we're doing")) {
+            assertSameRole(Role.ACTIONS, heading);
+        }
+    }
+
+    @Test
+    void everyClosedSectionSpellingIsStillRead() {
+        for (String heading : List.of("Timeline", "Time line", "Resolution", "Resolved", "Recovery", "Impact",
+                "Root cause", "Rootcauses", "Trigger", "Detection method", "Summary", "What went wrong", "What worked",
+                "What didn't work", "Went well", "Where we got lucky", "Conclusions", "Final thoughts", "Debugging",
+                "Investigation", "Escalation", "Actions taken", "Steps taken", "How to make it attractive", "Status",
+                "Background", "Overview", "Affected", "Symptoms", "Glossary", "Appendix", "References", "Attendees",
+                "Stats", "Supporting information", "Duration", "Date", "Authors")) {
+            assertSameRole(Role.CLOSED, heading);
+        }
+    }
+
+    @Test
+    void everyWordingAboutThisDefectStillMakesTheActionCorrective() {
+        for (String wording : List.of("identify and rectify it", "to repair the", "incorrectly", "misconfigured",
+                "known good", "faulty", "to handle the behavior", "this defect", "the bug", "the root cause",
+                "workaround", "temporary mitigation", "until the", "has been reverted", "adhere to")) {
+            assertCorrective("Write down " + wording);
+        }
+        assertCorrective("Raise the pool size to 50");
+        assertEquals(ActionKind.PREVENTATIVE, ActionKind.of("Write down the plan", null, null));
+    }
+
+    @Test
+    void everyChangedComponentStillMakesTheActionCorrective() {
+        for (String component : List.of("algorithm", "logic", "deploy.sh script", "configuration file", "config file",
+                "dependency", "dependencies", "query", "queries", "limits", "code")) {
+            assertCorrective("Improve the retry " + component);
+        }
+        assertCorrective("The build.gradle.kts file should pin versions");
+    }
+
+    private static void assertSameRole(Role role, String heading) {
+        assertEquals(role, ActionLanguage.roleOf(heading), heading);
+        assertEquals(role, ActionLanguage.roleOf(heading.toUpperCase(Locale.ROOT)), heading);
+    }
+
+    private static void assertCorrective(String text) {
+        assertEquals(ActionKind.CORRECTIVE, ActionKind.of(text, null, null), text);
+        assertEquals(ActionKind.CORRECTIVE, ActionKind.of(text.toUpperCase(Locale.ROOT), null, null), text);
+    }
+}
