@@ -283,14 +283,27 @@ final class IncidentWindowFinder {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
-    /** Like {@code toLowerCase().contains(word)} for a lower-case ASCII word, without copying the text. */
+    /**
+     * Whether the text holds a lower-case ASCII word in any case, as a {@code (?i)} pattern reads it:
+     * without copying the text, and without {@code regionMatches}' Unicode case folding at every position.
+     */
     private static boolean containsIgnoringCase(String text, String word) {
         for (int at = 0; at + word.length() <= text.length(); at++) {
-            if (text.regionMatches(true, at, word, 0, word.length())) {
+            if (asciiWordAt(text, at, word)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean asciiWordAt(String text, int at, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            // setting bit 0x20 turns an ASCII capital into its small letter; no other character lands on one
+            if ((text.charAt(at + k) | 0x20) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static @Nullable Field field(String text) {
