@@ -114,7 +114,8 @@ final class DateTimeText {
             }
             int zoneFrom = match.end();
             int limit = Math.min(text.length(), zoneFrom + ZONE_REACH + 60);
-            TimeZoneName.Found zone = TimeZoneName.find(text, zoneFrom, limit);
+            int zoneStart = possibleZoneStart(text, zoneFrom, limit);
+            TimeZoneName.Found zone = zoneStart < 0 ? null : TimeZoneName.find(text, zoneStart, limit);
             if (zone != null && !onlySpacingBetween(text, zoneFrom, zone.start())) {
                 zone = null;
             }
@@ -124,17 +125,39 @@ final class DateTimeText {
         return List.copyOf(found);
     }
 
+    /**
+     * Where a zone name can start after {@code from}: the ASCII letter, with which every zone name
+     * starts, after no more than the spacing {@link #onlySpacingBetween} accepts; -1 when there is
+     * none. Most times have no zone, and the zone-name pattern is a long alternation that would
+     * otherwise be tried at every word start up to {@code limit}. A name found from there is the one a
+     * search from {@code from} finds, since no name starts with spacing.
+     */
+    private static int possibleZoneStart(String text, int from, int limit) {
+        int at = from;
+        while (at < limit && at - from <= ZONE_REACH && isSpacing(text.charAt(at))) {
+            at++;
+        }
+        if (at >= limit || at - from > ZONE_REACH) {
+            return -1;
+        }
+        char first = text.charAt(at);
+        return first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z' ? at : -1;
+    }
+
     private static boolean onlySpacingBetween(String text, int from, int to) {
         if (to - from > ZONE_REACH) {
             return false;
         }
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '(' && c != '[') {
+            if (!isSpacing(text.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isSpacing(char c) {
+        return Character.isWhitespace(c) || c == '(' || c == '[';
     }
 
     private static @Nullable DateMention date(Matcher m) {

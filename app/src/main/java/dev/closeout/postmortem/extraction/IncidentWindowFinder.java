@@ -33,7 +33,6 @@ final class IncidentWindowFinder {
     private static final int LINE_LIMIT = 2_000;
     private static final Pattern HEADING_HASHES = Pattern.compile("^#{1,6}\\s*");
     private static final Pattern LOOSE_UNDERSCORES = Pattern.compile("(?<![\\w])_{1,2}|_{1,2}(?![\\w])");
-    private static final Pattern DATE_HEADING = Pattern.compile("(?i)(?:incident )?date");
     private static final Pattern DATE_LINE_NOISE = Pattern.compile("(?i)\\(?all times[^)]{0,40}\\)?|[#*_:\\-|]");
     private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]\\n]{0,500}]\\([^)\\s]{0,2000}\\)");
     private static final Pattern URL = Pattern.compile("https?://\\S{1,2000}");
@@ -89,8 +88,16 @@ final class IncidentWindowFinder {
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five",
             "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
 
-    /** One logical line: a document line, or a part of one between {@code <br>}s, markup removed. */
-    private record Line(String raw, String text, boolean inTimeline, boolean listOrRow) {
+    /**
+     * One logical line: a document line, or a part of one between {@code <br>}s, markup removed. Its
+     * field is read once here, since both the defaults and the explicit moments look at it.
+     * {@code listOrRow} is only worked out for timeline lines, the only ones that ask.
+     */
+    private record Line(String raw, String text, boolean inTimeline, boolean listOrRow, @Nullable Field field) {
+    }
+
+    /** A "Label: value" line, the label trimmed. */
+    private record Field(String label, String value) {
     }
 
     /** A point in time as the text gives it, before defaults are applied. */
@@ -129,15 +136,14 @@ final class IncidentWindowFinder {
             }
             String text = line.text();
             Matcher unpunctuated = UNPUNCTUATED_LABEL.matcher(text);
-            Matcher field = FIELD.matcher(text);
             String label = null;
             String value = null;
-            if (unpunctuated.matches()) {
+            if (startsWithDate(text) && unpunctuated.matches()) {
                 label = unpunctuated.group(1);
                 value = unpunctuated.group(2);
-            } else if (mayBeField(text) && field.matches()) {
-                label = field.group(1).trim();
-                value = field.group(2);
+            } else if (line.field() != null) {
+                label = line.field().label();
+                value = line.field().value();
             }
             if (label != null && DURATION_LABEL.matcher(label).matches()) {
                 Moment[] range = range(value, true);
@@ -177,7 +183,7 @@ final class IncidentWindowFinder {
                     rangeEnd = range[1];
                 }
             }
-            if (sinceStart == null && text.toLowerCase(Locale.ROOT).contains("since")) {
+            if (sinceStart == null && containsIgnoringCase(text, "since")) {
                 for (DateMention date : DateTimeText.dates(text)) {
                     if (SINCE.matcher(text.substring(Math.max(0, date.start() - 10), date.start())).find()) {
                         sinceStart = new Moment(date, null, null);
@@ -263,6 +269,51 @@ final class IncidentWindowFinder {
         return false;
     }
 
+    /** The unpunctuated labels all start with "date", after at most eight spaces. */
+    private static boolean startsWithDate(String text) {
+        int at = 0;
+        while (at < text.length() && at < 8 && isRegexSpace(text.charAt(at))) {
+            at++;
+        }
+        return text.regionMatches(true, at, "date", 0, 4);
+    }
+
+    /** What {@code \s} matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * Whether the text holds a lower-case ASCII word in any case, as a {@code (?i)} pattern reads it:
+     * without copying the text, and without {@code regionMatches}' Unicode case folding at every position.
+     */
+    private static boolean containsIgnoringCase(String text, String word) {
+        for (int at = 0; at + word.length() <= text.length(); at++) {
+            if (asciiWordAt(text, at, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiWordAt(String text, int at, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            // setting bit 0x20 turns an ASCII capital into its small letter; no other character lands on one
+            if ((text.charAt(at + k) | 0x20) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static @Nullable Field field(String text) {
+        if (!mayBeField(text)) {
+            return null;
+        }
+        Matcher field = FIELD.matcher(text);
+        return field.matches() ? new Field(field.group(1).trim(), field.group(2)) : null;
+    }
+
     private static boolean after(IncidentTime first, IncidentTime second) {
         Long minutes = first.minutesUntil(second);
         return minutes != null ? minutes < 0 : first.date().isAfter(second.date());
@@ -289,7 +340,7 @@ final class IncidentWindowFinder {
             }
             for (String part : capped.indexOf('<') < 0 ? new String[] {capped} : BREAK.split(capped)) {
                 String trimmed = part.trim();
-                boolean listOrRow = trimmed.startsWith("|") || Markup.isListItem(part);
+                boolean listOrRow = timeline[number] && (trimmed.startsWith("|") || Markup.isListItem(part));
                 String text = Markup.strip(Markup.withoutListMarker(trimmed.replace('|', ' ')));
                 if (text.startsWith("#")) {
                     text = HEADING_HASHES.matcher(text).replaceFirst("");
@@ -297,7 +348,7 @@ final class IncidentWindowFinder {
                 if (text.indexOf('_') >= 0 || text.contains("**")) {
                     text = LOOSE_UNDERSCORES.matcher(text.replace("**", "")).replaceAll("");
                 }
-                lines.add(new Line(part, text, timeline[number], listOrRow));
+                lines.add(new Line(part, text, timeline[number], listOrRow, field(text)));
             }
         }
         return lines;
@@ -327,13 +378,8 @@ final class IncidentWindowFinder {
                     }
                 }
             }
-            if (labelled == null) {
-                Matcher field = FIELD.matcher(text);
-                if (mayBeField(text) && field.matches() && DATE_LABEL.matcher(field.group(1).trim()).matches()) {
-                    labelled = firstFullDate(field.group(2));
-                } else if (DATE_HEADING.matcher(text).matches()) {
-                    labelled = null; // a "Date" heading: its value is on the next line, read below
-                }
+            if (labelled == null && line.field() != null && DATE_LABEL.matcher(line.field().label()).matches()) {
+                labelled = firstFullDate(line.field().value());
             }
             if (first == null) {
                 first = firstFullDate(text);

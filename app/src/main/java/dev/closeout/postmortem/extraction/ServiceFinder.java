@@ -73,6 +73,8 @@ final class ServiceFinder {
             "(?i)(?:affected\\s{1,3}(?:services?|systems?|components?|applications?|products?)"
                     + "|(?:services?|systems?|components?|applications?)\\s{1,3}(?:affected|impacted))");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(?:```|~~~).*");
+    /** Compiled once: String.split would compile it for every phrase split into words. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private static final Set<String> DETERMINERS = Set.of(
             "the", "our", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "your", "my",
@@ -251,7 +253,7 @@ final class ServiceFinder {
         if (before.isEmpty()) {
             return null;
         }
-        String[] words = before.split("\\s+");
+        String[] words = SPACES.split(before);
         int last = words.length - 1;
         String nearest = words[last];
         if (nearest.length() > 2 && nearest.startsWith("(") && nearest.endsWith(")")) {
@@ -293,7 +295,7 @@ final class ServiceFinder {
     /** The noun phrase starting at {@code start}: after an optional determiner, up to a preposition or boundary. */
     private static @Nullable String objectAfter(String text, int start) {
         String after = text.substring(start, Math.min(text.length(), start + 300)).trim();
-        String[] words = after.split("\\s+");
+        String[] words = SPACES.split(after);
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < words.length && kept.size() <= MAX_WORDS; i++) {
             String word = words[i];
@@ -342,7 +344,7 @@ final class ServiceFinder {
     }
 
     private static boolean generic(String name) {
-        for (String word : name.toLowerCase(Locale.ROOT).split("[\\s]+")) {
+        for (String word : SPACES.split(name.toLowerCase(Locale.ROOT))) {
             String bare = trimPunctuation(word);
             if (!bare.isEmpty() && !GENERIC.contains(bare)) {
                 return false;

@@ -62,6 +62,9 @@ record TimeZoneName(@Nullable ZoneOffset fixed, @Nullable ZoneId region) {
                     .collect(Collectors.joining("|"))
                     + ")(?![A-Za-z])");
 
+    /** Compiled once: {@code String.replaceAll} would compile it again for every zone found. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static void fixed(int hours, String... names) {
         fixedMinutes(hours * 60, names);
     }
@@ -102,7 +105,7 @@ record TimeZoneName(@Nullable ZoneOffset fixed, @Nullable ZoneId region) {
             int sign = match.group(1).equals("+") ? 1 : -1;
             return new TimeZoneName(ZoneOffset.ofTotalSeconds(sign * (hours * 3600 + minutes * 60)), null);
         }
-        String name = match.group().replaceAll("\\s+", " ");
+        String name = SPACES.matcher(match.group()).replaceAll(" ");
         TimeZoneName exact = NAMES.get(name);
         if (exact != null) {
             return exact;

@@ -27,6 +27,9 @@ final class TitleFinder {
     private static final Pattern GENERIC_TITLE = Pattern.compile(
             "(?i)(?:project\\s{0,3})?(?:0x[0-9a-f]{1,4}[.\\-\\s]{0,3})?post[- ]?mortem(?: report)?");
     private static final Pattern FIELD = Pattern.compile("^[A-Za-z][\\w /]{0,30}:\\s\\S.*");
+    // Compiled once: String.replaceFirst and replaceAll would compile them for every line looked at.
+    private static final Pattern QUOTE_MARKER = Pattern.compile("^\\s{0,3}>\\s?");
+    private static final Pattern IMAGE_OR_LINK = Pattern.compile("!?\\[[^\\]]{0,200}]\\([^)]{0,500}\\)");
 
     @Nullable String find(Document document) {
         var lines = document.lines();
@@ -104,7 +107,8 @@ final class TitleFinder {
 
     private static String plain(String line) {
         String capped = line.length() > 1_000 ? line.substring(0, 1_000) : line;
-        return Markup.label(capped.replaceFirst("^\\s{0,3}>\\s?", "")).replaceAll("!?\\[[^\\]]{0,200}]\\([^)]{0,500}\\)", "").trim();
+        String label = Markup.label(QUOTE_MARKER.matcher(capped).replaceFirst(""));
+        return IMAGE_OR_LINK.matcher(label).replaceAll("").trim();
     }
 
     /**
