@@ -50,11 +50,38 @@ public final class Markup {
 
     /** The line without its list marker (and checkbox), or the line itself when it has none. */
     public static String withoutListMarker(String line) {
-        return LIST_MARKER.matcher(line).replaceFirst("");
+        return mayStartListItem(line) ? LIST_MARKER.matcher(line).replaceFirst("") : line;
     }
 
     public static boolean isListItem(String line) {
-        return LIST_MARKER.matcher(line).lookingAt();
+        return mayStartListItem(line) && LIST_MARKER.matcher(line).lookingAt();
+    }
+
+    /**
+     * What {@link #LIST_MARKER} needs at its start, checked by hand: a bullet sign then white space, digits
+     * then '.' or ')', or one letter then '.' or ')'. Most lines fail here without running the pattern.
+     */
+    private static boolean mayStartListItem(String line) {
+        int i = 0;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        if (i + 1 >= line.length()) {
+            return false;
+        }
+        char first = line.charAt(i);
+        char next = line.charAt(i + 1);
+        if ("-*+•◦▪o".indexOf(first) >= 0 && Character.isWhitespace(next)) {
+            return true;
+        }
+        if (first >= '0' && first <= '9') {
+            int j = i;
+            while (j < line.length() && line.charAt(j) >= '0' && line.charAt(j) <= '9') {
+                j++;
+            }
+            return j < line.length() && (line.charAt(j) == '.' || line.charAt(j) == ')');
+        }
+        return (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') && (next == '.' || next == ')');
     }
 
     public static String collapse(String text) {
