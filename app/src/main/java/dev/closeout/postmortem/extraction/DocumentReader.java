@@ -55,15 +55,18 @@ public final class DocumentReader {
             if (inFence || line.length() > MAX_HEADING_LINE) {
                 continue;
             }
-            Matcher atx = ATX_HEADING.matcher(line);
-            if (atx.matches() && !atx.group(2).startsWith("#")) {
+            String stripped = line.strip();
+            // each heading form needs its sign where it starts or ends: most lines show none
+            Matcher atx = stripped.startsWith("#") ? ATX_HEADING.matcher(line) : null;
+            if (atx != null && atx.matches() && !atx.group(2).startsWith("#")) {
                 headings.add(new int[] {i + 1, atx.group(1).length()});
                 labels.add(Markup.label(atx.group(2)));
             } else if (i + 1 < lines.size() && isSetextHeading(line, lines.get(i + 1))) {
                 headings.add(new int[] {i + 1, lines.get(i + 1).trim().startsWith("=") ? 1 : 2});
                 labels.add(Markup.label(line));
                 i++;
-            } else if (BOLD_LEAD_IN.matcher(line.strip()).matches() || PLAIN_LEAD_IN.matcher(line.strip()).matches()
+            } else if ((stripped.startsWith("**") || stripped.startsWith("__")) && BOLD_LEAD_IN.matcher(stripped).matches()
+                    || stripped.endsWith(":") && PLAIN_LEAD_IN.matcher(stripped).matches()
                     || plainText && isPlainTextHeading(lines, i)) {
                 headings.add(new int[] {i + 1, Section.LEAD_IN});
                 labels.add(Markup.label(line));
@@ -95,8 +98,10 @@ public final class DocumentReader {
     }
 
     private static boolean isSetextHeading(String line, String next) {
-        return !line.isBlank() && !Markup.isListItem(line) && !line.trim().startsWith("|")
-                && SETEXT_UNDERLINE.matcher(next).matches() && next.trim().length() >= 3;
+        String underline = next.trim();
+        return underline.length() >= 3 && (underline.charAt(0) == '=' || underline.charAt(0) == '-')
+                && !line.isBlank() && !Markup.isListItem(line) && !line.trim().startsWith("|")
+                && SETEXT_UNDERLINE.matcher(next).matches();
     }
 
     /**
