@@ -1,7 +1,6 @@
 package dev.closeout.postmortem.extraction;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -27,9 +26,5 @@ public record Document(MediaType mediaType, List<String> lines, List<Section> se
     /** The sections whose heading matches, in document order. */
     public List<Section> sectionsMatching(Pattern heading) {
         return sections.stream().filter(section -> heading.matcher(section.heading()).find()).toList();
-    }
-
-    public Optional<Section> firstSectionMatching(Pattern heading) {
-        return sections.stream().filter(section -> heading.matcher(section.heading()).find()).findFirst();
     }
 }
