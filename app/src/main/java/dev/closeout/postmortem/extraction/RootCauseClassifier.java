@@ -10,8 +10,15 @@ import java.util.List;
  */
 final class RootCauseClassifier {
 
-    /** Below this a component is not named: "other". */
+    /** At this a component is named. */
     static final double COMPONENT_THRESHOLD = 1.5;
+    /**
+     * Below the threshold, one weak hint at full weight still names a component when nothing points
+     * elsewhere: "an issue with the billing service" is the application, not "other".
+     */
+    static final double WEAK_COMPONENT_THRESHOLD = 1.0;
+    /** How far a weakly named component must lead the next one to be trusted. */
+    static final double WEAK_COMPONENT_LEAD = 1.25;
     /** Below this nothing says what set the incident off: "unknown". */
     static final double TRIGGER_THRESHOLD = 2.0;
     /** An explicit "the cause is unknown" wins only over much weaker evidence for a trigger. */
@@ -36,7 +43,7 @@ final class RootCauseClassifier {
     RootCause classify(List<Source> sources) {
         Scores scores = score(sources);
         String trigger = trigger(scores);
-        String component = best(Taxonomy.COMPONENTS, scores.components(), COMPONENT_THRESHOLD, "other");
+        String component = component(scores);
         if (component.equals("other") && scores.components()[Taxonomy.COMPONENTS.indexOf("other")] == 0
                 && (trigger.equals("code-change") || trigger.equals("software-bug"))) {
             // new code or a bug with no part named lived in the application's own code
@@ -48,6 +55,31 @@ final class RootCauseClassifier {
             trigger = "expiry";
         }
         return new RootCause(null, component, trigger);
+    }
+
+    /**
+     * The best-supported component; else one weakly but plainly named, when there is no hint of the
+     * parts "other" stands for (power, cooling, a building); else "other".
+     */
+    private static String component(Scores scores) {
+        double[] components = scores.components();
+        String named = best(Taxonomy.COMPONENTS, components, COMPONENT_THRESHOLD, "other");
+        if (!named.equals("other") || scores.component("other") > 0) {
+            return named;
+        }
+        int first = -1;
+        int second = -1;
+        for (int i = 0; i < components.length; i++) {
+            if (first < 0 || components[i] > components[first]) {
+                second = first;
+                first = i;
+            } else if (second < 0 || components[i] > components[second]) {
+                second = i;
+            }
+        }
+        boolean leads = components[first] >= WEAK_COMPONENT_THRESHOLD
+                && components[first] >= WEAK_COMPONENT_LEAD * components[second];
+        return leads ? Taxonomy.COMPONENTS.get(first) : "other";
     }
 
     /** The best-supported trigger; "unknown" when none is, or when the text says the cause is not known. */

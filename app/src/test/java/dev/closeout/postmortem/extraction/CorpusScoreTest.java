@@ -30,10 +30,10 @@ class CorpusScoreTest {
             Map.entry("end", 0.97),
             Map.entry("duration", 0.92),
             Map.entry("impact", 0.95),
-            Map.entry("component", 0.80),
+            Map.entry("component", 0.85),
             Map.entry("trigger", 0.80));
     private static final Map<String, Double> SUMMARY_FLOORS = Map.of(
-            "component", 0.76,
+            "component", 0.80,
             "trigger", 0.80);
 
     private final CorpusEvaluation evaluation = new CorpusEvaluation();

@@ -120,4 +120,19 @@ class RootCauseClassifierTest {
         assertEquals("other", cause.component());
         assertEquals("unknown", cause.trigger());
     }
+
+    @Test
+    void aPartNamedOnlyInPassingIsStillThePartWhenNothingElseIsNamed() {
+        RootCause cause = extractor.classify("Missing invoices for two days: an issue with the billing service.");
+
+        assertEquals("application", cause.component());
+    }
+
+    @Test
+    void twoPartsNamedAsWeaklyAsEachOtherNameNeither() {
+        RootCause cause = extractor.classify("Two hours of degraded performance after an error during the move of "
+                + "a critical backend system and its records.");
+
+        assertEquals("other", cause.component());
+    }
 }
