@@ -1,5 +1,6 @@
 package dev.closeout.action;
 
+import dev.closeout.security.Roles;
 import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
 import io.micronaut.core.annotation.Nullable;
@@ -10,12 +11,14 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 
 import java.time.Clock;
 import java.time.LocalDate;
 
 @Controller("/api/actions")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.READER)
 class ActionController {
 
     private final ActionQueries queries;

@@ -29,8 +29,10 @@ public record ActionItem(
         @Nullable String owner,
         @Nullable Long teamId,
         @Nullable LocalDate dueDate,
+        @Nullable DueSource dueSource,
         @Nullable String priority,
         ActionStatus status,
+        @Nullable String statusReason,
         @Nullable String ticketRef,
         @Nullable Integer sourceLine,
         boolean removedFromSource,
@@ -44,7 +46,8 @@ public record ActionItem(
                                             LocalDateTime now) {
         return new ActionItem(null, postmortemId, position, fit(extracted.text(), Columns.ACTION_TEXT),
                 extracted.kind(), fit(extracted.group(), Columns.NAME), fit(extracted.owner(), Columns.NAME), null,
-                extracted.due(), fit(extracted.priority(), Columns.PRIORITY), ActionStatus.OPEN,
+                extracted.due(), extracted.due() == null ? null : DueSource.SOURCE,
+                fit(extracted.priority(), Columns.PRIORITY), ActionStatus.OPEN, null,
                 fit(extracted.ticket(), Columns.TICKET), extracted.line() > 0 ? extracted.line() : null, false, now, now, null, null);
     }
 

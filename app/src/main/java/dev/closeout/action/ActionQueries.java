@@ -41,8 +41,9 @@ public class ActionQueries {
 
     static ActionItem toActionItem(ActionItemRecord row) {
         return new ActionItem(row.getId(), row.getPostmortemId(), row.getPosition(), row.getText(), row.getKind(),
-                row.getGroupName(), row.getOwner(), row.getTeamId(), row.getDueDate(), row.getPriority(),
-                ActionStatus.fromWireName(row.getStatus()), row.getTicketRef(), row.getSourceLine(),
+                row.getGroupName(), row.getOwner(), row.getTeamId(), row.getDueDate(),
+                DueSource.fromWireName(row.getDueSource()), row.getPriority(),
+                ActionStatus.fromWireName(row.getStatus()), row.getStatusReason(), row.getTicketRef(), row.getSourceLine(),
                 Boolean.TRUE.equals(row.getRemovedFromSource()), row.getCreatedAt(), row.getUpdatedAt(),
                 row.getClosedAt(), row.getVersion());
     }

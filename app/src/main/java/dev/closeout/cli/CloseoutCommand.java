@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tracker for postmortem follow-ups.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExtractCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, ExtractCommand.class, TokenCommand.class})
 public class CloseoutCommand {
 
     private boolean serving;

@@ -1,6 +1,8 @@
 package dev.closeout.postmortem;
 
 import dev.closeout.action.ActionItemRepository;
+import dev.closeout.security.Caller;
+import dev.closeout.security.Roles;
 import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
 import io.micronaut.core.annotation.Nullable;
@@ -15,6 +17,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.validation.Valid;
 
@@ -24,6 +28,7 @@ import java.time.LocalDate;
 
 @Controller("/api/postmortems")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.READER)
 class PostmortemController {
 
     static final String TEXT_MARKDOWN = "text/markdown";
@@ -44,17 +49,21 @@ class PostmortemController {
     }
 
     /** Imports a postmortem sent as the body itself; {@code ?source=} says where it comes from. */
+    @Secured(Roles.EDITOR)
     @Post(consumes = {TEXT_MARKDOWN, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
-    HttpResponse<PostmortemResponse> importText(@Body @Nullable String text, @QueryValue @Nullable String source) {
+    HttpResponse<PostmortemResponse> importText(@Body @Nullable String text, @QueryValue @Nullable String source,
+                                                Authentication authentication) {
         if (text == null || text.isBlank()) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "text: the body is empty; send the postmortem");
         }
-        return answer(importer.importText(source, text, "api"));
+        return answer(importer.importText(source, text, Caller.of(authentication).actor()));
     }
 
+    @Secured(Roles.EDITOR)
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<PostmortemResponse> importJson(@Body @Valid ImportPostmortemRequest request) {
-        return answer(importer.importText(request.source(), request.text(), "api"));
+    HttpResponse<PostmortemResponse> importJson(@Body @Valid ImportPostmortemRequest request,
+                                                Authentication authentication) {
+        return answer(importer.importText(request.source(), request.text(), Caller.of(authentication).actor()));
     }
 
     @Get

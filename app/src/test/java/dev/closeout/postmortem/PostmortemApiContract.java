@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.closeout.db.jooq.Tables.ACTION_EVENT;
+import static dev.closeout.support.TestTokens.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -87,12 +88,12 @@ abstract class PostmortemApiContract {
         Map<String, Object> incident = map(postmortem.get("incident"));
         assertEquals("2024-08-17T03:15:00Z", incident.get("start"));
         assertEquals("2024-08-17T06:00:00Z", incident.get("end"));
-        assertEquals(165, incident.get("durationMinutes"));
-        Map<String, Object> rootCause = map(postmortem.get("rootCause"));
+        assertEquals(165, incident.get("duration_minutes"));
+        Map<String, Object> rootCause = map(postmortem.get("root_cause"));
         assertEquals("load-balancer", rootCause.get("component"));
         assertEquals("configuration-change", rootCause.get("trigger"));
         assertTrue(((String) rootCause.get("summary")).contains("load balancer"), rootCause.toString());
-        assertEquals(100.0, ((Number) postmortem.get("impactPercent")).doubleValue());
+        assertEquals(100.0, ((Number) postmortem.get("impact_percent")).doubleValue());
     }
 
     @Test
@@ -114,7 +115,7 @@ abstract class PostmortemApiContract {
     @Test
     void importsJsonWithItsSource() {
         HttpResponse<Map<String, Object>> response = client.exchange(HttpRequest.POST("/api/postmortems",
-                Map.of("source", "wiki/INC-42", "text", Corpus.read(Corpus.SEED_LB_ROUTING))), JSON_OBJECT);
+                Map.of("source", "wiki/INC-42", "text", Corpus.read(Corpus.SEED_LB_ROUTING))).bearerAuth(ADMIN), JSON_OBJECT);
 
         assertEquals(HttpStatus.CREATED, response.getStatus());
         assertEquals("wiki/INC-42", response.body().get("source"));
@@ -143,7 +144,7 @@ abstract class PostmortemApiContract {
     @Test
     void answersNotFoundProblemForAMissingPostmortem() {
         HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
-                () -> client.exchange("/api/postmortems/424242", String.class));
+                () -> client.exchange(HttpRequest.GET("/api/postmortems/424242").bearerAuth(ADMIN), String.class));
 
         assertProblem(error, HttpStatus.NOT_FOUND, "no postmortem with id 424242");
     }
@@ -151,9 +152,9 @@ abstract class PostmortemApiContract {
     @Test
     void rejectsBlankTextAndWritesNothing() {
         HttpClientResponseException blankJson = assertThrows(HttpClientResponseException.class,
-                () -> client.exchange(HttpRequest.POST("/api/postmortems", Map.of("text", " ")), String.class));
+                () -> client.exchange(HttpRequest.POST("/api/postmortems", Map.of("text", " ")).bearerAuth(ADMIN), String.class));
         HttpClientResponseException emptyMarkdown = assertThrows(HttpClientResponseException.class,
-                () -> client.exchange(HttpRequest.POST("/api/postmortems", "  ").contentType(MARKDOWN), String.class));
+                () -> client.exchange(HttpRequest.POST("/api/postmortems", "  ").contentType(MARKDOWN).bearerAuth(ADMIN), String.class));
 
         assertProblem(blankJson, HttpStatus.BAD_REQUEST, "text");
         assertProblem(emptyMarkdown, HttpStatus.BAD_REQUEST, "text");
@@ -164,7 +165,7 @@ abstract class PostmortemApiContract {
     void rejectsAnUnsupportedContentType() {
         HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
                 () -> client.exchange(HttpRequest.POST("/api/postmortems", "<postmortem/>")
-                        .contentType(MediaType.APPLICATION_XML_TYPE), String.class));
+                        .contentType(MediaType.APPLICATION_XML_TYPE).bearerAuth(ADMIN), String.class));
 
         assertProblem(error, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "application/xml");
     }
@@ -207,13 +208,13 @@ abstract class PostmortemApiContract {
     @Test
     void rejectsUnknownStatusMalformedCursorAndBadLimit() {
         assertProblem(assertThrows(HttpClientResponseException.class,
-                () -> client.exchange("/api/actions?status=finished", String.class)),
+                () -> client.exchange(HttpRequest.GET("/api/actions?status=finished").bearerAuth(ADMIN), String.class)),
                 HttpStatus.BAD_REQUEST, "status");
         assertProblem(assertThrows(HttpClientResponseException.class,
-                () -> client.exchange("/api/actions?cursor=nonsense", String.class)),
+                () -> client.exchange(HttpRequest.GET("/api/actions?cursor=nonsense").bearerAuth(ADMIN), String.class)),
                 HttpStatus.BAD_REQUEST, "cursor");
         assertProblem(assertThrows(HttpClientResponseException.class,
-                () -> client.exchange("/api/postmortems?limit=0", String.class)),
+                () -> client.exchange(HttpRequest.GET("/api/postmortems?limit=0").bearerAuth(ADMIN), String.class)),
                 HttpStatus.BAD_REQUEST, "limit");
     }
 
@@ -230,8 +231,8 @@ abstract class PostmortemApiContract {
         Map<String, Object> secondPage = getJson("/api/postmortems?limit=1&cursor=" + firstPage.get("next"));
         Map<String, Object> oldest = list(secondPage.get("items")).get(0);
         assertEquals(older, oldest.get("id"));
-        assertEquals(7, oldest.get("actionCount"));
-        assertEquals(7, oldest.get("openActionCount"));
+        assertEquals(7, oldest.get("action_count"));
+        assertEquals(7, oldest.get("open_action_count"));
         assertNull(secondPage.get("next"));
     }
 
@@ -245,11 +246,11 @@ abstract class PostmortemApiContract {
     }
 
     private HttpResponse<Map<String, Object>> postMarkdown(String text) {
-        return client.exchange(HttpRequest.POST("/api/postmortems", text).contentType(MARKDOWN), JSON_OBJECT);
+        return client.exchange(HttpRequest.POST("/api/postmortems", text).contentType(MARKDOWN).bearerAuth(ADMIN), JSON_OBJECT);
     }
 
     private Map<String, Object> getJson(String uri) {
-        return client.retrieve(HttpRequest.GET(uri), JSON_OBJECT);
+        return client.retrieve(HttpRequest.GET(uri).bearerAuth(ADMIN), JSON_OBJECT);
     }
 
     private static void assertProblem(HttpClientResponseException error, HttpStatus status, String detailPart) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 
 import static dev.closeout.db.jooq.Tables.ACTION_EVENT;
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
+import static dev.closeout.db.jooq.Tables.API_TOKEN;
 import static dev.closeout.db.jooq.Tables.POSTMORTEM;
 import static dev.closeout.db.jooq.Tables.TEAM;
 import static dev.closeout.db.jooq.Tables.TEAM_SERVICE;
@@ -29,6 +30,7 @@ public class DatabaseCleaner {
             dsl.deleteFrom(ACTION_EVENT).execute();
             dsl.deleteFrom(ACTION_ITEM).execute();
             dsl.deleteFrom(POSTMORTEM).execute();
+            dsl.deleteFrom(API_TOKEN).execute();
             dsl.deleteFrom(TEAM_SERVICE).execute();
             dsl.deleteFrom(TEAM).execute();
             return null;

@@ -1,0 +1,121 @@
+package dev.closeout.security;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.closeout.db.jooq.Tables.TEAM;
+
+/**
+ * Issues, checks and revokes API tokens. A token is shown once, when issued; only its SHA-256 is
+ * stored. {@code CLOSEOUT_ADMIN_TOKEN} (property {@code closeout.admin-token}), when set, is accepted
+ * as an admin token without being stored, so a fresh install and automation can start.
+ */
+@Singleton
+public class ApiTokens {
+
+    /** The name changes by the environment's admin token are recorded under. */
+    public static final String ADMIN_TOKEN_NAME = "admin-token";
+    private static final String PREFIX = "co_";
+    private static final int TOKEN_BYTES = 32;
+
+    private final ApiTokenRepository tokens;
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final @Nullable byte[] adminTokenHash;
+
+    ApiTokens(ApiTokenRepository tokens, DSLContext dsl, Clock clock,
+              @Value("${closeout.admin-token:}") String adminToken) {
+        this.tokens = tokens;
+        this.dsl = dsl;
+        this.clock = clock;
+        this.adminTokenHash = adminToken.isBlank() ? null : digest(adminToken);
+    }
+
+    /** A token just issued: the stored row and the token itself, which is not kept anywhere. */
+    public record Issued(ApiToken stored, String token) {
+    }
+
+    /**
+     * Issues a token named {@code name} with {@code role}, scoped to the team with key {@code teamKey}
+     * when given; throws {@link IllegalArgumentException} naming the field when one is invalid.
+     */
+    @Transactional
+    public Issued issue(String name, Role role, @Nullable String teamKey) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("name: must be 1 to 200 characters");
+        }
+        Long teamId = null;
+        if (teamKey != null) {
+            if (role == Role.ADMIN) {
+                throw new IllegalArgumentException("team: an admin token cannot be scoped to a team");
+            }
+            teamId = dsl.select(TEAM.ID).from(TEAM).where(TEAM.TEAM_KEY.eq(teamKey)).fetchOptional(TEAM.ID)
+                    .orElseThrow(() -> new IllegalArgumentException("team: no team with key '" + teamKey + "'"));
+        }
+        byte[] secret = new byte[TOKEN_BYTES];
+        random.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiToken stored = tokens.save(new ApiToken(null, name.strip(), hash(token), role, teamId,
+                LocalDateTime.now(clock)));
+        return new Issued(stored, token);
+    }
+
+    /** The caller a presented token stands for, if it is the admin token or a stored one. */
+    @ReadOnly
+    public Optional<Caller> authenticate(String token) {
+        byte[] presented = digest(token);
+        if (adminTokenHash != null && MessageDigest.isEqual(adminTokenHash, presented)) {
+            return Optional.of(new Caller(ADMIN_TOKEN_NAME, Role.ADMIN, null));
+        }
+        return tokens.findByTokenHash(HexFormat.of().formatHex(presented))
+                .map(stored -> new Caller(stored.name(), stored.role(), stored.teamId()));
+    }
+
+    @ReadOnly
+    public List<ApiToken> list(long afterId, int limit) {
+        return tokens.findByIdGreaterThanOrderById(afterId).stream().limit(limit).toList();
+    }
+
+    @Transactional
+    public boolean revoke(long id) {
+        if (!tokens.existsById(id)) {
+            return false;
+        }
+        tokens.deleteById(id);
+        return true;
+    }
+
+    @ReadOnly
+    public @Nullable String teamKey(@Nullable Long teamId) {
+        return teamId == null ? null
+                : dsl.select(TEAM.TEAM_KEY).from(TEAM).where(TEAM.ID.eq(teamId)).fetchOne(TEAM.TEAM_KEY);
+    }
+
+    static String hash(String token) {
+        return HexFormat.of().formatHex(digest(token));
+    }
+
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

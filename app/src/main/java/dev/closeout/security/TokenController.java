@@ -1,0 +1,67 @@
+package dev.closeout.security;
+
+import dev.closeout.web.Cursor;
+import dev.closeout.web.Page;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import jakarta.validation.Valid;
+
+import java.net.URI;
+
+/** Token management, for admins. A token's secret is in the answer to its creation and nowhere else. */
+@Controller("/api/tokens")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.ADMIN)
+class TokenController {
+
+    private final ApiTokens tokens;
+
+    TokenController(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Post
+    HttpResponse<TokenResponse> create(@Body @Valid CreateTokenRequest request) {
+        Role role;
+        try {
+            role = Role.fromWireName(request.role());
+        } catch (IllegalArgumentException e) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "role: " + e.getMessage());
+        }
+        ApiTokens.Issued issued;
+        try {
+            issued = tokens.issue(request.name(), role, request.team());
+        } catch (IllegalArgumentException e) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        return HttpResponse.<TokenResponse>created(TokenResponse.of(issued.stored(), request.team(), issued.token()))
+                .headers(headers -> headers.location(URI.create("/api/tokens/" + issued.stored().id())));
+    }
+
+    @Get
+    Page<TokenResponse> list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
+        int pageSize = Cursor.limit(limit);
+        Long after = Cursor.decode(cursor);
+        return Page.of(tokens.list(after == null ? 0 : after, pageSize + 1), pageSize, ApiToken::id,
+                token -> TokenResponse.of(token, tokens.teamKey(token.teamId()), null));
+    }
+
+    @Delete("/{id}")
+    HttpResponse<Void> revoke(long id) {
+        if (!tokens.revoke(id)) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no token with id " + id);
+        }
+        return HttpResponse.noContent();
+    }
+}
