@@ -25,6 +25,11 @@ class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
                 .map(error -> new Problem.Violation(error.getPath().orElse(null), error.getMessage()))
                 .toList();
         String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+        if (response.code() >= 500) {
+            // an unexpected failure's message is for the server log, not for whoever sent the request
+            return new Problem("about:blank", response.reason(), response.code(),
+                    "the server failed to answer; the error is in its log", context.getRequest().getPath(), null);
+        }
         return new Problem("about:blank", response.reason(), response.code(), detail.isEmpty() ? null : detail,
                 context.getRequest().getPath(), violations.size() > 1 ? violations : null);
     }
