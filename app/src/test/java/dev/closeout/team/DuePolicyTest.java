@@ -1,8 +1,11 @@
 package dev.closeout.team;
 
+import dev.closeout.postmortem.Postmortem;
+import io.micronaut.core.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,5 +85,19 @@ class DuePolicyTest {
                 () -> new DuePolicy(null, null, Map.of("P1", 7, "p1", 14)).validated("due_policy"));
 
         assertTrue(error.getMessage().contains("'p1' is given twice"), error.getMessage());
+    }
+
+    @Test
+    void countsFromTheIncidentStartOrTheImportWhenTheStartIsUnknown() {
+        LocalDateTime imported = LocalDateTime.of(2025, 6, 15, 23, 30);
+
+        assertEquals(LocalDate.of(2025, 3, 8),
+                FollowUpDefaults.countedFrom(postmortem(LocalDateTime.of(2025, 3, 8, 14, 0), imported)));
+        assertEquals(LocalDate.of(2025, 6, 15), FollowUpDefaults.countedFrom(postmortem(null, imported)));
+    }
+
+    private static Postmortem postmortem(@Nullable LocalDateTime incidentStart, LocalDateTime importedAt) {
+        return new Postmortem(1L, null, "Outage", "checkout", "markdown", incidentStart, null, null, null, null, null,
+                null, null, "# Outage", "0".repeat(64), importedAt, importedAt);
     }
 }
