@@ -1,5 +1,6 @@
 package dev.closeout.team;
 
+import dev.closeout.db.jooq.tables.records.TeamDuePriorityRecord;
 import dev.closeout.db.jooq.tables.records.TeamRecord;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -73,8 +74,8 @@ public class TeamQueries {
                 .fetchGroups(TEAM_SERVICE.TEAM_ID, TEAM_SERVICE.SERVICE_NAME);
         Map<Long, Map<String, Integer>> priorities = dsl.selectFrom(TEAM_DUE_PRIORITY)
                 .where(TEAM_DUE_PRIORITY.TEAM_ID.in(ids)).fetch().stream()
-                .collect(Collectors.groupingBy(row -> row.getTeamId(),
-                        Collectors.toMap(row -> row.getPriority(), row -> row.getDays(), (a, b) -> a, TreeMap::new)));
+                .collect(Collectors.groupingBy(TeamDuePriorityRecord::getTeamId, Collectors.toMap(
+                        TeamDuePriorityRecord::getPriority, TeamDuePriorityRecord::getDays, (a, b) -> a, TreeMap::new)));
         return teams.stream().map(row -> new TeamProfile(toTeam(row), services.getOrDefault(row.getId(), List.of()),
                 new DuePolicy(row.getCorrectiveDays(), row.getPreventativeDays(),
                         priorities.getOrDefault(row.getId(), Map.of())))).toList();
