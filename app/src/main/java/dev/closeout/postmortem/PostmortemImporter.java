@@ -9,6 +9,7 @@ import dev.closeout.postmortem.extraction.Extraction;
 import dev.closeout.postmortem.extraction.PostmortemExtractor;
 import dev.closeout.postmortem.extraction.TextDecoding;
 import dev.closeout.storage.Columns;
+import dev.closeout.team.FollowUpDefaults;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
@@ -35,14 +36,16 @@ public class PostmortemImporter {
     private final PostmortemRepository postmortems;
     private final ActionItemRepository actions;
     private final ActionEventRepository events;
+    private final FollowUpDefaults defaults;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     PostmortemImporter(PostmortemRepository postmortems, ActionItemRepository actions, ActionEventRepository events,
-                       TransactionOperations<Connection> transactions, Clock clock) {
+                       FollowUpDefaults defaults, TransactionOperations<Connection> transactions, Clock clock) {
         this.postmortems = postmortems;
         this.actions = actions;
         this.events = events;
+        this.defaults = defaults;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -83,7 +86,8 @@ public class PostmortemImporter {
         List<ActionItem> stored = new ArrayList<>();
         int position = 0;
         for (ExtractedAction extracted : extraction.actions()) {
-            ActionItem action = actions.save(ActionItem.fromExtraction(postmortem.id(), position++, extracted, now));
+            ActionItem action = actions.save(defaults.complete(
+                    ActionItem.fromExtraction(postmortem.id(), position++, extracted, now), postmortem));
             events.save(ActionEvent.created(action, actor));
             stored.add(action);
         }

@@ -1,0 +1,11 @@
+package dev.closeout.team;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface PriorityDueDaysRepository extends CrudRepository<PriorityDueDays, Long> {
+
+    void deleteByTeamId(long teamId);
+}

@@ -1,0 +1,88 @@
+package dev.closeout.team;
+
+import dev.closeout.security.Roles;
+import dev.closeout.web.Cursor;
+import dev.closeout.web.Page;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+
+import java.net.URI;
+import java.util.function.Supplier;
+
+/** Teams: anyone with a token reads them, admins create and change them. */
+@Controller("/api/teams")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.READER)
+class TeamController {
+
+    private final Teams teams;
+    private final TeamQueries queries;
+    private final DuePolicy globalPolicy;
+
+    TeamController(Teams teams, TeamQueries queries, DuePolicyConfiguration policy) {
+        this.teams = teams;
+        this.queries = queries;
+        this.globalPolicy = policy.policy();
+    }
+
+    @Post
+    @Secured(Roles.ADMIN)
+    HttpResponse<TeamResponse> create(@Body CreateTeamRequest request) {
+        TeamProfile created;
+        try {
+            created = validating(() -> teams.create(request));
+        } catch (DataAccessException e) {
+            // a concurrent request created the same key between the check and the insert
+            if (request.key() != null && queries.findByKey(request.key()).isPresent()) {
+                throw new HttpStatusException(HttpStatus.CONFLICT, "key: a team with key '" + request.key() + "' exists");
+            }
+            throw e;
+        }
+        TeamResponse body = view(created);
+        return HttpResponse.created(body).headers(headers -> headers.location(URI.create("/api/teams/" + body.key())));
+    }
+
+    @Get
+    Page<TeamResponse> list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
+        int pageSize = Cursor.limit(limit);
+        return Page.of(queries.find(Cursor.decode(cursor), pageSize + 1), pageSize, profile -> profile.team().id(),
+                this::view);
+    }
+
+    @Get("/{key}")
+    TeamResponse get(String key) {
+        return view(teams.find(key));
+    }
+
+    @Patch("/{key}")
+    @Secured(Roles.ADMIN)
+    TeamResponse update(String key, @Body JsonNode body) {
+        return view(validating(() -> teams.update(key, TeamPatch.from(body))));
+    }
+
+    private TeamResponse view(TeamProfile profile) {
+        return TeamResponse.of(profile, globalPolicy);
+    }
+
+    /** Runs {@code change}, answering 400 with the message when it breaks a rule. */
+    private static TeamProfile validating(Supplier<TeamProfile> change) {
+        try {
+            return change.get();
+        } catch (IllegalArgumentException e) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.closeout.team;
+
+import dev.closeout.support.DatabaseCleaner;
+import dev.closeout.support.TestDatabase;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
+import static dev.closeout.support.TestTokens.ADMIN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * An import fills in what the postmortem leaves out: the team owning its service, that team's default
+ * owner and due dates from the policy (the team's over the global one), keeping what the text states.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TeamImportTest implements TestPropertyProvider {
+
+    private static final String SPEC = "TeamImportTest";
+    /** Imports happen on Sunday 2025-06-15 by this test's clock. */
+    private static final Instant IMPORTED_AT = Instant.parse("2025-06-15T10:00:00Z");
+    private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
+    /** An incident on Saturday 2025-03-08, so every date the policy computes lands on a weekend. */
+    private static final String CHECKOUT_OUTAGE = """
+            # Postmortem: Checkout outage
+
+            **Service:** Checkout
+            **Incident start:** 2025-03-08 14:00 UTC
+            **Incident end:** 2025-03-08 15:30 UTC
+
+            ## Root cause
+            A configuration change to the payment gateway timeout was deployed without review.
+
+            ## Action items
+
+            | Action | Type | Owner | Due | Priority |
+            | --- | --- | --- | --- | --- |
+            | Revert the gateway timeout configuration | corrective | | | |
+            | Add an alert on gateway error rate | preventative | | | |
+            | Add a review step for gateway configuration changes | preventative | dana | 2025-04-30 | |
+            | Roll back the faulty deploy tooling | corrective | | | P1 |
+            """;
+
+    @Inject
+    @Client("/")
+    HttpClient httpClient;
+
+    @Inject
+    DatabaseCleaner cleaner;
+
+    @Inject
+    DSLContext dsl;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    BlockingHttpClient client;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
+        properties.put("spec.name", SPEC);
+        properties.put("closeout.policy.priority-days.P1", "7");
+        return properties;
+    }
+
+    @Factory
+    @Requires(property = "spec.name", value = SPEC)
+    static class FixedClock {
+
+        @Singleton
+        @Replaces(Clock.class)
+        Clock clock() {
+            return Clock.fixed(IMPORTED_AT, ZoneOffset.UTC);
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        cleaner.clean();
+        client = httpClient.toBlocking();
+    }
+
+    @Test
+    void actionsOfAServiceATeamOwnsGoToThatTeamWithItsOwnerAndPolicy() {
+        Object teamId = createTeam(Map.of("key", "payments", "name", "Payments", "default_owner", "pat",
+                "services", List.of("checkout"), "due_policy", Map.of("corrective_days", 21)));
+
+        List<Map<String, Object>> actions = importMarkdown(CHECKOUT_OUTAGE);
+
+        assertEquals(4, actions.size());
+        // corrective: the team's 21 days land on Saturday 03-29, moved to Monday
+        assertAction(actions.get(0), teamId, "pat", "2025-03-31");
+        // preventative: the global 56 days land on Saturday 05-03, moved to Monday
+        assertAction(actions.get(1), teamId, "pat", "2025-05-05");
+        // owner and due date written in the postmortem stay
+        assertAction(actions.get(2), teamId, "dana", "2025-04-30");
+        // P1: the global priority table's 7 days land on Saturday 03-15, moved to Monday
+        assertAction(actions.get(3), teamId, "pat", "2025-03-17");
+        assertEquals(List.of("policy", "policy", "source", "policy"), dueSources());
+    }
+
+    @Test
+    void actionsOfAServiceNoTeamOwnsGetTheGlobalPolicyAndNoTeam() {
+        createTeam(Map.of("key", "search", "name", "Search", "default_owner", "sam", "services", List.of("search")));
+
+        List<Map<String, Object>> actions = importMarkdown(CHECKOUT_OUTAGE);
+
+        // corrective: 28 days land on Saturday 04-05, moved to Monday
+        assertAction(actions.get(0), null, null, "2025-04-07");
+        assertAction(actions.get(1), null, null, "2025-05-05");
+        assertAction(actions.get(2), null, "dana", "2025-04-30");
+        assertAction(actions.get(3), null, null, "2025-03-17");
+    }
+
+    @Test
+    void withoutAnIncidentStartTheDueDateCountsFromTheImport() {
+        List<Map<String, Object>> actions = importMarkdown("# Queue backlog\n\n## Action items\n"
+                + "- Add an alert on queue depth\n");
+
+        // imported Sunday 06-15: a preventative action's 56 days land on Sunday 08-10, moved to Monday
+        assertEquals(1, actions.size());
+        assertEquals("preventative", actions.get(0).get("kind"));
+        assertAction(actions.get(0), null, null, "2025-08-11");
+        assertEquals(List.of("policy"), dueSources());
+    }
+
+    private Object createTeam(Map<String, Object> team) {
+        return client.retrieve(HttpRequest.POST("/api/teams", team).bearerAuth(ADMIN), JSON_OBJECT).get("id");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> importMarkdown(String text) {
+        Map<String, Object> postmortem = client.retrieve(HttpRequest.POST("/api/postmortems", text)
+                .contentType(MediaType.of("text/markdown")).bearerAuth(ADMIN), JSON_OBJECT);
+        return (List<Map<String, Object>>) postmortem.get("actions");
+    }
+
+    private List<String> dueSources() {
+        return transactions.executeRead(status -> dsl.select(ACTION_ITEM.DUE_SOURCE).from(ACTION_ITEM)
+                .orderBy(ACTION_ITEM.POSITION).fetch(ACTION_ITEM.DUE_SOURCE));
+    }
+
+    private static void assertAction(Map<String, Object> action, Object teamId, String owner, String due) {
+        String text = (String) action.get("text");
+        if (teamId == null) {
+            assertNull(action.get("team_id"), text);
+        } else {
+            assertEquals(((Number) teamId).longValue(), ((Number) action.get("team_id")).longValue(), text);
+        }
+        assertEquals(owner, action.get("owner"), text);
+        assertEquals(due, action.get("due"), text);
+    }
+}
