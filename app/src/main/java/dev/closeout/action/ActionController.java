@@ -23,8 +23,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
-import static dev.closeout.action.ActionListParams.invalid;
-
 /**
  * Follow-ups: the list with its filters, one follow-up with its ETag, edits with optimistic concurrency,
  * status transitions and the history of changes.
@@ -49,7 +47,7 @@ class ActionController {
     @Get
     Page<ActionItemResponse> list(@RequestBean ActionListParams params, Authentication authentication) {
         Long teamId = params.team() == null ? null : queries.teamId(params.team()).orElseThrow(() ->
-                invalid("team", "no team with key '" + params.team() + "'"));
+                InvalidRequest.of("team", "no team with key '" + params.team() + "'"));
         return lists.page(params, teamId, Caller.of(authentication));
     }
 
@@ -72,7 +70,7 @@ class ActionController {
         long version = expectedVersion(id, ifMatch, patch.version());
         ActionEdit.Change<Long> team = patch.team() == null ? null : new ActionEdit.Change<>(
                 patch.team().value() == null ? null : queries.teamId(patch.team().value()).orElseThrow(() ->
-                        invalid("team", "no team with key '" + patch.team().value() + "'")));
+                        InvalidRequest.of("team", "no team with key '" + patch.team().value() + "'")));
         ActionEdit edit = new ActionEdit(patch.owner(), team, patch.due(), patch.priority(), patch.kind(),
                 patch.text());
         return withEtag(actions.edit(id, version, edit, Caller.of(authentication)));
@@ -106,7 +104,7 @@ class ActionController {
                     + "in the body: send the ETag (or version) of the action as you last read it");
         }
         if (headerVersion != null && bodyVersion != null && !headerVersion.equals(bodyVersion)) {
-            throw invalid("version", "the body says " + bodyVersion + " but If-Match says " + headerVersion);
+            throw InvalidRequest.of("version", "the body says " + bodyVersion + " but If-Match says " + headerVersion);
         }
         return headerVersion != null ? headerVersion : bodyVersion;
     }

@@ -87,7 +87,8 @@ public record ActionItem(
         DueSource source = edit.due() == null ? dueSource : due == null ? null : DueSource.PERSON;
         return new ActionItem(id, postmortemId, position, edit.text() == null ? text : edit.text(),
                 edit.kind() == null ? kind : edit.kind(), group,
-                edit.owner() == null ? owner : edit.owner().value(), edit.teamId() == null ? teamId : edit.teamId().value(),
+                edit.owner() == null ? owner : edit.owner().value(),
+                edit.teamId() == null ? teamId : edit.teamId().value(),
                 due, source, edit.priority() == null ? priority : edit.priority().value(), status, statusReason,
                 ticketRef, sourceLine, removedFromSource, createdAt, now, closedAt, version);
     }

@@ -2,9 +2,7 @@ package dev.closeout.action;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.exceptions.HttpStatusException;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -40,7 +38,7 @@ record ActionListParams(
                 try {
                     statuses.add(ActionStatus.fromWireName(name.strip()));
                 } catch (IllegalArgumentException e) {
-                    throw invalid("status", e.getMessage());
+                    throw InvalidRequest.of("status", e.getMessage());
                 }
             }
         }
@@ -54,7 +52,7 @@ record ActionListParams(
         return switch (overdue.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw invalid("overdue", "must be true or false, was '" + overdue + "'");
+            default -> throw InvalidRequest.of("overdue", "must be true or false, was '" + overdue + "'");
         };
     }
 
@@ -62,13 +60,13 @@ record ActionListParams(
         try {
             return dueBefore == null ? null : LocalDate.parse(dueBefore);
         } catch (DateTimeParseException e) {
-            throw invalid("due_before", "must be a date YYYY-MM-DD, was '" + dueBefore + "'");
+            throw InvalidRequest.of("due_before", "must be a date YYYY-MM-DD, was '" + dueBefore + "'");
         }
     }
 
     @Nullable String kindName() {
         if (kind != null && !ActionItem.KINDS.contains(kind)) {
-            throw invalid("kind", "must be corrective or preventative, was '" + kind + "'");
+            throw InvalidRequest.of("kind", "must be corrective or preventative, was '" + kind + "'");
         }
         return kind;
     }
@@ -77,7 +75,7 @@ record ActionListParams(
         try {
             return postmortem == null ? null : Long.parseLong(postmortem);
         } catch (NumberFormatException e) {
-            throw invalid("postmortem", "must be a postmortem id, was '" + postmortem + "'");
+            throw InvalidRequest.of("postmortem", "must be a postmortem id, was '" + postmortem + "'");
         }
     }
 
@@ -101,18 +99,14 @@ record ActionListParams(
         try {
             return sort == null ? ActionSort.ID : ActionSort.fromWireName(sort);
         } catch (IllegalArgumentException e) {
-            throw invalid("sort", e.getMessage());
+            throw InvalidRequest.of("sort", e.getMessage());
         }
     }
 
     private static @Nullable String nonBlank(String name, @Nullable String value) {
         if (value != null && value.isBlank()) {
-            throw invalid(name, "must not be blank");
+            throw InvalidRequest.of(name, "must not be blank");
         }
         return value == null ? null : value.strip();
-    }
-
-    static HttpStatusException invalid(String name, String message) {
-        return new HttpStatusException(HttpStatus.BAD_REQUEST, name + ": " + message);
     }
 }

@@ -26,7 +26,7 @@ class ActionLists {
         this.clock = clock;
     }
 
-    /** The page {@code params} ask for; {@code teamId} is the team the list is of (from the path or the team parameter). */
+    /** The page {@code params} ask for, of team {@code teamId} when not null (from the path or the parameter). */
     Page<ActionItemResponse> page(ActionListParams params, @Nullable Long teamId, Caller caller) {
         int limit = Cursor.limit(params.limit());
         ActionSort sort = params.order();
@@ -52,7 +52,7 @@ class ActionLists {
         try {
             return sort.after(key.value(), key.id());
         } catch (DateTimeException e) {
-            throw ActionListParams.invalid("cursor", "'" + cursor + "' is not a cursor from a previous page's 'next'");
+            throw InvalidRequest.of("cursor", "'" + cursor + "' is not a cursor from a previous page's 'next'");
         }
     }
 }

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-import static dev.closeout.action.ActionListParams.invalid;
 
 /**
  * A {@code PATCH /api/actions/{id}} body, read field by field because an absent field (unchanged) and a
@@ -30,14 +29,15 @@ record ActionPatch(
 
     static ActionPatch parse(@Nullable JsonNode body, long id) {
         if (body == null || !body.isObject()) {
-            throw invalid("body", "must be a JSON object with any of " + String.join(", ", FIELDS));
+            throw InvalidRequest.of("body", "must be a JSON object with any of " + String.join(", ", FIELDS));
         }
         for (Map.Entry<String, JsonNode> entry : body.entries()) {
             if (entry.getKey().equals("status")) {
-                throw invalid("status", "use POST /api/actions/" + id + "/transitions to change it");
+                throw InvalidRequest.of("status", "use POST /api/actions/" + id + "/transitions to change it");
             }
             if (!FIELDS.contains(entry.getKey())) {
-                throw invalid(entry.getKey(), "not a field a PATCH can change; one of " + String.join(", ", FIELDS));
+                throw InvalidRequest.of(entry.getKey(), "not a field a PATCH can change; one of "
+                        + String.join(", ", FIELDS));
             }
         }
         return new ActionPatch(clearable(body, "owner", NAME_LENGTH), clearable(body, "team", NAME_LENGTH),
@@ -50,24 +50,24 @@ record ActionPatch(
         if (value == null) {
             return null;
         }
-        return new ActionEdit.Change<>(value.isNull() ? null : text(value, field, maxLength));
+        return new ActionEdit.Change<>(value.isNull() ? null : text(value, field, maxLength, " or null to clear it"));
     }
 
     private static @Nullable String required(JsonNode body, String field, int maxLength) {
         JsonNode value = body.get(field);
         if (value != null && value.isNull()) {
-            throw invalid(field, "cannot be cleared");
+            throw InvalidRequest.of(field, "cannot be cleared");
         }
-        return value == null ? null : text(value, field, maxLength);
+        return value == null ? null : text(value, field, maxLength, "");
     }
 
-    private static String text(JsonNode value, String field, int maxLength) {
+    private static String text(JsonNode value, String field, int maxLength, String orClear) {
         if (!value.isString() || value.getStringValue().isBlank()) {
-            throw invalid(field, "must be a non-blank string, or null to clear it where that is allowed");
+            throw InvalidRequest.of(field, "must be a non-blank string" + orClear);
         }
         String text = value.getStringValue().strip();
         if (text.length() > maxLength) {
-            throw invalid(field, "must be at most " + maxLength + " characters");
+            throw InvalidRequest.of(field, "must be at most " + maxLength + " characters");
         }
         return text;
     }
@@ -83,14 +83,14 @@ record ActionPatch(
         try {
             return new ActionEdit.Change<>(LocalDate.parse(value.isString() ? value.getStringValue() : ""));
         } catch (DateTimeParseException e) {
-            throw invalid("due", "must be a date YYYY-MM-DD or null");
+            throw InvalidRequest.of("due", "must be a date YYYY-MM-DD or null");
         }
     }
 
     private static @Nullable String kind(JsonNode body) {
         String kind = required(body, "kind", NAME_LENGTH);
         if (kind != null && !ActionItem.KINDS.contains(kind)) {
-            throw invalid("kind", "must be corrective or preventative, was '" + kind + "'");
+            throw InvalidRequest.of("kind", "must be corrective or preventative, was '" + kind + "'");
         }
         return kind;
     }
@@ -101,7 +101,7 @@ record ActionPatch(
             return null;
         }
         if (!value.isNumber() || value.getNumberValue().doubleValue() != value.getLongValue()) {
-            throw invalid("version", "must be the whole number 'version' of the action as last read");
+            throw InvalidRequest.of("version", "must be the whole number 'version' of the action as last read");
         }
         return value.getLongValue();
     }

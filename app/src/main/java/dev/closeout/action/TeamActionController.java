@@ -32,7 +32,7 @@ class TeamActionController {
         long teamId = queries.teamId(key).orElseThrow(() ->
                 new HttpStatusException(HttpStatus.NOT_FOUND, "no team with key '" + key + "'"));
         if (params.team() != null) {
-            throw ActionListParams.invalid("team", "the team is already in the path");
+            throw InvalidRequest.of("team", "the team is already in the path");
         }
         return lists.page(params, teamId, Caller.of(authentication));
     }

@@ -11,18 +11,18 @@ record TransitionRequest(@Nullable String to, @Nullable String reason) {
 
     ActionStatus status() {
         if (to == null) {
-            throw ActionListParams.invalid("to", "required: the status to move to");
+            throw InvalidRequest.of("to", "required: the status to move to");
         }
         try {
             return ActionStatus.fromWireName(to);
         } catch (IllegalArgumentException e) {
-            throw ActionListParams.invalid("to", e.getMessage());
+            throw InvalidRequest.of("to", e.getMessage());
         }
     }
 
     @Nullable String checkedReason() {
         if (reason != null && reason.strip().length() > REASON_LENGTH) {
-            throw ActionListParams.invalid("reason", "must be at most " + REASON_LENGTH + " characters");
+            throw InvalidRequest.of("reason", "must be at most " + REASON_LENGTH + " characters");
         }
         return reason;
     }

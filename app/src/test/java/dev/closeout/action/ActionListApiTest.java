@@ -1,6 +1,7 @@
 package dev.closeout.action;
 
 import dev.closeout.support.Corpus;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -76,7 +77,7 @@ class ActionListApiTest extends ActionApiTestSupport {
 
     @Test
     void filtersByTheRootCauseOfTheActionsPostmortem() {
-        Map<String, Object> seed = client.retrieve(io.micronaut.http.HttpRequest.POST("/api/postmortems",
+        Map<String, Object> seed = client.retrieve(HttpRequest.POST("/api/postmortems",
                 Corpus.read(Corpus.SEED_LB_ROUTING)).contentType("text/markdown").bearerAuth(ADMIN), JSON_OBJECT);
         List<Long> seedActions = list(seed.get("actions")).stream().map(ActionApiTestSupport::id).toList();
         importActions("Add an alert on queue depth");
@@ -200,8 +201,9 @@ class ActionListApiTest extends ActionApiTestSupport {
             return descending ? byId.reversed() : byId;
         }
         // ISO dates and instants of the same precision sort as text; actions without a value come last
+        Comparator<String> values = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
         Comparator<Map<String, Object>> byValue = Comparator.comparing(action -> (String) action.get(field),
-                Comparator.nullsLast(descending ? Comparator.<String>reverseOrder() : Comparator.<String>naturalOrder()));
+                Comparator.nullsLast(values));
         return byValue.thenComparing(descending ? byId.reversed() : byId);
     }
 
