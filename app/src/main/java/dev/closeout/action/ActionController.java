@@ -1,50 +1,115 @@
 package dev.closeout.action;
 
+import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
+/**
+ * Follow-ups: the list with its filters, one follow-up with its ETag, edits with optimistic concurrency,
+ * status transitions and the history of changes.
+ */
 @Controller("/api/actions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
 class ActionController {
 
+    private final ActionItems actions;
+    private final ActionLists lists;
     private final ActionQueries queries;
-    private final Clock clock;
+    private final ActionViews views;
 
-    ActionController(ActionQueries queries, Clock clock) {
+    ActionController(ActionItems actions, ActionLists lists, ActionQueries queries, ActionViews views) {
+        this.actions = actions;
+        this.lists = lists;
         this.queries = queries;
-        this.clock = clock;
+        this.views = views;
     }
 
     @Get
-    Page<ActionItemResponse> list(@QueryValue @Nullable String status,
-                                  @QueryValue @Nullable Integer limit,
-                                  @QueryValue @Nullable String cursor) {
-        int pageSize = Cursor.limit(limit);
-        ActionFilter filter = new ActionFilter(status == null ? null : parseStatus(status));
-        LocalDate today = LocalDate.now(clock);
-        return Page.of(queries.find(filter, Cursor.decode(cursor), pageSize + 1), pageSize,
-                ActionItem::id, action -> ActionItemResponse.of(action, today));
+    Page<ActionItemResponse> list(@RequestBean ActionListParams params, Authentication authentication) {
+        Long teamId = params.team() == null ? null : queries.teamId(params.team()).orElseThrow(() ->
+                InvalidRequest.of("team", "no team with key '" + params.team() + "'"));
+        return lists.page(params, teamId, Caller.of(authentication));
     }
 
-    private static ActionStatus parseStatus(String status) {
+    @Get("/{id}")
+    HttpResponse<ActionItemResponse> get(long id, Authentication authentication) {
+        return withEtag(actions.get(id, Caller.of(authentication)));
+    }
+
+    /**
+     * Changes owner, team, due date, priority, kind or text. The version the change is based on is
+     * required, as {@code If-Match} (the ETag) or {@code "version"} in the body: without one, a client
+     * could undo a change it never saw.
+     */
+    @Secured(Roles.EDITOR)
+    @Patch("/{id}")
+    HttpResponse<ActionItemResponse> edit(long id, @Body @Nullable JsonNode body,
+                                          @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                          Authentication authentication) {
+        ActionPatch patch = ActionPatch.parse(body, id);
+        long version = expectedVersion(id, ifMatch, patch.version());
+        ActionEdit.Change<Long> team = patch.team() == null ? null : new ActionEdit.Change<>(
+                patch.team().value() == null ? null : queries.teamId(patch.team().value()).orElseThrow(() ->
+                        InvalidRequest.of("team", "no team with key '" + patch.team().value() + "'")));
+        ActionEdit edit = new ActionEdit(patch.owner(), team, patch.due(), patch.priority(), patch.kind(),
+                patch.text());
+        return withEtag(actions.edit(id, version, edit, Caller.of(authentication)));
+    }
+
+    @Secured(Roles.EDITOR)
+    @Post("/{id}/transitions")
+    HttpResponse<ActionItemResponse> transition(long id, @Body TransitionRequest request,
+                                                Authentication authentication) {
+        return withEtag(actions.move(id, request.status(), request.checkedReason(), Caller.of(authentication)));
+    }
+
+    /** Every change to the follow-up, its creation first. */
+    @Get("/{id}/history")
+    Page<ActionHistoryEntry> history(long id, @QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor,
+                                     Authentication authentication) {
+        int pageSize = Cursor.limit(limit);
+        return Page.of(actions.history(id, Cursor.decode(cursor), pageSize + 1, Caller.of(authentication)), pageSize,
+                ActionEvent::id, ActionHistoryEntry::of);
+    }
+
+    private static long expectedVersion(long id, @Nullable String ifMatch, @Nullable Long bodyVersion) {
+        Long headerVersion;
         try {
-            return ActionStatus.fromWireName(status);
+            headerVersion = ActionVersion.fromIfMatch(ifMatch, id);
         } catch (IllegalArgumentException e) {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "status: " + e.getMessage());
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
+        if (headerVersion == null && bodyVersion == null) {
+            throw new HttpStatusException(HttpStatus.PRECONDITION_REQUIRED, "If-Match: required, or \"version\" "
+                    + "in the body: send the ETag (or version) of the action as you last read it");
+        }
+        if (headerVersion != null && bodyVersion != null && !headerVersion.equals(bodyVersion)) {
+            throw InvalidRequest.of("version", "the body says " + bodyVersion + " but If-Match says " + headerVersion);
+        }
+        return headerVersion != null ? headerVersion : bodyVersion;
+    }
+
+    private HttpResponse<ActionItemResponse> withEtag(ActionItem action) {
+        return HttpResponse.ok(views.of(action)).header(HttpHeaders.ETAG, ActionVersion.etag(action));
     }
 }

@@ -11,6 +11,7 @@ import io.micronaut.data.annotation.Version;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Set;
 
 import static dev.closeout.storage.Columns.fit;
 
@@ -41,6 +42,10 @@ public record ActionItem(
         @Nullable LocalDateTime closedAt,
         @Version @Nullable Long version) {
 
+    public static final String CORRECTIVE = "corrective";
+    public static final String PREVENTATIVE = "preventative";
+    public static final Set<String> KINDS = Set.of(CORRECTIVE, PREVENTATIVE);
+
     /** A new open follow-up for what the extractor found at {@code position} in the postmortem. */
     public static ActionItem fromExtraction(long postmortemId, int position, ExtractedAction extracted,
                                             LocalDateTime now) {
@@ -54,5 +59,37 @@ public record ActionItem(
     /** Past its due date and still being worked on (or not yet started). */
     public boolean isOverdue(LocalDate today) {
         return status.isActive() && dueDate != null && dueDate.isBefore(today);
+    }
+
+    /**
+     * This follow-up moved to {@code to} at {@code now}: closing (done, not_doing) sets the closing time,
+     * anything else clears it; the reason is kept only for not_doing, which requires one.
+     *
+     * @throws IllegalTransitionException when the status may not move there
+     * @throws ReasonRequiredException    when moving to not_doing without a reason
+     */
+    public ActionItem moveTo(ActionStatus to, @Nullable String reason, LocalDateTime now) {
+        if (!status.canMoveTo(to)) {
+            throw new IllegalTransitionException(status, to);
+        }
+        boolean dropped = to == ActionStatus.NOT_DOING;
+        if (dropped && (reason == null || reason.isBlank())) {
+            throw new ReasonRequiredException(to);
+        }
+        return new ActionItem(id, postmortemId, position, text, kind, group, owner, teamId, dueDate, dueSource,
+                priority, to, dropped ? reason.strip() : null, ticketRef, sourceLine, removedFromSource, createdAt,
+                now, to.isClosed() ? now : null, version);
+    }
+
+    /** This follow-up with what a person changed; a due date they set is theirs (due source person). */
+    public ActionItem edit(ActionEdit edit, LocalDateTime now) {
+        LocalDate due = edit.due() == null ? dueDate : edit.due().value();
+        DueSource source = edit.due() == null ? dueSource : due == null ? null : DueSource.PERSON;
+        return new ActionItem(id, postmortemId, position, edit.text() == null ? text : edit.text(),
+                edit.kind() == null ? kind : edit.kind(), group,
+                edit.owner() == null ? owner : edit.owner().value(),
+                edit.teamId() == null ? teamId : edit.teamId().value(),
+                due, source, edit.priority() == null ? priority : edit.priority().value(), status, statusReason,
+                ticketRef, sourceLine, removedFromSource, createdAt, now, closedAt, version);
     }
 }

@@ -5,9 +5,10 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-/** A follow-up as the API shows it. */
+/** A follow-up as the API shows it; {@code team} is the team's key. */
 @Serdeable
 public record ActionItemResponse(
         long id,
@@ -17,10 +18,12 @@ public record ActionItemResponse(
         @Nullable String kind,
         @Nullable String group,
         @Nullable String owner,
-        @Nullable Long teamId,
+        @Nullable String team,
         @Nullable LocalDate due,
+        @Nullable DueSource dueSource,
         @Nullable String priority,
         ActionStatus status,
+        @Nullable String statusReason,
         boolean overdue,
         @Nullable String ticket,
         @Nullable Integer sourceLine,
@@ -30,16 +33,16 @@ public record ActionItemResponse(
         @Nullable Instant closedAt,
         long version) {
 
-    public static ActionItemResponse of(ActionItem action, LocalDate today) {
+    static ActionItemResponse of(ActionItem action, @Nullable String teamKey, LocalDate today) {
         return new ActionItemResponse(action.id(), action.postmortemId(), action.position(), action.text(),
-                action.kind(), action.group(), action.owner(), action.teamId(), action.dueDate(), action.priority(),
-                action.status(), action.isOverdue(today), action.ticketRef(), action.sourceLine(),
-                action.removedFromSource(), utc(action.createdAt()), utc(action.updatedAt()),
-                action.closedAt() == null ? null : utc(action.closedAt()),
-                action.version() == null ? 0 : action.version());
+                action.kind(), action.group(), action.owner(), teamKey, action.dueDate(), action.dueSource(),
+                action.priority(), action.status(), action.statusReason(), action.isOverdue(today),
+                action.ticketRef(), action.sourceLine(), action.removedFromSource(), utc(action.createdAt()),
+                utc(action.updatedAt()), action.closedAt() == null ? null : utc(action.closedAt()),
+                ActionVersion.of(action));
     }
 
-    private static Instant utc(java.time.LocalDateTime time) {
+    private static Instant utc(LocalDateTime time) {
         return time.toInstant(ZoneOffset.UTC);
     }
 }

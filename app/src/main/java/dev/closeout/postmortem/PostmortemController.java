@@ -1,6 +1,7 @@
 package dev.closeout.postmortem;
 
 import dev.closeout.action.ActionItemRepository;
+import dev.closeout.action.ActionViews;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.web.Cursor;
@@ -23,8 +24,6 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.validation.Valid;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
 
 @Controller("/api/postmortems")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -37,15 +36,15 @@ class PostmortemController {
     private final PostmortemRepository postmortems;
     private final ActionItemRepository actions;
     private final PostmortemQueries queries;
-    private final Clock clock;
+    private final ActionViews actionViews;
 
     PostmortemController(PostmortemImporter importer, PostmortemRepository postmortems,
-                         ActionItemRepository actions, PostmortemQueries queries, Clock clock) {
+                         ActionItemRepository actions, PostmortemQueries queries, ActionViews actionViews) {
         this.importer = importer;
         this.postmortems = postmortems;
         this.actions = actions;
         this.queries = queries;
-        this.clock = clock;
+        this.actionViews = actionViews;
     }
 
     /** Imports a postmortem sent as the body itself; {@code ?source=} says where it comes from. */
@@ -78,19 +77,15 @@ class PostmortemController {
     PostmortemResponse get(long id) {
         Postmortem postmortem = postmortems.findById(id).orElseThrow(() ->
                 new HttpStatusException(HttpStatus.NOT_FOUND, "no postmortem with id " + id));
-        return PostmortemResponse.of(postmortem, actions.findByPostmortemIdOrderByPosition(id), today());
+        return PostmortemResponse.of(postmortem, actionViews.of(actions.findByPostmortemIdOrderByPosition(id)));
     }
 
     private HttpResponse<PostmortemResponse> answer(ImportResult result) {
-        PostmortemResponse body = PostmortemResponse.of(result.postmortem(), result.actions(), today());
+        PostmortemResponse body = PostmortemResponse.of(result.postmortem(), actionViews.of(result.actions()));
         if (!result.created()) {
             return HttpResponse.ok(body);
         }
         return HttpResponse.<PostmortemResponse>created(body)
                 .headers(headers -> headers.location(URI.create("/api/postmortems/" + body.id())));
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

@@ -1,13 +1,11 @@
 package dev.closeout.postmortem;
 
-import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionItemResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -48,11 +46,11 @@ public record PostmortemResponse(
         }
     }
 
-    static PostmortemResponse of(Postmortem postmortem, List<ActionItem> actions, LocalDate today) {
+    static PostmortemResponse of(Postmortem postmortem, List<ActionItemResponse> actions) {
         return new PostmortemResponse(postmortem.id(), postmortem.sourceRef(), postmortem.title(),
                 postmortem.service(), postmortem.format(), IncidentView.of(postmortem), postmortem.impactPercent(),
                 RootCauseView.of(postmortem), postmortem.contentHash(),
                 postmortem.createdAt().toInstant(ZoneOffset.UTC), postmortem.updatedAt().toInstant(ZoneOffset.UTC),
-                actions.stream().map(action -> ActionItemResponse.of(action, today)).toList());
+                actions);
     }
 }

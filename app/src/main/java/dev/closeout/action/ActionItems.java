@@ -1,0 +1,97 @@
+package dev.closeout.action;
+
+import dev.closeout.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Reads and changes follow-ups for a caller: a change and the history events it makes are written in
+ * one transaction, so the history reports read is complete. A team-scoped caller reaches only its team's
+ * follow-ups.
+ */
+@Singleton
+public class ActionItems {
+
+    private final ActionItemRepository actions;
+    private final ActionEventRepository events;
+    private final ActionQueries queries;
+    private final Clock clock;
+
+    ActionItems(ActionItemRepository actions, ActionEventRepository events, ActionQueries queries, Clock clock) {
+        this.actions = actions;
+        this.events = events;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @ReadOnly
+    public ActionItem get(long id, Caller caller) {
+        ActionItem action = actions.findById(id).orElseThrow(() -> new ActionNotFoundException(id));
+        if (!caller.reaches(action.teamId())) {
+            throw new ActionOutOfReachException("this token is scoped to another team than action " + id + "'s");
+        }
+        return action;
+    }
+
+    /**
+     * Applies {@code edit} to the follow-up if it is still at {@code expectedVersion}.
+     *
+     * @throws StaleActionException when it changed since, here or in a concurrent request
+     */
+    @Transactional
+    public ActionItem edit(long id, long expectedVersion, ActionEdit edit, Caller caller) {
+        ActionItem before = get(id, caller);
+        if (edit.teamId() != null && !caller.reaches(edit.teamId().value())) {
+            throw new ActionOutOfReachException("team: this token may not hand an action to another team");
+        }
+        if (ActionVersion.of(before) != expectedVersion) {
+            throw new StaleActionException(expectedVersion);
+        }
+        return store(before, before.edit(edit, now()), caller);
+    }
+
+    /** Moves the follow-up to {@code to}; see {@link ActionItem#moveTo}. */
+    @Transactional
+    public ActionItem move(long id, ActionStatus to, @Nullable String reason, Caller caller) {
+        ActionItem before = get(id, caller);
+        return store(before, before.moveTo(to, reason, now()), caller);
+    }
+
+    /** Up to {@code limit} history events of a follow-up the caller reaches, after event {@code afterId}. */
+    @ReadOnly
+    public List<ActionEvent> history(long id, @Nullable Long afterId, int limit, Caller caller) {
+        get(id, caller);
+        return queries.history(id, afterId, limit);
+    }
+
+    private ActionItem store(ActionItem before, ActionItem after, Caller caller) {
+        ActionItem stored;
+        try {
+            // the @Version column: the update matches only the version read above, so of two concurrent
+            // changes from the same version exactly one is written
+            stored = actions.update(after);
+        } catch (OptimisticLockException e) {
+            throw new StaleActionException(ActionVersion.of(before));
+        }
+        Map<Long, String> teamKeys = queries.teamKeys(Stream.of(before.teamId(), after.teamId())
+                .filter(Objects::nonNull).distinct().toList());
+        events.saveAll(ActionEvent.between(before, stored, caller.actor(), teamKeys::get));
+        return stored;
+    }
+
+    private LocalDateTime now() {
+        // the precision of the DATETIME(6) columns, so the answer shows what a later read will
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.closeout.action;
+
+import dev.closeout.security.Caller;
+import dev.closeout.web.Cursor;
+import dev.closeout.web.Page;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.jooq.Condition;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One page of follow-ups for the list endpoints, from their query parameters. */
+@Singleton
+class ActionLists {
+
+    private final ActionQueries queries;
+    private final ActionViews views;
+    private final Clock clock;
+
+    ActionLists(ActionQueries queries, ActionViews views, Clock clock) {
+        this.queries = queries;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    /** The page {@code params} ask for, of team {@code teamId} when not null (from the path or the parameter). */
+    Page<ActionItemResponse> page(ActionListParams params, @Nullable Long teamId, Caller caller) {
+        int limit = Cursor.limit(params.limit());
+        ActionSort sort = params.order();
+        ActionFilter filter = new ActionFilter(params.statuses(), teamId, params.ownerName(), params.overdueFlag(),
+                params.dueBeforeDate(), params.kindName(), params.componentName(), params.triggerName(),
+                params.postmortemId(), params.text(), caller.teamId());
+        List<ActionItem> rows = queries.find(filter, LocalDate.now(clock), sort, after(params.cursor(), sort),
+                limit + 1);
+        // the extra row asked for only tells that another page exists
+        boolean more = rows.size() > limit;
+        List<ActionItem> shown = more ? rows.subList(0, limit) : rows;
+        ActionItem last = more ? shown.get(shown.size() - 1) : null;
+        String next = last == null ? null
+                : Cursor.encode(new Cursor.Key(sort.wireName(), sort.valueOf(last), last.id()));
+        return new Page<>(views.of(shown), next);
+    }
+
+    private static @Nullable Condition after(@Nullable String cursor, ActionSort sort) {
+        Cursor.Key key = Cursor.decode(cursor, sort.wireName());
+        if (key == null) {
+            return null;
+        }
+        try {
+            return sort.after(key.value(), key.id());
+        } catch (DateTimeException e) {
+            throw InvalidRequest.of("cursor", "'" + cursor + "' is not a cursor from a previous page's 'next'");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.closeout.action;
+
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Turns follow-ups into their API view: team keys looked up once per list, "overdue" as of today. */
+@Singleton
+public class ActionViews {
+
+    private final ActionQueries queries;
+    private final Clock clock;
+
+    ActionViews(ActionQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    public List<ActionItemResponse> of(List<ActionItem> actions) {
+        Map<Long, String> teamKeys = queries.teamKeys(actions.stream().map(ActionItem::teamId)
+                .filter(Objects::nonNull).distinct().toList());
+        LocalDate today = LocalDate.now(clock);
+        return actions.stream().map(action -> ActionItemResponse.of(action,
+                action.teamId() == null ? null : teamKeys.get(action.teamId()), today)).toList();
+    }
+
+    public ActionItemResponse of(ActionItem action) {
+        return of(List.of(action)).get(0);
+    }
+}

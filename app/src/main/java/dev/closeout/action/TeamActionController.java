@@ -1,0 +1,39 @@
+package dev.closeout.action;
+
+import dev.closeout.security.Caller;
+import dev.closeout.security.Roles;
+import dev.closeout.web.Page;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+
+/** One team's follow-ups: {@code GET /api/actions} with the team fixed by the path. */
+@Controller("/api/teams/{key}/actions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.READER)
+class TeamActionController {
+
+    private final ActionLists lists;
+    private final ActionQueries queries;
+
+    TeamActionController(ActionLists lists, ActionQueries queries) {
+        this.lists = lists;
+        this.queries = queries;
+    }
+
+    @Get
+    Page<ActionItemResponse> list(String key, @RequestBean ActionListParams params, Authentication authentication) {
+        long teamId = queries.teamId(key).orElseThrow(() ->
+                new HttpStatusException(HttpStatus.NOT_FOUND, "no team with key '" + key + "'"));
+        if (params.team() != null) {
+            throw InvalidRequest.of("team", "the team is already in the path");
+        }
+        return lists.page(params, teamId, Caller.of(authentication));
+    }
+}

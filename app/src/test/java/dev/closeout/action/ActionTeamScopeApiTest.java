@@ -1,0 +1,73 @@
+package dev.closeout.action;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.closeout.support.TestTokens.ADMIN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A team-scoped token sees and changes its team's follow-ups only. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ActionTeamScopeApiTest extends ActionApiTestSupport {
+
+    private long ours;
+    private long theirs;
+    private long unassigned;
+    private String editor;
+
+    @BeforeEach
+    void twoTeamsWithAnActionEach() {
+        insertTeam("payments");
+        insertTeam("search");
+        List<Long> ids = importActions("Add an alert on queue depth", "Fix the retry loop", "Document the failover");
+        ours = ids.get(0);
+        theirs = ids.get(1);
+        unassigned = ids.get(2);
+        patchCurrent(ours, Map.of("team", "payments"), ADMIN);
+        patchCurrent(theirs, Map.of("team", "search"), ADMIN);
+        editor = token("payments-bot", "editor", "payments");
+    }
+
+    @Test
+    void listsShowOnlyTheTokensTeam() {
+        assertEquals(List.of(ours), ids(getJson("/api/actions", editor)));
+        assertEquals(List.of(), ids(getJson("/api/actions?team=search", editor)));
+        assertEquals(List.of(ours), ids(getJson("/api/teams/payments/actions", editor)));
+        assertEquals(List.of(), ids(getJson("/api/teams/search/actions", editor)));
+        assertEquals(List.of(ours, theirs, unassigned), ids(getJson("/api/actions", ADMIN)));
+    }
+
+    @Test
+    void changesItsTeamsActions() {
+        assertEquals("bob", patchCurrent(ours, Map.of("owner", "bob"), editor).body().get("owner"));
+        assertEquals("in_progress", transition(ours, "in_progress", null, editor).body().get("status"));
+    }
+
+    @Test
+    void anotherTeamsActionIsForbidden() {
+        for (long id : List.of(theirs, unassigned)) {
+            assertProblem(() -> getAction(id, editor), HttpStatus.FORBIDDEN, "another team");
+            assertProblem(() -> getJson("/api/actions/" + id + "/history", editor), HttpStatus.FORBIDDEN,
+                    "another team");
+            assertProblem(() -> patchCurrent(id, Map.of("owner", "bob"), editor), HttpStatus.FORBIDDEN,
+                    "another team");
+            assertProblem(() -> transition(id, "in_progress", null, editor), HttpStatus.FORBIDDEN, "another team");
+        }
+        assertEquals("open", getAction(theirs, ADMIN).body().get("status"));
+        assertEquals(null, getAction(theirs, ADMIN).body().get("owner"));
+    }
+
+    @Test
+    void cannotHandItsActionToAnotherTeam() {
+        assertProblem(() -> patchCurrent(ours, Map.of("team", "search"), editor), HttpStatus.FORBIDDEN, "team");
+
+        assertEquals("payments", getAction(ours, ADMIN).body().get("team"));
+    }
+}

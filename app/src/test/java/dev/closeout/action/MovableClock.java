@@ -1,0 +1,59 @@
+package dev.closeout.action;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A UTC clock a test sets and moves, for "today" and for creation times that differ. */
+class MovableClock extends Clock {
+
+    static final String SPEC = "movable-clock";
+
+    private volatile Instant now;
+
+    MovableClock(Instant now) {
+        this.now = now;
+    }
+
+    void set(Instant instant) {
+        now = instant;
+    }
+
+    void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("Closeout's clock is UTC");
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    /** Replaces the application clock in test classes that set {@code spec.name} to {@link #SPEC}. */
+    @Factory
+    @Requires(property = "spec.name", value = SPEC)
+    static class MovableClockFactory {
+
+        @Singleton
+        @Replaces(Clock.class)
+        MovableClock clock() {
+            return new MovableClock(Instant.parse("2026-03-10T12:00:00Z"));
+        }
+    }
+}
