@@ -27,7 +27,10 @@ class ActionHistoryApiTest extends ActionApiTestSupport {
         long id = importAction("Add an alert on queue depth");
         insertTeam("payments");
         String editor = token("alice", "editor", null);
-        String kind = (String) getAction(id, ADMIN).body().get("kind");
+        Map<String, Object> imported = getAction(id, ADMIN).body();
+        String kind = (String) imported.get("kind");
+        // the due-date policy gave it a date at import
+        String policyDue = (String) imported.get("due");
         String otherKind = "corrective".equals(kind) ? "preventative" : "corrective";
         patchCurrent(id, Map.of("owner", "alice", "team", "payments", "due", "2026-05-01"), editor);
         transition(id, "in_progress", null, editor);
@@ -46,7 +49,7 @@ class ActionHistoryApiTest extends ActionApiTestSupport {
                 row("created", null, "open", "token:admin-token"),
                 row("owner", null, "alice", "token:alice"),
                 row("team", null, "payments", "token:alice"),
-                row("due", null, "2026-05-01", "token:alice"),
+                row("due", policyDue, "2026-05-01", "token:alice"),
                 row("status", "open", "in_progress", "token:alice"),
                 row("priority", null, "P1", "token:alice"),
                 row("kind", kind, otherKind, "token:alice"),

@@ -32,7 +32,6 @@ import java.util.Map;
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
 import static dev.closeout.support.TestTokens.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * An import fills in what the postmortem leaves out: the team owning its service, that team's default
@@ -109,20 +108,20 @@ class TeamImportTest implements TestPropertyProvider {
 
     @Test
     void actionsOfAServiceATeamOwnsGoToThatTeamWithItsOwnerAndPolicy() {
-        Object teamId = createTeam(Map.of("key", "payments", "name", "Payments", "default_owner", "pat",
+        createTeam(Map.of("key", "payments", "name", "Payments", "default_owner", "pat",
                 "services", List.of("checkout"), "due_policy", Map.of("corrective_days", 21)));
 
         List<Map<String, Object>> actions = importMarkdown(CHECKOUT_OUTAGE);
 
         assertEquals(4, actions.size());
         // corrective: the team's 21 days land on Saturday 03-29, moved to Monday
-        assertAction(actions.get(0), teamId, "pat", "2025-03-31");
+        assertAction(actions.get(0), "payments", "pat", "2025-03-31");
         // preventative: the global 56 days land on Saturday 05-03, moved to Monday
-        assertAction(actions.get(1), teamId, "pat", "2025-05-05");
+        assertAction(actions.get(1), "payments", "pat", "2025-05-05");
         // owner and due date written in the postmortem stay
-        assertAction(actions.get(2), teamId, "dana", "2025-04-30");
+        assertAction(actions.get(2), "payments", "dana", "2025-04-30");
         // P1: the global priority table's 7 days land on Saturday 03-15, moved to Monday
-        assertAction(actions.get(3), teamId, "pat", "2025-03-17");
+        assertAction(actions.get(3), "payments", "pat", "2025-03-17");
         assertEquals(List.of("policy", "policy", "source", "policy"), dueSources());
     }
 
@@ -167,13 +166,9 @@ class TeamImportTest implements TestPropertyProvider {
                 .orderBy(ACTION_ITEM.POSITION).fetch(ACTION_ITEM.DUE_SOURCE));
     }
 
-    private static void assertAction(Map<String, Object> action, Object teamId, String owner, String due) {
+    private static void assertAction(Map<String, Object> action, String team, String owner, String due) {
         String text = (String) action.get("text");
-        if (teamId == null) {
-            assertNull(action.get("team_id"), text);
-        } else {
-            assertEquals(((Number) teamId).longValue(), ((Number) action.get("team_id")).longValue(), text);
-        }
+        assertEquals(team, action.get("team"), text);
         assertEquals(owner, action.get("owner"), text);
         assertEquals(due, action.get("due"), text);
     }
