@@ -30,6 +30,12 @@ class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
             return new Problem("about:blank", response.reason(), response.code(),
                     "the server failed to answer; the error is in its log", context.getRequest().getPath(), null);
         }
+        if (response.code() == 401 && (detail.isEmpty() || detail.equals(response.reason()))) {
+            detail = "send 'Authorization: Bearer <token>' with a token that exists and has not been revoked";
+        } else if (response.code() == 403 && (detail.isEmpty() || detail.equals(response.reason()))) {
+            detail = "this token's role (or team scope) does not allow " + context.getRequest().getMethodName() + " "
+                    + context.getRequest().getPath();
+        }
         return new Problem("about:blank", response.reason(), response.code(), detail.isEmpty() ? null : detail,
                 context.getRequest().getPath(), violations.size() > 1 ? violations : null);
     }

@@ -75,6 +75,7 @@ class TokenApiTest implements TestPropertyProvider {
                 () -> client.exchange(HttpRequest.GET("/api/actions"), String.class));
 
         assertProblem(error, HttpStatus.UNAUTHORIZED);
+        assertTrue(error.getResponse().getBody(String.class).orElseThrow().contains("Authorization: Bearer"));
     }
 
     @Test
@@ -121,6 +122,7 @@ class TokenApiTest implements TestPropertyProvider {
                         .contentType(MediaType.TEXT_PLAIN).bearerAuth(reader), String.class));
 
         assertProblem(error, HttpStatus.FORBIDDEN);
+        assertTrue(error.getResponse().getBody(String.class).orElseThrow().contains("role"));
         assertEquals(List.of(), items(client.retrieve(get("/api/postmortems", ADMIN), JSON_OBJECT)));
     }
 
