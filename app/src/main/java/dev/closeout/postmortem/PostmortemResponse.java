@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** A postmortem as the API shows it, with its follow-ups. */
+/**
+ * A postmortem as the API shows it, with its follow-ups. {@code correctedFields} names the facts a person
+ * corrected, which re-imports of the source leave alone.
+ */
 @Serdeable
 public record PostmortemResponse(
         long id,
@@ -22,6 +25,7 @@ public record PostmortemResponse(
         IncidentView incident,
         @Nullable BigDecimal impactPercent,
         RootCauseView rootCause,
+        List<String> correctedFields,
         String contentHash,
         Instant createdAt,
         Instant updatedAt,
@@ -51,7 +55,8 @@ public record PostmortemResponse(
     static PostmortemResponse of(Postmortem postmortem, List<ActionItem> actions, LocalDate today) {
         return new PostmortemResponse(postmortem.id(), postmortem.sourceRef(), postmortem.title(),
                 postmortem.service(), postmortem.format(), IncidentView.of(postmortem), postmortem.impactPercent(),
-                RootCauseView.of(postmortem), postmortem.contentHash(),
+                RootCauseView.of(postmortem),
+                postmortem.corrections().stream().map(PostmortemField::wireName).toList(), postmortem.contentHash(),
                 postmortem.createdAt().toInstant(ZoneOffset.UTC), postmortem.updatedAt().toInstant(ZoneOffset.UTC),
                 actions.stream().map(action -> ActionItemResponse.of(action, today)).toList());
     }
