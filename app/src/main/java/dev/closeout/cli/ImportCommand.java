@@ -43,6 +43,14 @@ class ImportCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream err = System.err;
         String apiToken = token != null ? token : System.getenv(TOKEN_VARIABLE);
+        if (server == null && token != null) {
+            err.println("closeout: --token is for --server; without it the import writes to the database");
+            return 2;
+        }
+        if (server != null && !server.matches("(?i)https?://[^/\\s]+.*")) {
+            err.println("closeout: --server: '" + server + "' is not an http:// or https:// URL");
+            return 2;
+        }
         if (server != null && (apiToken == null || apiToken.isBlank())) {
             err.println("closeout: --server needs --token or the environment variable " + TOKEN_VARIABLE);
             return 2;

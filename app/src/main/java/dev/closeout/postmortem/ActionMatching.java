@@ -64,8 +64,9 @@ final class ActionMatching {
         if (longer == 0) {
             return 1.0;
         }
-        // the bounded distance stops early on texts that cannot reach the threshold
-        int allowed = (int) Math.floor((1 - THRESHOLD) * longer);
+        // the bounded distance stops early on texts that cannot reach the threshold; the epsilon keeps
+        // 0.2 * 5 from flooring to 0 in binary floating point
+        int allowed = (int) Math.floor((1 - THRESHOLD) * longer + 1e-9);
         int distance = new LevenshteinDistance(allowed).apply(a, b);
         return distance < 0 ? 0.0 : 1.0 - (double) distance / longer;
     }

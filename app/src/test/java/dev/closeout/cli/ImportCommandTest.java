@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -72,6 +73,20 @@ class ImportCommandTest {
         assertTrue(again.out().contains("updated   " + first + " -> postmortem"), again.out());
         assertTrue(again.out().contains("0 imported, 1 updated, 2 unchanged, 0 failed"), again.out());
         assertEquals(3, storedPostmortems());
+    }
+
+    @Test
+    void refusesATokenWithoutAServerAndAServerThatIsNoUrl() {
+        String seed = Corpus.example(Corpus.SEED_LB_ROUTING).toString();
+
+        CommandLineRun tokenOnly = CommandLineRun.of("import", "--token", "secret-value", seed);
+        CommandLineRun noUrl = CommandLineRun.of("import", "--server", "localhost:8080", "--token", "secret-value", seed);
+
+        assertEquals(2, tokenOnly.exitCode());
+        assertTrue(tokenOnly.err().contains("--token is for --server"), tokenOnly.err());
+        assertEquals(2, noUrl.exitCode());
+        assertTrue(noUrl.err().contains("--server: 'localhost:8080' is not an http:// or https:// URL"), noUrl.err());
+        assertFalse((tokenOnly.err() + noUrl.err()).contains("secret-value"), "the token is never printed");
     }
 
     private long storedPostmortems() {
