@@ -60,7 +60,7 @@ class PostmortemController {
     @Secured(Roles.EDITOR)
     @Post(consumes = {TEXT_MARKDOWN, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
     HttpResponse<ImportResponse> importText(@Body @Nullable String text, @QueryValue @Nullable String source,
-                                                Authentication authentication) {
+                                            Authentication authentication) {
         if (text == null || text.isBlank()) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "text: the body is empty; send the postmortem");
         }
@@ -70,7 +70,7 @@ class PostmortemController {
     @Secured(Roles.EDITOR)
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<ImportResponse> importJson(@Body @Valid ImportPostmortemRequest request,
-                                                Authentication authentication) {
+                                            Authentication authentication) {
         return answer(importer.importText(request.source(), request.text(), Caller.of(authentication).actor()));
     }
 

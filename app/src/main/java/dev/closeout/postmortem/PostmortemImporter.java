@@ -90,6 +90,11 @@ public class PostmortemImporter {
                                        String actor) {
         Optional<Postmortem> previous = source == null ? Optional.empty()
                 : postmortems.findBySourceRefForUpdate(source);
+        if (previous.isPresent() && previous.get().contentHash().equals(hash)) {
+            // a concurrent import of this very text committed while we waited for the lock
+            return new ImportResult(previous.get(), actions.findByPostmortemIdOrderByPosition(previous.get().id()),
+                    ImportOutcome.UNCHANGED, null);
+        }
         if (previous.isPresent()) {
             return update(previous.get(), text, hash, extraction, actor);
         }
