@@ -45,12 +45,26 @@ public record ActionEvent(
         record.field("status", before.status().wireName(), after.status().wireName());
         record.field("status_reason", before.statusReason(), after.statusReason());
         record.field("owner", before.owner(), after.owner());
-        record.field("team", key(before.teamId(), teamKey), key(after.teamId(), teamKey));
+        if (!Objects.equals(before.teamId(), after.teamId())) {
+            record.field("team", key(before.teamId(), teamKey), key(after.teamId(), teamKey));
+        }
         record.field("due", text(before.dueDate()), text(after.dueDate()));
         record.field("priority", before.priority(), after.priority());
         record.field("kind", before.kind(), after.kind());
         record.field("text", before.text(), after.text());
+        record.field("group", before.group(), after.group());
+        record.field("ticket", before.ticketRef(), after.ticketRef());
+        record.field("removed_from_source", Boolean.toString(before.removedFromSource()),
+                Boolean.toString(after.removedFromSource()));
         return events;
+    }
+
+    /** As {@link #between(ActionItem, ActionItem, String, Function)}, for changes that keep the team. */
+    public static List<ActionEvent> between(ActionItem before, ActionItem after, String actor) {
+        if (!Objects.equals(before.teamId(), after.teamId())) {
+            throw new IllegalArgumentException("the team changed: name it by key with the other between(...)");
+        }
+        return between(before, after, actor, teamId -> null);
     }
 
     private interface Recorder {

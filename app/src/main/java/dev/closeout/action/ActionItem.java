@@ -92,4 +92,11 @@ public record ActionItem(
                 due, source, edit.priority() == null ? priority : edit.priority().value(), status, statusReason,
                 ticketRef, sourceLine, removedFromSource, createdAt, now, closedAt, version);
     }
+
+    /** The same follow-up with another last-change time: a move that is not a change people see. */
+    public ActionItem withUpdatedAt(LocalDateTime time) {
+        return new ActionItem(id, postmortemId, position, text, kind, group, owner, teamId, dueDate, dueSource,
+                priority, status, statusReason, ticketRef, sourceLine, removedFromSource, createdAt, time, closedAt,
+                version);
+    }
 }

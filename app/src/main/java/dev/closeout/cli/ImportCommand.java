@@ -1,54 +1,113 @@
 package dev.closeout.cli;
 
-import dev.closeout.postmortem.ImportResult;
-import dev.closeout.postmortem.PostmortemImporter;
-import io.micronaut.context.ApplicationContext;
+import dev.closeout.postmortem.ImportOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "import", description = "Import postmortem files into the configured database.")
+@Command(name = "import",
+        description = {"Import postmortem files into the configured database, or through a Closeout server.",
+                "A directory is read recursively for .md, .markdown, .txt, .html and .htm files.",
+                "A changed file updates the postmortem imported from the same path; an unchanged one is skipped.",
+                "Exit code 0 when every file was imported, 2 when any failed."})
 class ImportCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Postmortem files to import.")
-    private List<Path> files;
+    static final String TOKEN_VARIABLE = "CLOSEOUT_TOKEN";
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Import through this Closeout server (e.g. https://closeout.example.com) instead of the "
+                    + "database.")
+    private String server;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "An editor token for --server; defaults to the environment variable " + TOKEN_VARIABLE + ".")
+    private String token;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Postmortem files or directories; - reads standard input.")
+    private List<Path> paths;
+
+    private record Failure(String file, String reason) {
+    }
 
     @Override
     public Integer call() {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        int imported = 0;
-        int unchanged = 0;
-        int failed = 0;
-        try (ApplicationContext context = ApplicationContext.builder().banner(false).start()) {
-            PostmortemImporter importer = context.getBean(PostmortemImporter.class);
-            for (Path file : files) {
-                String text;
+        String apiToken = token != null ? token : System.getenv(TOKEN_VARIABLE);
+        if (server == null && token != null) {
+            err.println("closeout: --token is for --server; without it the import writes to the database");
+            return 2;
+        }
+        if (server != null && !server.matches("(?i)https?://[^/\\s]+.*")) {
+            err.println("closeout: --server: '" + server + "' is not an http:// or https:// URL");
+            return 2;
+        }
+        if (server != null && (apiToken == null || apiToken.isBlank())) {
+            err.println("closeout: --server needs --token or the environment variable " + TOKEN_VARIABLE);
+            return 2;
+        }
+        List<PostmortemPaths.Found> files = PostmortemPaths.collect(paths);
+        Map<ImportOutcome, Integer> counts = new EnumMap<>(ImportOutcome.class);
+        List<Failure> failures = new ArrayList<>();
+        ImportProgress progress = new ImportProgress(err, files.size(), ImportProgress.interactive());
+        try (ImportTarget target = server == null ? new DatabaseImport() : new ServerImport(server, apiToken)) {
+            int number = 0;
+            for (PostmortemPaths.Found found : files) {
+                String file = found.path().toString();
+                progress.start(++number, file);
                 try {
-                    text = PostmortemFiles.read(file);
-                } catch (IOException e) {
-                    err.println("closeout: cannot read " + file + ": " + PostmortemFiles.describe(e));
-                    failed++;
-                    continue;
-                }
-                ImportResult result = importer.importText(file.toString(), text, "cli");
-                if (result.created()) {
-                    imported++;
-                    out.printf("imported  %s -> postmortem %d, %d actions%n",
-                            file, result.postmortem().id(), result.actions().size());
-                } else {
-                    unchanged++;
-                    out.printf("unchanged %s (already postmortem %d)%n", file, result.postmortem().id());
+                    ImportTarget.Imported imported = importOne(target, found);
+                    counts.merge(imported.outcome(), 1, Integer::sum);
+                    progress.println(out, describe(file, imported));
+                } catch (ImportTarget.ImportFailure e) {
+                    failures.add(new Failure(file, e.getMessage()));
                 }
             }
+        } finally {
+            progress.finish();
         }
-        out.printf("%d imported, %d unchanged, %d failed%n", imported, unchanged, failed);
-        return failed == 0 ? 0 : 2;
+        out.printf("%d imported, %d updated, %d unchanged, %d failed%n", counts.getOrDefault(ImportOutcome.IMPORTED, 0),
+                counts.getOrDefault(ImportOutcome.UPDATED, 0), counts.getOrDefault(ImportOutcome.UNCHANGED, 0),
+                failures.size());
+        failures.forEach(failure -> err.println("failed    " + failure.file() + ": " + failure.reason()));
+        return failures.isEmpty() ? 0 : 2;
+    }
+
+    private static ImportTarget.Imported importOne(ImportTarget target, PostmortemPaths.Found found)
+            throws ImportTarget.ImportFailure {
+        if (found.problem() != null) {
+            throw new ImportTarget.ImportFailure(found.problem());
+        }
+        String text;
+        try {
+            text = PostmortemFiles.read(found.path());
+        } catch (IOException e) {
+            throw new ImportTarget.ImportFailure(PostmortemFiles.describe(e));
+        }
+        if (text.isBlank()) {
+            throw new ImportTarget.ImportFailure("empty");
+        }
+        // standard input has no path a later import could name again
+        String source = found.path().toString().equals("-") ? null : found.path().toString();
+        return target.send(source, text);
+    }
+
+    private static String describe(String file, ImportTarget.Imported imported) {
+        return switch (imported.outcome()) {
+            case IMPORTED -> String.format("imported  %s -> postmortem %d, %d actions", file, imported.postmortemId(),
+                    imported.actions());
+            case UPDATED -> String.format("updated   %s -> postmortem %d, %d actions", file, imported.postmortemId(),
+                    imported.actions());
+            case UNCHANGED -> String.format("unchanged %s (already postmortem %d)", file, imported.postmortemId());
+        };
     }
 }

@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Size;
 /**
  * The JSON form of an import.
  *
- * @param source where the text comes from (a path, a URL, a wiki page id); optional
+ * @param source where the text comes from (a path, a URL, a wiki page id); optional. A changed text with
+ *               the source of an earlier import updates that postmortem
  * @param text   the postmortem itself: markdown, plain text or HTML
  */
 @Serdeable

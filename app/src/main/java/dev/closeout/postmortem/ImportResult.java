@@ -1,9 +1,19 @@
 package dev.closeout.postmortem;
 
 import dev.closeout.action.ActionItem;
+import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
 
-/** A postmortem after import, its follow-ups, and whether this import stored it for the first time. */
-public record ImportResult(Postmortem postmortem, List<ActionItem> actions, boolean created) {
+/**
+ * A postmortem after import, its follow-ups, what the import did, and for a re-import of a changed
+ * source text what happened to the follow-ups.
+ */
+public record ImportResult(Postmortem postmortem, List<ActionItem> actions, ImportOutcome outcome,
+                           @Nullable ReimportSummary reimport) {
+
+    /** Whether this import stored the postmortem for the first time. */
+    public boolean created() {
+        return outcome == ImportOutcome.IMPORTED;
+    }
 }

@@ -54,7 +54,17 @@ final class IncidentTimes {
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    private static @Nullable ZoneId zoneId(@Nullable String zone) {
+    /** A local time in {@code zone} as stored: UTC. */
+    static LocalDateTime utcOf(LocalDateTime local, ZoneId zone) {
+        return local.atZone(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+
+    /** A stored UTC time as the local time in {@code zone}. */
+    static LocalDateTime localIn(LocalDateTime utc, ZoneId zone) {
+        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDateTime();
+    }
+
+    static @Nullable ZoneId zoneId(@Nullable String zone) {
         if (zone == null || zone.isBlank()) {
             return null;
         }

@@ -15,7 +15,6 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -23,74 +22,114 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.closeout.storage.Columns.fit;
-
 /**
- * Stores a postmortem with the follow-ups extracted from it, once per distinct text: the postmortem,
- * its actions and their creation events are written in one transaction, or not at all.
+ * Stores a postmortem with the follow-ups extracted from it, once per distinct text. A changed text from
+ * a source imported before updates that source's postmortem instead (see {@link ActionReconciler}). Each
+ * import is one transaction: everything it writes is written, or nothing.
  */
 @Singleton
 public class PostmortemImporter {
+
+    /** A concurrent import of the same text or source may win a unique key or a lock; then we look again. */
+    private static final int ATTEMPTS = 3;
 
     private final PostmortemExtractor extractor = new PostmortemExtractor();
     private final PostmortemRepository postmortems;
     private final ActionItemRepository actions;
     private final ActionEventRepository events;
     private final FollowUpDefaults defaults;
+    private final ActionReconciler reconciler;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     PostmortemImporter(PostmortemRepository postmortems, ActionItemRepository actions, ActionEventRepository events,
-                       FollowUpDefaults defaults, TransactionOperations<Connection> transactions, Clock clock) {
+                       FollowUpDefaults defaults, ActionReconciler reconciler,
+                       TransactionOperations<Connection> transactions, Clock clock) {
         this.postmortems = postmortems;
         this.actions = actions;
         this.events = events;
         this.defaults = defaults;
+        this.reconciler = reconciler;
         this.transactions = transactions;
         this.clock = clock;
     }
 
+    /**
+     * Imports {@code text}: unchanged when this text was stored before, an update of the source's
+     * postmortem when {@code sourceRef} was imported before with another text, else a new postmortem.
+     */
     public ImportResult importText(@Nullable String sourceRef, String text, String actor) {
         String normalized = TextDecoding.normalize(text);
         String hash = ContentHash.of(normalized);
-        Optional<ImportResult> existing = findExisting(hash);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        Extraction extraction = extractor.extract(normalized);
-        try {
-            return transactions.executeWrite(status -> store(sourceRef, normalized, hash, extraction, actor));
-        } catch (DataAccessException e) {
-            // A concurrent import of the same text won the unique content hash: answer with its row.
-            return findExisting(hash).orElseThrow(() -> e);
+        String source = sourceRef == null || sourceRef.isBlank() ? null : Columns.fit(sourceRef.strip(),
+                Columns.SOURCE_REF);
+        Extraction extraction = null;
+        for (int attempt = 1; ; attempt++) {
+            Optional<ImportResult> existing = findExisting(hash);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            if (extraction == null) {
+                extraction = extractor.extract(normalized);
+            }
+            Extraction extracted = extraction;
+            try {
+                return transactions.executeWrite(status -> storeOrUpdate(source, normalized, hash, extracted, actor));
+            } catch (DataAccessException | org.jooq.exception.DataAccessException e) {
+                // a concurrent import of the same text or source won: the next round finds its row
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 
     private Optional<ImportResult> findExisting(String hash) {
         return transactions.executeRead(status -> postmortems.findByContentHash(hash)
                 .map(postmortem -> new ImportResult(postmortem,
-                        actions.findByPostmortemIdOrderByPosition(postmortem.id()), false)));
+                        actions.findByPostmortemIdOrderByPosition(postmortem.id()), ImportOutcome.UNCHANGED, null)));
     }
 
-    private ImportResult store(@Nullable String sourceRef, String text, String hash, Extraction extraction,
+    private ImportResult storeOrUpdate(@Nullable String source, String text, String hash, Extraction extraction,
+                                       String actor) {
+        Optional<Postmortem> previous = source == null ? Optional.empty()
+                : postmortems.findBySourceRefForUpdate(source);
+        if (previous.isPresent() && previous.get().contentHash().equals(hash)) {
+            // a concurrent import of this very text committed while we waited for the lock
+            return new ImportResult(previous.get(), actions.findByPostmortemIdOrderByPosition(previous.get().id()),
+                    ImportOutcome.UNCHANGED, null);
+        }
+        if (previous.isPresent()) {
+            return update(previous.get(), text, hash, extraction, actor);
+        }
+        return store(source, text, hash, extraction, actor);
+    }
+
+    private ImportResult store(@Nullable String source, String text, String hash, Extraction extraction,
                                String actor) {
         LocalDateTime now = LocalDateTime.now(clock);
-        Postmortem postmortem = postmortems.save(new Postmortem(null, fit(sourceRef, Columns.SOURCE_REF),
-                fit(extraction.title(), Columns.TITLE), fit(extraction.service(), Columns.SERVICE),
-                extraction.mediaType(), IncidentTimes.stored(extraction.incident().startTime()),
-                IncidentTimes.stored(extraction.incident().endTime()), IncidentTimes.zone(extraction.incident()),
-                extraction.incident().durationMinutes(),
-                extraction.impactPercent() == null ? null : BigDecimal.valueOf(extraction.impactPercent()),
-                fit(extraction.rootCause().summary(), Columns.ROOT_CAUSE_SUMMARY), extraction.rootCause().component(),
-                extraction.rootCause().trigger(), text, hash, now, now));
+        Postmortem postmortem = postmortems.save(Postmortem.imported(source, text, hash, extraction, now));
         List<ActionItem> stored = new ArrayList<>();
         int position = 0;
         for (ExtractedAction extracted : extraction.actions()) {
-            ActionItem action = actions.save(defaults.complete(
-                    ActionItem.fromExtraction(postmortem.id(), position++, extracted, now), postmortem));
+            ActionItem action = actions.save(newAction(postmortem, position++, extracted, now));
             events.save(ActionEvent.created(action, actor));
             stored.add(action);
         }
-        return new ImportResult(postmortem, stored, true);
+        return new ImportResult(postmortem, stored, ImportOutcome.IMPORTED, null);
+    }
+
+    private ImportResult update(Postmortem previous, String text, String hash, Extraction extraction, String actor) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        Postmortem postmortem = postmortems.update(previous.reextracted(text, hash, extraction, now));
+        ReimportSummary summary = reconciler.reconcile(postmortem.id(), extraction.actions(),
+                (position, extracted) -> newAction(postmortem, position, extracted, now), actor, now);
+        return new ImportResult(postmortem, actions.findByPostmortemIdOrderByPosition(postmortem.id()),
+                ImportOutcome.UPDATED, summary);
+    }
+
+    /** The one place a follow-up is made for an extracted action: on first import and when a re-import adds one. */
+    private ActionItem newAction(Postmortem postmortem, int position, ExtractedAction extracted, LocalDateTime now) {
+        return defaults.complete(ActionItem.fromExtraction(postmortem.id(), position, extracted, now), postmortem);
     }
 }

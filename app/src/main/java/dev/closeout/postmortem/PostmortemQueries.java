@@ -11,14 +11,15 @@ import org.jooq.Record;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
 import static dev.closeout.db.jooq.Tables.POSTMORTEM;
-import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectCount;
 
-/** Lists of postmortems, newest first. */
+/** Lists of postmortems, newest first, narrowed by a {@link PostmortemFilter}. */
 @Singleton
 public class PostmortemQueries {
 
@@ -35,10 +36,13 @@ public class PostmortemQueries {
         this.dsl = dsl;
     }
 
-    /** Up to {@code limit} postmortems with ids below {@code beforeId}, newest first. */
+    /** Up to {@code limit} postmortems matching the filter with ids below {@code beforeId}, newest first. */
     @ReadOnly
-    public List<PostmortemSummary> find(@Nullable Long beforeId, int limit) {
-        Condition condition = beforeId == null ? noCondition() : POSTMORTEM.ID.lt(beforeId);
+    public List<PostmortemSummary> find(PostmortemFilter filter, @Nullable Long beforeId, int limit) {
+        Condition condition = conditions(filter);
+        if (beforeId != null) {
+            condition = condition.and(POSTMORTEM.ID.lt(beforeId));
+        }
         return dsl.select(POSTMORTEM.ID, POSTMORTEM.SOURCE_REF, POSTMORTEM.TITLE, POSTMORTEM.SERVICE,
                         POSTMORTEM.INCIDENT_START, POSTMORTEM.INCIDENT_END, POSTMORTEM.INCIDENT_ZONE,
                         POSTMORTEM.DURATION_MINUTES, POSTMORTEM.ROOT_CAUSE_SUMMARY, POSTMORTEM.ROOT_CAUSE_COMPONENT,
@@ -48,6 +52,31 @@ public class PostmortemQueries {
                 .orderBy(POSTMORTEM.ID.desc())
                 .limit(limit)
                 .fetch(PostmortemQueries::toSummary);
+    }
+
+    private static Condition conditions(PostmortemFilter filter) {
+        Condition condition = noCondition();
+        if (filter.text() != null) {
+            condition = condition.and(POSTMORTEM.TITLE.containsIgnoreCase(filter.text())
+                    .or(POSTMORTEM.SERVICE.containsIgnoreCase(filter.text()))
+                    .or(POSTMORTEM.ROOT_CAUSE_SUMMARY.containsIgnoreCase(filter.text())));
+        }
+        if (filter.service() != null) {
+            condition = condition.and(lower(POSTMORTEM.SERVICE).eq(filter.service().toLowerCase(Locale.ROOT)));
+        }
+        if (filter.component() != null) {
+            condition = condition.and(POSTMORTEM.ROOT_CAUSE_COMPONENT.eq(filter.component()));
+        }
+        if (filter.trigger() != null) {
+            condition = condition.and(POSTMORTEM.ROOT_CAUSE_TRIGGER.eq(filter.trigger()));
+        }
+        if (filter.from() != null) {
+            condition = condition.and(POSTMORTEM.INCIDENT_START.ge(filter.from().atStartOfDay()));
+        }
+        if (filter.to() != null) {
+            condition = condition.and(POSTMORTEM.INCIDENT_START.lt(filter.to().plusDays(1).atStartOfDay()));
+        }
+        return condition;
     }
 
     private static PostmortemSummary toSummary(Record row) {

@@ -10,4 +10,10 @@ import java.util.Optional;
 public interface PostmortemRepository extends CrudRepository<Postmortem, Long> {
 
     Optional<Postmortem> findByContentHash(String contentHash);
+
+    /** The postmortem of a source, locked until the transaction ends so re-imports of it take turns. */
+    Optional<Postmortem> findBySourceRefForUpdate(String sourceRef);
+
+    /** The postmortem, locked until the transaction ends so corrections and re-imports take turns. */
+    Optional<Postmortem> findByIdForUpdate(long id);
 }

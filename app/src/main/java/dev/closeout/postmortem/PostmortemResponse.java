@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** A postmortem as the API shows it, with its follow-ups. */
+/**
+ * A postmortem as the API shows it, with its follow-ups. {@code correctedFields} names the facts a person
+ * corrected, which re-imports of the source leave alone.
+ */
 @Serdeable
 public record PostmortemResponse(
         long id,
@@ -20,6 +23,7 @@ public record PostmortemResponse(
         IncidentView incident,
         @Nullable BigDecimal impactPercent,
         RootCauseView rootCause,
+        List<String> correctedFields,
         String contentHash,
         Instant createdAt,
         Instant updatedAt,
@@ -49,7 +53,8 @@ public record PostmortemResponse(
     static PostmortemResponse of(Postmortem postmortem, List<ActionItemResponse> actions) {
         return new PostmortemResponse(postmortem.id(), postmortem.sourceRef(), postmortem.title(),
                 postmortem.service(), postmortem.format(), IncidentView.of(postmortem), postmortem.impactPercent(),
-                RootCauseView.of(postmortem), postmortem.contentHash(),
+                RootCauseView.of(postmortem),
+                postmortem.corrections().stream().map(PostmortemField::wireName).toList(), postmortem.contentHash(),
                 postmortem.createdAt().toInstant(ZoneOffset.UTC), postmortem.updatedAt().toInstant(ZoneOffset.UTC),
                 actions);
     }

@@ -8,13 +8,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code import} writes to the configured database, here the embedded default in a fresh directory. */
+/**
+ * {@code import} without {@code --server} writes to the configured database, here the embedded default in a
+ * fresh directory.
+ */
 class ImportCommandTest {
 
     @TempDir
@@ -39,12 +46,57 @@ class ImportCommandTest {
         CommandLineRun second = CommandLineRun.of("import", seed, "missing.md");
 
         assertEquals(0, first.exitCode(), first.err());
-        assertTrue(first.out().contains("2 imported, 0 unchanged, 0 failed"), first.out());
+        assertTrue(first.out().contains("2 imported, 0 updated, 0 unchanged, 0 failed"), first.out());
         assertEquals(2, second.exitCode());
-        assertTrue(second.out().contains("0 imported, 1 unchanged, 1 failed"), second.out());
+        assertTrue(second.out().contains("0 imported, 0 updated, 1 unchanged, 1 failed"), second.out());
         assertTrue(second.err().contains("missing.md: no such file"), second.err());
+        assertEquals(2, storedPostmortems());
+    }
+
+    @Test
+    void importsADirectoryRecursivelyAndUpdatesChangedFiles(@TempDir Path postmortems) throws IOException {
+        Path first = write(postmortems.resolve("2024/cache.md"), "# Cache outage\n\n## Action items\n- Add an alert on evictions\n");
+        write(postmortems.resolve("2024/dns.txt"), "DNS outage\n\nAction items:\n- Lower the TTL of the api record\n");
+        write(postmortems.resolve("queue.html"), "<h1>Queue outage</h1><h2>Action items</h2><ul><li>Cap the queue</li></ul>");
+        write(postmortems.resolve("diagram.png"), "not a postmortem");
+        write(postmortems.resolve(".drafts/draft.md"), "# Draft\n");
+
+        CommandLineRun imported = CommandLineRun.of("import", postmortems.toString());
+        Files.writeString(first, Files.readString(first) + "- Size the cache for peak load\n");
+        CommandLineRun again = CommandLineRun.of("import", postmortems.toString());
+
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertTrue(imported.out().contains("3 imported, 0 updated, 0 unchanged, 0 failed"), imported.out());
+        assertEquals(List.of("[1/3] " + first, "[2/3] " + postmortems.resolve("2024/dns.txt"),
+                "[3/3] " + postmortems.resolve("queue.html")), imported.err().lines().toList());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("updated   " + first + " -> postmortem"), again.out());
+        assertTrue(again.out().contains("0 imported, 1 updated, 2 unchanged, 0 failed"), again.out());
+        assertEquals(3, storedPostmortems());
+    }
+
+    @Test
+    void refusesATokenWithoutAServerAndAServerThatIsNoUrl() {
+        String seed = Corpus.example(Corpus.SEED_LB_ROUTING).toString();
+
+        CommandLineRun tokenOnly = CommandLineRun.of("import", "--token", "secret-value", seed);
+        CommandLineRun noUrl = CommandLineRun.of("import", "--server", "localhost:8080", "--token", "secret-value", seed);
+
+        assertEquals(2, tokenOnly.exitCode());
+        assertTrue(tokenOnly.err().contains("--token is for --server"), tokenOnly.err());
+        assertEquals(2, noUrl.exitCode());
+        assertTrue(noUrl.err().contains("--server: 'localhost:8080' is not an http:// or https:// URL"), noUrl.err());
+        assertFalse((tokenOnly.err() + noUrl.err()).contains("secret-value"), "the token is never printed");
+    }
+
+    private long storedPostmortems() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("closeout.data-dir", dataDir.toString()))) {
-            assertEquals(2, context.getBean(PostmortemRepository.class).count());
+            return context.getBean(PostmortemRepository.class).count();
         }
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
     }
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -58,13 +60,14 @@ class PostmortemImporterTest implements TestPropertyProvider {
                     .toList();
             start.countDown();
 
-            int created = 0;
+            List<ImportOutcome> outcomes = new ArrayList<>();
             for (Future<ImportResult> result : results) {
                 ImportResult imported = result.get();
-                created += imported.created() ? 1 : 0;
+                outcomes.add(imported.outcome());
                 assertEquals(7, imported.actions().size());
             }
-            assertEquals(1, created);
+            assertEquals(1, Collections.frequency(outcomes, ImportOutcome.IMPORTED), outcomes.toString());
+            assertEquals(threads - 1, Collections.frequency(outcomes, ImportOutcome.UNCHANGED), outcomes.toString());
             assertEquals(1, postmortems.count());
         } finally {
             pool.shutdownNow();

@@ -98,6 +98,6 @@ class DuePolicyTest {
 
     private static Postmortem postmortem(@Nullable LocalDateTime incidentStart, LocalDateTime importedAt) {
         return new Postmortem(1L, null, "Outage", "checkout", "markdown", incidentStart, null, null, null, null, null,
-                null, null, "# Outage", "0".repeat(64), importedAt, importedAt);
+                null, null, "# Outage", "0".repeat(64), null, importedAt, importedAt);
     }
 }

@@ -1,0 +1,117 @@
+package dev.closeout.postmortem;
+
+import dev.closeout.action.ActionEvent;
+import dev.closeout.action.ActionEventRepository;
+import dev.closeout.action.ActionItem;
+import dev.closeout.action.ActionItemRepository;
+import dev.closeout.action.DueSource;
+import dev.closeout.postmortem.extraction.ExtractedAction;
+import dev.closeout.storage.Columns;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static dev.closeout.storage.Columns.fit;
+
+/**
+ * Brings a postmortem's stored follow-ups in line with a changed text of its source. Actions are matched
+ * by {@link ActionMatching}; a matched action takes what the text says (text, kind, group, ticket,
+ * priority, and a due date unless a person set one) but keeps what people decided in Closeout: status,
+ * owner, team. Actions gone from the text are flagged {@code removed_from_source}, never deleted, since
+ * their history and status still matter. Every change is an event by the importer.
+ */
+@Singleton
+class ActionReconciler {
+
+    /** Makes the follow-up for an action new in the text, at its position. */
+    @FunctionalInterface
+    interface NewAction {
+        ActionItem make(int position, ExtractedAction extracted);
+    }
+
+    private final ActionItemRepository actions;
+    private final ActionEventRepository events;
+
+    ActionReconciler(ActionItemRepository actions, ActionEventRepository events) {
+        this.actions = actions;
+        this.events = events;
+    }
+
+    ReimportSummary reconcile(long postmortemId, List<ExtractedAction> extracted, NewAction newAction, String actor,
+                              LocalDateTime now) {
+        List<ActionItem> stored = actions.findByPostmortemIdOrderByPosition(postmortemId);
+        Map<Integer, Integer> pairs = ActionMatching.pairs(stored.stream().map(ActionItem::text).toList(),
+                extracted.stream().map(ExtractedAction::text).toList());
+        int added = 0;
+        int updated = 0;
+        int kept = 0;
+        for (int position = 0; position < extracted.size(); position++) {
+            Integer match = pairs.get(position);
+            if (match == null) {
+                ActionItem action = actions.save(newAction.make(position, extracted.get(position)));
+                events.save(ActionEvent.created(action, actor));
+                added++;
+            } else if (refresh(stored.get(match), position, extracted.get(position), actor, now)) {
+                updated++;
+            } else {
+                kept++;
+            }
+        }
+        // actions gone from the text go after the ones still in it, in their old order
+        Set<Integer> matched = new HashSet<>(pairs.values());
+        int position = extracted.size();
+        int removed = 0;
+        for (int index = 0; index < stored.size(); index++) {
+            if (!matched.contains(index)) {
+                removed += flagRemoved(stored.get(index), position++, actor, now) ? 1 : 0;
+            }
+        }
+        return new ReimportSummary(added, updated, removed, kept);
+    }
+
+    /** Updates a matched action from the text; true when anything a person would notice changed. */
+    private boolean refresh(ActionItem action, int position, ExtractedAction extracted, String actor,
+                            LocalDateTime now) {
+        String text = fit(extracted.text(), Columns.ACTION_TEXT);
+        String group = fit(extracted.group(), Columns.NAME);
+        String ticket = fit(extracted.ticket(), Columns.TICKET);
+        String priority = fit(extracted.priority(), Columns.PRIORITY);
+        boolean duePersons = action.dueSource() == DueSource.PERSON;
+        LocalDate due = duePersons || extracted.due() == null ? action.dueDate() : extracted.due();
+        DueSource dueSource = Objects.equals(due, action.dueDate()) ? action.dueSource() : DueSource.SOURCE;
+        Integer sourceLine = extracted.line() > 0 ? extracted.line() : null;
+
+        ActionItem updated = new ActionItem(action.id(), action.postmortemId(), position, text, extracted.kind(), group,
+                action.owner(), action.teamId(), due, dueSource, priority, action.status(), action.statusReason(),
+                ticket, sourceLine, false, action.createdAt(), now, action.closedAt(), action.version());
+        List<ActionEvent> changes = ActionEvent.between(action, updated, actor);
+        if (changes.isEmpty() && position == action.position() && Objects.equals(sourceLine, action.sourceLine())) {
+            return false;
+        }
+        actions.update(changes.isEmpty() ? updated.withUpdatedAt(action.updatedAt()) : updated);
+        events.saveAll(changes);
+        return !changes.isEmpty();
+    }
+
+    /** Flags an action the text no longer has; true when it was in the text until now. */
+    private boolean flagRemoved(ActionItem action, int position, String actor, LocalDateTime now) {
+        if (action.removedFromSource() && action.position() == position) {
+            return false;
+        }
+        boolean newlyRemoved = !action.removedFromSource();
+        ActionItem flagged = new ActionItem(action.id(), action.postmortemId(), position, action.text(), action.kind(),
+                action.group(), action.owner(), action.teamId(), action.dueDate(), action.dueSource(),
+                action.priority(), action.status(), action.statusReason(), action.ticketRef(), action.sourceLine(),
+                true, action.createdAt(), newlyRemoved ? now : action.updatedAt(), action.closedAt(),
+                action.version());
+        actions.update(flagged);
+        events.saveAll(ActionEvent.between(action, flagged, actor));
+        return newlyRemoved;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.closeout.postmortem;
+
+import dev.closeout.storage.Columns;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Imports many postmortems for scripts. Each item is its own import and transaction: one bad item fails
+ * alone, is reported with its reason, and the others are still imported.
+ */
+@Singleton
+class BatchImport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchImport.class);
+
+    private final PostmortemImporter importer;
+    private final ImportConfiguration configuration;
+
+    BatchImport(PostmortemImporter importer, ImportConfiguration configuration) {
+        this.importer = importer;
+        this.configuration = configuration;
+    }
+
+    /** Refuses a batch over the configured size before anything is imported. */
+    void checkSize(int items) {
+        if (items > configuration.batchLimit()) {
+            throw new HttpStatusException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "items: at most "
+                    + configuration.batchLimit() + " postmortems per batch (closeout.import.batch-limit), got "
+                    + items);
+        }
+    }
+
+    BatchResult importAll(List<BatchItem> items, String actor) {
+        checkSize(items.size());
+        List<BatchResult.Item> results = new ArrayList<>(items.size());
+        for (BatchItem item : items) {
+            results.add(importOne(item, actor));
+        }
+        return BatchResult.of(results);
+    }
+
+    private BatchResult.Item importOne(BatchItem item, String actor) {
+        if (item == null) {
+            return BatchResult.Item.failed(null, "item: must be an object with source and text");
+        }
+        if (item.text() == null || item.text().isBlank()) {
+            return BatchResult.Item.failed(item.source(), "text: empty; send the postmortem");
+        }
+        if (item.source() != null && item.source().length() > Columns.SOURCE_REF) {
+            return BatchResult.Item.failed(item.source(), "source: at most " + Columns.SOURCE_REF + " characters");
+        }
+        try {
+            return BatchResult.Item.of(item.source(), importer.importText(item.source(), item.text(), actor));
+        } catch (RuntimeException e) {
+            // the item's transaction was rolled back; the reason goes to the log, the client gets no internals
+            LOG.error("Batch import of '{}' failed", item.source(), e);
+            return BatchResult.Item.failed(item.source(), "could not be stored: " + e.getClass().getSimpleName());
+        }
+    }
+}

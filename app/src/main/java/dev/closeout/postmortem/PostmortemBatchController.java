@@ -1,0 +1,72 @@
+package dev.closeout.postmortem;
+
+import dev.closeout.postmortem.extraction.TextDecoding;
+import dev.closeout.security.Caller;
+import dev.closeout.security.Roles;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.multipart.CompletedPart;
+import io.micronaut.http.server.multipart.MultipartBody;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import reactor.core.publisher.Flux;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** {@code POST /api/postmortems/batch}: many postmortems in one request, for scripts. */
+@Controller("/api/postmortems/batch")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.EDITOR)
+class PostmortemBatchController {
+
+    private final BatchImport batch;
+
+    PostmortemBatchController(BatchImport batch) {
+        this.batch = batch;
+    }
+
+    /** A JSON array of {@code {"source", "text"}}. */
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    BatchResult importJson(@Body @Nullable List<BatchItem> items, Authentication authentication) {
+        if (items == null) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "body: send a JSON array of {source, text}");
+        }
+        return batch.importAll(items, Caller.of(authentication).actor());
+    }
+
+    /** One file part per postmortem; the part's file name is its source. */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    BatchResult importFiles(@Body MultipartBody body, Authentication authentication) {
+        List<CompletedPart> parts = Flux.from(body).collectList().block();
+        List<BatchItem> items = parts == null ? List.of() : parts.stream().map(PostmortemBatchController::item)
+                .toList();
+        if (items.isEmpty()) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "files: send one file part per postmortem");
+        }
+        return batch.importAll(items, Caller.of(authentication).actor());
+    }
+
+    private static BatchItem item(CompletedPart part) {
+        if (!(part instanceof CompletedFileUpload file)) {
+            // a form field instead of a file: reported as that item's failure (no text)
+            return new BatchItem(part.getName(), null);
+        }
+        try {
+            String name = file.getFilename() == null || file.getFilename().isBlank() ? part.getName()
+                    : file.getFilename();
+            return new BatchItem(name, TextDecoding.decode(file.getBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
