@@ -162,6 +162,18 @@ abstract class PostmortemApiContract {
     }
 
     @Test
+    void refusesABodyOverTheSizeLimitAndStoresNothing() {
+        String huge = "# Outage\n\n## Action items\n" + "- Add an alert on queue depth\n".repeat(80_000);
+
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                () -> client.exchange(HttpRequest.POST("/api/postmortems", huge).contentType(MARKDOWN)
+                        .bearerAuth(ADMIN), String.class));
+
+        assertProblem(error, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "\"status\":413");
+        assertEquals(List.of(), getJson("/api/postmortems").get("items"));
+    }
+
+    @Test
     void rejectsAnUnsupportedContentType() {
         HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
                 () -> client.exchange(HttpRequest.POST("/api/postmortems", "<postmortem/>")
