@@ -55,10 +55,7 @@ abstract class ActionApiTestSupport implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
-        // a free port: application.yml fixes 8080, which parallel test runs on one machine would share
-        properties.put("micronaut.server.port", "-1");
-        return properties;
+        return TestDatabase.properties();
     }
 
     @BeforeEach

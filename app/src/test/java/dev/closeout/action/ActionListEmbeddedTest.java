@@ -20,7 +20,7 @@ class ActionListEmbeddedTest extends ActionListApiTest {
     public Map<String, String> getProperties() {
         try {
             return Map.of("closeout.data-dir", Files.createTempDirectory("closeout-embedded").toString(),
-                    "micronaut.server.port", "-1", "spec.name", MovableClock.SPEC);
+                    "spec.name", MovableClock.SPEC);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
