@@ -130,8 +130,8 @@ class ActionListApiTest extends ActionApiTestSupport {
         invalid.put("cursor=nonsense", "cursor");
         invalid.put("sort=created&cursor=" + dueCursor, "cursor: it is from a list sorted by 'due'");
 
-        invalid.forEach((query, detail) -> assertProblem(() -> getJson("/api/actions?" + query, ADMIN),
-                HttpStatus.BAD_REQUEST, detail));
+        invalid.forEach((query, detail) -> assertProblem(HttpStatus.BAD_REQUEST, detail,
+                () -> getJson("/api/actions?" + query, ADMIN)));
     }
 
     @ParameterizedTest
@@ -183,10 +183,8 @@ class ActionListApiTest extends ActionApiTestSupport {
         assertEquals(List.of(ids.get(0)), ids(getJson("/api/teams/payments/actions", ADMIN)));
         assertEquals(List.of(), ids(getJson("/api/teams/search/actions", ADMIN)));
         assertEquals(List.of(), ids(getJson("/api/teams/payments/actions?status=done", ADMIN)));
-        assertProblem(() -> getJson("/api/teams/nope/actions", ADMIN), HttpStatus.NOT_FOUND,
-                "no team with key 'nope'");
-        assertProblem(() -> getJson("/api/teams/payments/actions?kind=urgent", ADMIN), HttpStatus.BAD_REQUEST,
-                "kind");
+        assertProblem(HttpStatus.NOT_FOUND, "no team with key 'nope'", () -> getJson("/api/teams/nope/actions", ADMIN));
+        assertProblem(HttpStatus.BAD_REQUEST, "kind", () -> getJson("/api/teams/payments/actions?kind=urgent", ADMIN));
     }
 
     private static Comparator<Map<String, Object>> order(String sort) {
