@@ -1,9 +1,5 @@
 package dev.closeout.postmortem;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.TestInstance;
-
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/** The same API on MariaDB/MySQL, the test database of every other test. */
 class PostmortemApiMariaDbTest extends PostmortemApiContract {
 }

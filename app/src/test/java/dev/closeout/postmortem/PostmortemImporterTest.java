@@ -2,10 +2,8 @@ package dev.closeout.postmortem;
 
 import dev.closeout.support.ApiTestBase;
 import dev.closeout.support.Corpus;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,8 +16,6 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostmortemImporterTest extends ApiTestBase {
 
     @Inject

@@ -6,9 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.LocalDateTime;
 import java.util.List;
@@ -23,8 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** API tokens as admins and clients meet them: issue, use, list, revoke; roles and the open health check. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TokenApiTest extends ApiTestBase {
 
     private static final String POSTMORTEM = "# Outage\n\n## Action items\n- Add an alert on queue depth\n";

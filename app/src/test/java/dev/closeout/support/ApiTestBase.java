@@ -9,12 +9,14 @@ import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
 
 import java.sql.Connection;
@@ -29,9 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the tests of the running application share: the test database, emptied before each test, a blocking
- * HTTP client, and the calls and checks they make, as the admin unless a token is given. Subclasses are
- * {@code @MicronautTest} with a per-class lifecycle, which {@link TestPropertyProvider} needs.
+ * HTTP client, and the calls and checks they make, as the admin unless a token is given. Not transactional:
+ * the server answers on its own threads and must see what a test wrote. One instance per class, which
+ * {@link TestPropertyProvider} needs.
  */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ApiTestBase implements TestPropertyProvider {
 
     protected static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);

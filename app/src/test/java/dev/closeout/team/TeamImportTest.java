@@ -6,10 +6,8 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * An import fills in what the postmortem leaves out: the team owning its service, that team's default
  * owner and due dates from the policy (the team's over the global one), keeping what the text states.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamImportTest extends ApiTestBase {
 
     private static final String SPEC = "TeamImportTest";
