@@ -1,19 +1,12 @@
 package dev.closeout.action;
 
-import io.micronaut.core.convert.ConversionContext;
-import io.micronaut.data.model.runtime.convert.AttributeConverter;
+import dev.closeout.storage.WireNameConverter;
 import jakarta.inject.Singleton;
 
 @Singleton
-class ActionStatusConverter implements AttributeConverter<ActionStatus, String> {
+class ActionStatusConverter extends WireNameConverter<ActionStatus> {
 
-    @Override
-    public String convertToPersistedValue(ActionStatus status, ConversionContext context) {
-        return status == null ? null : status.wireName();
-    }
-
-    @Override
-    public ActionStatus convertToEntityValue(String value, ConversionContext context) {
-        return value == null ? null : ActionStatus.fromWireName(value);
+    ActionStatusConverter() {
+        super(ActionStatus::wireName, ActionStatus::fromWireName);
     }
 }

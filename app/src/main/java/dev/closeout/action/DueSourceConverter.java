@@ -1,19 +1,12 @@
 package dev.closeout.action;
 
-import io.micronaut.core.convert.ConversionContext;
-import io.micronaut.data.model.runtime.convert.AttributeConverter;
+import dev.closeout.storage.WireNameConverter;
 import jakarta.inject.Singleton;
 
 @Singleton
-class DueSourceConverter implements AttributeConverter<DueSource, String> {
+class DueSourceConverter extends WireNameConverter<DueSource> {
 
-    @Override
-    public String convertToPersistedValue(DueSource source, ConversionContext context) {
-        return source == null ? null : source.wireName();
-    }
-
-    @Override
-    public DueSource convertToEntityValue(String value, ConversionContext context) {
-        return DueSource.fromWireName(value);
+    DueSourceConverter() {
+        super(DueSource::wireName, DueSource::fromWireName);
     }
 }

@@ -1,19 +1,12 @@
 package dev.closeout.security;
 
-import io.micronaut.core.convert.ConversionContext;
-import io.micronaut.data.model.runtime.convert.AttributeConverter;
+import dev.closeout.storage.WireNameConverter;
 import jakarta.inject.Singleton;
 
 @Singleton
-class RoleConverter implements AttributeConverter<Role, String> {
+class RoleConverter extends WireNameConverter<Role> {
 
-    @Override
-    public String convertToPersistedValue(Role role, ConversionContext context) {
-        return role == null ? null : role.wireName();
-    }
-
-    @Override
-    public Role convertToEntityValue(String value, ConversionContext context) {
-        return value == null ? null : Role.fromWireName(value);
+    RoleConverter() {
+        super(Role::wireName, Role::fromWireName);
     }
 }

@@ -1,26 +1,12 @@
 package dev.closeout.action;
 
-import dev.closeout.support.DatabaseCleaner;
-import dev.closeout.support.TestDatabase;
-import io.micronaut.core.type.Argument;
+import dev.closeout.support.ApiTestBase;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Inject;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.function.Executable;
 
-import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -28,44 +14,11 @@ import java.util.Map;
 
 import static dev.closeout.db.jooq.Tables.TEAM;
 import static dev.closeout.support.TestTokens.ADMIN;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the follow-up API tests share: a clean MariaDB, an HTTP client and small request builders. */
-abstract class ActionApiTestSupport implements TestPropertyProvider {
+/** The requests the follow-up API tests build: imported actions, reads, patches and transitions. */
+abstract class ActionApiTestSupport extends ApiTestBase {
 
-    static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
-
-    @Inject
-    @Client("/")
-    HttpClient httpClient;
-
-    @Inject
-    DatabaseCleaner cleaner;
-
-    @Inject
-    DSLContext dsl;
-
-    @Inject
-    TransactionOperations<Connection> transactions;
-
-    BlockingHttpClient client;
     private int imports;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
-        // a free port: application.yml fixes 8080, which parallel test runs on one machine would share
-        properties.put("micronaut.server.port", "-1");
-        return properties;
-    }
-
-    @BeforeEach
-    void cleanDatabase() {
-        cleaner.clean();
-        client = httpClient.toBlocking();
-    }
 
     /** Imports a postmortem with one action per text and answers the actions' ids, in order. */
     List<Long> importActions(String... texts) {
@@ -75,8 +28,7 @@ abstract class ActionApiTestSupport implements TestPropertyProvider {
         }
         Map<String, Object> postmortem = client.retrieve(HttpRequest.POST("/api/postmortems", markdown.toString())
                 .contentType(MediaType.of("text/markdown")).bearerAuth(ADMIN), JSON_OBJECT);
-        return list(postmortem.get("actions")).stream().map(action -> ((Number) action.get("id")).longValue())
-                .toList();
+        return list(postmortem.get("actions")).stream().map(ApiTestBase::id).toList();
     }
 
     long importAction(String text) {
@@ -84,11 +36,7 @@ abstract class ActionApiTestSupport implements TestPropertyProvider {
     }
 
     HttpResponse<Map<String, Object>> getAction(long id, String token) {
-        return client.exchange(HttpRequest.GET("/api/actions/" + id).bearerAuth(token), JSON_OBJECT);
-    }
-
-    Map<String, Object> getJson(String uri, String token) {
-        return client.retrieve(HttpRequest.GET(uri).bearerAuth(token), JSON_OBJECT);
+        return exchange(HttpRequest.GET("/api/actions/" + id).bearerAuth(token));
     }
 
     HttpResponse<Map<String, Object>> patch(long id, Map<String, ?> body, String ifMatch, String token) {
@@ -96,7 +44,7 @@ abstract class ActionApiTestSupport implements TestPropertyProvider {
         if (ifMatch != null) {
             request.header(HttpHeaders.IF_MATCH, ifMatch);
         }
-        return client.exchange(request, JSON_OBJECT);
+        return exchange(request);
     }
 
     /** Patches with the action's current ETag, as a client that just read it would. */
@@ -110,18 +58,7 @@ abstract class ActionApiTestSupport implements TestPropertyProvider {
         if (reason != null) {
             body.put("reason", reason);
         }
-        return client.exchange(HttpRequest.POST("/api/actions/" + id + "/transitions", body).bearerAuth(token),
-                JSON_OBJECT);
-    }
-
-    /** A token with {@code role}, scoped to the team with {@code teamKey} when not null. */
-    String token(String name, String role, String teamKey) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", name, "role", role));
-        if (teamKey != null) {
-            body.put("team", teamKey);
-        }
-        return (String) client.retrieve(HttpRequest.POST("/api/tokens", body).bearerAuth(ADMIN), JSON_OBJECT)
-                .get("token");
+        return exchange(HttpRequest.POST("/api/actions/" + id + "/transitions", body).bearerAuth(token));
     }
 
     long insertTeam(String key) {
@@ -130,26 +67,7 @@ abstract class ActionApiTestSupport implements TestPropertyProvider {
                 TEAM.UPDATED_AT).values(key, "Team " + key, now, now).returning(TEAM.ID).fetchOne(TEAM.ID));
     }
 
-    /** Asserts the request fails with {@code status} as problem+json whose detail contains {@code detailPart}. */
-    static String assertProblem(Executable request, HttpStatus status, String detailPart) {
-        HttpClientResponseException error = assertThrows(HttpClientResponseException.class, request);
-        assertEquals(status, error.getStatus());
-        assertEquals("application/problem+json", error.getResponse().getContentType().orElseThrow().toString());
-        String body = error.getResponse().getBody(String.class).orElseThrow();
-        assertTrue(body.contains(detailPart), () -> "expected '" + detailPart + "' in " + body);
-        return body;
-    }
-
-    static long id(Map<String, Object> json) {
-        return ((Number) json.get("id")).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
-
     static List<Long> ids(Map<String, Object> page) {
-        return list(page.get("items")).stream().map(ActionApiTestSupport::id).toList();
+        return list(page.get("items")).stream().map(ApiTestBase::id).toList();
     }
 }

@@ -5,9 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** {@code GET} and {@code PATCH /api/actions/{id}}: ETags, edits, optimistic concurrency, roles. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ActionEditApiTest extends ActionApiTestSupport {
 
     @Test
@@ -49,9 +45,9 @@ class ActionEditApiTest extends ActionApiTestSupport {
 
     @Test
     void answersNotFoundForAMissingAction() {
-        assertProblem(() -> getAction(424242, ADMIN), HttpStatus.NOT_FOUND, "no action with id 424242");
-        assertProblem(() -> patch(424242, Map.of("owner", "bob", "version", 0), null, ADMIN), HttpStatus.NOT_FOUND,
-                "no action with id 424242");
+        assertProblem(HttpStatus.NOT_FOUND, "no action with id 424242", () -> getAction(424242, ADMIN));
+        assertProblem(HttpStatus.NOT_FOUND, "no action with id 424242",
+                () -> patch(424242, Map.of("owner", "bob", "version", 0), null, ADMIN));
     }
 
     @Test
@@ -101,12 +97,11 @@ class ActionEditApiTest extends ActionApiTestSupport {
     void requiresTheVersionTheChangeIsBasedOn() {
         long id = importAction("Add an alert on queue depth");
 
-        assertProblem(() -> patch(id, Map.of("owner", "bob"), null, ADMIN), HttpStatus.PRECONDITION_REQUIRED,
-                "If-Match");
-        assertProblem(() -> patch(id, Map.of("owner", "bob"), "\"999-0\"", ADMIN), HttpStatus.BAD_REQUEST,
-                "If-Match");
-        assertProblem(() -> patch(id, Map.of("owner", "bob", "version", 1), "\"" + id + "-0\"", ADMIN),
-                HttpStatus.BAD_REQUEST, "version");
+        assertProblem(HttpStatus.PRECONDITION_REQUIRED, "If-Match",
+                () -> patch(id, Map.of("owner", "bob"), null, ADMIN));
+        assertProblem(HttpStatus.BAD_REQUEST, "If-Match", () -> patch(id, Map.of("owner", "bob"), "\"999-0\"", ADMIN));
+        assertProblem(HttpStatus.BAD_REQUEST, "version",
+                () -> patch(id, Map.of("owner", "bob", "version", 1), "\"" + id + "-0\"", ADMIN));
         assertNull(getAction(id, ADMIN).body().get("owner"));
     }
 
@@ -116,18 +111,18 @@ class ActionEditApiTest extends ActionApiTestSupport {
         String etag = getAction(id, ADMIN).header(HttpHeaders.ETAG);
         patch(id, Map.of("owner", "alice"), etag, ADMIN);
 
-        assertProblem(() -> patch(id, Map.of("owner", "bob"), etag, ADMIN), HttpStatus.CONFLICT,
-                "the action changed since version 0; re-read it");
-        assertProblem(() -> patch(id, Map.of("owner", "bob", "version", 0), null, ADMIN), HttpStatus.CONFLICT,
-                "changed since version 0");
+        assertProblem(HttpStatus.CONFLICT, "the action changed since version 0; re-read it",
+                () -> patch(id, Map.of("owner", "bob"), etag, ADMIN));
+        assertProblem(HttpStatus.CONFLICT, "changed since version 0",
+                () -> patch(id, Map.of("owner", "bob", "version", 0), null, ADMIN));
         assertEquals("alice", getAction(id, ADMIN).body().get("owner"));
     }
 
     @Test
     void ofTwoEditorsPatchingTheSameVersionExactlyOneWins() throws Exception {
         long id = importAction("Add an alert on queue depth");
-        String first = token("first-editor", "editor", null);
-        String second = token("second-editor", "editor", null);
+        String first = token("first-editor", "editor");
+        String second = token("second-editor", "editor");
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -166,8 +161,8 @@ class ActionEditApiTest extends ActionApiTestSupport {
     void statusIsChangedByTransitionsNotByPatch() {
         long id = importAction("Add an alert on queue depth");
 
-        assertProblem(() -> patch(id, Map.of("status", "done", "version", 0), null, ADMIN), HttpStatus.BAD_REQUEST,
-                "use POST /api/actions/" + id + "/transitions");
+        assertProblem(HttpStatus.BAD_REQUEST, "use POST /api/actions/" + id + "/transitions",
+                () -> patch(id, Map.of("status", "done", "version", 0), null, ADMIN));
     }
 
     @Test
@@ -177,34 +172,33 @@ class ActionEditApiTest extends ActionApiTestSupport {
         nullText.put("text", null);
         nullText.put("version", 0);
 
-        assertProblem(() -> patch(id, Map.of("kind", "urgent", "version", 0), null, ADMIN), HttpStatus.BAD_REQUEST,
-                "kind");
-        assertProblem(() -> patch(id, Map.of("team", "nope", "version", 0), null, ADMIN), HttpStatus.BAD_REQUEST,
-                "team: no team with key 'nope'");
-        assertProblem(() -> patch(id, Map.of("due", "next week", "version", 0), null, ADMIN), HttpStatus.BAD_REQUEST,
-                "due");
-        assertProblem(() -> patch(id, Map.of("text", " ", "version", 0), null, ADMIN), HttpStatus.BAD_REQUEST, "text");
-        assertProblem(() -> patch(id, nullText, null, ADMIN), HttpStatus.BAD_REQUEST, "text: cannot be cleared");
-        assertProblem(() -> patch(id, Map.of("priority", "P".repeat(33), "version", 0), null, ADMIN),
-                HttpStatus.BAD_REQUEST, "priority");
-        assertProblem(() -> patch(id, Map.of("postmortem_id", 3, "version", 0), null, ADMIN), HttpStatus.BAD_REQUEST,
-                "postmortem_id: not a field a PATCH can change");
-        assertProblem(() -> patch(id, Map.of("owner", "bob", "version", "latest"), null, ADMIN),
-                HttpStatus.BAD_REQUEST, "version");
+        assertProblem(HttpStatus.BAD_REQUEST, "kind",
+                () -> patch(id, Map.of("kind", "urgent", "version", 0), null, ADMIN));
+        assertProblem(HttpStatus.BAD_REQUEST, "team: no team with key 'nope'",
+                () -> patch(id, Map.of("team", "nope", "version", 0), null, ADMIN));
+        assertProblem(HttpStatus.BAD_REQUEST, "due",
+                () -> patch(id, Map.of("due", "next week", "version", 0), null, ADMIN));
+        assertProblem(HttpStatus.BAD_REQUEST, "text", () -> patch(id, Map.of("text", " ", "version", 0), null, ADMIN));
+        assertProblem(HttpStatus.BAD_REQUEST, "text: cannot be cleared", () -> patch(id, nullText, null, ADMIN));
+        assertProblem(HttpStatus.BAD_REQUEST, "priority",
+                () -> patch(id, Map.of("priority", "P".repeat(33), "version", 0), null, ADMIN));
+        assertProblem(HttpStatus.BAD_REQUEST, "postmortem_id: not a field a PATCH can change",
+                () -> patch(id, Map.of("postmortem_id", 3, "version", 0), null, ADMIN));
+        assertProblem(HttpStatus.BAD_REQUEST, "version",
+                () -> patch(id, Map.of("owner", "bob", "version", "latest"), null, ADMIN));
         assertEquals(0, getAction(id, ADMIN).body().get("version"));
     }
 
     @Test
     void needsATokenAndAReaderCannotWrite() {
         long id = importAction("Add an alert on queue depth");
-        String reader = token("dashboard", "reader", null);
+        String reader = token("dashboard", "reader");
 
         assertEquals(HttpStatus.OK, getAction(id, reader).getStatus());
-        assertProblem(() -> client.exchange(HttpRequest.GET("/api/actions/" + id), String.class),
-                HttpStatus.UNAUTHORIZED, "401");
-        assertProblem(() -> patch(id, Map.of("owner", "bob", "version", 0), null, reader), HttpStatus.FORBIDDEN,
-                "403");
-        assertProblem(() -> transition(id, "in_progress", null, reader), HttpStatus.FORBIDDEN, "403");
+        assertProblem(HttpStatus.UNAUTHORIZED, "401",
+                () -> client.exchange(HttpRequest.GET("/api/actions/" + id), String.class));
+        assertProblem(HttpStatus.FORBIDDEN, "403", () -> patch(id, Map.of("owner", "bob", "version", 0), null, reader));
+        assertProblem(HttpStatus.FORBIDDEN, "403", () -> transition(id, "in_progress", null, reader));
         assertEquals(0, getAction(id, ADMIN).body().get("version"));
     }
 }

@@ -1,9 +1,7 @@
 package dev.closeout.action;
 
 import io.micronaut.http.HttpStatus;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,15 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code GET /api/actions/{id}/history}: every change, by whom and when, oldest first. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ActionHistoryApiTest extends ActionApiTestSupport {
 
     @Test
     void recordsEveryChangeWithItsActorInOrder() {
         long id = importAction("Add an alert on queue depth");
         insertTeam("payments");
-        String editor = token("alice", "editor", null);
+        String editor = token("alice", "editor");
         Map<String, Object> imported = getAction(id, ADMIN).body();
         String kind = (String) imported.get("kind");
         // the due-date policy gave it a date at import
@@ -89,17 +85,17 @@ class ActionHistoryApiTest extends ActionApiTestSupport {
     void aRejectedChangeLeavesNoHistory() {
         long id = importAction("Add an alert on queue depth");
 
-        assertProblem(() -> transition(id, "done", null, ADMIN), HttpStatus.CONFLICT, "status");
-        assertProblem(() -> patch(id, Map.of("owner", "bob", "version", 7), null, ADMIN), HttpStatus.CONFLICT,
-                "version 7");
+        assertProblem(HttpStatus.CONFLICT, "status", () -> transition(id, "done", null, ADMIN));
+        assertProblem(HttpStatus.CONFLICT, "version 7",
+                () -> patch(id, Map.of("owner", "bob", "version", 7), null, ADMIN));
 
         assertEquals(1, list(getJson("/api/actions/" + id + "/history", ADMIN).get("items")).size());
     }
 
     @Test
     void answersNotFoundForAMissingAction() {
-        assertProblem(() -> getJson("/api/actions/424242/history", ADMIN), HttpStatus.NOT_FOUND,
-                "no action with id 424242");
+        assertProblem(HttpStatus.NOT_FOUND, "no action with id 424242",
+                () -> getJson("/api/actions/424242/history", ADMIN));
     }
 
     private static List<String> row(String field, String old, String changed, String actor) {

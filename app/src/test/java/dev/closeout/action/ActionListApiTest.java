@@ -3,11 +3,9 @@ package dev.closeout.action;
 import dev.closeout.support.Corpus;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,8 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code GET /api/actions} and {@code GET /api/teams/{key}/actions}: filters, sorts and keyset pages. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ActionListApiTest extends ActionApiTestSupport {
 
     @Inject
@@ -130,8 +126,8 @@ class ActionListApiTest extends ActionApiTestSupport {
         invalid.put("cursor=nonsense", "cursor");
         invalid.put("sort=created&cursor=" + dueCursor, "cursor: it is from a list sorted by 'due'");
 
-        invalid.forEach((query, detail) -> assertProblem(() -> getJson("/api/actions?" + query, ADMIN),
-                HttpStatus.BAD_REQUEST, detail));
+        invalid.forEach((query, detail) -> assertProblem(HttpStatus.BAD_REQUEST, detail,
+                () -> getJson("/api/actions?" + query, ADMIN)));
     }
 
     @ParameterizedTest
@@ -183,10 +179,8 @@ class ActionListApiTest extends ActionApiTestSupport {
         assertEquals(List.of(ids.get(0)), ids(getJson("/api/teams/payments/actions", ADMIN)));
         assertEquals(List.of(), ids(getJson("/api/teams/search/actions", ADMIN)));
         assertEquals(List.of(), ids(getJson("/api/teams/payments/actions?status=done", ADMIN)));
-        assertProblem(() -> getJson("/api/teams/nope/actions", ADMIN), HttpStatus.NOT_FOUND,
-                "no team with key 'nope'");
-        assertProblem(() -> getJson("/api/teams/payments/actions?kind=urgent", ADMIN), HttpStatus.BAD_REQUEST,
-                "kind");
+        assertProblem(HttpStatus.NOT_FOUND, "no team with key 'nope'", () -> getJson("/api/teams/nope/actions", ADMIN));
+        assertProblem(HttpStatus.BAD_REQUEST, "kind", () -> getJson("/api/teams/payments/actions?kind=urgent", ADMIN));
     }
 
     private static Comparator<Map<String, Object>> order(String sort) {

@@ -1,8 +1,5 @@
 package dev.closeout.action;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,15 +9,13 @@ import java.util.Map;
  * The same lists on the embedded H2 default a first-run user gets: the sorts' null ordering, the text
  * search and the root-cause subqueries must work there too.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ActionListEmbeddedTest extends ActionListApiTest {
 
     @Override
     public Map<String, String> getProperties() {
         try {
             return Map.of("closeout.data-dir", Files.createTempDirectory("closeout-embedded").toString(),
-                    "micronaut.server.port", "-1", "spec.name", MovableClock.SPEC);
+                    "spec.name", MovableClock.SPEC);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,10 +1,8 @@
 package dev.closeout.action;
 
 import io.micronaut.http.HttpStatus;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
@@ -13,8 +11,6 @@ import static dev.closeout.support.TestTokens.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A team-scoped token sees and changes its team's follow-ups only. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ActionTeamScopeApiTest extends ActionApiTestSupport {
 
     private long ours;
@@ -53,12 +49,11 @@ class ActionTeamScopeApiTest extends ActionApiTestSupport {
     @Test
     void anotherTeamsActionIsForbidden() {
         for (long id : List.of(theirs, unassigned)) {
-            assertProblem(() -> getAction(id, editor), HttpStatus.FORBIDDEN, "another team");
-            assertProblem(() -> getJson("/api/actions/" + id + "/history", editor), HttpStatus.FORBIDDEN,
-                    "another team");
-            assertProblem(() -> patchCurrent(id, Map.of("owner", "bob"), editor), HttpStatus.FORBIDDEN,
-                    "another team");
-            assertProblem(() -> transition(id, "in_progress", null, editor), HttpStatus.FORBIDDEN, "another team");
+            assertProblem(HttpStatus.FORBIDDEN, "another team", () -> getAction(id, editor));
+            assertProblem(HttpStatus.FORBIDDEN, "another team",
+                    () -> getJson("/api/actions/" + id + "/history", editor));
+            assertProblem(HttpStatus.FORBIDDEN, "another team", () -> patchCurrent(id, Map.of("owner", "bob"), editor));
+            assertProblem(HttpStatus.FORBIDDEN, "another team", () -> transition(id, "in_progress", null, editor));
         }
         assertEquals("open", getAction(theirs, ADMIN).body().get("status"));
         assertEquals(null, getAction(theirs, ADMIN).body().get("owner"));
@@ -66,7 +61,7 @@ class ActionTeamScopeApiTest extends ActionApiTestSupport {
 
     @Test
     void cannotHandItsActionToAnotherTeam() {
-        assertProblem(() -> patchCurrent(ours, Map.of("team", "search"), editor), HttpStatus.FORBIDDEN, "team");
+        assertProblem(HttpStatus.FORBIDDEN, "team", () -> patchCurrent(ours, Map.of("team", "search"), editor));
 
         assertEquals("payments", getAction(ours, ADMIN).body().get("team"));
     }

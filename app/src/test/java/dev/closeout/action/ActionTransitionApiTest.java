@@ -3,9 +3,7 @@ package dev.closeout.action;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,8 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** {@code POST /api/actions/{id}/transitions}: the lifecycle open → in_progress → done, dropping and reopening. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ActionTransitionApiTest extends ActionApiTestSupport {
 
     private static final List<String> STATUSES = List.of("open", "in_progress", "done", "not_doing");
@@ -47,8 +43,8 @@ class ActionTransitionApiTest extends ActionApiTestSupport {
             assertEquals(to.equals("not_doing") ? "no longer relevant" : null, moved.body().get("status_reason"));
             assertEquals("\"" + id + "-" + moved.body().get("version") + "\"", moved.header(HttpHeaders.ETAG));
         } else {
-            String problem = assertProblem(() -> transition(id, to, "because", ADMIN), HttpStatus.CONFLICT,
-                    "cannot move from " + from + " to " + to);
+            String problem = assertProblem(HttpStatus.CONFLICT, "cannot move from " + from + " to " + to,
+                    () -> transition(id, to, "because", ADMIN));
             assertEquals(from, getAction(id, ADMIN).body().get("status"), problem);
         }
     }
@@ -57,16 +53,16 @@ class ActionTransitionApiTest extends ActionApiTestSupport {
     void anIllegalMoveNamesTheAllowedOnes() {
         long id = importAction("Add an alert on queue depth");
 
-        assertProblem(() -> transition(id, "done", null, ADMIN), HttpStatus.CONFLICT,
-                "from open it can move to in_progress or not_doing");
+        assertProblem(HttpStatus.CONFLICT, "from open it can move to in_progress or not_doing",
+                () -> transition(id, "done", null, ADMIN));
     }
 
     @Test
     void notDoingNeedsAReasonAndWritesNothingWithout() {
         long id = importAction("Add an alert on queue depth");
 
-        assertProblem(() -> transition(id, "not_doing", null, ADMIN), HttpStatus.BAD_REQUEST, "reason");
-        assertProblem(() -> transition(id, "not_doing", "  ", ADMIN), HttpStatus.BAD_REQUEST, "reason");
+        assertProblem(HttpStatus.BAD_REQUEST, "reason", () -> transition(id, "not_doing", null, ADMIN));
+        assertProblem(HttpStatus.BAD_REQUEST, "reason", () -> transition(id, "not_doing", "  ", ADMIN));
 
         Map<String, Object> action = getAction(id, ADMIN).body();
         assertEquals("open", action.get("status"));
@@ -91,14 +87,14 @@ class ActionTransitionApiTest extends ActionApiTestSupport {
     void rejectsAnUnknownOrMissingStatus() {
         long id = importAction("Add an alert on queue depth");
 
-        assertProblem(() -> transition(id, "finished", null, ADMIN), HttpStatus.BAD_REQUEST, "to: unknown status");
-        assertProblem(() -> transition(id, null, null, ADMIN), HttpStatus.BAD_REQUEST, "to: required");
+        assertProblem(HttpStatus.BAD_REQUEST, "to: unknown status", () -> transition(id, "finished", null, ADMIN));
+        assertProblem(HttpStatus.BAD_REQUEST, "to: required", () -> transition(id, null, null, ADMIN));
     }
 
     @Test
     void answersNotFoundForAMissingAction() {
-        assertProblem(() -> transition(424242, "in_progress", null, ADMIN), HttpStatus.NOT_FOUND,
-                "no action with id 424242");
+        assertProblem(HttpStatus.NOT_FOUND, "no action with id 424242",
+                () -> transition(424242, "in_progress", null, ADMIN));
     }
 
     /** A new follow-up brought to {@code status} through the API. */

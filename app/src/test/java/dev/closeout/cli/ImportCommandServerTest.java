@@ -1,19 +1,12 @@
 package dev.closeout.cli;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.closeout.support.ApiCalls;
+import dev.closeout.support.ApiTestBase;
 import dev.closeout.support.Corpus;
-import dev.closeout.support.DatabaseCleaner;
-import dev.closeout.support.TestDatabase;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -27,42 +20,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static dev.closeout.support.ApiCalls.list;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code import --server}: files go through the API of a running Closeout, here the one this test starts. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImportCommandServerTest implements TestPropertyProvider {
+class ImportCommandServerTest extends ApiTestBase {
 
     @Inject
     EmbeddedServer server;
 
-    @Inject
-    @Client("/")
-    HttpClient httpClient;
-
-    @Inject
-    DatabaseCleaner cleaner;
-
     @TempDir
     Path postmortems;
 
-    ApiCalls api;
     String editor;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @BeforeEach
     void setUp() throws IOException {
-        cleaner.clean();
-        api = new ApiCalls(httpClient.toBlocking());
-        editor = api.token("editor");
+        editor = token("importer", "editor");
         Files.writeString(postmortems.resolve("exapp.md"), Corpus.read(Corpus.SEED_LB_ROUTING));
         Files.createDirectories(postmortems.resolve("older"));
         Files.writeString(postmortems.resolve("older/exampleapp.markdown"), Corpus.read(Corpus.SEED_EXAMPLEAPP));
@@ -83,7 +58,7 @@ class ImportCommandServerTest implements TestPropertyProvider {
                 first.err().lines().toList());
         assertEquals(0, second.exitCode(), second.err());
         assertTrue(second.out().contains("0 imported, 1 updated, 1 unchanged, 0 failed"), second.out());
-        List<Map<String, Object>> stored = list(api.get("/api/postmortems").get("items"));
+        List<Map<String, Object>> stored = list(getJson("/api/postmortems").get("items"));
         assertEquals(2, stored.size());
         assertEquals(exapp.toString(), stored.get(1).get("source"));
         assertEquals(8, stored.get(1).get("action_count"));
@@ -92,7 +67,7 @@ class ImportCommandServerTest implements TestPropertyProvider {
 
     @Test
     void aRefusedTokenFailsEveryFileWithItsReasonAndExitsTwo() {
-        String reader = api.token("reader");
+        String reader = token("dashboard", "reader");
 
         CommandLineRun run = run("--token", reader, postmortems.toString());
 
@@ -100,7 +75,7 @@ class ImportCommandServerTest implements TestPropertyProvider {
         assertTrue(run.out().contains("0 imported, 0 updated, 0 unchanged, 2 failed"), run.out());
         assertTrue(run.err().contains("failed    " + postmortems.resolve("exapp.md") + ": HTTP 403"), run.err());
         assertFalse(run.err().contains(reader), "the token is never printed");
-        assertEquals(List.of(), api.get("/api/postmortems").get("items"));
+        assertEquals(List.of(), getJson("/api/postmortems").get("items"));
     }
 
     @Test

@@ -1,23 +1,13 @@
 package dev.closeout.postmortem;
 
+import dev.closeout.support.ApiTestBase;
 import dev.closeout.support.Corpus;
-import dev.closeout.support.DatabaseCleaner;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Inject;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,38 +18,15 @@ import static dev.closeout.support.TestTokens.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The postmortem and action endpoints as a client sees them. Run once per database the product
  * supports: MariaDB/MySQL and the embedded H2 default.
  */
-abstract class PostmortemApiContract {
+abstract class PostmortemApiContract extends ApiTestBase {
 
     private static final MediaType MARKDOWN = MediaType.of("text/markdown");
-    private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
-
-    @Inject
-    @Client("/")
-    HttpClient httpClient;
-
-    @Inject
-    DatabaseCleaner cleaner;
-
-    @Inject
-    DSLContext dsl;
-
-    @Inject
-    TransactionOperations<Connection> transactions;
-
-    BlockingHttpClient client;
-
-    @BeforeEach
-    void cleanDatabase() {
-        cleaner.clean();
-        client = httpClient.toBlocking();
-    }
 
     @Test
     void importsMarkdownAndAnswersCreatedWithItsActions() {
@@ -114,8 +81,7 @@ abstract class PostmortemApiContract {
 
     @Test
     void importsJsonWithItsSource() {
-        HttpResponse<Map<String, Object>> response = client.exchange(HttpRequest.POST("/api/postmortems",
-                Map.of("source", "wiki/INC-42", "text", Corpus.read(Corpus.SEED_LB_ROUTING))).bearerAuth(ADMIN), JSON_OBJECT);
+        HttpResponse<Map<String, Object>> response = importJson("wiki/INC-42", Corpus.read(Corpus.SEED_LB_ROUTING));
 
         assertEquals(HttpStatus.CREATED, response.getStatus());
         assertEquals("wiki/INC-42", response.body().get("source"));
@@ -143,21 +109,16 @@ abstract class PostmortemApiContract {
 
     @Test
     void answersNotFoundProblemForAMissingPostmortem() {
-        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+        assertProblem(HttpStatus.NOT_FOUND, "no postmortem with id 424242",
                 () -> client.exchange(HttpRequest.GET("/api/postmortems/424242").bearerAuth(ADMIN), String.class));
-
-        assertProblem(error, HttpStatus.NOT_FOUND, "no postmortem with id 424242");
     }
 
     @Test
     void rejectsBlankTextAndWritesNothing() {
-        HttpClientResponseException blankJson = assertThrows(HttpClientResponseException.class,
-                () -> client.exchange(HttpRequest.POST("/api/postmortems", Map.of("text", " ")).bearerAuth(ADMIN), String.class));
-        HttpClientResponseException emptyMarkdown = assertThrows(HttpClientResponseException.class,
-                () -> client.exchange(HttpRequest.POST("/api/postmortems", "  ").contentType(MARKDOWN).bearerAuth(ADMIN), String.class));
-
-        assertProblem(blankJson, HttpStatus.BAD_REQUEST, "text");
-        assertProblem(emptyMarkdown, HttpStatus.BAD_REQUEST, "text");
+        assertProblem(HttpStatus.BAD_REQUEST, "text", () -> client.exchange(HttpRequest.POST("/api/postmortems",
+                Map.of("text", " ")).bearerAuth(ADMIN), String.class));
+        assertProblem(HttpStatus.BAD_REQUEST, "text", () -> client.exchange(HttpRequest.POST("/api/postmortems", "  ")
+                .contentType(MARKDOWN).bearerAuth(ADMIN), String.class));
         assertEquals(List.of(), getJson("/api/postmortems").get("items"));
     }
 
@@ -165,21 +126,17 @@ abstract class PostmortemApiContract {
     void refusesABodyOverTheSizeLimitAndStoresNothing() {
         String huge = "# Outage\n\n## Action items\n" + "- Add an alert on queue depth\n".repeat(80_000);
 
-        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+        assertProblem(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "\"status\":413",
                 () -> client.exchange(HttpRequest.POST("/api/postmortems", huge).contentType(MARKDOWN)
                         .bearerAuth(ADMIN), String.class));
-
-        assertProblem(error, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "\"status\":413");
         assertEquals(List.of(), getJson("/api/postmortems").get("items"));
     }
 
     @Test
     void rejectsAnUnsupportedContentType() {
-        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+        assertProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "application/xml",
                 () -> client.exchange(HttpRequest.POST("/api/postmortems", "<postmortem/>")
                         .contentType(MediaType.APPLICATION_XML_TYPE).bearerAuth(ADMIN), String.class));
-
-        assertProblem(error, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "application/xml");
     }
 
     @Test
@@ -219,15 +176,12 @@ abstract class PostmortemApiContract {
 
     @Test
     void rejectsUnknownStatusMalformedCursorAndBadLimit() {
-        assertProblem(assertThrows(HttpClientResponseException.class,
-                () -> client.exchange(HttpRequest.GET("/api/actions?status=finished").bearerAuth(ADMIN), String.class)),
-                HttpStatus.BAD_REQUEST, "status");
-        assertProblem(assertThrows(HttpClientResponseException.class,
-                () -> client.exchange(HttpRequest.GET("/api/actions?cursor=nonsense").bearerAuth(ADMIN), String.class)),
-                HttpStatus.BAD_REQUEST, "cursor");
-        assertProblem(assertThrows(HttpClientResponseException.class,
-                () -> client.exchange(HttpRequest.GET("/api/postmortems?limit=0").bearerAuth(ADMIN), String.class)),
-                HttpStatus.BAD_REQUEST, "limit");
+        assertProblem(HttpStatus.BAD_REQUEST, "status",
+                () -> client.exchange(HttpRequest.GET("/api/actions?status=finished").bearerAuth(ADMIN), String.class));
+        assertProblem(HttpStatus.BAD_REQUEST, "cursor",
+                () -> client.exchange(HttpRequest.GET("/api/actions?cursor=nonsense").bearerAuth(ADMIN), String.class));
+        assertProblem(HttpStatus.BAD_REQUEST, "limit",
+                () -> client.exchange(HttpRequest.GET("/api/postmortems?limit=0").bearerAuth(ADMIN), String.class));
     }
 
     @Test
@@ -258,28 +212,6 @@ abstract class PostmortemApiContract {
     }
 
     private HttpResponse<Map<String, Object>> postMarkdown(String text) {
-        return client.exchange(HttpRequest.POST("/api/postmortems", text).contentType(MARKDOWN).bearerAuth(ADMIN), JSON_OBJECT);
-    }
-
-    private Map<String, Object> getJson(String uri) {
-        return client.retrieve(HttpRequest.GET(uri).bearerAuth(ADMIN), JSON_OBJECT);
-    }
-
-    private static void assertProblem(HttpClientResponseException error, HttpStatus status, String detailPart) {
-        assertEquals(status, error.getStatus());
-        assertEquals("application/problem+json", error.getResponse().getContentType().orElseThrow().toString());
-        String body = error.getResponse().getBody(String.class).orElseThrow();
-        assertTrue(body.contains("\"status\":" + status.getCode()), body);
-        assertTrue(body.contains(detailPart), () -> "expected '" + detailPart + "' in " + body);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
+        return exchange(HttpRequest.POST("/api/postmortems", text).contentType(MARKDOWN).bearerAuth(ADMIN));
     }
 }

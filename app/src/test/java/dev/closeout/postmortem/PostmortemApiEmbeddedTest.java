@@ -1,18 +1,12 @@
 package dev.closeout.postmortem;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
 
 /** The same API on the embedded H2 default a first-run user gets with no database configured. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostmortemApiEmbeddedTest extends PostmortemApiContract implements TestPropertyProvider {
+class PostmortemApiEmbeddedTest extends PostmortemApiContract {
 
     @Override
     public Map<String, String> getProperties() {

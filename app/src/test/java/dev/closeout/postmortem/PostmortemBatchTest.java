@@ -1,22 +1,13 @@
 package dev.closeout.postmortem;
 
-import dev.closeout.support.ApiCalls;
+import dev.closeout.support.ApiTestBase;
 import dev.closeout.support.Corpus;
-import dev.closeout.support.DatabaseCleaner;
-import dev.closeout.support.TestDatabase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,45 +15,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.closeout.support.ApiCalls.assertProblem;
-import static dev.closeout.support.ApiCalls.list;
 import static dev.closeout.support.TestTokens.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /api/postmortems/batch}: many postmortems at once; a bad one fails alone. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostmortemBatchTest implements TestPropertyProvider {
+class PostmortemBatchTest extends ApiTestBase {
 
     private static final String SMALL = "# Cache outage\n\n## Action items\n- Add an alert on cache evictions\n";
 
-    @Inject
-    @Client("/")
-    HttpClient httpClient;
-
-    @Inject
-    DatabaseCleaner cleaner;
-
-    ApiCalls api;
-
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
+        Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("closeout.import.batch-limit", "3");
         return properties;
     }
 
-    @BeforeEach
-    void setUp() {
-        cleaner.clean();
-        api = new ApiCalls(httpClient.toBlocking());
-    }
-
     @Test
     void importsAJsonArrayAndReportsEachItem() {
-        api.importJson("seeds/exapp.md", Corpus.read(Corpus.SEED_LB_ROUTING));
+        importJson("seeds/exapp.md", Corpus.read(Corpus.SEED_LB_ROUTING));
         List<Map<String, Object>> items = List.of(
                 Map.of("source", "seeds/exapp.md", "text", Corpus.read(Corpus.SEED_LB_ROUTING)),
                 Map.of("source", "seeds/exampleapp.md", "text", Corpus.read(Corpus.SEED_EXAMPLEAPP)),
@@ -80,12 +52,12 @@ class PostmortemBatchTest implements TestPropertyProvider {
         assertNull(results.get(2).get("id"));
         assertEquals(List.of(1, 0, 1, 1), List.of(body.get("imported"), body.get("updated"), body.get("unchanged"),
                 body.get("failed")));
-        assertEquals(2, list(api.get("/api/postmortems").get("items")).size());
+        assertEquals(2, list(getJson("/api/postmortems").get("items")).size());
     }
 
     @Test
     void aChangedTextInABatchUpdatesItsSource() {
-        api.importJson("cache.md", SMALL);
+        importJson("cache.md", SMALL);
 
         Map<String, Object> body = post(List.of(Map.of("source", "cache.md",
                 "text", SMALL + "- Size the cache for twice the peak load\n"))).body();
@@ -105,13 +77,13 @@ class PostmortemBatchTest implements TestPropertyProvider {
                 .addPart("file", "empty.md", MediaType.TEXT_PLAIN_TYPE, " \n".getBytes(StandardCharsets.UTF_8))
                 .build();
 
-        Map<String, Object> body = api.exchange(HttpRequest.POST("/api/postmortems/batch", files)
+        Map<String, Object> body = exchange(HttpRequest.POST("/api/postmortems/batch", files)
                 .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(ADMIN)).body();
 
         List<Map<String, Object>> results = list(body.get("items"));
         assertEquals(List.of("exapp.md", "cache.txt", "empty.md"), results.stream().map(item -> item.get("source")).toList());
         assertEquals(List.of("imported", "imported", "failed"), results.stream().map(item -> item.get("status")).toList());
-        assertEquals("exapp.md", api.get("/api/postmortems/" + results.get(0).get("id")).get("source"));
+        assertEquals("exapp.md", getJson("/api/postmortems/" + results.get(0).get("id")).get("source"));
         assertEquals(2, body.get("imported"));
     }
 
@@ -123,19 +95,19 @@ class PostmortemBatchTest implements TestPropertyProvider {
         }
 
         assertProblem(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "items: at most 3", () -> post(items));
-        assertEquals(List.of(), api.get("/api/postmortems").get("items"));
+        assertEquals(List.of(), getJson("/api/postmortems").get("items"));
     }
 
     @Test
     void aReaderCannotImport() {
-        String reader = api.token("reader");
+        String reader = token("dashboard", "reader");
 
-        assertProblem(HttpStatus.FORBIDDEN, "403", () -> api.exchange(HttpRequest.POST("/api/postmortems/batch",
+        assertProblem(HttpStatus.FORBIDDEN, "403", () -> exchange(HttpRequest.POST("/api/postmortems/batch",
                 List.of(Map.of("source", "x", "text", SMALL))).bearerAuth(reader)));
-        assertEquals(List.of(), api.get("/api/postmortems").get("items"));
+        assertEquals(List.of(), getJson("/api/postmortems").get("items"));
     }
 
     private HttpResponse<Map<String, Object>> post(List<Map<String, Object>> items) {
-        return api.exchange(HttpRequest.POST("/api/postmortems/batch", items).bearerAuth(ADMIN));
+        return exchange(HttpRequest.POST("/api/postmortems/batch", items).bearerAuth(ADMIN));
     }
 }

@@ -1,57 +1,30 @@
 package dev.closeout.postmortem;
 
-import dev.closeout.support.ApiCalls;
+import dev.closeout.support.ApiTestBase;
 import dev.closeout.support.Corpus;
-import dev.closeout.support.DatabaseCleaner;
-import dev.closeout.support.TestDatabase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.closeout.support.ApiCalls.assertProblem;
-import static dev.closeout.support.ApiCalls.map;
 import static dev.closeout.support.TestTokens.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code PATCH /api/postmortems/{id}}: a person corrects what the extraction got wrong. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostmortemCorrectionTest implements TestPropertyProvider {
+class PostmortemCorrectionTest extends ApiTestBase {
 
-    @Inject
-    @Client("/")
-    HttpClient httpClient;
-
-    @Inject
-    DatabaseCleaner cleaner;
-
-    ApiCalls api;
     Object id;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @BeforeEach
     void importOne() {
-        cleaner.clean();
-        api = new ApiCalls(httpClient.toBlocking());
-        id = api.importJson("wiki/exapp", Corpus.read(Corpus.SEED_LB_ROUTING)).body().get("id");
+        id = importJson("wiki/exapp", Corpus.read(Corpus.SEED_LB_ROUTING)).body().get("id");
     }
 
     @Test
@@ -75,8 +48,8 @@ class PostmortemCorrectionTest implements TestPropertyProvider {
         assertTrue(((String) rootCause.get("summary")).contains("load balancer"));
         assertEquals(List.of("title", "incident.start", "incident.end", "incident.duration_minutes",
                 "impact_percent", "root_cause.component", "root_cause.trigger"), body.get("corrected_fields"));
-        assertEquals(7, ApiCalls.list(body.get("actions")).size());
-        assertEquals(body.get("title"), api.get("/api/postmortems/" + id).get("title"));
+        assertEquals(7, list(body.get("actions")).size());
+        assertEquals(body.get("title"), getJson("/api/postmortems/" + id).get("title"));
     }
 
     @Test
@@ -96,7 +69,7 @@ class PostmortemCorrectionTest implements TestPropertyProvider {
 
     @Test
     void rejectsEachBadFieldNamingItAndWritesNothing() {
-        Map<String, Object> before = api.get("/api/postmortems/" + id);
+        Map<String, Object> before = getJson("/api/postmortems/" + id);
 
         String component = assertProblem(HttpStatus.BAD_REQUEST, "root_cause.component",
                 () -> patch(Map.of("root_cause", Map.of("component", "mainframe")), ADMIN));
@@ -116,27 +89,27 @@ class PostmortemCorrectionTest implements TestPropertyProvider {
         assertProblem(HttpStatus.BAD_REQUEST, "owner: not a field to correct",
                 () -> patch(Map.of("owner", "alice"), ADMIN));
 
-        assertEquals(before, api.get("/api/postmortems/" + id));
+        assertEquals(before, getJson("/api/postmortems/" + id));
     }
 
     @Test
     void answersNotFoundForAMissingPostmortem() {
-        assertProblem(HttpStatus.NOT_FOUND, "no postmortem with id 424242", () -> api.exchange(
+        assertProblem(HttpStatus.NOT_FOUND, "no postmortem with id 424242", () -> exchange(
                 HttpRequest.PATCH("/api/postmortems/424242", Map.of("title", "x")).bearerAuth(ADMIN)));
     }
 
     @Test
     void needsATokenAndAnEditor() {
-        String reader = api.token("reader");
+        String reader = token("dashboard", "reader");
 
         assertProblem(HttpStatus.UNAUTHORIZED, "401",
-                () -> api.exchange(HttpRequest.PATCH("/api/postmortems/" + id, Map.of("title", "x"))));
+                () -> exchange(HttpRequest.PATCH("/api/postmortems/" + id, Map.of("title", "x"))));
         assertProblem(HttpStatus.FORBIDDEN, "403", () -> patch(Map.of("title", "x"), reader));
-        assertEquals("Postmortem: Service Outage on ExApp", api.get("/api/postmortems/" + id).get("title"));
-        assertEquals(HttpStatus.OK, patch(Map.of("title", "x"), api.token("editor")).getStatus());
+        assertEquals("Postmortem: Service Outage on ExApp", getJson("/api/postmortems/" + id).get("title"));
+        assertEquals(HttpStatus.OK, patch(Map.of("title", "x"), token("importer", "editor")).getStatus());
     }
 
     private HttpResponse<Map<String, Object>> patch(Map<String, Object> body, String token) {
-        return api.exchange(HttpRequest.PATCH("/api/postmortems/" + id, body).bearerAuth(token));
+        return exchange(HttpRequest.PATCH("/api/postmortems/" + id, body).bearerAuth(token));
     }
 }

@@ -1,19 +1,13 @@
 package dev.closeout.postmortem;
 
+import dev.closeout.support.ApiTestBase;
 import dev.closeout.support.Corpus;
-import dev.closeout.support.DatabaseCleaner;
-import dev.closeout.support.TestDatabase;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,28 +16,13 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostmortemImporterTest implements TestPropertyProvider {
+class PostmortemImporterTest extends ApiTestBase {
 
     @Inject
     PostmortemImporter importer;
 
     @Inject
     PostmortemRepository postmortems;
-
-    @Inject
-    DatabaseCleaner cleaner;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeEach
-    void cleanDatabase() {
-        cleaner.clean();
-    }
 
     @Test
     void concurrentImportsOfTheSameTextStoreItOnce() throws Exception {

@@ -1,25 +1,14 @@
 package dev.closeout.postmortem;
 
 import dev.closeout.security.ApiTokens;
-import dev.closeout.support.ApiCalls;
-import dev.closeout.support.DatabaseCleaner;
-import dev.closeout.support.TestDatabase;
+import dev.closeout.support.ApiTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -33,19 +22,14 @@ import java.util.stream.IntStream;
 import static dev.closeout.db.jooq.Tables.ACTION_EVENT;
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
 import static dev.closeout.db.jooq.Tables.POSTMORTEM;
-import static dev.closeout.support.ApiCalls.list;
-import static dev.closeout.support.ApiCalls.map;
 import static dev.closeout.support.TestTokens.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A changed text from the same source updates its postmortem and keeps what people did in Closeout. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostmortemReimportTest implements TestPropertyProvider {
+class PostmortemReimportTest extends ApiTestBase {
 
     private static final String SOURCE = "wiki/checkout-outage";
     private static final String ALERT = "Add an alert on queue depth for the payment workers, the refund workers and "
@@ -57,39 +41,13 @@ class PostmortemReimportTest implements TestPropertyProvider {
             + "workers and the invoice workers, due 2025-03-01";
 
     @Inject
-    @Client("/")
-    HttpClient httpClient;
-
-    @Inject
-    DatabaseCleaner cleaner;
-
-    @Inject
-    DSLContext dsl;
-
-    @Inject
-    TransactionOperations<Connection> transactions;
-
-    @Inject
     PostmortemImporter importer;
-
-    ApiCalls api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeEach
-    void setUp() {
-        cleaner.clean();
-        api = new ApiCalls(httpClient.toBlocking());
-    }
 
     @Test
     void reimportUpdatesTheSamePostmortemAndReportsWhatChanged() {
-        Map<String, Object> first = api.importJson(SOURCE, postmortem(ALERT, POOL, RUNBOOK)).body();
+        Map<String, Object> first = importJson(SOURCE, postmortem(ALERT, POOL, RUNBOOK)).body();
 
-        HttpResponse<Map<String, Object>> second = api.importJson(SOURCE, postmortem(EDITED_ALERT, POOL, CERTIFICATE));
+        HttpResponse<Map<String, Object>> second = importJson(SOURCE, postmortem(EDITED_ALERT, POOL, CERTIFICATE));
 
         assertEquals(HttpStatus.OK, second.getStatus());
         Map<String, Object> body = second.body();
@@ -104,12 +62,12 @@ class PostmortemReimportTest implements TestPropertyProvider {
         List<Map<String, Object>> before = list(first.get("actions"));
         assertEquals(before.get(0).get("id"), actions.get(0).get("id"));
         assertEquals(before.get(2).get("id"), actions.get(3).get("id"));
-        assertEquals(1, list(api.get("/api/postmortems").get("items")).size());
+        assertEquals(1, list(getJson("/api/postmortems").get("items")).size());
     }
 
     @Test
     void reimportKeepsStatusOwnerAndAPersonsDueDate() {
-        List<Map<String, Object>> before = list(api.importJson(SOURCE, postmortem(ALERT, POOL, RUNBOOK)).body()
+        List<Map<String, Object>> before = list(importJson(SOURCE, postmortem(ALERT, POOL, RUNBOOK)).body()
                 .get("actions"));
         long alert = id(before.get(0));
         long pool = id(before.get(1));
@@ -125,7 +83,7 @@ class PostmortemReimportTest implements TestPropertyProvider {
                     .where(ACTION_ITEM.ID.eq(runbook)).execute();
         });
 
-        Map<String, Object> body = api.importJson(SOURCE, postmortem(EDITED_ALERT, POOL, CERTIFICATE)).body();
+        Map<String, Object> body = importJson(SOURCE, postmortem(EDITED_ALERT, POOL, CERTIFICATE)).body();
 
         Map<String, Object> edited = action(body, alert);
         assertEquals(EDITED_ALERT, edited.get("text"));
@@ -142,10 +100,10 @@ class PostmortemReimportTest implements TestPropertyProvider {
 
     @Test
     void reimportRecordsEachChangeAsAnEventByTheImporter() {
-        List<Map<String, Object>> before = list(api.importJson(SOURCE, postmortem(ALERT, POOL, RUNBOOK)).body()
+        List<Map<String, Object>> before = list(importJson(SOURCE, postmortem(ALERT, POOL, RUNBOOK)).body()
                 .get("actions"));
 
-        Map<String, Object> body = api.importJson(SOURCE, postmortem(EDITED_ALERT, POOL, CERTIFICATE)).body();
+        Map<String, Object> body = importJson(SOURCE, postmortem(EDITED_ALERT, POOL, CERTIFICATE)).body();
 
         long alert = id(before.get(0));
         assertEquals(List.of(ALERT, EDITED_ALERT), event(alert, "text"));
@@ -159,10 +117,10 @@ class PostmortemReimportTest implements TestPropertyProvider {
 
     @Test
     void anActionBackInTheTextLosesItsRemovedFlag() {
-        long runbook = id(list(api.importJson(SOURCE, postmortem(ALERT, POOL, RUNBOOK)).body().get("actions")).get(2));
-        api.importJson(SOURCE, postmortem(EDITED_ALERT, POOL, CERTIFICATE));
+        long runbook = id(list(importJson(SOURCE, postmortem(ALERT, POOL, RUNBOOK)).body().get("actions")).get(2));
+        importJson(SOURCE, postmortem(EDITED_ALERT, POOL, CERTIFICATE));
 
-        Map<String, Object> body = api.importJson(SOURCE, postmortem(ALERT, POOL, RUNBOOK)).body();
+        Map<String, Object> body = importJson(SOURCE, postmortem(ALERT, POOL, RUNBOOK)).body();
 
         assertEquals(Map.of("added", 0, "updated", 2, "removed", 1, "kept", 1), body.get("reimport"));
         Map<String, Object> restored = action(body, runbook);
@@ -173,11 +131,11 @@ class PostmortemReimportTest implements TestPropertyProvider {
 
     @Test
     void correctedFactsSurviveAReimport() {
-        Object id = api.importJson(SOURCE, postmortem(ALERT, POOL, RUNBOOK)).body().get("id");
-        api.exchange(HttpRequest.PATCH("/api/postmortems/" + id, Map.of("title", "Checkout: orders pool exhausted",
+        Object id = importJson(SOURCE, postmortem(ALERT, POOL, RUNBOOK)).body().get("id");
+        exchange(HttpRequest.PATCH("/api/postmortems/" + id, Map.of("title", "Checkout: orders pool exhausted",
                 "root_cause", Map.of("component", "database", "trigger", "resource-exhaustion"))).bearerAuth(ADMIN));
 
-        Map<String, Object> body = api.importJson(SOURCE, postmortem(EDITED_ALERT, POOL, CERTIFICATE)
+        Map<String, Object> body = importJson(SOURCE, postmortem(EDITED_ALERT, POOL, CERTIFICATE)
                 .replace("# Checkout outage", "# Checkout outage on Friday")).body();
 
         assertEquals("Checkout: orders pool exhausted", body.get("title"));
@@ -235,7 +193,7 @@ class PostmortemReimportTest implements TestPropertyProvider {
     }
 
     private HttpResponse<Map<String, Object>> postMarkdown(String text) {
-        return api.exchange(HttpRequest.POST("/api/postmortems?source=" + SOURCE, text)
+        return exchange(HttpRequest.POST("/api/postmortems?source=" + SOURCE, text)
                 .contentType(MediaType.of("text/markdown")).bearerAuth(ADMIN));
     }
 
@@ -252,10 +210,6 @@ class PostmortemReimportTest implements TestPropertyProvider {
 
     private static Map<String, Object> action(Map<String, Object> postmortem, long id) {
         return list(postmortem.get("actions")).stream().filter(action -> id(action) == id).findFirst().orElseThrow();
-    }
-
-    private static long id(Map<String, Object> value) {
-        return ((Number) value.get("id")).longValue();
     }
 
     private static String postmortem(String... actions) {

@@ -1,33 +1,21 @@
 package dev.closeout.postmortem;
 
-import dev.closeout.support.ApiCalls;
+import dev.closeout.support.ApiTestBase;
 import dev.closeout.support.Corpus;
-import dev.closeout.support.DatabaseCleaner;
-import dev.closeout.support.TestDatabase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
 
-import static dev.closeout.support.ApiCalls.assertProblem;
-import static dev.closeout.support.ApiCalls.list;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code GET /api/postmortems} with filters, over three postmortems imported once for the class. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostmortemSearchTest implements TestPropertyProvider {
+class PostmortemSearchTest extends ApiTestBase {
 
     private static final String PAYMENTS = """
             # Payments API outage
@@ -44,30 +32,21 @@ class PostmortemSearchTest implements TestPropertyProvider {
             - Automate certificate renewal for the payments gateway
             """;
 
-    @Inject
-    @Client("/")
-    HttpClient httpClient;
-
-    @Inject
-    DatabaseCleaner cleaner;
-
-    ApiCalls api;
     Object exApp;
     Object exampleApp;
     Object payments;
 
+    /** The tests share the postmortems imported once for the class: emptying before each would lose them. */
     @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
+    protected void emptyDatabase() {
     }
 
     @BeforeAll
     void importThree() {
         cleaner.clean();
-        api = new ApiCalls(httpClient.toBlocking());
-        exApp = api.importJson("exapp", Corpus.read(Corpus.SEED_LB_ROUTING)).body().get("id");
-        exampleApp = api.importJson("exampleapp", Corpus.read(Corpus.SEED_EXAMPLEAPP)).body().get("id");
-        payments = api.importJson("payments", PAYMENTS).body().get("id");
+        exApp = importJson("exapp", Corpus.read(Corpus.SEED_LB_ROUTING)).body().get("id");
+        exampleApp = importJson("exampleapp", Corpus.read(Corpus.SEED_EXAMPLEAPP)).body().get("id");
+        payments = importJson("payments", PAYMENTS).body().get("id");
     }
 
     @Test
@@ -101,11 +80,11 @@ class PostmortemSearchTest implements TestPropertyProvider {
 
     @Test
     void pagesThroughFilteredResults() {
-        Map<String, Object> first = api.get("/api/postmortems?component=load-balancer&limit=1");
+        Map<String, Object> first = getJson("/api/postmortems?component=load-balancer&limit=1");
         assertEquals(List.of(exampleApp), list(first.get("items")).stream().map(item -> item.get("id")).toList());
         assertNotNull(first.get("next"));
 
-        Map<String, Object> second = api.get("/api/postmortems?component=load-balancer&limit=1&cursor="
+        Map<String, Object> second = getJson("/api/postmortems?component=load-balancer&limit=1&cursor="
                 + first.get("next"));
         assertEquals(List.of(exApp), list(second.get("items")).stream().map(item -> item.get("id")).toList());
         assertEquals(null, second.get("next"));
@@ -114,26 +93,25 @@ class PostmortemSearchTest implements TestPropertyProvider {
     @Test
     void rejectsBadValuesNamingTheParameter() {
         String component = assertProblem(HttpStatus.BAD_REQUEST, "component: unknown value 'mainframe'",
-                () -> api.get("/api/postmortems?component=mainframe"));
+                () -> getJson("/api/postmortems?component=mainframe"));
         assertTrue(component.contains("load-balancer"), component);
-        assertProblem(HttpStatus.BAD_REQUEST, "trigger", () -> api.get("/api/postmortems?trigger=gremlins"));
-        assertProblem(HttpStatus.BAD_REQUEST, "from", () -> api.get("/api/postmortems?from=17.08.2024"));
-        assertProblem(HttpStatus.BAD_REQUEST, "to", () -> api.get("/api/postmortems?to=2024-13-01"));
+        assertProblem(HttpStatus.BAD_REQUEST, "trigger", () -> getJson("/api/postmortems?trigger=gremlins"));
+        assertProblem(HttpStatus.BAD_REQUEST, "from", () -> getJson("/api/postmortems?from=17.08.2024"));
+        assertProblem(HttpStatus.BAD_REQUEST, "to", () -> getJson("/api/postmortems?to=2024-13-01"));
         assertProblem(HttpStatus.BAD_REQUEST, "to: 2024-01-01 is before from",
-                () -> api.get("/api/postmortems?from=2024-02-01&to=2024-01-01"));
+                () -> getJson("/api/postmortems?from=2024-02-01&to=2024-01-01"));
     }
 
     @Test
     void aReaderSearches() {
-        String reader = api.token("reader");
-        Map<String, Object> page = httpClient.toBlocking().retrieve(
-                HttpRequest.GET("/api/postmortems?service=payments").bearerAuth(reader), ApiCalls.JSON_OBJECT);
+        String reader = token("dashboard", "reader");
+        Map<String, Object> page = getJson("/api/postmortems?service=payments", reader);
         assertEquals(List.of(payments), list(page.get("items")).stream().map(item -> item.get("id")).toList());
-        assertProblem(HttpStatus.UNAUTHORIZED, "401", () -> httpClient.toBlocking()
-                .retrieve(HttpRequest.GET("/api/postmortems"), String.class));
+        assertProblem(HttpStatus.UNAUTHORIZED, "401", () -> client.retrieve(HttpRequest.GET("/api/postmortems"),
+                String.class));
     }
 
     private List<Object> ids(String query) {
-        return list(api.get("/api/postmortems" + query).get("items")).stream().map(item -> item.get("id")).toList();
+        return list(getJson("/api/postmortems" + query).get("items")).stream().map(item -> item.get("id")).toList();
     }
 }

@@ -1,27 +1,14 @@
 package dev.closeout.team;
 
-import dev.closeout.support.DatabaseCleaner;
-import dev.closeout.support.TestDatabase;
+import dev.closeout.support.ApiTestBase;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,14 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * An import fills in what the postmortem leaves out: the team owning its service, that team's default
  * owner and due dates from the policy (the team's over the global one), keeping what the text states.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TeamImportTest implements TestPropertyProvider {
+class TeamImportTest extends ApiTestBase {
 
     private static final String SPEC = "TeamImportTest";
     /** Imports happen on Sunday 2025-06-15 by this test's clock. */
     private static final Instant IMPORTED_AT = Instant.parse("2025-06-15T10:00:00Z");
-    private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
     /** An incident on Saturday 2025-03-08, so every date the policy computes lands on a weekend. */
     private static final String CHECKOUT_OUTAGE = """
             # Postmortem: Checkout outage
@@ -66,24 +50,9 @@ class TeamImportTest implements TestPropertyProvider {
             | Roll back the faulty deploy tooling | corrective | | | P1 |
             """;
 
-    @Inject
-    @Client("/")
-    HttpClient httpClient;
-
-    @Inject
-    DatabaseCleaner cleaner;
-
-    @Inject
-    DSLContext dsl;
-
-    @Inject
-    TransactionOperations<Connection> transactions;
-
-    BlockingHttpClient client;
-
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
+        Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("spec.name", SPEC);
         properties.put("closeout.policy.priority-days.P1", "7");
         return properties;
@@ -98,12 +67,6 @@ class TeamImportTest implements TestPropertyProvider {
         Clock clock() {
             return Clock.fixed(IMPORTED_AT, ZoneOffset.UTC);
         }
-    }
-
-    @BeforeEach
-    void setUp() {
-        cleaner.clean();
-        client = httpClient.toBlocking();
     }
 
     @Test
@@ -154,11 +117,10 @@ class TeamImportTest implements TestPropertyProvider {
         return client.retrieve(HttpRequest.POST("/api/teams", team).bearerAuth(ADMIN), JSON_OBJECT).get("id");
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> importMarkdown(String text) {
         Map<String, Object> postmortem = client.retrieve(HttpRequest.POST("/api/postmortems", text)
                 .contentType(MediaType.of("text/markdown")).bearerAuth(ADMIN), JSON_OBJECT);
-        return (List<Map<String, Object>>) postmortem.get("actions");
+        return list(postmortem.get("actions"));
     }
 
     private List<String> dueSources() {
