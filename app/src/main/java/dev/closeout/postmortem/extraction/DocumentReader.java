@@ -36,7 +36,8 @@ public final class DocumentReader {
 
     static MediaType detect(String text) {
         String head = text.length() > 2000 ? text.substring(0, 2000) : text;
-        if (HTML_START.matcher(head).find() || HTML_DOCUMENT.matcher(head).find()) {
+        // both HTML patterns need a '<'; markdown rarely has one, and the case-insensitive search costs
+        if (head.indexOf('<') >= 0 && (HTML_START.matcher(head).find() || HTML_DOCUMENT.matcher(head).find())) {
             return MediaType.HTML;
         }
         return MARKDOWN_SIGNS.matcher(text).find() ? MediaType.MARKDOWN : MediaType.TEXT;
