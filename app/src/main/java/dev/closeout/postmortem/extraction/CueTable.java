@@ -27,6 +27,8 @@ final class CueTable {
     private final List<String> labels;
     private final Map<String, List<Cue>> byKey = new HashMap<>();
     private final boolean weakNegationCounts;
+    /** The label of each cue, by id. */
+    private final int[] labelOf;
     private int cueCount;
 
     /**
@@ -66,6 +68,8 @@ final class CueTable {
                         .add(new Cue(cueCount++, label, weight, bare, prefix));
             }
         }
+        labelOf = new int[cueCount];
+        byKey.values().forEach(cues -> cues.forEach(cue -> labelOf[cue.id()] = cue.label()));
         // longer phrases first, so a phrase covers the shorter ones of its label inside it
         byKey.values().forEach(cues -> cues.sort(Comparator.comparingInt((Cue cue) -> cue.words().length).reversed()));
     }
@@ -83,7 +87,9 @@ final class CueTable {
         Arrays.fill(coveredUntil, -1);
         double[] best = new double[cueCount];
         double[] total = new double[cueCount];
-        int[] labelOf = new int[cueCount];
+        // a text finds a few dozen of the table's hundreds of cues: only those are summed below
+        int[] found = new int[16];
+        int foundCount = 0;
         for (int i = 0; i < tokens.size(); i++) {
             List<Cue> cues = byKey.get(tokens.key(i));
             if (cues == null) {
@@ -99,11 +105,20 @@ final class CueTable {
                     double value = cue.weight() * tokens.weight(i, weakNegationCounts) * weight;
                     best[cue.id()] = Math.max(best[cue.id()], value);
                     total[cue.id()] += value;
-                    labelOf[cue.id()] = cue.label();
+                    if (foundCount == found.length) {
+                        found = Arrays.copyOf(found, 2 * foundCount);
+                    }
+                    found[foundCount++] = cue.id();
                 }
             }
         }
-        for (int id = 0; id < cueCount; id++) {
+        // summed in table order, as floating-point sums depend on their order
+        Arrays.sort(found, 0, foundCount);
+        for (int f = 0; f < foundCount; f++) {
+            int id = found[f];
+            if (f > 0 && id == found[f - 1]) {
+                continue;
+            }
             scores[labelOf[id]] += best[id] + REPEAT_SHARE * (total[id] - best[id]);
         }
     }
