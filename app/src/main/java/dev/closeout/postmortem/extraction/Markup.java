@@ -41,7 +41,8 @@ public final class Markup {
 
     /** A heading or lead-in as its words: no '#', no emphasis, no trailing colon. */
     public static String label(String line) {
-        String label = strip(HEADING_MARKS.matcher(line).replaceAll(""));
+        // most labels come without '#', and the pattern's second half tries every white space in the line
+        String label = strip(line.indexOf('#') < 0 ? line : HEADING_MARKS.matcher(line).replaceAll(""));
         while (label.endsWith(":")) {
             label = label.substring(0, label.length() - 1).trim();
         }
