@@ -8,8 +8,6 @@ public final class Markup {
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");
     private static final Pattern HEADING_MARKS = Pattern.compile("^\\s{0,3}#{1,6}\\s*|\\s+#+\\s*$");
-    private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*+•◦▪o]\\s+|\\d{1,3}[.)]\\s+|[a-zA-Z][.)]\\s+)"
-            + "(?:\\[[ xX]]\\s+)?");
     private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
 
     private static final int MAX_MARKUP_LENGTH = 20_000;
@@ -51,38 +49,70 @@ public final class Markup {
 
     /** The line without its list marker (and checkbox), or the line itself when it has none. */
     public static String withoutListMarker(String line) {
-        return mayStartListItem(line) ? LIST_MARKER.matcher(line).replaceFirst("") : line;
+        int end = listMarkerEnd(line);
+        return end < 0 ? line : line.substring(end);
     }
 
     public static boolean isListItem(String line) {
-        return mayStartListItem(line) && LIST_MARKER.matcher(line).lookingAt();
+        return listMarkerEnd(line) >= 0;
     }
 
     /**
-     * What {@link #LIST_MARKER} needs at its start, checked by hand: a bullet sign then white space, digits
-     * then '.' or ')', or one letter then '.' or ')'. Most lines fail here without running the pattern.
+     * Where the text after a list marker starts, or -1 when the line has none. A marker is white space,
+     * then a bullet ({@code - * + • ◦ ▪ o}), one to three digits or one letter followed by '.' or ')',
+     * then white space, and maybe a checkbox ("[ ]", "[x]") and white space after it. Read by hand, as
+     * every line of every finder asks: "white space" is what {@code \s} matches in a pattern.
      */
-    private static boolean mayStartListItem(String line) {
+    private static int listMarkerEnd(String line) {
+        int length = line.length();
         int i = 0;
-        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+        while (i < length && isPatternSpace(line.charAt(i))) {
             i++;
         }
-        if (i + 1 >= line.length()) {
-            return false;
+        if (i >= length) {
+            return -1;
         }
         char first = line.charAt(i);
-        char next = line.charAt(i + 1);
-        if ("-*+•◦▪o".indexOf(first) >= 0 && Character.isWhitespace(next)) {
-            return true;
-        }
-        if (first >= '0' && first <= '9') {
+        int end = "-*+•◦▪o".indexOf(first) >= 0 ? spaceRunEnd(line, i + 1) : -1;
+        if (end < 0 && isAsciiDigit(first)) {
             int j = i;
-            while (j < line.length() && line.charAt(j) >= '0' && line.charAt(j) <= '9') {
+            while (j < length && j - i < 3 && isAsciiDigit(line.charAt(j))) {
                 j++;
             }
-            return j < line.length() && (line.charAt(j) == '.' || line.charAt(j) == ')');
+            end = j < length && isOrdinalSign(line.charAt(j)) ? spaceRunEnd(line, j + 1) : -1;
         }
-        return (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') && (next == '.' || next == ')');
+        if (end < 0 && (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')
+                && i + 1 < length && isOrdinalSign(line.charAt(i + 1))) {
+            end = spaceRunEnd(line, i + 2);
+        }
+        if (end >= 0 && end + 2 < length && line.charAt(end) == '[' && " xX".indexOf(line.charAt(end + 1)) >= 0
+                && line.charAt(end + 2) == ']') {
+            int afterCheckbox = spaceRunEnd(line, end + 3);
+            return afterCheckbox < 0 ? end : afterCheckbox;
+        }
+        return end;
+    }
+
+    /** The end of the white space starting at {@code from}, or -1 when none starts there. */
+    private static int spaceRunEnd(String line, int from) {
+        int i = from;
+        while (i < line.length() && isPatternSpace(line.charAt(i))) {
+            i++;
+        }
+        return i > from ? i : -1;
+    }
+
+    /** What {@code \s} matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean isPatternSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isOrdinalSign(char c) {
+        return c == '.' || c == ')';
     }
 
     public static String collapse(String text) {
