@@ -49,6 +49,15 @@ final class ServiceFinder {
                     + "|stopped\\s{1,3}(?:working|responding|loading|serving)"
                     + "|(?:experienced|suffered|faced)\\s{1,3}(?:(?:a|an)\\s{1,3})?(?:[\\w-]{1,20}\\s{1,3}){0,2}?"
                     + "(?:outage|downtime|shutdown|congestion|disruption|interruption|failure|degradation|crash|slowdown)s?)\\b");
+    /** What a match of WENT_DOWN, OUTAGE_OF, UNABLE_TO_REACH and ISSUE_WITH needs (see {@link NeededWords}). */
+    private static final NeededWords WENT_DOWN_WORDS = NeededWords.of("down", "offline", "unavailable",
+            "inaccessible", "unreachable", "unusable", "unresponsive", "not", "stopped", "experienced", "suffered",
+            "faced");
+    private static final NeededWords OUTAGE_OF_WORDS = NeededWords.of("outage", "downtime", "unavailability",
+            "failure", "disruption");
+    private static final NeededWords UNABLE_TO_REACH_WORDS = NeededWords.of("able", "could", "can");
+    private static final NeededWords ISSUE_WITH_WORDS = NeededWords.of("issue", "problem", "error", "outage",
+            "incident", "degradation");
     private static final Pattern OUTAGE_OF = Pattern.compile(
             "(?i)\\b(?:(?:outage|downtime|unavailability)\\s{1,3}(?:of|on|affecting)|(?:failure|disruption)\\s{1,3}of)\\s{1,3}(?=\\S)");
     /** A quoted word names something when it is capitalised or a domain, not when it is a state ("spinning"). */
@@ -209,20 +218,28 @@ final class ServiceFinder {
 
     private static @Nullable String fromProse(String text, boolean isTitle) {
         List<Candidate> found = new ArrayList<>();
-        Matcher quoted = QUOTED.matcher(text);
-        while (quoted.find()) {
+        // each pattern runs only on lines that hold a word it needs: most lines name no outage at all
+        String lower = text.toLowerCase(Locale.ROOT);
+        Matcher quoted = hasQuote(text) ? QUOTED.matcher(text) : null;
+        while (quoted != null && quoted.find()) {
             String name = trimPunctuation(quoted.group(1));
             if (LOOKS_LIKE_A_NAME.matcher(name).find()) {
                 found.add(new Candidate(quoted.start(), name));
             }
         }
-        Matcher down = WENT_DOWN.matcher(text);
-        while (down.find()) {
+        Matcher down = WENT_DOWN_WORDS.anyIn(lower) ? WENT_DOWN.matcher(text) : null;
+        while (down != null && down.find()) {
             found.add(new Candidate(down.start(), subjectBefore(text, down.start())));
         }
-        collectObjects(text, OUTAGE_OF, found, false);
-        collectObjects(text, UNABLE_TO_REACH, found, false);
-        collectObjects(text, ISSUE_WITH, found, true);
+        if (OUTAGE_OF_WORDS.anyIn(lower)) {
+            collectObjects(text, OUTAGE_OF, found, false);
+        }
+        if (UNABLE_TO_REACH_WORDS.anyIn(lower)) {
+            collectObjects(text, UNABLE_TO_REACH, found, false);
+        }
+        if (ISSUE_WITH_WORDS.anyIn(lower)) {
+            collectObjects(text, ISSUE_WITH, found, true);
+        }
         found.sort((a, b) -> Integer.compare(a.at(), b.at()));
         for (Candidate candidate : found) {
             String name = accepted(candidate.name());
@@ -234,6 +251,17 @@ final class ServiceFinder {
     }
 
     private record Candidate(int at, @Nullable String name) {
+    }
+
+    /** QUOTED needs an opening quote mark. */
+    private static boolean hasQuote(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '“' || c == '\'' || c == '‘') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void collectObjects(String text, Pattern lead, List<Candidate> found, boolean needsServiceNoun) {
