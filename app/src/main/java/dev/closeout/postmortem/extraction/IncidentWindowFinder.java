@@ -45,14 +45,6 @@ final class IncidentWindowFinder {
                     + "|\\btimes(?:\\s{1,3}(?:below|above|shown|listed|given|here))?\\s{1,3}(?:are\\s{1,3})?in\\s{1,3}");
     /** Indent, bullet, a label of up to 51 characters and spacing: where a field's separator can stand. */
     private static final int FIELD_SEPARATOR_REACH = 70;
-    /**
-     * A field's label and separator; its value is the rest of the line. Matching "(.*)$" in the pattern
-     * too would walk the whole line in the regex engine, for the same answer as a check that the line
-     * holds no line terminator ({@link #hasLineTerminator}): the lines are collapsed, so no '\n' or '\r'
-     * can stand in the label's white space.
-     */
-    private static final Pattern FIELD_LABEL = Pattern.compile(
-            "^\\s{0,8}(?:[-*+•]\\s{1,4})?([A-Za-z][A-Za-z /]{1,50}?)\\s{0,3}(?::|\\s[-–]\\s)\\s{0,3}");
     private static final Pattern START_LABEL = Pattern.compile(
             "(?i)(?:(?:incident|outage|issue)\\s)?start(?:ed)?(?:\\s(?:time|date))?|date\\s?/\\s?time"
                     + "|time of (?:the )?(?:outage|incident)|when was the issue detected|(?:outage|incident) began");
@@ -316,20 +308,8 @@ final class IncidentWindowFinder {
         if (!mayBeField(text)) {
             return null;
         }
-        Matcher label = FIELD_LABEL.matcher(text);
-        return !hasLineTerminator(text) && label.lookingAt()
-                ? new Field(label.group(1).trim(), text.substring(label.end())) : null;
-    }
-
-    /** Whether the text holds a character that ends a line for '.' and '$' (no label or separator can). */
-    private static boolean hasLineTerminator(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-                return true;
-            }
-        }
-        return false;
+        String[] field = FieldLine.split(text);
+        return field == null ? null : new Field(field[0].trim(), field[1]);
     }
 
     private static boolean after(IncidentTime first, IncidentTime second) {
