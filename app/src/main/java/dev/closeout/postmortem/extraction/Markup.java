@@ -195,35 +195,41 @@ public final class Markup {
      * costs time quadratic in the line; what a reader sees is the same.
      */
     static String withoutEmphasis(String text) {
-        if (text.indexOf('*') < 0 && text.indexOf('_') < 0 && text.indexOf('~') < 0) {
+        int length = text.length();
+        int sign = nextEmphasisSign(text, 0);
+        if (sign == length) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text.length());
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            char c = text.charAt(i);
-            if (c != '*' && c != '_' && c != '~') {
-                out.append(c);
-                i++;
-                continue;
-            }
-            int end = i;
+        // the text between dropped delimiters is copied in runs, not a character at a time
+        StringBuilder out = new StringBuilder(length);
+        int kept = 0;
+        while (sign < length) {
+            char c = text.charAt(sign);
+            int end = sign;
             while (end < length && text.charAt(end) == c) {
                 end++;
             }
-            char before = i > 0 ? text.charAt(i - 1) : ' ';
+            char before = sign > 0 ? text.charAt(sign - 1) : ' ';
             char after = end < length ? text.charAt(end) : ' ';
             boolean delimiter = switch (c) {
                 case '_' -> !(Character.isLetterOrDigit(before) && Character.isLetterOrDigit(after));
-                case '~' -> end - i >= 2;
+                case '~' -> end - sign >= 2;
                 default -> !(Character.isWhitespace(before) && Character.isWhitespace(after));
             };
-            if (!delimiter) {
-                out.append(text, i, end);
+            if (delimiter) {
+                out.append(text, kept, sign);
+                kept = end;
             }
-            i = end;
+            sign = nextEmphasisSign(text, end);
         }
-        return out.toString();
+        return out.append(text, kept, length).toString();
+    }
+
+    private static int nextEmphasisSign(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) != '*' && text.charAt(i) != '_' && text.charAt(i) != '~') {
+            i++;
+        }
+        return i;
     }
 }
