@@ -124,19 +124,17 @@ final class ServiceFinder {
             "members", "provider", "providers", "vendor", "vendors", "visitors", "clients", "developers",
             "requests", "errors", "issue", "issues", "problem", "problems", "incident", "outage", "we", "i");
 
-    private final TitleFinder titles = new TitleFinder();
-
-    @Nullable String find(Document document) {
+    /** {@code title}: the document's title as {@link TitleFinder} finds it, read first. */
+    @Nullable String find(Document document, @Nullable String title) {
         try {
-            return firstNamed(document);
+            return firstNamed(document, title);
         } catch (RuntimeException unreadable) {
             // Best effort over arbitrary text: a rule tripping on odd input leaves the service unknown.
             return null;
         }
     }
 
-    private @Nullable String firstNamed(Document document) {
-        String title = titles.find(document);
+    private @Nullable String firstNamed(Document document, @Nullable String title) {
         if (title != null) {
             String named = fromProse(Markup.strip(cap(title)), true);
             if (named != null) {
