@@ -85,11 +85,11 @@ final class CueTable {
     void score(CueTokens tokens, double weight, double[] scores) {
         int[] coveredUntil = new int[labels.size()];
         Arrays.fill(coveredUntil, -1);
-        double[] best = new double[cueCount];
-        double[] total = new double[cueCount];
-        // a text finds a few dozen of the table's hundreds of cues: only those are summed below
-        int[] found = new int[16];
-        int foundCount = 0;
+        // a text finds a few dozen of the table's hundreds of cues: each find is kept as its cue's id and
+        // its order of finding, and its value, rather than summed in arrays over every cue
+        long[] finds = new long[16];
+        double[] values = new double[16];
+        int count = 0;
         for (int i = 0; i < tokens.size(); i++) {
             List<Cue> cues = byKey.get(tokens.key(i));
             if (cues == null) {
@@ -102,24 +102,29 @@ final class CueTable {
                 int end = match(cue, 0, tokens, i);
                 if (end > 0) {
                     coveredUntil[cue.label()] = end;
-                    double value = cue.weight() * tokens.weight(i, weakNegationCounts) * weight;
-                    best[cue.id()] = Math.max(best[cue.id()], value);
-                    total[cue.id()] += value;
-                    if (foundCount == found.length) {
-                        found = Arrays.copyOf(found, 2 * foundCount);
+                    if (count == finds.length) {
+                        finds = Arrays.copyOf(finds, 2 * count);
+                        values = Arrays.copyOf(values, 2 * count);
                     }
-                    found[foundCount++] = cue.id();
+                    finds[count] = (long) cue.id() << 32 | count;
+                    values[count] = cue.weight() * tokens.weight(i, weakNegationCounts) * weight;
+                    count++;
                 }
             }
         }
-        // summed in table order, as floating-point sums depend on their order
-        Arrays.sort(found, 0, foundCount);
-        for (int f = 0; f < foundCount; f++) {
-            int id = found[f];
-            if (f > 0 && id == found[f - 1]) {
-                continue;
+        // by cue, and each cue's finds in the order found: floating-point sums depend on their order
+        Arrays.sort(finds, 0, count);
+        int f = 0;
+        while (f < count) {
+            int id = (int) (finds[f] >>> 32);
+            double best = 0;
+            double total = 0;
+            for (; f < count && (int) (finds[f] >>> 32) == id; f++) {
+                double value = values[(int) finds[f]];
+                best = Math.max(best, value);
+                total += value;
             }
-            scores[labelOf[id]] += best[id] + REPEAT_SHARE * (total[id] - best[id]);
+            scores[labelOf[id]] += best + REPEAT_SHARE * (total - best);
         }
     }
 
