@@ -133,10 +133,10 @@ final class IncidentWindowFinder {
                 continue;
             }
             String text = line.text();
-            Matcher unpunctuated = UNPUNCTUATED_LABEL.matcher(text);
+            Matcher unpunctuated = startsWithDate(text) ? UNPUNCTUATED_LABEL.matcher(text) : null;
             String label = null;
             String value = null;
-            if (startsWithDate(text) && unpunctuated.matches()) {
+            if (unpunctuated != null && unpunctuated.matches()) {
                 label = unpunctuated.group(1);
                 value = unpunctuated.group(2);
             } else if (line.field() != null) {
