@@ -49,6 +49,7 @@ final class ActionLanguage {
             "^(none|n/?a|tbd|nothing|-+|—)\\.?$|^https?://\\S+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern LESSONS = Pattern.compile(
             "\\b(?=[tl])(takeaways?|learnings?|lessons?(?: learned| learnt)?)\\b", Pattern.CASE_INSENSITIVE);
+    private static final NeededWords LESSONS_WORDS = NeededWords.of("takeaway", "learning", "lesson");
     private static final Pattern CLOSED = Pattern.compile(
             "\\b(?=[tridswcfeahbog])(timeline|time ?line|resolution|resolved|recovery|impact|root ?causes?|trigger|detection method"
                     + "|summary|what went (?:well|wrong|right)|what (?:didn.t )?worked?|what didn.t work|went well"
@@ -132,7 +133,7 @@ final class ActionLanguage {
         if (closed) {
             return Role.CLOSED;
         }
-        return LESSONS.matcher(text).find() ? Role.LESSONS : Role.NEUTRAL;
+        return LESSONS_WORDS.anyIn(lower) && LESSONS.matcher(text).find() ? Role.LESSONS : Role.NEUTRAL;
     }
 
     /**

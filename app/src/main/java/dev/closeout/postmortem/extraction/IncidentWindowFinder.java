@@ -376,7 +376,7 @@ final class IncidentWindowFinder {
                     }
                 }
             }
-            if (labelled == null && line.field() != null && DATE_LABEL.matcher(line.field().label()).matches()) {
+            if (labelled == null && line.field() != null && isDateLabel(line.field().label())) {
                 labelled = firstFullDate(line.field().value());
             }
             if (first == null) {
@@ -384,6 +384,11 @@ final class IncidentWindowFinder {
             }
         }
         return new Defaults(labelled != null ? labelled : first, note != null ? note : written);
+    }
+
+    /** Every date label ends with "date": most field labels fail on that, before the pattern. */
+    private static boolean isDateLabel(String label) {
+        return label.regionMatches(true, label.length() - 4, "date", 0, 4) && DATE_LABEL.matcher(label).matches();
     }
 
     private static @Nullable LocalDate firstFullDate(String text) {
