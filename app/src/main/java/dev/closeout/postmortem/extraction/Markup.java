@@ -123,7 +123,7 @@ public final class Markup {
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (isWhitespace(c)) {
                 space = out.length() > 0;
             } else {
                 if (space) {
@@ -152,7 +152,7 @@ public final class Markup {
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
-            boolean space = Character.isWhitespace(text.charAt(i));
+            boolean space = isWhitespace(text.charAt(i));
             if (!space && !inWord) {
                 words++;
             }
@@ -161,15 +161,21 @@ public final class Markup {
         return words;
     }
 
+    /** The markup signs ('[', '`', '*', '_', '~', '<', the backslash) by character code. */
+    private static final boolean[] MARKUP_SIGNS = new boolean[128];
+
+    static {
+        for (char sign : "[`*_~<\\".toCharArray()) {
+            MARKUP_SIGNS[sign] = true;
+        }
+    }
+
     // Most lines carry no markup: checking for its signs first skips five regex passes.
     private static boolean hasMarkupSign(String text) {
         for (int i = 0; i < text.length(); i++) {
-            switch (text.charAt(i)) {
-                case '[', '`', '*', '_', '~', '<', '\\' -> {
-                    return true;
-                }
-                default -> {
-                }
+            char c = text.charAt(i);
+            if (c < MARKUP_SIGNS.length && MARKUP_SIGNS[c]) {
+                return true;
             }
         }
         return false;
@@ -177,16 +183,24 @@ public final class Markup {
 
     private static boolean isCollapsed(String text) {
         int length = text.length();
-        if (length > 0 && (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(length - 1)))) {
+        if (length > 0 && (isWhitespace(text.charAt(0)) || isWhitespace(text.charAt(length - 1)))) {
             return false;
         }
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) && (c != ' ' || i + 1 < length && Character.isWhitespace(text.charAt(i + 1)))) {
+            if (c == ' ' ? i + 1 < length && isWhitespace(text.charAt(i + 1)) : isWhitespace(c)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * {@link Character#isWhitespace}, answered at once for printable ASCII, most of any text: the
+     * collapse checks ask it of every character of every line.
+     */
+    private static boolean isWhitespace(char c) {
+        return (c <= ' ' || c >= '\u007f') && Character.isWhitespace(c);
     }
 
     /**
