@@ -119,21 +119,26 @@ public final class Markup {
         if (isCollapsed(text)) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isWhitespace(c)) {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
+        // word by word, each copied whole and joined by one space
+        int length = text.length();
+        StringBuilder out = new StringBuilder(length);
+        int i = 0;
+        while (true) {
+            while (i < length && isWhitespace(text.charAt(i))) {
+                i++;
             }
+            if (i == length) {
+                return out.toString();
+            }
+            int word = i;
+            while (i < length && !isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(text, word, i);
         }
-        return out.toString();
     }
 
     /** Whether the text has a digit: dates, times, tickets and shares all need one, most lines have none. */
