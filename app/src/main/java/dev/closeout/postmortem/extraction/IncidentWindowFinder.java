@@ -79,8 +79,9 @@ final class IncidentWindowFinder {
     private static final Pattern RANGE_WORD = Pattern.compile("(?i)-{1,2}|[–—]|to|until|till|through|and|thru");
     private static final Pattern BETWEEN = Pattern.compile("(?i)\\bbetween\\b");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s{1,5}(?=[A-Z])");
+    /** An amount of time; the look-ahead holds the first characters of its numbers, so most positions fail at once. */
     private static final Pattern AMOUNT = Pattern.compile(
-            "(?i)(?<![a-z\\d.])(?:(\\d{1,5}(?:\\.\\d{1,2})?)\\s{0,2}(days?|d|hours?|hrs?|h|minutes?|mins?|m)"
+            "(?i)(?=[\\daotfsen])(?<![a-z\\d.])(?:(\\d{1,5}(?:\\.\\d{1,2})?)\\s{0,2}(days?|d|hours?|hrs?|h|minutes?|mins?|m)"
                     + "|(an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s{1,2}(days?|hours?|hrs?|minutes?|mins?))"
                     + "(?![a-z])");
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five",
