@@ -287,9 +287,25 @@ final class IncidentWindowFinder {
      * without copying the text, and without {@code regionMatches}' Unicode case folding at every position.
      */
     private static boolean containsIgnoringCase(String text, String word) {
-        for (int at = 0; at + word.length() <= text.length(); at++) {
+        // the first letter's places, in either case, come from String.indexOf, much faster than a test at
+        // every position; a character that is neither never starts a match
+        char small = word.charAt(0);
+        char capital = (char) (small & ~0x20);
+        int nextSmall = text.indexOf(small);
+        int nextCapital = text.indexOf(capital);
+        while (nextSmall >= 0 || nextCapital >= 0) {
+            int at = nextCapital < 0 || nextSmall >= 0 && nextSmall < nextCapital ? nextSmall : nextCapital;
+            if (at + word.length() > text.length()) {
+                return false;
+            }
             if (asciiWordAt(text, at, word)) {
                 return true;
+            }
+            if (at == nextSmall) {
+                nextSmall = text.indexOf(small, at + 1);
+            }
+            if (at == nextCapital) {
+                nextCapital = text.indexOf(capital, at + 1);
             }
         }
         return false;
