@@ -19,7 +19,8 @@ public final class Markup {
 
     /** Inline markup removed, whitespace collapsed. */
     public static String strip(String text) {
-        return STRIPPED.get(text);
+        // text with no markup sign and single spaces is its own plain text: no need to hash it into the cache
+        return !hasMarkupSign(text) && isCollapsed(text) ? text : STRIPPED.get(text);
     }
 
     private static String stripUncached(String text) {
