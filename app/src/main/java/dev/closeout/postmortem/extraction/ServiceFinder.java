@@ -154,14 +154,15 @@ final class ServiceFinder {
                 return listed.get(read);
             }
             String line = cap(whole);
-            if (FENCE.matcher(line).matches()) {
+            // the fence and line-break patterns need their signs: most lines have none, and skip them
+            if ((line.contains("```") || line.contains("~~~")) && FENCE.matcher(line).matches()) {
                 inCode = !inCode;
                 continue;
             }
             if (inCode) {
                 continue;
             }
-            for (String part : LINE_BREAK_TAG.split(line, -1)) {
+            for (String part : line.indexOf('<') < 0 ? new String[] {line} : LINE_BREAK_TAG.split(line, -1)) {
                 String text = Markup.strip(Markup.withoutListMarker(part.trim()));
                 String named = fromField(text);
                 if (named == null) {
@@ -203,8 +204,8 @@ final class ServiceFinder {
     }
 
     private static @Nullable String fromField(String text) {
-        Matcher field = FIELD.matcher(text);
-        if (!field.find()) {
+        Matcher field = text.indexOf(':') < 0 ? null : FIELD.matcher(text);
+        if (field == null || !field.find()) {
             return null;
         }
         String value = FIELD_TAIL.matcher(field.group(1).trim()).replaceFirst("");
