@@ -136,7 +136,11 @@ final class ActionKind {
     }
 
     private static boolean reviewsThis(String body) {
-        return REVIEWS_THIS.matcher(body).lookingAt() && !ROUTINE_WORK.matcher(body).find();
+        // the pattern is anchored to one of three openings: most items show none
+        boolean opensReview = body.regionMatches(true, 0, "review", 0, 6)
+                || body.regionMatches(true, 0, "conduct a", 0, 9)
+                || body.regionMatches(true, 0, "load balancer audit", 0, 19);
+        return opensReview && REVIEWS_THIS.matcher(body).lookingAt() && !ROUTINE_WORK.matcher(body).find();
     }
 
     private static boolean prevents(String body) {

@@ -49,6 +49,7 @@ final class ActionLanguage {
             "^(none|n/?a|tbd|nothing|-+|—)\\.?$|^https?://\\S+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern LESSONS = Pattern.compile(
             "\\b(?=[tl])(takeaways?|learnings?|lessons?(?: learned| learnt)?)\\b", Pattern.CASE_INSENSITIVE);
+    private static final NeededWords LESSONS_WORDS = NeededWords.of("takeaway", "learning", "lesson");
     private static final Pattern CLOSED = Pattern.compile(
             "\\b(?=[tridswcfeahbog])(timeline|time ?line|resolution|resolved|recovery|impact|root ?causes?|trigger|detection method"
                     + "|summary|what went (?:well|wrong|right)|what (?:didn.t )?worked?|what didn.t work|went well"
@@ -66,7 +67,6 @@ final class ActionLanguage {
     /** Headings that only look closed because of one word ("Root cause and follow-ups" opens). */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"“(])");
-    private static final Pattern LABEL_PREFIX = Pattern.compile("^([^:.!?]{2,60}?):\\s+(\\S.*)$");
     private static final Pattern COMMITMENT = Pattern.compile(
             "\\b(?=[wsmnghpltr])(will(?! be able)|shall|should|must|need(?:s)? to|going to|plan(?:s|ning)? to|have to|has to"
                     + "|would be (?:useful|good|nice|better)|we'll|let's|to-?do|recommend(?:ed)?)\\b"
@@ -132,7 +132,7 @@ final class ActionLanguage {
         if (closed) {
             return Role.CLOSED;
         }
-        return LESSONS.matcher(text).find() ? Role.LESSONS : Role.NEUTRAL;
+        return LESSONS_WORDS.anyIn(lower) && LESSONS.matcher(text).find() ? Role.LESSONS : Role.NEUTRAL;
     }
 
     /**
@@ -182,34 +182,55 @@ final class ActionLanguage {
         return roleOf(text) != Role.NEUTRAL;
     }
 
-    /** "Label: rest" with a short label, or null. */
+    /**
+     * "Label: rest" with a short label, or null: the label ends at the first colon, 2 to 60 characters
+     * in, with no sentence end before it; white space follows the colon, then the rest, which holds no
+     * line break after its first character. Read by hand as the pattern
+     * {@code ^([^:.!?]{2,60}?):\s+(\S.*)$} reads it, without walking the whole line in the regex engine;
+     * "white space" is what {@code \s} matches.
+     */
     static String[] splitLabel(String text) {
-        if (text.length() > 2000 || !mayHaveLabel(text)) {
+        int colon = text.indexOf(':');
+        if (text.length() > 2000 || colon < 2 || colon > 60 || hasSentenceEnd(text, colon)) {
             return null;
         }
-        Matcher label = LABEL_PREFIX.matcher(text);
-        if (!label.matches() || label.group(1).contains("http") || Markup.wordCount(label.group(1)) > 7) {
+        int rest = colon + 1;
+        while (rest < text.length() && isPatternSpace(text.charAt(rest))) {
+            rest++;
+        }
+        if (rest == colon + 1 || rest == text.length() || hasLineTerminator(text, rest + 1)) {
             return null;
         }
-        return new String[] {label.group(1).trim(), label.group(2).trim()};
+        String label = text.substring(0, colon);
+        if (label.contains("http") || Markup.wordCount(label) > 7) {
+            return null;
+        }
+        return new String[] {label.trim(), text.substring(rest).trim()};
     }
 
-    /**
-     * What LABEL_PREFIX needs, checked without the regex and its backtracking: a label ends at the first
-     * colon, 2 to 60 characters in, with no sentence end before it.
-     */
-    private static boolean mayHaveLabel(String text) {
-        int colon = text.indexOf(':');
-        if (colon < 2 || colon > 60) {
-            return false;
-        }
-        for (int i = 0; i < colon; i++) {
+    private static boolean hasSentenceEnd(String text, int end) {
+        for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
             if (c == '.' || c == '!' || c == '?') {
-                return false;
+                return true;
             }
         }
-        return true;
+        return false;
+    }
+
+    /** Whether a character from {@code from} on ends a line for '.' in a pattern. */
+    private static boolean hasLineTerminator(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPatternSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The text after a short "Label:" prefix, or the text itself. */

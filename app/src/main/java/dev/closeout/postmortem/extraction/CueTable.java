@@ -27,6 +27,8 @@ final class CueTable {
     private final List<String> labels;
     private final Map<String, List<Cue>> byKey = new HashMap<>();
     private final boolean weakNegationCounts;
+    /** The label of each cue, by id. */
+    private final int[] labelOf;
     private int cueCount;
 
     /**
@@ -66,6 +68,8 @@ final class CueTable {
                         .add(new Cue(cueCount++, label, weight, bare, prefix));
             }
         }
+        labelOf = new int[cueCount];
+        byKey.values().forEach(cues -> cues.forEach(cue -> labelOf[cue.id()] = cue.label()));
         // longer phrases first, so a phrase covers the shorter ones of its label inside it
         byKey.values().forEach(cues -> cues.sort(Comparator.comparingInt((Cue cue) -> cue.words().length).reversed()));
     }
@@ -81,9 +85,11 @@ final class CueTable {
     void score(CueTokens tokens, double weight, double[] scores) {
         int[] coveredUntil = new int[labels.size()];
         Arrays.fill(coveredUntil, -1);
-        double[] best = new double[cueCount];
-        double[] total = new double[cueCount];
-        int[] labelOf = new int[cueCount];
+        // a text finds a few dozen of the table's hundreds of cues: each find is kept as its cue's id and
+        // its order of finding, and its value, rather than summed in arrays over every cue
+        long[] finds = new long[16];
+        double[] values = new double[16];
+        int count = 0;
         for (int i = 0; i < tokens.size(); i++) {
             List<Cue> cues = byKey.get(tokens.key(i));
             if (cues == null) {
@@ -96,15 +102,29 @@ final class CueTable {
                 int end = match(cue, 0, tokens, i);
                 if (end > 0) {
                     coveredUntil[cue.label()] = end;
-                    double value = cue.weight() * tokens.weight(i, weakNegationCounts) * weight;
-                    best[cue.id()] = Math.max(best[cue.id()], value);
-                    total[cue.id()] += value;
-                    labelOf[cue.id()] = cue.label();
+                    if (count == finds.length) {
+                        finds = Arrays.copyOf(finds, 2 * count);
+                        values = Arrays.copyOf(values, 2 * count);
+                    }
+                    finds[count] = (long) cue.id() << 32 | count;
+                    values[count] = cue.weight() * tokens.weight(i, weakNegationCounts) * weight;
+                    count++;
                 }
             }
         }
-        for (int id = 0; id < cueCount; id++) {
-            scores[labelOf[id]] += best[id] + REPEAT_SHARE * (total[id] - best[id]);
+        // by cue, and each cue's finds in the order found: floating-point sums depend on their order
+        Arrays.sort(finds, 0, count);
+        int f = 0;
+        while (f < count) {
+            int id = (int) (finds[f] >>> 32);
+            double best = 0;
+            double total = 0;
+            for (; f < count && (int) (finds[f] >>> 32) == id; f++) {
+                double value = values[(int) finds[f]];
+                best = Math.max(best, value);
+                total += value;
+            }
+            scores[labelOf[id]] += best + REPEAT_SHARE * (total - best);
         }
     }
 

@@ -277,10 +277,10 @@ final class CueTokens {
             char c = i < length ? text.charAt(i) : '\n';
             // an identifier such as expire_logs_days is one token, not the words it is made of
             boolean identifierJoin = c == '_' && word.length() > 0 && i + 1 < length
-                    && Character.isLetterOrDigit(text.charAt(i + 1));
-            if (Character.isLetterOrDigit(c) || identifierJoin) {
+                    && isLetterOrDigit(text.charAt(i + 1));
+            if (isLetterOrDigit(c) || identifierJoin) {
                 if (word.length() < MAX_TOKEN_LENGTH) {
-                    word.append(Character.toLowerCase(c));
+                    word.append(toLowerCase(c));
                 }
                 continue;
             }
@@ -324,6 +324,17 @@ final class CueTokens {
                 clauseHasTokens = false;
             }
         }
+    }
+
+    // Character's own answers, given at once for ASCII, which is nearly all of a postmortem's text.
+
+    private static boolean isLetterOrDigit(char c) {
+        return c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                : Character.isLetterOrDigit(c);
+    }
+
+    private static char toLowerCase(char c) {
+        return c < 0x80 ? c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c : Character.toLowerCase(c);
     }
 
     /** A blank line, a list item or a table row after a line break starts a new sentence. */

@@ -77,18 +77,17 @@ final class DateTimeText {
     private static final TextCache<List<DateMention>> DATES = new TextCache<>(DateTimeText::scanDates);
     private static final TextCache<List<TimeMention>> TIMES = new TextCache<>(DateTimeText::scanTimes);
 
+    // Every date and time has a digit, and most lines have none: they are answered before the cache,
+    // which would hash the whole line to remember that.
     static List<DateMention> dates(String text) {
-        return DATES.get(text);
+        return Markup.hasDigit(text) ? DATES.get(text) : List.of();
     }
 
     static List<TimeMention> times(String text) {
-        return TIMES.get(text);
+        return Markup.hasDigit(text) ? TIMES.get(text) : List.of();
     }
 
     private static List<DateMention> scanDates(String text) {
-        if (!Markup.hasDigit(text)) {
-            return List.of();
-        }
         List<DateMention> found = new ArrayList<>();
         Matcher match = DATE.matcher(text);
         while (match.find()) {
@@ -102,9 +101,6 @@ final class DateTimeText {
     }
 
     private static List<TimeMention> scanTimes(String text) {
-        if (!Markup.hasDigit(text)) {
-            return List.of();
-        }
         List<TimeMention> found = new ArrayList<>();
         Matcher match = TIME.matcher(text);
         while (match.find()) {

@@ -1,6 +1,8 @@
 package dev.closeout.postmortem.extraction;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,14 @@ public record Document(MediaType mediaType, List<String> lines, List<Section> se
 
     /** The sections whose heading matches, in document order. */
     public List<Section> sectionsMatching(Pattern heading) {
-        return sections.stream().filter(section -> heading.matcher(section.heading()).find()).toList();
+        List<Section> matching = new ArrayList<>();
+        Matcher matcher = heading.matcher("");
+        for (Section section : sections) {
+            // one matcher reset per heading rather than a new matcher per heading
+            if (matcher.reset(section.heading()).find()) {
+                matching.add(section);
+            }
+        }
+        return List.copyOf(matching);
     }
 }

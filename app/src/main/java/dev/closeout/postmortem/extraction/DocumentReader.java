@@ -21,6 +21,8 @@ public final class DocumentReader {
     private static final Pattern HTML_DOCUMENT = Pattern.compile("<html[\\s>]|<body[\\s>]", Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKDOWN_SIGNS = Pattern.compile("(?m)^[ \\t]{0,3}#{1,6}[ \\t]|^[ \\t]*[-*+][ \\t]|\\*\\*|^\\|[^\\n]*\\|");
 
+    /** How far into the text HTML is looked for. */
+    private static final int HTML_HEAD = 2000;
     /** Longer lines are prose; heading patterns stay linear on them by never running. */
     private static final int MAX_HEADING_LINE = 1000;
 
@@ -35,9 +37,13 @@ public final class DocumentReader {
     }
 
     static MediaType detect(String text) {
-        String head = text.length() > 2000 ? text.substring(0, 2000) : text;
-        if (HTML_START.matcher(head).find() || HTML_DOCUMENT.matcher(head).find()) {
-            return MediaType.HTML;
+        // both HTML patterns need a '<' in the first 2,000 characters; markdown rarely has one there
+        int firstTag = text.indexOf('<');
+        if (firstTag >= 0 && firstTag < HTML_HEAD) {
+            String head = text.length() > HTML_HEAD ? text.substring(0, HTML_HEAD) : text;
+            if (HTML_START.matcher(head).find() || HTML_DOCUMENT.matcher(head).find()) {
+                return MediaType.HTML;
+            }
         }
         return MARKDOWN_SIGNS.matcher(text).find() ? MediaType.MARKDOWN : MediaType.TEXT;
     }

@@ -9,22 +9,23 @@ final class IncidentFactsExtractor {
     private final IncidentWindowFinder window = new IncidentWindowFinder();
     private final ImpactFinder impact = new ImpactFinder();
     private final TitleFinder titles = new TitleFinder();
+    private final ServiceFinder services = new ServiceFinder();
 
     IncidentFacts extract(Document document) {
+        // Extraction is best effort over arbitrary text; a rule tripping on odd input must not fail the
+        // import, and the missing facts stay visible as nulls.
         String title;
-        Incident incident;
-        Double impactPercent;
         try {
             title = titles.find(document);
-            incident = window.find(document);
-            impactPercent = impact.find(document);
         } catch (RuntimeException unreadable) {
-            // Extraction is best effort over arbitrary text; a rule tripping on odd input must not
-            // fail the import, and the missing facts stay visible as nulls.
-            title = null;
-            incident = Incident.unknown();
-            impactPercent = null;
+            return new IncidentFacts(null, null, Incident.unknown(), null);
         }
-        return new IncidentFacts(title, new ServiceFinder().find(document), incident, impactPercent);
+        // the service finder reads the title first, as it names the service most plainly
+        String service = services.find(document, title);
+        try {
+            return new IncidentFacts(title, service, window.find(document), impact.find(document));
+        } catch (RuntimeException unreadable) {
+            return new IncidentFacts(null, service, Incident.unknown(), null);
+        }
     }
 }

@@ -45,8 +45,6 @@ final class IncidentWindowFinder {
                     + "|\\btimes(?:\\s{1,3}(?:below|above|shown|listed|given|here))?\\s{1,3}(?:are\\s{1,3})?in\\s{1,3}");
     /** Indent, bullet, a label of up to 51 characters and spacing: where a field's separator can stand. */
     private static final int FIELD_SEPARATOR_REACH = 70;
-    private static final Pattern FIELD = Pattern.compile(
-            "^\\s{0,8}(?:[-*+•]\\s{1,4})?([A-Za-z][A-Za-z /]{1,50}?)\\s{0,3}(?::|\\s[-–]\\s)\\s{0,3}(.*)$");
     private static final Pattern START_LABEL = Pattern.compile(
             "(?i)(?:(?:incident|outage|issue)\\s)?start(?:ed)?(?:\\s(?:time|date))?|date\\s?/\\s?time"
                     + "|time of (?:the )?(?:outage|incident)|when was the issue detected|(?:outage|incident) began");
@@ -81,8 +79,9 @@ final class IncidentWindowFinder {
     private static final Pattern RANGE_WORD = Pattern.compile("(?i)-{1,2}|[–—]|to|until|till|through|and|thru");
     private static final Pattern BETWEEN = Pattern.compile("(?i)\\bbetween\\b");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s{1,5}(?=[A-Z])");
+    /** An amount of time; the look-ahead holds the first characters of its numbers, so most positions fail at once. */
     private static final Pattern AMOUNT = Pattern.compile(
-            "(?i)(?<![a-z\\d.])(?:(\\d{1,5}(?:\\.\\d{1,2})?)\\s{0,2}(days?|d|hours?|hrs?|h|minutes?|mins?|m)"
+            "(?i)(?=[\\daotfsen])(?<![a-z\\d.])(?:(\\d{1,5}(?:\\.\\d{1,2})?)\\s{0,2}(days?|d|hours?|hrs?|h|minutes?|mins?|m)"
                     + "|(an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s{1,2}(days?|hours?|hrs?|minutes?|mins?))"
                     + "(?![a-z])");
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five",
@@ -135,10 +134,10 @@ final class IncidentWindowFinder {
                 continue;
             }
             String text = line.text();
-            Matcher unpunctuated = UNPUNCTUATED_LABEL.matcher(text);
+            Matcher unpunctuated = startsWithDate(text) ? UNPUNCTUATED_LABEL.matcher(text) : null;
             String label = null;
             String value = null;
-            if (startsWithDate(text) && unpunctuated.matches()) {
+            if (unpunctuated != null && unpunctuated.matches()) {
                 label = unpunctuated.group(1);
                 value = unpunctuated.group(2);
             } else if (line.field() != null) {
@@ -288,9 +287,25 @@ final class IncidentWindowFinder {
      * without copying the text, and without {@code regionMatches}' Unicode case folding at every position.
      */
     private static boolean containsIgnoringCase(String text, String word) {
-        for (int at = 0; at + word.length() <= text.length(); at++) {
+        // the first letter's places, in either case, come from String.indexOf, much faster than a test at
+        // every position; a character that is neither never starts a match
+        char small = word.charAt(0);
+        char capital = (char) (small & ~0x20);
+        int nextSmall = text.indexOf(small);
+        int nextCapital = text.indexOf(capital);
+        while (nextSmall >= 0 || nextCapital >= 0) {
+            int at = nextCapital < 0 || nextSmall >= 0 && nextSmall < nextCapital ? nextSmall : nextCapital;
+            if (at + word.length() > text.length()) {
+                return false;
+            }
             if (asciiWordAt(text, at, word)) {
                 return true;
+            }
+            if (at == nextSmall) {
+                nextSmall = text.indexOf(small, at + 1);
+            }
+            if (at == nextCapital) {
+                nextCapital = text.indexOf(capital, at + 1);
             }
         }
         return false;
@@ -310,8 +325,8 @@ final class IncidentWindowFinder {
         if (!mayBeField(text)) {
             return null;
         }
-        Matcher field = FIELD.matcher(text);
-        return field.matches() ? new Field(field.group(1).trim(), field.group(2)) : null;
+        String[] field = FieldLine.split(text);
+        return field == null ? null : new Field(field[0].trim(), field[1]);
     }
 
     private static boolean after(IncidentTime first, IncidentTime second) {
@@ -378,7 +393,7 @@ final class IncidentWindowFinder {
                     }
                 }
             }
-            if (labelled == null && line.field() != null && DATE_LABEL.matcher(line.field().label()).matches()) {
+            if (labelled == null && line.field() != null && isDateLabel(line.field().label())) {
                 labelled = firstFullDate(line.field().value());
             }
             if (first == null) {
@@ -386,6 +401,11 @@ final class IncidentWindowFinder {
             }
         }
         return new Defaults(labelled != null ? labelled : first, note != null ? note : written);
+    }
+
+    /** Every date label ends with "date": most field labels fail on that, before the pattern. */
+    private static boolean isDateLabel(String label) {
+        return label.regionMatches(true, label.length() - 4, "date", 0, 4) && DATE_LABEL.matcher(label).matches();
     }
 
     private static @Nullable LocalDate firstFullDate(String text) {

@@ -8,8 +8,6 @@ public final class Markup {
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");
     private static final Pattern HEADING_MARKS = Pattern.compile("^\\s{0,3}#{1,6}\\s*|\\s+#+\\s*$");
-    private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*+•◦▪o]\\s+|\\d{1,3}[.)]\\s+|[a-zA-Z][.)]\\s+)"
-            + "(?:\\[[ xX]]\\s+)?");
     private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
 
     private static final int MAX_MARKUP_LENGTH = 20_000;
@@ -21,7 +19,8 @@ public final class Markup {
 
     /** Inline markup removed, whitespace collapsed. */
     public static String strip(String text) {
-        return STRIPPED.get(text);
+        // text with no markup sign and single spaces is its own plain text: no need to hash it into the cache
+        return !hasMarkupSign(text) && isCollapsed(text) ? text : STRIPPED.get(text);
     }
 
     private static String stripUncached(String text) {
@@ -41,7 +40,8 @@ public final class Markup {
 
     /** A heading or lead-in as its words: no '#', no emphasis, no trailing colon. */
     public static String label(String line) {
-        String label = strip(HEADING_MARKS.matcher(line).replaceAll(""));
+        // most labels come without '#', and the pattern's second half tries every white space in the line
+        String label = strip(line.indexOf('#') < 0 ? line : HEADING_MARKS.matcher(line).replaceAll(""));
         while (label.endsWith(":")) {
             label = label.substring(0, label.length() - 1).trim();
         }
@@ -50,59 +50,96 @@ public final class Markup {
 
     /** The line without its list marker (and checkbox), or the line itself when it has none. */
     public static String withoutListMarker(String line) {
-        return mayStartListItem(line) ? LIST_MARKER.matcher(line).replaceFirst("") : line;
+        int end = listMarkerEnd(line);
+        return end < 0 ? line : line.substring(end);
     }
 
     public static boolean isListItem(String line) {
-        return mayStartListItem(line) && LIST_MARKER.matcher(line).lookingAt();
+        return listMarkerEnd(line) >= 0;
     }
 
     /**
-     * What {@link #LIST_MARKER} needs at its start, checked by hand: a bullet sign then white space, digits
-     * then '.' or ')', or one letter then '.' or ')'. Most lines fail here without running the pattern.
+     * Where the text after a list marker starts, or -1 when the line has none. A marker is white space,
+     * then a bullet ({@code - * + • ◦ ▪ o}), one to three digits or one letter followed by '.' or ')',
+     * then white space, and maybe a checkbox ("[ ]", "[x]") and white space after it. Read by hand, as
+     * every line of every finder asks: "white space" is what {@code \s} matches in a pattern.
      */
-    private static boolean mayStartListItem(String line) {
+    private static int listMarkerEnd(String line) {
+        int length = line.length();
         int i = 0;
-        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+        while (i < length && isPatternSpace(line.charAt(i))) {
             i++;
         }
-        if (i + 1 >= line.length()) {
-            return false;
+        if (i >= length) {
+            return -1;
         }
         char first = line.charAt(i);
-        char next = line.charAt(i + 1);
-        if ("-*+•◦▪o".indexOf(first) >= 0 && Character.isWhitespace(next)) {
-            return true;
-        }
-        if (first >= '0' && first <= '9') {
+        int end = "-*+•◦▪o".indexOf(first) >= 0 ? spaceRunEnd(line, i + 1) : -1;
+        if (end < 0 && isAsciiDigit(first)) {
             int j = i;
-            while (j < line.length() && line.charAt(j) >= '0' && line.charAt(j) <= '9') {
+            while (j < length && j - i < 3 && isAsciiDigit(line.charAt(j))) {
                 j++;
             }
-            return j < line.length() && (line.charAt(j) == '.' || line.charAt(j) == ')');
+            end = j < length && isOrdinalSign(line.charAt(j)) ? spaceRunEnd(line, j + 1) : -1;
         }
-        return (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') && (next == '.' || next == ')');
+        if (end < 0 && (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')
+                && i + 1 < length && isOrdinalSign(line.charAt(i + 1))) {
+            end = spaceRunEnd(line, i + 2);
+        }
+        if (end >= 0 && end + 2 < length && line.charAt(end) == '[' && " xX".indexOf(line.charAt(end + 1)) >= 0
+                && line.charAt(end + 2) == ']') {
+            int afterCheckbox = spaceRunEnd(line, end + 3);
+            return afterCheckbox < 0 ? end : afterCheckbox;
+        }
+        return end;
+    }
+
+    /** The end of the white space starting at {@code from}, or -1 when none starts there. */
+    private static int spaceRunEnd(String line, int from) {
+        int i = from;
+        while (i < line.length() && isPatternSpace(line.charAt(i))) {
+            i++;
+        }
+        return i > from ? i : -1;
+    }
+
+    /** What {@code \s} matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean isPatternSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isOrdinalSign(char c) {
+        return c == '.' || c == ')';
     }
 
     public static String collapse(String text) {
         if (isCollapsed(text)) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
+        // word by word, each copied whole and joined by one space
+        int length = text.length();
+        StringBuilder out = new StringBuilder(length);
+        int i = 0;
+        while (true) {
+            while (i < length && isWhitespace(text.charAt(i))) {
+                i++;
             }
+            if (i == length) {
+                return out.toString();
+            }
+            int word = i;
+            while (i < length && !isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(text, word, i);
         }
-        return out.toString();
     }
 
     /** Whether the text has a digit: dates, times, tickets and shares all need one, most lines have none. */
@@ -121,7 +158,7 @@ public final class Markup {
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
-            boolean space = Character.isWhitespace(text.charAt(i));
+            boolean space = isWhitespace(text.charAt(i));
             if (!space && !inWord) {
                 words++;
             }
@@ -130,15 +167,21 @@ public final class Markup {
         return words;
     }
 
+    /** The markup signs ('[', '`', '*', '_', '~', '<', the backslash) by character code. */
+    private static final boolean[] MARKUP_SIGNS = new boolean[128];
+
+    static {
+        for (char sign : "[`*_~<\\".toCharArray()) {
+            MARKUP_SIGNS[sign] = true;
+        }
+    }
+
     // Most lines carry no markup: checking for its signs first skips five regex passes.
     private static boolean hasMarkupSign(String text) {
         for (int i = 0; i < text.length(); i++) {
-            switch (text.charAt(i)) {
-                case '[', '`', '*', '_', '~', '<', '\\' -> {
-                    return true;
-                }
-                default -> {
-                }
+            char c = text.charAt(i);
+            if (c < MARKUP_SIGNS.length && MARKUP_SIGNS[c]) {
+                return true;
             }
         }
         return false;
@@ -146,16 +189,24 @@ public final class Markup {
 
     private static boolean isCollapsed(String text) {
         int length = text.length();
-        if (length > 0 && (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(length - 1)))) {
+        if (length > 0 && (isWhitespace(text.charAt(0)) || isWhitespace(text.charAt(length - 1)))) {
             return false;
         }
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) && (c != ' ' || i + 1 < length && Character.isWhitespace(text.charAt(i + 1)))) {
+            if (c == ' ' ? i + 1 < length && isWhitespace(text.charAt(i + 1)) : isWhitespace(c)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * {@link Character#isWhitespace}, answered at once for printable ASCII, most of any text: the
+     * collapse checks ask it of every character of every line.
+     */
+    private static boolean isWhitespace(char c) {
+        return (c <= ' ' || c >= '\u007f') && Character.isWhitespace(c);
     }
 
     /**
@@ -164,35 +215,41 @@ public final class Markup {
      * costs time quadratic in the line; what a reader sees is the same.
      */
     static String withoutEmphasis(String text) {
-        if (text.indexOf('*') < 0 && text.indexOf('_') < 0 && text.indexOf('~') < 0) {
+        int length = text.length();
+        int sign = nextEmphasisSign(text, 0);
+        if (sign == length) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text.length());
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            char c = text.charAt(i);
-            if (c != '*' && c != '_' && c != '~') {
-                out.append(c);
-                i++;
-                continue;
-            }
-            int end = i;
+        // the text between dropped delimiters is copied in runs, not a character at a time
+        StringBuilder out = new StringBuilder(length);
+        int kept = 0;
+        while (sign < length) {
+            char c = text.charAt(sign);
+            int end = sign;
             while (end < length && text.charAt(end) == c) {
                 end++;
             }
-            char before = i > 0 ? text.charAt(i - 1) : ' ';
+            char before = sign > 0 ? text.charAt(sign - 1) : ' ';
             char after = end < length ? text.charAt(end) : ' ';
             boolean delimiter = switch (c) {
                 case '_' -> !(Character.isLetterOrDigit(before) && Character.isLetterOrDigit(after));
-                case '~' -> end - i >= 2;
+                case '~' -> end - sign >= 2;
                 default -> !(Character.isWhitespace(before) && Character.isWhitespace(after));
             };
-            if (!delimiter) {
-                out.append(text, i, end);
+            if (delimiter) {
+                out.append(text, kept, sign);
+                kept = end;
             }
-            i = end;
+            sign = nextEmphasisSign(text, end);
         }
-        return out.toString();
+        return out.append(text, kept, length).toString();
+    }
+
+    private static int nextEmphasisSign(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) != '*' && text.charAt(i) != '_' && text.charAt(i) != '~') {
+            i++;
+        }
+        return i;
     }
 }

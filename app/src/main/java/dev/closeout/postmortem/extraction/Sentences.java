@@ -18,6 +18,11 @@ final class Sentences {
 
     /** The sentences of {@code text} in order, whitespace collapsed. */
     static List<String> split(String text) {
+        return split(text, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code most} sentences of {@code text}: a summary needs two, not a whole section's. */
+    private static List<String> split(String text, int most) {
         List<String> sentences = new ArrayList<>();
         String flat = Markup.collapse(text);
         int start = 0;
@@ -29,6 +34,9 @@ final class Sentences {
             if (end) {
                 add(sentences, flat.substring(start, i + 1));
                 start = i + 1;
+                if (sentences.size() == most) {
+                    return sentences;
+                }
             }
         }
         add(sentences, flat.substring(Math.min(start, flat.length())));
@@ -37,7 +45,7 @@ final class Sentences {
 
     /** The first sentence, with the second when the first is short; at most about 400 characters. */
     static String condense(String text) {
-        List<String> sentences = split(text);
+        List<String> sentences = split(text, 2);
         if (sentences.isEmpty()) {
             return null;
         }

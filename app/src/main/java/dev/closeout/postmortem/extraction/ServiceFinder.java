@@ -38,10 +38,12 @@ final class ServiceFinder {
     private static final Pattern FIELD = Pattern.compile(
             "(?i)^[^\\w\"'“]{0,6}(?:affected\\s{1,3})?(?:services?|systems?|applications?|components?|products?)"
                     + "(?:\\s{1,3}affected)?\\s{0,2}[*_]{0,2}\\s{0,2}:\\s{0,5}[*_]{0,2}\\s{0,5}(\\S.{0,200})$");
+    // Each prose pattern's look-ahead holds the first letters of its alternatives: at most word starts a
+    // single test fails, where the engine would try every alternative in turn.
     private static final Pattern QUOTED = Pattern.compile(
-            "(?i)\\b(?:service|application|app|system|platform|website|product)\\s{1,3}[\"“'‘]([^\"”'’]{1,60})[\"”'’]");
+            "(?i)\\b(?=[sapw])(?:service|application|app|system|platform|website|product)\\s{1,3}[\"“'‘]([^\"”'’]{1,60})[\"”'’]");
     private static final Pattern WENT_DOWN = Pattern.compile(
-            "(?i)\\b(?:(?:is|was|were|are|went|became|has\\s{1,3}been|had\\s{1,3}been)\\s{1,3}"
+            "(?i)\\b(?=[iwabhsef])(?:(?:is|was|were|are|went|became|has\\s{1,3}been|had\\s{1,3}been)\\s{1,3}"
                     + "(?:(?:completely|entirely|fully|totally|partially|mostly|largely|briefly|intermittently|temporarily"
                     + "|hard|also|still)\\s{1,3}){0,2}"
                     + "(?:down|offline|unavailable|inaccessible|unreachable|unusable|unresponsive"
@@ -49,16 +51,25 @@ final class ServiceFinder {
                     + "|stopped\\s{1,3}(?:working|responding|loading|serving)"
                     + "|(?:experienced|suffered|faced)\\s{1,3}(?:(?:a|an)\\s{1,3})?(?:[\\w-]{1,20}\\s{1,3}){0,2}?"
                     + "(?:outage|downtime|shutdown|congestion|disruption|interruption|failure|degradation|crash|slowdown)s?)\\b");
+    /** What a match of WENT_DOWN, OUTAGE_OF, UNABLE_TO_REACH and ISSUE_WITH needs (see {@link NeededWords}). */
+    private static final NeededWords WENT_DOWN_WORDS = NeededWords.of("down", "offline", "unavailable",
+            "inaccessible", "unreachable", "unusable", "unresponsive", "not", "stopped", "experienced", "suffered",
+            "faced");
+    private static final NeededWords OUTAGE_OF_WORDS = NeededWords.of("outage", "downtime", "unavailability",
+            "failure", "disruption");
+    private static final NeededWords UNABLE_TO_REACH_WORDS = NeededWords.of("able", "could", "can");
+    private static final NeededWords ISSUE_WITH_WORDS = NeededWords.of("issue", "problem", "error", "outage",
+            "incident", "degradation");
     private static final Pattern OUTAGE_OF = Pattern.compile(
-            "(?i)\\b(?:(?:outage|downtime|unavailability)\\s{1,3}(?:of|on|affecting)|(?:failure|disruption)\\s{1,3}of)\\s{1,3}(?=\\S)");
+            "(?i)\\b(?=[oudf])(?:(?:outage|downtime|unavailability)\\s{1,3}(?:of|on|affecting)|(?:failure|disruption)\\s{1,3}of)\\s{1,3}(?=\\S)");
     /** A quoted word names something when it is capitalised or a domain, not when it is a state ("spinning"). */
     private static final Pattern LOOKS_LIKE_A_NAME = Pattern.compile("^\\p{Lu}|^[\\w-]{1,60}\\.[a-z]{2,6}\\b");
     private static final Pattern NOT_A_PLACE = Pattern.compile("(?i)^(?:port|localhost|line|step|version|v)\\s?\\d.*");
     private static final Pattern UNABLE_TO_REACH = Pattern.compile(
-            "(?i)\\b(?:unable|not\\s{1,3}able|could\\s{0,3}not|couldn'?t|couldn’t|cannot|can'?t|can’t)\\s{1,3}(?:to\\s{1,3})?"
+            "(?i)\\b(?=[unc])(?:unable|not\\s{1,3}able|could\\s{0,3}not|couldn'?t|couldn’t|cannot|can'?t|can’t)\\s{1,3}(?:to\\s{1,3})?"
                     + "(?:access|reach|load|visit|use|open|connect\\s{1,3}to|log\\s{0,3}in\\s{1,3}to|sign\\s{0,3}in\\s{1,3}to)\\s{1,3}(?=\\S)");
     private static final Pattern ISSUE_WITH = Pattern.compile(
-            "(?i)\\b(?:issues?|problems?|errors?|outage|incident|degradation)\\s{1,3}(?:with|in|affecting)\\s{1,3}(?=\\S)");
+            "(?i)\\b(?=[ipeod])(?:issues?|problems?|errors?|outage|incident|degradation)\\s{1,3}(?:with|in|affecting)\\s{1,3}(?=\\S)");
     private static final Pattern SERVICE_NOUN = Pattern.compile("(?i).*\\b(?:services?|systems?|platforms?|applications?|apps?|portals?|apis?|websites?|sites?)$");
     private static final Pattern TRAILING_KIND = Pattern.compile("(?i)\\s(?:service|services|instance|instances|website|websites|web\\s?sites?|sites?)$");
     private static final Pattern FIELD_TAIL = Pattern.compile("(?i)\\s(?:at|on|via)\\s(?:https?://|www\\.)\\S*.*$|\\s\\(.*$|\\s[-–—]\\s.*$|\\shttps?://\\S*$");
@@ -115,19 +126,17 @@ final class ServiceFinder {
             "members", "provider", "providers", "vendor", "vendors", "visitors", "clients", "developers",
             "requests", "errors", "issue", "issues", "problem", "problems", "incident", "outage", "we", "i");
 
-    private final TitleFinder titles = new TitleFinder();
-
-    @Nullable String find(Document document) {
+    /** {@code title}: the document's title as {@link TitleFinder} finds it, read first. */
+    @Nullable String find(Document document, @Nullable String title) {
         try {
-            return firstNamed(document);
+            return firstNamed(document, title);
         } catch (RuntimeException unreadable) {
             // Best effort over arbitrary text: a rule tripping on odd input leaves the service unknown.
             return null;
         }
     }
 
-    private @Nullable String firstNamed(Document document) {
-        String title = titles.find(document);
+    private @Nullable String firstNamed(Document document, @Nullable String title) {
         if (title != null) {
             String named = fromProse(Markup.strip(cap(title)), true);
             if (named != null) {
@@ -145,14 +154,15 @@ final class ServiceFinder {
                 return listed.get(read);
             }
             String line = cap(whole);
-            if (FENCE.matcher(line).matches()) {
+            // the fence and line-break patterns need their signs: most lines have none, and skip them
+            if ((line.contains("```") || line.contains("~~~")) && FENCE.matcher(line).matches()) {
                 inCode = !inCode;
                 continue;
             }
             if (inCode) {
                 continue;
             }
-            for (String part : LINE_BREAK_TAG.split(line, -1)) {
+            for (String part : line.indexOf('<') < 0 ? new String[] {line} : LINE_BREAK_TAG.split(line, -1)) {
                 String text = Markup.strip(Markup.withoutListMarker(part.trim()));
                 String named = fromField(text);
                 if (named == null) {
@@ -194,8 +204,8 @@ final class ServiceFinder {
     }
 
     private static @Nullable String fromField(String text) {
-        Matcher field = FIELD.matcher(text);
-        if (!field.find()) {
+        Matcher field = text.indexOf(':') < 0 ? null : FIELD.matcher(text);
+        if (field == null || !field.find()) {
             return null;
         }
         String value = FIELD_TAIL.matcher(field.group(1).trim()).replaceFirst("");
@@ -209,20 +219,28 @@ final class ServiceFinder {
 
     private static @Nullable String fromProse(String text, boolean isTitle) {
         List<Candidate> found = new ArrayList<>();
-        Matcher quoted = QUOTED.matcher(text);
-        while (quoted.find()) {
+        // each pattern runs only on lines that hold a word it needs: most lines name no outage at all
+        String lower = text.toLowerCase(Locale.ROOT);
+        Matcher quoted = hasQuote(text) ? QUOTED.matcher(text) : null;
+        while (quoted != null && quoted.find()) {
             String name = trimPunctuation(quoted.group(1));
             if (LOOKS_LIKE_A_NAME.matcher(name).find()) {
                 found.add(new Candidate(quoted.start(), name));
             }
         }
-        Matcher down = WENT_DOWN.matcher(text);
-        while (down.find()) {
+        Matcher down = WENT_DOWN_WORDS.anyIn(lower) ? WENT_DOWN.matcher(text) : null;
+        while (down != null && down.find()) {
             found.add(new Candidate(down.start(), subjectBefore(text, down.start())));
         }
-        collectObjects(text, OUTAGE_OF, found, false);
-        collectObjects(text, UNABLE_TO_REACH, found, false);
-        collectObjects(text, ISSUE_WITH, found, true);
+        if (OUTAGE_OF_WORDS.anyIn(lower)) {
+            collectObjects(text, OUTAGE_OF, found, false);
+        }
+        if (UNABLE_TO_REACH_WORDS.anyIn(lower)) {
+            collectObjects(text, UNABLE_TO_REACH, found, false);
+        }
+        if (ISSUE_WITH_WORDS.anyIn(lower)) {
+            collectObjects(text, ISSUE_WITH, found, true);
+        }
         found.sort((a, b) -> Integer.compare(a.at(), b.at()));
         for (Candidate candidate : found) {
             String name = accepted(candidate.name());
@@ -234,6 +252,17 @@ final class ServiceFinder {
     }
 
     private record Candidate(int at, @Nullable String name) {
+    }
+
+    /** QUOTED needs an opening quote mark. */
+    private static boolean hasQuote(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '“' || c == '\'' || c == '‘') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void collectObjects(String text, Pattern lead, List<Candidate> found, boolean needsServiceNoun) {

@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class ServiceFinderTest {
 
     private static String service(String text) {
-        return new ServiceFinder().find(new DocumentReader().read(text));
+        Document document = new DocumentReader().read(text);
+        return new ServiceFinder().find(document, new TitleFinder().find(document));
     }
 
     @Test
