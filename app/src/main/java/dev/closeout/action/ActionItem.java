@@ -53,7 +53,8 @@ public record ActionItem(
                 extracted.kind(), fit(extracted.group(), Columns.NAME), fit(extracted.owner(), Columns.NAME), null,
                 extracted.due(), extracted.due() == null ? null : DueSource.SOURCE,
                 fit(extracted.priority(), Columns.PRIORITY), ActionStatus.OPEN, null,
-                fit(extracted.ticket(), Columns.TICKET), extracted.line() > 0 ? extracted.line() : null, false, now, now, null, null);
+                fit(extracted.ticket(), Columns.TICKET), extracted.line() > 0 ? extracted.line() : null, false,
+                now, now, null, null);
     }
 
     /** Past its due date and still being worked on (or not yet started). */
