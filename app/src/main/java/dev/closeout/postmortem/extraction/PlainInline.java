@@ -16,6 +16,8 @@ import java.util.List;
  */
 final class PlainInline {
 
+    private static final boolean[] INLINE_SIGNS = inlineSigns();
+
     private PlainInline() {
     }
 
@@ -109,9 +111,16 @@ final class PlainInline {
         return codePoint == 0 || Characters.isPunctuationCodePoint(codePoint);
     }
 
-    /** Signs that may start an escape, code, a link or image, HTML, an entity or '_' emphasis. */
+    /** Signs that may start an escape, code, a link or image, HTML, an entity or '_' emphasis; all ASCII. */
     private static boolean isInlineSign(char c) {
-        return c == '\\' || c == '`' || c == '[' || c == ']' || c == '!' || c == '<' || c == '&' || c == '_'
-                || c == '\0';
+        return c < INLINE_SIGNS.length && INLINE_SIGNS[c];
+    }
+
+    private static boolean[] inlineSigns() {
+        boolean[] signs = new boolean[128];
+        for (char c : "\\`[]!<&_\0".toCharArray()) {
+            signs[c] = true;
+        }
+        return signs;
     }
 }
