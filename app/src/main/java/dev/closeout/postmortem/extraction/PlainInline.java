@@ -79,7 +79,10 @@ final class PlainInline {
         return line.substring(0, open) + line.substring(open + 2, close) + line.substring(close + 2);
     }
 
-    /** commonmark drops spaces and tabs at the end of the content: a block quote's text joins its blocks without a space. */
+    /**
+     * commonmark drops spaces and tabs at the end of the content, and they would show: a block quote's
+     * text joins its blocks without a space.
+     */
     private static String withoutTrailingSpaceTab(String text) {
         int end = text.length();
         while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
@@ -111,7 +114,10 @@ final class PlainInline {
         return codePoint == 0 || Characters.isPunctuationCodePoint(codePoint);
     }
 
-    /** Signs that may start an escape, code, a link or image, HTML, an entity or '_' emphasis; all ASCII. */
+    /**
+     * Signs that may start an escape, code, a link or image, HTML, an entity or '_' emphasis; all ASCII.
+     * NUL too: it stands for the line's edge here (commonmark has already replaced real ones).
+     */
     private static boolean isInlineSign(char c) {
         return c < INLINE_SIGNS.length && INLINE_SIGNS[c];
     }
