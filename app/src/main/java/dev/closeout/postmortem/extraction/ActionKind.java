@@ -136,7 +136,8 @@ final class ActionKind {
     }
 
     private static boolean fixVerb(String body, String work) {
-        return FIX_VERB.matcher(body).lookingAt() || FIX_VERB.matcher(work).lookingAt();
+        // without a label the work is the body: one look is enough
+        return FIX_VERB.matcher(body).lookingAt() || !work.equals(body) && FIX_VERB.matcher(work).lookingAt();
     }
 
     private static boolean reviewsThis(String body) {
