@@ -61,6 +61,7 @@ public final class ActionExtractor {
     private final Parser parser = Parser.builder()
             .extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(new ProseInlineParserFactory())
             .build();
 
     public List<ExtractedAction> extract(Document document) {

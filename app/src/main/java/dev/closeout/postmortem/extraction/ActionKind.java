@@ -69,6 +69,10 @@ final class ActionKind {
                     + "\\b(configurations?|settings|deployment process|management process)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** What REVIEWS_THIS needs after its opening. */
+    private static final NeededWords REVIEWS_THIS_WORDS = NeededWords.of(
+            "configuration", "settings", "deployment process", "management process");
+
     private static final Pattern LEADING_TICKET = Pattern.compile(
             "^\\s{0,3}(?:[A-Z][A-Z0-9]{1,9}-\\d{1,7}|#\\d{1,7})[:\\s\\-–]{1,4}(?=\\S)");
     private static final Pattern ROUTINE_WORK = Pattern.compile(
@@ -132,7 +136,8 @@ final class ActionKind {
     }
 
     private static boolean fixVerb(String body, String work) {
-        return FIX_VERB.matcher(body).lookingAt() || FIX_VERB.matcher(work).lookingAt();
+        // without a label the work is the body: one look is enough
+        return FIX_VERB.matcher(body).lookingAt() || !work.equals(body) && FIX_VERB.matcher(work).lookingAt();
     }
 
     private static boolean reviewsThis(String body) {
@@ -140,7 +145,9 @@ final class ActionKind {
         boolean opensReview = body.regionMatches(true, 0, "review", 0, 6)
                 || body.regionMatches(true, 0, "conduct a", 0, 9)
                 || body.regionMatches(true, 0, "load balancer audit", 0, 19);
-        return opensReview && REVIEWS_THIS.matcher(body).lookingAt() && !ROUTINE_WORK.matcher(body).find();
+        // its ".*" then tries every later word start against the topic words: look for those first
+        return opensReview && REVIEWS_THIS_WORDS.anyIn(body.toLowerCase(Locale.ROOT))
+                && REVIEWS_THIS.matcher(body).lookingAt() && !ROUTINE_WORK.matcher(body).find();
     }
 
     private static boolean prevents(String body) {

@@ -70,18 +70,11 @@ final class CueTokens {
      * a floor of a third.
      */
     static CueTokens of(String text, double decay) {
-        List<String> tokens = new ArrayList<>();
-        List<Integer> sentenceOf = new ArrayList<>();
-        List<Integer> clauseOf = new ArrayList<>();
-        tokenize(text == null ? "" : text, tokens, sentenceOf, clauseOf);
-        int n = tokens.size();
-        String[] stems = tokens.toArray(String[]::new);
-        int[] sentences = new int[n];
-        int[] clauses = new int[n];
-        for (int i = 0; i < n; i++) {
-            sentences[i] = sentenceOf.get(i);
-            clauses[i] = clauseOf.get(i);
-        }
+        Tokens tokens = tokenize(text == null ? "" : text);
+        int n = tokens.size;
+        String[] stems = Arrays.copyOf(tokens.stems, n);
+        int[] sentences = Arrays.copyOf(tokens.sentences, n);
+        int[] clauses = tokens.clauses;
         double[] weights = new double[n];
         boolean[] weakNegations = new boolean[n];
         byte[] negated = negations(stems, clauses);
@@ -266,14 +259,35 @@ final class CueTokens {
         return negated;
     }
 
-    private static void tokenize(String text, List<String> tokens, List<Integer> sentenceOf, List<Integer> clauseOf) {
+    /** The tokens as read, each with its sentence and clause number: plain arrays, grown as needed. */
+    private static final class Tokens {
+        String[] stems = new String[64];
+        int[] sentences = new int[64];
+        int[] clauses = new int[64];
+        int size;
+
+        void add(String stem, int sentence, int clause) {
+            if (size == stems.length) {
+                stems = Arrays.copyOf(stems, 2 * size);
+                sentences = Arrays.copyOf(sentences, 2 * size);
+                clauses = Arrays.copyOf(clauses, 2 * size);
+            }
+            stems[size] = stem;
+            sentences[size] = sentence;
+            clauses[size] = clause;
+            size++;
+        }
+    }
+
+    private static Tokens tokenize(String text) {
+        Tokens tokens = new Tokens();
         int sentence = 0;
         int clause = 0;
         boolean sentenceHasTokens = false;
         boolean clauseHasTokens = false;
         StringBuilder word = new StringBuilder();
         int length = text.length();
-        for (int i = 0; i <= length && tokens.size() < MAX_TOKENS; i++) {
+        for (int i = 0; i <= length && tokens.size < MAX_TOKENS; i++) {
             char c = i < length ? text.charAt(i) : '\n';
             // an identifier such as expire_logs_days is one token, not the words it is made of
             boolean identifierJoin = c == '_' && word.length() > 0 && i + 1 < length
@@ -287,23 +301,19 @@ final class CueTokens {
             if (c == '\'' || c == '’') {
                 if (word.length() > 0 && i + 1 < length && Character.isLetter(text.charAt(i + 1))) {
                     // "couldn't" gives "couldn" and "t"; "let's" gives "let" and "s"
-                    tokens.add(stemLowerCase(word.toString()));
-                    sentenceOf.add(sentence);
-                    clauseOf.add(clause);
+                    tokens.add(stemLowerCase(word.toString()), sentence, clause);
                     word.setLength(0);
                 }
                 continue;
             }
             if (word.length() > 0) {
                 String stem = stemLowerCase(word.toString());
-                int last = tokens.size() - 1;
-                String joined = last >= 0 && clauseOf.get(last).intValue() == clause ? compound(tokens.get(last), stem) : null;
+                int last = tokens.size - 1;
+                String joined = last >= 0 && tokens.clauses[last] == clause ? compound(tokens.stems[last], stem) : null;
                 if (joined != null) {
-                    tokens.set(last, joined);
+                    tokens.stems[last] = joined;
                 } else {
-                    tokens.add(stem);
-                    sentenceOf.add(sentence);
-                    clauseOf.add(clause);
+                    tokens.add(stem, sentence, clause);
                 }
                 sentenceHasTokens = true;
                 clauseHasTokens = true;
@@ -324,6 +334,7 @@ final class CueTokens {
                 clauseHasTokens = false;
             }
         }
+        return tokens;
     }
 
     // Character's own answers, given at once for ASCII, which is nearly all of a postmortem's text.

@@ -109,7 +109,7 @@ final class RootCauseLocator {
             }
         }
         for (int number = section.bodyStart(); number < section.bodyEnd(); number++) {
-            if (OTHER_LEAD_IN.matcher(leadText(document.line(number))).find()) {
+            if (isOtherLeadIn(leadText(document.line(number)))) {
                 addRange(document, section.bodyStart(), number, lines);
                 return;
             }
@@ -143,7 +143,7 @@ final class RootCauseLocator {
                     }
                     continue;
                 }
-                if (line.stripLeading().startsWith("#") || OTHER_LEAD_IN.matcher(leadText(line)).find()
+                if (line.stripLeading().startsWith("#") || isOtherLeadIn(leadText(line))
                         || CAUSE_LEAD_IN.matcher(plain).matches()) {
                     break;
                 }
@@ -158,7 +158,11 @@ final class RootCauseLocator {
      * adjective or two) with "cause" or "RCA".
      */
     private static boolean mentionsCause(String line) {
-        int end = Math.min(line.length(), LEAD_IN_REACH);
+        return mentionsCause(line, Math.min(line.length(), LEAD_IN_REACH));
+    }
+
+    /** Whether "cause" or "RCA" (any case) starts before {@code end}: every match of CAUSE_LEAD_IN has one. */
+    private static boolean mentionsCause(String line, int end) {
         for (int i = 0; i + 3 <= end; i++) {
             char c = (char) (line.charAt(i) | 0x20);
             char next = (char) (line.charAt(i + 1) | 0x20);
@@ -187,10 +191,13 @@ final class RootCauseLocator {
         StringBuilder text = new StringBuilder();
         int previous = -1;
         for (int number = lines.nextSetBit(1); number >= 1; number = lines.nextSetBit(number + 1)) {
-            String line = TEMPLATE_PROMPT.matcher(document.line(number)).replaceAll(" ");
+            String line = document.line(number);
+            // a template prompt ("_What went wrong?_") always holds "?_"; most lines have none
+            line = line.contains("?_") ? TEMPLATE_PROMPT.matcher(line).replaceAll(" ") : line;
             line = Markup.strip(unquote(line));
-            Matcher leadIn = CAUSE_LEAD_IN.matcher(Markup.withoutListMarker(line));
-            if (leadIn.matches()) {
+            String unlisted = Markup.withoutListMarker(line);
+            Matcher leadIn = mentionsCause(unlisted, unlisted.length()) ? CAUSE_LEAD_IN.matcher(unlisted) : null;
+            if (leadIn != null && leadIn.matches()) {
                 line = leadIn.group(1);
             }
             line = line.startsWith("#") ? Markup.label(line) : line;
@@ -208,6 +215,11 @@ final class RootCauseLocator {
             previous = number;
         }
         return text.toString().strip();
+    }
+
+    /** A lead-in of another topic ("Resolution:", "Impact on users:"); it has a colon, most lines do not. */
+    private static boolean isOtherLeadIn(String leadText) {
+        return leadText.indexOf(':') >= 0 && OTHER_LEAD_IN.matcher(leadText).find();
     }
 
     /** A line from its first word on: quote marks, list markers and emphasis before it skipped. */

@@ -54,6 +54,15 @@ class NeededWordsTest {
         assertCorrective("The build.gradle.kts file should pin versions");
     }
 
+    @Test
+    void everyReviewOfThisSetupStillMakesTheActionCorrective() {
+        for (String topic : List.of("configuration", "configurations", "settings", "deployment process",
+                "management process")) {
+            assertCorrective("Review the load balancer " + topic);
+            assertCorrective("Conduct a thorough audit of the proxy " + topic);
+        }
+    }
+
     private static void assertSameRole(Role role, String heading) {
         assertEquals(role, ActionLanguage.roleOf(heading), heading);
         assertEquals(role, ActionLanguage.roleOf(heading.toUpperCase(Locale.ROOT)), heading);
