@@ -1,0 +1,160 @@
+package dev.closeout.postmortem.extraction;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.regex.Pattern;
+
+/**
+ * One logical line the window finder reads: a document line, or a part of one between {@code <br>}s.
+ * Its plain text (markup removed) and its field are worked out on first use, once: most lines of a
+ * postmortem state no time, and {@link #mayStateWindow()} lets the finder pass them by without the
+ * stripping, which was most of the finder's time.
+ */
+final class WindowLine {
+
+    private static final Pattern HEADING_HASHES = Pattern.compile("^#{1,6}\\s*");
+    private static final Pattern LOOSE_UNDERSCORES = Pattern.compile("(?<![\\w])_{1,2}|_{1,2}(?![\\w])");
+    /** Indent, bullet, a label of up to 51 characters and spacing: where a field's separator can stand. */
+    private static final int FIELD_SEPARATOR_REACH = 70;
+
+    // The words the raw line is looked at for, each as its lower-case letters packed one byte each.
+    private static final int TIMES = packed("imes");
+    private static final int DAY = packed("day");
+    private static final int HOUR = packed("hour");
+    private static final int HR = packed("hr");
+    private static final int MIN = packed("min");
+    private static final int DATE = packed("date");
+
+    /** A "Label: value" line, the label trimmed. */
+    record Field(String label, String value) {
+    }
+
+    private final String raw;
+    private final boolean inTimeline;
+    private final boolean listOrRow;
+    private final boolean mayStateWindow;
+    private final boolean mayNoteZoneOrLabelDate;
+    private @Nullable String text;
+    private @Nullable Field field;
+    private boolean fieldRead;
+
+    WindowLine(String raw, boolean inTimeline) {
+        this.raw = raw;
+        this.inTimeline = inTimeline;
+        // only timeline lines ask
+        this.listOrRow = inTimeline && (raw.trim().startsWith("|") || Markup.isListItem(raw));
+
+        // One pass over the raw line, as every line of every document comes here: a pass per question
+        // cost more than the stripping it spares.
+        boolean digit = false;
+        boolean separator = false;
+        boolean linkOrTag = false;
+        boolean times = false;
+        boolean unit = false;
+        boolean date = false;
+        int recent = 0; // the last four characters kept, lower-cased, one byte each
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            digit |= c >= '0' && c <= '9';
+            separator |= c == ':' || c == '-' || c == '–';
+            linkOrTag |= c == '[' || c == '<';
+            if (c == '*' || c == '_' || c == '~' || c == '`' || c == '\\') {
+                continue;
+            }
+            // setting bit 0x20 turns an ASCII capital into its small letter; no other character of a
+            // byte lands on one, and a wider character is no letter of these words
+            recent = c < 0x80 ? recent << 8 | (c | 0x20) : 0;
+            times |= recent == TIMES;
+            unit |= (recent & 0xFFFFFF) == DAY || recent == HOUR || (recent & 0xFFFF) == HR
+                    || (recent & 0xFFFFFF) == MIN;
+            date |= recent == DATE;
+        }
+        // A link's or a tag's markup takes whole stretches of text, so its line may hold any word.
+        times |= linkOrTag;
+        unit |= linkOrTag;
+        date |= linkOrTag;
+        this.mayStateWindow = digit || times || separator && unit;
+        this.mayNoteZoneOrLabelDate = times || separator && date;
+    }
+
+    String raw() {
+        return raw;
+    }
+
+    boolean inTimeline() {
+        return inTimeline;
+    }
+
+    boolean listOrRow() {
+        return listOrRow;
+    }
+
+    /** The line as a reader sees it: no list marker, table bars, heading hashes or emphasis. */
+    String text() {
+        if (text == null) {
+            String plain = Markup.strip(Markup.withoutListMarker(raw.trim().replace('|', ' ')));
+            if (plain.startsWith("#")) {
+                plain = HEADING_HASHES.matcher(plain).replaceFirst("");
+            }
+            if (plain.indexOf('_') >= 0 || plain.contains("**")) {
+                plain = LOOSE_UNDERSCORES.matcher(plain.replace("**", "")).replaceAll("");
+            }
+            text = plain;
+        }
+        return text;
+    }
+
+    @Nullable Field field() {
+        if (!fieldRead) {
+            String plain = text();
+            String[] split = mayBeField(plain) ? FieldLine.split(plain) : null;
+            field = split == null ? null : new Field(split[0].trim(), split[1]);
+            fieldRead = true;
+        }
+        return field;
+    }
+
+    /**
+     * Whether the plain text may hold what the finder reads outside the timeline: a digit (every date
+     * and time has one), the "times" of an "All times in ..." note, or, in a field, an amount in words
+     * ("Duration: two hours").
+     *
+     * <p>Decided on the raw line, without stripping it. Stripping only removes characters (and turns
+     * white space and table bars into spaces), so the plain text's digits and separators are the raw
+     * line's, and two letters adjacent in the plain text were adjacent in the raw line or had only
+     * removed characters between them: emphasis, code marks and backslashes, skipped in the raw line
+     * as stripping drops them, or a link's or a tag's markup. A word is looked for in any ASCII case
+     * ("imes" stands for "imes" and "IMES"), which may keep a few more lines but never drops one.
+     */
+    boolean mayStateWindow() {
+        return mayStateWindow;
+    }
+
+    /**
+     * Whether the line may hold what the defaults read once a zone and a date are known: an "All times
+     * in ..." note or a field labelled with a date (every date label ends with "date").
+     */
+    boolean mayNoteZoneOrLabelDate() {
+        return mayNoteZoneOrLabelDate;
+    }
+
+    private static int packed(String word) {
+        int packed = 0;
+        for (int i = 0; i < word.length(); i++) {
+            packed = packed << 8 | word.charAt(i);
+        }
+        return packed;
+    }
+
+    /** A "Label: value" or "Label - value" line has its separator within the first few dozen characters. */
+    private static boolean mayBeField(String text) {
+        int reach = Math.min(text.length(), FIELD_SEPARATOR_REACH);
+        for (int i = 0; i < reach; i++) {
+            char c = text.charAt(i);
+            if (c == ':' || (c == '-' || c == '–') && i > 0 && text.charAt(i - 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+}
