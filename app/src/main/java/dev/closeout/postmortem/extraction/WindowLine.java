@@ -2,6 +2,7 @@ package dev.closeout.postmortem.extraction;
 
 import io.micronaut.core.annotation.Nullable;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
@@ -24,16 +25,31 @@ final class WindowLine {
     private static final int HR = packed("hr");
     private static final int MIN = packed("min");
     private static final int DATE = packed("date");
+    /** The characters stripping drops wherever they stand: emphasis, code marks, backslashes. */
+    private static final boolean[] DROPPED = new boolean[256];
+
+    static {
+        for (char sign : "*_~`\\".toCharArray()) {
+            DROPPED[sign] = true;
+        }
+    }
 
     /** A "Label: value" line, the label trimmed. */
     record Field(String label, String value) {
     }
 
+    // what the raw line may hold, found by one pass over it when first asked (see mayStateWindow)
+    private static final int SCANNED = 1;
+    private static final int SEPARATOR = 2;
+    private static final int TIMES_WORD = 4;
+    private static final int UNIT_WORD = 8;
+    private static final int DATE_WORD = 16;
+
     private final String raw;
     private final boolean inTimeline;
     private final boolean listOrRow;
-    private final boolean mayStateWindow;
-    private final boolean mayNoteZoneOrLabelDate;
+    private final boolean hasDigit;
+    private int holds;
     private @Nullable String text;
     private @Nullable Field field;
     private boolean fieldRead;
@@ -43,38 +59,51 @@ final class WindowLine {
         this.inTimeline = inTimeline;
         // only timeline lines ask
         this.listOrRow = inTimeline && (raw.trim().startsWith("|") || Markup.isListItem(raw));
+        this.hasDigit = Markup.hasDigit(raw);
+    }
 
-        // One pass over the raw line, as every line of every document comes here: a pass per question
-        // cost more than the stripping it spares.
-        boolean digit = false;
-        boolean separator = false;
-        boolean linkOrTag = false;
-        boolean times = false;
-        boolean unit = false;
-        boolean date = false;
+    /**
+     * What the raw line may hold: a separator and the words asked for. The signs are found by
+     * {@link String#indexOf}, which the JVM runs on many characters at once; the words by one pass over
+     * the line's bytes, as every line of every document may come here.
+     */
+    private int holds() {
+        if (holds != 0) {
+            return holds;
+        }
+        int found = SCANNED;
+        if (raw.indexOf(':') >= 0 || raw.indexOf('-') >= 0 || raw.indexOf('–') >= 0) {
+            found |= SEPARATOR;
+        }
+        if (raw.indexOf('[') >= 0 || raw.indexOf('<') >= 0) {
+            // a link's or a tag's markup takes whole stretches of text, so its line may hold any word
+            holds = found | TIMES_WORD | UNIT_WORD | DATE_WORD;
+            return holds;
+        }
+        // a character beyond Latin-1 becomes '?', like it no letter of these words
+        byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
         int recent = 0; // the last four characters kept, lower-cased, one byte each
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            digit |= c >= '0' && c <= '9';
-            separator |= c == ':' || c == '-' || c == '–';
-            linkOrTag |= c == '[' || c == '<';
-            if (c == '*' || c == '_' || c == '~' || c == '`' || c == '\\') {
+        for (byte b : bytes) {
+            if (DROPPED[b & 0xFF]) {
                 continue;
             }
-            // setting bit 0x20 turns an ASCII capital into its small letter; no other character of a
-            // byte lands on one, and a wider character is no letter of these words
-            recent = c < 0x80 ? recent << 8 | (c | 0x20) : 0;
-            times |= recent == TIMES;
-            unit |= (recent & 0xFFFFFF) == DAY || recent == HOUR || (recent & 0xFFFF) == HR
-                    || (recent & 0xFFFFFF) == MIN;
-            date |= recent == DATE;
+            // setting bit 0x20 turns an ASCII capital into its small letter; no other byte lands on one
+            recent = recent << 8 | (b | 0x20) & 0xFF;
+            if (recent == TIMES) {
+                found |= TIMES_WORD;
+            } else if ((recent & 0xFFFFFF) == DAY || recent == HOUR || (recent & 0xFFFF) == HR
+                    || (recent & 0xFFFFFF) == MIN) {
+                found |= UNIT_WORD;
+            } else if (recent == DATE) {
+                found |= DATE_WORD;
+            }
         }
-        // A link's or a tag's markup takes whole stretches of text, so its line may hold any word.
-        times |= linkOrTag;
-        unit |= linkOrTag;
-        date |= linkOrTag;
-        this.mayStateWindow = digit || times || separator && unit;
-        this.mayNoteZoneOrLabelDate = times || separator && date;
+        holds = found;
+        return holds;
+    }
+
+    private boolean holds(int signs) {
+        return (holds() & signs) == signs;
     }
 
     String raw() {
@@ -127,7 +156,7 @@ final class WindowLine {
      * ("imes" stands for "imes" and "IMES"), which may keep a few more lines but never drops one.
      */
     boolean mayStateWindow() {
-        return mayStateWindow;
+        return hasDigit || holds(TIMES_WORD) || holds(SEPARATOR | UNIT_WORD);
     }
 
     /**
@@ -135,7 +164,7 @@ final class WindowLine {
      * in ..." note or a field labelled with a date (every date label ends with "date").
      */
     boolean mayNoteZoneOrLabelDate() {
-        return mayNoteZoneOrLabelDate;
+        return holds(TIMES_WORD) || holds(SEPARATOR | DATE_WORD);
     }
 
     private static int packed(String word) {
