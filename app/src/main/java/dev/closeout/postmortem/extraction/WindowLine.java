@@ -44,11 +44,11 @@ final class WindowLine {
     private static final int TIMES_WORD = 4;
     private static final int UNIT_WORD = 8;
     private static final int DATE_WORD = 16;
+    private static final int DIGIT = 32;
 
     private final String raw;
     private final boolean inTimeline;
     private final boolean listOrRow;
-    private final boolean hasDigit;
     private int holds;
     private @Nullable String text;
     private @Nullable Field field;
@@ -59,11 +59,10 @@ final class WindowLine {
         this.inTimeline = inTimeline;
         // only timeline lines ask
         this.listOrRow = inTimeline && (raw.trim().startsWith("|") || Markup.isListItem(raw));
-        this.hasDigit = Markup.hasDigit(raw);
     }
 
     /**
-     * What the raw line may hold: a separator and the words asked for. The signs are found by
+     * What the raw line may hold: a digit, a separator and the words asked for. The signs are found by
      * {@link String#indexOf}, which the JVM runs on many characters at once; the words by one pass over
      * the line's bytes, as every line of every document may come here.
      */
@@ -75,15 +74,17 @@ final class WindowLine {
         if (raw.indexOf(':') >= 0 || raw.indexOf('-') >= 0 || raw.indexOf('–') >= 0) {
             found |= SEPARATOR;
         }
+        // a link's or a tag's markup takes whole stretches of text, so its line may hold any word
         if (raw.indexOf('[') >= 0 || raw.indexOf('<') >= 0) {
-            // a link's or a tag's markup takes whole stretches of text, so its line may hold any word
-            holds = found | TIMES_WORD | UNIT_WORD | DATE_WORD;
-            return holds;
+            found |= TIMES_WORD | UNIT_WORD | DATE_WORD;
         }
-        // a character beyond Latin-1 becomes '?', like it no letter of these words
+        // a character beyond Latin-1 becomes '?', like it no digit and no letter of these words
         byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
         int recent = 0; // the last four characters kept, lower-cased, one byte each
         for (byte b : bytes) {
+            if (b >= '0' && b <= '9') {
+                found |= DIGIT;
+            }
             if (DROPPED[b & 0xFF]) {
                 continue;
             }
@@ -156,7 +157,7 @@ final class WindowLine {
      * ("imes" stands for "imes" and "IMES"), which may keep a few more lines but never drops one.
      */
     boolean mayStateWindow() {
-        return hasDigit || holds(TIMES_WORD) || holds(SEPARATOR | UNIT_WORD);
+        return holds(DIGIT) || holds(TIMES_WORD) || holds(SEPARATOR | UNIT_WORD);
     }
 
     /**
