@@ -34,17 +34,17 @@ final class WindowLine {
         }
     }
 
-    /** A "Label: value" line, the label trimmed. */
-    record Field(String label, String value) {
-    }
-
-    // what the raw line may hold, found by one pass over it when first asked (see mayStateWindow)
+    // What the raw line may hold, found by one pass over it when first asked (see mayStateWindow).
     private static final int SCANNED = 1;
     private static final int SEPARATOR = 2;
     private static final int TIMES_WORD = 4;
     private static final int UNIT_WORD = 8;
     private static final int DATE_WORD = 16;
     private static final int DIGIT = 32;
+
+    /** A "Label: value" line, the label trimmed. */
+    record Field(String label, String value) {
+    }
 
     private final String raw;
     private final boolean inTimeline;
