@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
 final class IncidentWindowFinder {
 
     private static final int LINE_LIMIT = 2_000;
-    private static final Pattern HEADING_HASHES = Pattern.compile("^#{1,6}\\s*");
-    private static final Pattern LOOSE_UNDERSCORES = Pattern.compile("(?<![\\w])_{1,2}|_{1,2}(?![\\w])");
     private static final Pattern DATE_LINE_NOISE = Pattern.compile("(?i)\\(?all times[^)]{0,40}\\)?|[#*_:\\-|]");
     private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]\\n]{0,500}]\\([^)\\s]{0,2000}\\)");
     private static final Pattern URL = Pattern.compile("https?://\\S{1,2000}");
@@ -43,8 +41,6 @@ final class IncidentWindowFinder {
     private static final Pattern ALL_TIMES = Pattern.compile(
             "(?i)all\\s{1,3}times\\s{1,3}(?:are\\s{1,3})?(?:in\\s{1,3})?"
                     + "|\\btimes(?:\\s{1,3}(?:below|above|shown|listed|given|here))?\\s{1,3}(?:are\\s{1,3})?in\\s{1,3}");
-    /** Indent, bullet, a label of up to 51 characters and spacing: where a field's separator can stand. */
-    private static final int FIELD_SEPARATOR_REACH = 70;
     private static final Pattern START_LABEL = Pattern.compile(
             "(?i)(?:(?:incident|outage|issue)\\s)?start(?:ed)?(?:\\s(?:time|date))?|date\\s?/\\s?time"
                     + "|time of (?:the )?(?:outage|incident)|when was the issue detected|(?:outage|incident) began");
@@ -87,18 +83,6 @@ final class IncidentWindowFinder {
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five",
             "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
 
-    /**
-     * One logical line: a document line, or a part of one between {@code <br>}s, markup removed. Its
-     * field is read once here, since both the defaults and the explicit moments look at it.
-     * {@code listOrRow} is only worked out for timeline lines, the only ones that ask.
-     */
-    private record Line(String raw, String text, boolean inTimeline, boolean listOrRow, @Nullable Field field) {
-    }
-
-    /** A "Label: value" line, the label trimmed. */
-    private record Field(String label, String value) {
-    }
-
     /** A point in time as the text gives it, before defaults are applied. */
     private record Moment(@Nullable DateMention date, @Nullable TimeMention time, @Nullable TimeZoneName zone) {
 
@@ -119,7 +103,7 @@ final class IncidentWindowFinder {
     }
 
     Incident find(Document document) {
-        List<Line> lines = lines(document);
+        List<WindowLine> lines = lines(document);
         Defaults defaults = defaults(lines);
 
         Moment explicitStart = null;
@@ -129,8 +113,9 @@ final class IncidentWindowFinder {
         Moment rangeEnd = null;
         boolean rangeFromDurationField = false;
         Moment sinceStart = null;
-        for (Line line : lines) {
-            if (line.inTimeline()) {
+        for (WindowLine line : lines) {
+            // a line stating no time can be no field, range or "since" this loop takes
+            if (line.inTimeline() || !line.mayStateWindow()) {
                 continue;
             }
             String text = line.text();
@@ -256,18 +241,6 @@ final class IncidentWindowFinder {
         return Incident.of(start, end, minutes);
     }
 
-    /** A "Label: value" or "Label - value" line has its separator within the first few dozen characters. */
-    private static boolean mayBeField(String text) {
-        int reach = Math.min(text.length(), FIELD_SEPARATOR_REACH);
-        for (int i = 0; i < reach; i++) {
-            char c = text.charAt(i);
-            if (c == ':' || (c == '-' || c == '–') && i > 0 && text.charAt(i - 1) == ' ') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The unpunctuated labels all start with "date", after at most eight spaces. */
     private static boolean startsWithDate(String text) {
         int at = 0;
@@ -321,14 +294,6 @@ final class IncidentWindowFinder {
         return true;
     }
 
-    private static @Nullable Field field(String text) {
-        if (!mayBeField(text)) {
-            return null;
-        }
-        String[] field = FieldLine.split(text);
-        return field == null ? null : new Field(field[0].trim(), field[1]);
-    }
-
     private static boolean after(IncidentTime first, IncidentTime second) {
         Long minutes = first.minutesUntil(second);
         return minutes != null ? minutes < 0 : first.date().isAfter(second.date());
@@ -336,7 +301,7 @@ final class IncidentWindowFinder {
 
     // ---- lines and defaults ----
 
-    private static List<Line> lines(Document document) {
+    private static List<WindowLine> lines(Document document) {
         boolean[] timeline = new boolean[document.lines().size() + 2];
         for (Section section : document.sections()) {
             if (TIMELINE_HEADING.matcher(section.heading()).find()) {
@@ -345,7 +310,7 @@ final class IncidentWindowFinder {
                 }
             }
         }
-        List<Line> lines = new ArrayList<>();
+        List<WindowLine> lines = new ArrayList<>();
         int number = 0;
         for (String whole : document.lines()) {
             number++;
@@ -354,27 +319,23 @@ final class IncidentWindowFinder {
                 capped = URL.matcher(IMAGE.matcher(capped).replaceAll(" ")).replaceAll(" ");
             }
             for (String part : capped.indexOf('<') < 0 ? new String[] {capped} : BREAK.split(capped)) {
-                String trimmed = part.trim();
-                boolean listOrRow = timeline[number] && (trimmed.startsWith("|") || Markup.isListItem(part));
-                String text = Markup.strip(Markup.withoutListMarker(trimmed.replace('|', ' ')));
-                if (text.startsWith("#")) {
-                    text = HEADING_HASHES.matcher(text).replaceFirst("");
-                }
-                if (text.indexOf('_') >= 0 || text.contains("**")) {
-                    text = LOOSE_UNDERSCORES.matcher(text.replace("**", "")).replaceAll("");
-                }
-                lines.add(new Line(part, text, timeline[number], listOrRow, field(text)));
+                lines.add(new WindowLine(part, timeline[number]));
             }
         }
         return lines;
     }
 
-    private static Defaults defaults(List<Line> lines) {
+    private static Defaults defaults(List<WindowLine> lines) {
         TimeZoneName note = null;
         TimeZoneName written = null;
         LocalDate labelled = null;
         LocalDate first = null;
-        for (Line line : lines) {
+        for (WindowLine line : lines) {
+            // a line stating no time holds no note, zone or date; once a zone and a date are found,
+            // only a note or a date label can still change the defaults
+            if (!line.mayStateWindow() || written != null && first != null && !line.mayNoteZoneOrLabelDate()) {
+                continue;
+            }
             String text = line.text();
             if (note == null && (text.contains("imes") || text.contains("IMES"))) {
                 Matcher all = ALL_TIMES.matcher(text);
@@ -566,11 +527,11 @@ final class IncidentWindowFinder {
 
     // ---- timeline ----
 
-    private static List<Entry> timeline(List<Line> lines, Defaults defaults, @Nullable IncidentTime knownStart) {
+    private static List<Entry> timeline(List<WindowLine> lines, Defaults defaults, @Nullable IncidentTime knownStart) {
         List<StringBuilder> texts = new ArrayList<>();
         List<Moment> moments = new ArrayList<>();
         boolean continuing = false;
-        for (Line line : lines) {
+        for (WindowLine line : lines) {
             if (!line.inTimeline()) {
                 continuing = false;
                 continue;
@@ -635,9 +596,12 @@ final class IncidentWindowFinder {
     }
 
     /** Without a timeline, the sentences that carry a time of day, in document order. */
-    private static List<Entry> prose(List<Line> lines, Defaults defaults) {
+    private static List<Entry> prose(List<WindowLine> lines, Defaults defaults) {
         List<Entry> entries = new ArrayList<>();
-        for (Line line : lines) {
+        for (WindowLine line : lines) {
+            if (!line.mayStateWindow()) {
+                continue; // no digit, so no time of day
+            }
             for (String sentence : SENTENCE.split(line.text())) {
                 Moment moment = moment(sentence, 0, sentence.length());
                 if (moment.time() == null) {
