@@ -20,7 +20,7 @@ public final class Markup {
     /** Inline markup removed, whitespace collapsed. */
     public static String strip(String text) {
         // text with no markup sign and single spaces is its own plain text: no need to hash it into the cache
-        return !hasMarkupSign(text) && isCollapsed(text) ? text : STRIPPED.get(text);
+        return isPlain(text) ? text : STRIPPED.get(text);
     }
 
     private static String stripUncached(String text) {
@@ -176,7 +176,6 @@ public final class Markup {
         }
     }
 
-    // Most lines carry no markup: checking for its signs first skips five regex passes.
     private static boolean hasMarkupSign(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -185,6 +184,31 @@ public final class Markup {
             }
         }
         return false;
+    }
+
+    /**
+     * No markup sign and already collapsed (single spaces between words, none at the ends), in one pass:
+     * most lines are, and then need neither the cache nor the five regex passes of stripping.
+     */
+    static boolean isPlain(String text) {
+        int last = text.length() - 1;
+        boolean afterSpace = false;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == last || afterSpace) {
+                    return false;
+                }
+                afterSpace = true;
+                continue;
+            }
+            if (c < MARKUP_SIGNS.length ? MARKUP_SIGNS[c] || c < ' ' && Character.isWhitespace(c)
+                    : Character.isWhitespace(c)) {
+                return false;
+            }
+            afterSpace = false;
+        }
+        return true;
     }
 
     private static boolean isCollapsed(String text) {
