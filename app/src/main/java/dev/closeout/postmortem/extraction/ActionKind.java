@@ -153,7 +153,7 @@ final class ActionKind {
 
     private static boolean prevents(String body) {
         // the pattern only for text beyond ASCII, where its word boundaries follow Unicode letters
-        return ClassOfIncidentWords.canScan(body) ? ClassOfIncidentWords.anyIn(body)
+        return AsciiText.isAscii(body) ? ClassOfIncidentWords.anyIn(body)
                 : CLASS_OF_INCIDENT.matcher(body).find();
     }
 }

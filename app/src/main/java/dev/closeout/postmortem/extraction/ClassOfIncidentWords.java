@@ -34,16 +34,6 @@ final class ClassOfIncidentWords {
     private ClassOfIncidentWords() {
     }
 
-    /** Whether the hand-written scan gives the pattern's answer: text of ASCII characters only. */
-    static boolean canScan(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Whether ASCII text holds one of the words: as {@code CLASS_OF_INCIDENT.matcher(text).find()}. */
     static boolean anyIn(String text) {
         int length = text.length();

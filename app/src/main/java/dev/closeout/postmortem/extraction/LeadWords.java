@@ -27,7 +27,7 @@ final class LeadWords {
      * @param lower {@code text} lower-cased with {@code Locale.ROOT}
      */
     int searchStart(String text, String lower) {
-        if (!isAscii(text)) {
+        if (!AsciiText.isAscii(text)) {
             return 0;
         }
         int first = text.length();
@@ -38,14 +38,5 @@ final class LeadWords {
             }
         }
         return first;
-    }
-
-    static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 }
