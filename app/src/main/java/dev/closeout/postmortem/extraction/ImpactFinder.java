@@ -24,7 +24,6 @@ final class ImpactFinder {
     private static final Pattern IMPACT_FIELD = Pattern.compile("(?i)^\\W{0,6}(?:user\\s)?impact\\W{0,4}:");
 
     @Nullable Double find(Document document) {
-        Double inImpact = null;
         Double anywhere = null;
         boolean[] impactLines = new boolean[document.lines().size() + 2];
         for (Section section : document.sections()) {
@@ -43,14 +42,15 @@ final class ImpactFinder {
             if (share == null) {
                 continue;
             }
-            if (inImpact == null && (impactLines[number] || IMPACT_FIELD.matcher(line).find())) {
-                inImpact = share;
+            if (impactLines[number] || IMPACT_FIELD.matcher(line).find()) {
+                // the first share in the Impact section or field wins: the lines after it need no scan
+                return share;
             }
             if (anywhere == null) {
                 anywhere = share;
             }
         }
-        return inImpact != null ? inImpact : anywhere;
+        return anywhere;
     }
 
     private static @Nullable Double share(String line) {
@@ -65,4 +65,5 @@ final class ImpactFinder {
         }
         return null;
     }
+
 }
