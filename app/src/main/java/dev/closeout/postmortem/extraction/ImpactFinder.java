@@ -55,7 +55,8 @@ final class ImpactFinder {
 
     private static @Nullable Double share(String line) {
         Matcher percent = PERCENT.matcher(line);
-        while (percent.find()) {
+        // a share opens with a digit: the search starts at the first one instead of trying every character
+        for (boolean more = percent.find(firstDigit(line)); more; more = percent.find()) {
             double value = Double.parseDouble(percent.group(1));
             String after = line.substring(percent.end(), Math.min(line.length(), percent.end() + 30));
             String before = line.substring(Math.max(0, percent.start() - 30), percent.start());
@@ -66,4 +67,12 @@ final class ImpactFinder {
         return null;
     }
 
+    /** The index of the first ASCII digit (PERCENT's {@code \d}), or the line's length. */
+    private static int firstDigit(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) < '0' || line.charAt(i) > '9')) {
+            i++;
+        }
+        return i;
+    }
 }
