@@ -55,6 +55,7 @@ final class ActionKind {
             Pattern.CASE_INSENSITIVE);
     private static final NeededWords CHANGES_COMPONENT_WORDS = NeededWords.of(
             "algorithm", "logic", " script", "config", "dependenc", "quer", "limits", "code", " should");
+    /** {@link ClassOfIncidentWords} finds the same words by hand in ASCII text. */
     private static final Pattern CLASS_OF_INCIDENT = Pattern.compile(
             // first letters again, as in THIS_DEFECT
             "\\b(?=[matwdrpqcbiseonvh])(monitor\\w*|alert\\w*|automat\\w*|tests?|testing|train\\w*|workshop|documentation|document|runbooks?"
@@ -151,6 +152,8 @@ final class ActionKind {
     }
 
     private static boolean prevents(String body) {
-        return CLASS_OF_INCIDENT.matcher(body).find();
+        // the pattern only for text beyond ASCII, where its word boundaries follow Unicode letters
+        return AsciiText.isAscii(body) ? ClassOfIncidentWords.anyIn(body)
+                : CLASS_OF_INCIDENT.matcher(body).find();
     }
 }

@@ -24,7 +24,6 @@ final class ImpactFinder {
     private static final Pattern IMPACT_FIELD = Pattern.compile("(?i)^\\W{0,6}(?:user\\s)?impact\\W{0,4}:");
 
     @Nullable Double find(Document document) {
-        Double inImpact = null;
         Double anywhere = null;
         boolean[] impactLines = new boolean[document.lines().size() + 2];
         for (Section section : document.sections()) {
@@ -43,19 +42,21 @@ final class ImpactFinder {
             if (share == null) {
                 continue;
             }
-            if (inImpact == null && (impactLines[number] || IMPACT_FIELD.matcher(line).find())) {
-                inImpact = share;
+            if (impactLines[number] || IMPACT_FIELD.matcher(line).find()) {
+                // the first share in the Impact section or field wins: the lines after it need no scan
+                return share;
             }
             if (anywhere == null) {
                 anywhere = share;
             }
         }
-        return inImpact != null ? inImpact : anywhere;
+        return anywhere;
     }
 
     private static @Nullable Double share(String line) {
         Matcher percent = PERCENT.matcher(line);
-        while (percent.find()) {
+        // a share opens with a digit: the search starts at the first one instead of trying every character
+        for (boolean more = percent.find(firstDigit(line)); more; more = percent.find()) {
             double value = Double.parseDouble(percent.group(1));
             String after = line.substring(percent.end(), Math.min(line.length(), percent.end() + 30));
             String before = line.substring(Math.max(0, percent.start() - 30), percent.start());
@@ -64,5 +65,14 @@ final class ImpactFinder {
             }
         }
         return null;
+    }
+
+    /** The index of the first ASCII digit (PERCENT's {@code \d}), or the line's length. */
+    private static int firstDigit(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) < '0' || line.charAt(i) > '9')) {
+            i++;
+        }
+        return i;
     }
 }

@@ -60,6 +60,14 @@ final class ServiceFinder {
     private static final NeededWords UNABLE_TO_REACH_WORDS = NeededWords.of("able", "could", "can");
     private static final NeededWords ISSUE_WITH_WORDS = NeededWords.of("issue", "problem", "error", "outage",
             "incident", "degradation");
+    /** What a match of WENT_DOWN, OUTAGE_OF, UNABLE_TO_REACH and ISSUE_WITH opens with. */
+    private static final LeadWords WENT_DOWN_LEADS = LeadWords.of("is", "was", "were", "are", "went", "became", "has",
+            "had", "stopped", "experienced", "suffered", "faced");
+    private static final LeadWords OUTAGE_OF_LEADS = LeadWords.of("outage", "downtime", "unavailability", "failure",
+            "disruption");
+    private static final LeadWords UNABLE_TO_REACH_LEADS = LeadWords.of("unable", "not", "could", "can");
+    private static final LeadWords ISSUE_WITH_LEADS = LeadWords.of("issue", "problem", "error", "outage", "incident",
+            "degradation");
     private static final Pattern OUTAGE_OF = Pattern.compile(
             "(?i)\\b(?=[oudf])(?:(?:outage|downtime|unavailability)\\s{1,3}(?:of|on|affecting)|(?:failure|disruption)\\s{1,3}of)\\s{1,3}(?=\\S)");
     /** A quoted word names something when it is capitalised or a domain, not when it is a state ("spinning"). */
@@ -228,18 +236,20 @@ final class ServiceFinder {
                 found.add(new Candidate(quoted.start(), name));
             }
         }
-        Matcher down = WENT_DOWN_WORDS.anyIn(lower) ? WENT_DOWN.matcher(text) : null;
-        while (down != null && down.find()) {
-            found.add(new Candidate(down.start(), subjectBefore(text, down.start())));
+        if (WENT_DOWN_WORDS.anyIn(lower)) {
+            Matcher down = WENT_DOWN.matcher(text);
+            for (boolean more = down.find(WENT_DOWN_LEADS.searchStart(text, lower)); more; more = down.find()) {
+                found.add(new Candidate(down.start(), subjectBefore(text, down.start())));
+            }
         }
         if (OUTAGE_OF_WORDS.anyIn(lower)) {
-            collectObjects(text, OUTAGE_OF, found, false);
+            collectObjects(text, OUTAGE_OF, OUTAGE_OF_LEADS.searchStart(text, lower), found, false);
         }
         if (UNABLE_TO_REACH_WORDS.anyIn(lower)) {
-            collectObjects(text, UNABLE_TO_REACH, found, false);
+            collectObjects(text, UNABLE_TO_REACH, UNABLE_TO_REACH_LEADS.searchStart(text, lower), found, false);
         }
         if (ISSUE_WITH_WORDS.anyIn(lower)) {
-            collectObjects(text, ISSUE_WITH, found, true);
+            collectObjects(text, ISSUE_WITH, ISSUE_WITH_LEADS.searchStart(text, lower), found, true);
         }
         found.sort((a, b) -> Integer.compare(a.at(), b.at()));
         for (Candidate candidate : found) {
@@ -265,9 +275,11 @@ final class ServiceFinder {
         return false;
     }
 
-    private static void collectObjects(String text, Pattern lead, List<Candidate> found, boolean needsServiceNoun) {
+    /** {@code from}: where the first match may start, as {@link LeadWords} finds it. */
+    private static void collectObjects(String text, Pattern lead, int from, List<Candidate> found,
+            boolean needsServiceNoun) {
         Matcher matcher = lead.matcher(text);
-        while (matcher.find()) {
+        for (boolean more = matcher.find(from); more; more = matcher.find()) {
             String object = objectAfter(text, matcher.end());
             if (object != null && needsServiceNoun && !SERVICE_NOUN.matcher(object).matches()) {
                 object = null;
