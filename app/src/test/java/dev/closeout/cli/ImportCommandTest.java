@@ -3,8 +3,6 @@ package dev.closeout.cli;
 import dev.closeout.support.Corpus;
 import dev.closeout.postmortem.PostmortemRepository;
 import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,20 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code import} without {@code --server} writes to the configured database, here the embedded default in a
  * fresh directory.
  */
-class ImportCommandTest {
-
-    @TempDir
-    Path dataDir;
-
-    @BeforeEach
-    void useFreshDataDirectory() {
-        System.setProperty("closeout.data-dir", dataDir.toString());
-    }
-
-    @AfterEach
-    void restoreConfiguration() {
-        System.clearProperty("closeout.data-dir");
-    }
+class ImportCommandTest extends FreshDataDirectoryTest {
 
     @Test
     void importsFilesOnceAndReportsUnreadableOnes() {

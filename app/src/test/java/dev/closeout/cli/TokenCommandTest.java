@@ -4,32 +4,15 @@ import dev.closeout.security.ApiTokens;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Role;
 import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code token create} issues a working token into the configured database and prints it once. */
-class TokenCommandTest {
-
-    @TempDir
-    Path dataDir;
-
-    @BeforeEach
-    void useFreshDataDirectory() {
-        System.setProperty("closeout.data-dir", dataDir.toString());
-    }
-
-    @AfterEach
-    void restoreConfiguration() {
-        System.clearProperty("closeout.data-dir");
-    }
+class TokenCommandTest extends FreshDataDirectoryTest {
 
     @Test
     void printsATokenThatAuthenticatesWithItsRole() {
