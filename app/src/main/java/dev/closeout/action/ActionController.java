@@ -1,5 +1,6 @@
 package dev.closeout.action;
 
+import dev.closeout.team.TeamKeys;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.web.Cursor;
@@ -34,19 +35,19 @@ class ActionController {
 
     private final ActionItems actions;
     private final ActionLists lists;
-    private final ActionQueries queries;
+    private final TeamKeys teamKeys;
     private final ActionViews views;
 
-    ActionController(ActionItems actions, ActionLists lists, ActionQueries queries, ActionViews views) {
+    ActionController(ActionItems actions, ActionLists lists, TeamKeys teamKeys, ActionViews views) {
         this.actions = actions;
         this.lists = lists;
-        this.queries = queries;
+        this.teamKeys = teamKeys;
         this.views = views;
     }
 
     @Get
     Page<ActionItemResponse> list(@RequestBean ActionListParams params, Authentication authentication) {
-        Long teamId = params.team() == null ? null : queries.teamId(params.team()).orElseThrow(() ->
+        Long teamId = params.team() == null ? null : teamKeys.idOf(params.team()).orElseThrow(() ->
                 InvalidRequest.of("team", "no team with key '" + params.team() + "'"));
         return lists.page(params, teamId, Caller.of(authentication));
     }
@@ -69,7 +70,7 @@ class ActionController {
         ActionPatch patch = ActionPatch.parse(body, id);
         long version = expectedVersion(id, ifMatch, patch.version());
         ActionEdit.Change<Long> team = patch.team() == null ? null : new ActionEdit.Change<>(
-                patch.team().value() == null ? null : queries.teamId(patch.team().value()).orElseThrow(() ->
+                patch.team().value() == null ? null : teamKeys.idOf(patch.team().value()).orElseThrow(() ->
                         InvalidRequest.of("team", "no team with key '" + patch.team().value() + "'")));
         ActionEdit edit = new ActionEdit(patch.owner(), team, patch.due(), patch.priority(), patch.kind(),
                 patch.text());

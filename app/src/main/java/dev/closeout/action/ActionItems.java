@@ -1,5 +1,6 @@
 package dev.closeout.action;
 
+import dev.closeout.team.TeamKeys;
 import dev.closeout.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -26,12 +27,15 @@ public class ActionItems {
     private final ActionItemRepository actions;
     private final ActionEventRepository events;
     private final ActionQueries queries;
+    private final TeamKeys teamKeys;
     private final Clock clock;
 
-    ActionItems(ActionItemRepository actions, ActionEventRepository events, ActionQueries queries, Clock clock) {
+    ActionItems(ActionItemRepository actions, ActionEventRepository events, ActionQueries queries, TeamKeys teamKeys,
+                Clock clock) {
         this.actions = actions;
         this.events = events;
         this.queries = queries;
+        this.teamKeys = teamKeys;
         this.clock = clock;
     }
 
@@ -84,7 +88,7 @@ public class ActionItems {
         } catch (OptimisticLockException e) {
             throw new StaleActionException(ActionVersion.of(before));
         }
-        Map<Long, String> teamKeys = queries.teamKeys(Stream.of(before.teamId(), after.teamId())
+        Map<Long, String> teamKeys = this.teamKeys.keysOf(Stream.of(before.teamId(), after.teamId())
                 .filter(Objects::nonNull).distinct().toList());
         events.saveAll(ActionEvent.between(before, stored, caller.actor(), teamKeys::get));
         return stored;

@@ -8,15 +8,11 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import static dev.closeout.db.jooq.Tables.ACTION_EVENT;
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
 import static dev.closeout.db.jooq.Tables.POSTMORTEM;
-import static dev.closeout.db.jooq.Tables.TEAM;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 
@@ -104,21 +100,6 @@ public class ActionQueries {
                 .limit(limit)
                 .fetch(row -> new ActionEvent(row.getId(), row.getActionId(), row.getField(), row.getOldValue(),
                         row.getNewValue(), row.getActor(), row.getOccurredAt()));
-    }
-
-    @ReadOnly
-    public Optional<Long> teamId(String key) {
-        return dsl.select(TEAM.ID).from(TEAM).where(TEAM.TEAM_KEY.eq(key)).fetchOptional(TEAM.ID);
-    }
-
-    /** The keys of the teams with these ids. */
-    @ReadOnly
-    public Map<Long, String> teamKeys(Collection<Long> teamIds) {
-        if (teamIds.isEmpty()) {
-            return Map.of();
-        }
-        return dsl.select(TEAM.ID, TEAM.TEAM_KEY).from(TEAM).where(TEAM.ID.in(teamIds))
-                .fetchMap(TEAM.ID, TEAM.TEAM_KEY);
     }
 
     static ActionItem toActionItem(ActionItemRecord row) {

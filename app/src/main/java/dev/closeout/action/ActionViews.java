@@ -1,5 +1,6 @@
 package dev.closeout.action;
 
+import dev.closeout.team.TeamKeys;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -12,16 +13,16 @@ import java.util.Objects;
 @Singleton
 public class ActionViews {
 
-    private final ActionQueries queries;
+    private final TeamKeys teamKeys;
     private final Clock clock;
 
-    ActionViews(ActionQueries queries, Clock clock) {
-        this.queries = queries;
+    ActionViews(TeamKeys teamKeys, Clock clock) {
+        this.teamKeys = teamKeys;
         this.clock = clock;
     }
 
     public List<ActionItemResponse> of(List<ActionItem> actions) {
-        Map<Long, String> teamKeys = queries.teamKeys(actions.stream().map(ActionItem::teamId)
+        Map<Long, String> teamKeys = this.teamKeys.keysOf(actions.stream().map(ActionItem::teamId)
                 .filter(Objects::nonNull).distinct().toList());
         LocalDate today = LocalDate.now(clock);
         return actions.stream().map(action -> ActionItemResponse.of(action,

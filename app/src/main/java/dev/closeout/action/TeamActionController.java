@@ -1,5 +1,6 @@
 package dev.closeout.action;
 
+import dev.closeout.team.TeamKeys;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.web.Page;
@@ -20,16 +21,16 @@ import io.micronaut.security.authentication.Authentication;
 class TeamActionController {
 
     private final ActionLists lists;
-    private final ActionQueries queries;
+    private final TeamKeys teamKeys;
 
-    TeamActionController(ActionLists lists, ActionQueries queries) {
+    TeamActionController(ActionLists lists, TeamKeys teamKeys) {
         this.lists = lists;
-        this.queries = queries;
+        this.teamKeys = teamKeys;
     }
 
     @Get
     Page<ActionItemResponse> list(String key, @RequestBean ActionListParams params, Authentication authentication) {
-        long teamId = queries.teamId(key).orElseThrow(() ->
+        long teamId = teamKeys.idOf(key).orElseThrow(() ->
                 new HttpStatusException(HttpStatus.NOT_FOUND, "no team with key '" + key + "'"));
         if (params.team() != null) {
             throw InvalidRequest.of("team", "the team is already in the path");

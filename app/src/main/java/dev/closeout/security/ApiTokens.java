@@ -1,11 +1,11 @@
 package dev.closeout.security;
 
+import dev.closeout.team.TeamKeys;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.jooq.DSLContext;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,8 +17,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-
-import static dev.closeout.db.jooq.Tables.TEAM;
 
 /**
  * Issues, checks and revokes API tokens. A token is shown once, when issued; only its SHA-256 is
@@ -34,15 +32,15 @@ public class ApiTokens {
     private static final int TOKEN_BYTES = 32;
 
     private final ApiTokenRepository tokens;
-    private final DSLContext dsl;
+    private final TeamKeys teamKeys;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final @Nullable byte[] adminTokenHash;
 
-    ApiTokens(ApiTokenRepository tokens, DSLContext dsl, Clock clock,
+    ApiTokens(ApiTokenRepository tokens, TeamKeys teamKeys, Clock clock,
               @Value("${closeout.admin-token:}") String adminToken) {
         this.tokens = tokens;
-        this.dsl = dsl;
+        this.teamKeys = teamKeys;
         this.clock = clock;
         this.adminTokenHash = adminToken.isBlank() ? null : digest(adminToken);
     }
@@ -65,8 +63,7 @@ public class ApiTokens {
             if (role == Role.ADMIN) {
                 throw new IllegalArgumentException("team: an admin token cannot be scoped to a team");
             }
-            teamId = dsl.select(TEAM.ID).from(TEAM).where(TEAM.TEAM_KEY.eq(teamKey)).fetchOptional(TEAM.ID)
-                    .orElseThrow(() -> new IllegalArgumentException("team: no team with key '" + teamKey + "'"));
+            teamId = teamKeys.idOf(teamKey).orElseThrow(() -> new IllegalArgumentException("team: no team with key '" + teamKey + "'"));
         }
         byte[] secret = new byte[TOKEN_BYTES];
         random.nextBytes(secret);
@@ -99,12 +96,6 @@ public class ApiTokens {
         }
         tokens.deleteById(id);
         return true;
-    }
-
-    @ReadOnly
-    public @Nullable String teamKey(@Nullable Long teamId) {
-        return teamId == null ? null
-                : dsl.select(TEAM.TEAM_KEY).from(TEAM).where(TEAM.ID.eq(teamId)).fetchOne(TEAM.TEAM_KEY);
     }
 
     static String hash(String token) {

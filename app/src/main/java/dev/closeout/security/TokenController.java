@@ -1,5 +1,6 @@
 package dev.closeout.security;
 
+import dev.closeout.team.TeamKeys;
 import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
 import io.micronaut.core.annotation.Nullable;
@@ -18,6 +19,10 @@ import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /** Token management, for admins. A token's secret is in the answer to its creation and nowhere else. */
 @Controller("/api/tokens")
@@ -26,9 +31,11 @@ import java.net.URI;
 class TokenController {
 
     private final ApiTokens tokens;
+    private final TeamKeys teamKeys;
 
-    TokenController(ApiTokens tokens) {
+    TokenController(ApiTokens tokens, TeamKeys teamKeys) {
         this.tokens = tokens;
+        this.teamKeys = teamKeys;
     }
 
     @Post
@@ -53,8 +60,12 @@ class TokenController {
     Page<TokenResponse> list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
         int pageSize = Cursor.limit(limit);
         Long after = Cursor.decode(cursor);
-        return Page.of(tokens.list(after == null ? 0 : after, pageSize + 1), pageSize, ApiToken::id,
-                token -> TokenResponse.of(token, tokens.teamKey(token.teamId()), null));
+        List<ApiToken> page = tokens.list(after == null ? 0 : after, pageSize + 1);
+        // one query for the page's team keys, not one per token
+        Map<Long, String> keys = teamKeys.keysOf(page.stream().map(ApiToken::teamId).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return Page.of(page, pageSize, ApiToken::id, token ->
+                TokenResponse.of(token, token.teamId() == null ? null : keys.get(token.teamId()), null));
     }
 
     @Delete("/{id}")
