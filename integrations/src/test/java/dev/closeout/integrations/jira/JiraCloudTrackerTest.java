@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -329,9 +328,5 @@ class JiraCloudTrackerTest {
     static String status(String category) {
         return "{\"id\":\"1\",\"key\":\"OPS-1\",\"fields\":{\"status\":{\"name\":\"S\",\"statusCategory\":{\"key\":\""
                 + category + "\"}}}}";
-    }
-
-    static Duration ms(long millis) {
-        return Duration.ofMillis(millis);
     }
 }
