@@ -44,7 +44,7 @@ abstract sealed class JiraTracker implements IssueTracker permits JiraCloudTrack
     /** A person as Jira describes them (myself, user search, assignee). */
     abstract TrackerUser user(JsonNode user);
 
-    /** How a request names a person, from {@link TrackerUser#id()}; null unassigns. */
+    /** How a request names a person, from {@link TrackerUser#id()}. */
     abstract ObjectNode userReference(String id);
 
     /** The description in the flavour's markup. */
@@ -142,9 +142,20 @@ abstract sealed class JiraTracker implements IssueTracker permits JiraCloudTrack
         http.send(JiraRequest.put(issuePath(idOrKey), body).about(idOrKey));
     }
 
+    /**
+     * Assigns through {@code PUT issue/{key}/assignee}, which needs only the Assign permission. Unassigns by
+     * editing the field instead: Jira reads {@code {"accountId": null}} as "unassign", but its own OpenAPI
+     * schema types the id as a string, so a request checked against the spec would be refused.
+     */
     @Override
     public void assign(String idOrKey, String userId) {
-        http.send(JiraRequest.put(issuePath(idOrKey) + "/assignee", userReference(userId)).about(idOrKey));
+        if (userId == null) {
+            ObjectNode body = NODES.objectNode();
+            body.putObject("fields").putNull("assignee");
+            http.send(JiraRequest.put(issuePath(idOrKey), body).about(idOrKey));
+        } else {
+            http.send(JiraRequest.put(issuePath(idOrKey) + "/assignee", userReference(userId)).about(idOrKey));
+        }
     }
 
     @Override

@@ -283,7 +283,7 @@ class JiraCloudTrackerTest {
     }
 
     @Test
-    void linksBackDatesAndAssigns() {
+    void linksBackDatesAssignsAndUnassigns() {
         jira.answer("POST", "/rest/api/3/issue/OPS-1/remotelink", 201, "{\"id\":10000,\"self\":\"x\"}")
                 .answer("PUT", "/rest/api/3/issue/OPS-1", 204, "")
                 .answer("PUT", "/rest/api/3/issue/OPS-1/assignee", 204, "");
@@ -291,6 +291,7 @@ class JiraCloudTrackerTest {
         tracker.linkBack("OPS-1", new BackLink("closeout-action-7",
                 new BackLink.Target("PM-118: checkout outage", "https://closeout.example/pm/118"), "Action 3", false));
         tracker.setDueDate("OPS-1", null);
+        tracker.assign("OPS-1", "712020:abc");
         tracker.assign("OPS-1", null);
 
         JsonNode link = jira.one("POST", "/rest/api/3/issue/OPS-1/remotelink").json();
@@ -299,8 +300,10 @@ class JiraCloudTrackerTest {
         assertEquals("follow-up of", link.path("relationship").asText());
         assertEquals("https://closeout.example/pm/118", link.path("object").path("url").asText());
         assertFalse(link.path("object").path("status").path("resolved").asBoolean(true));
-        assertEquals("{\"fields\":{\"duedate\":null}}", jira.one("PUT", "/rest/api/3/issue/OPS-1").body());
-        assertEquals("{\"accountId\":null}", jira.one("PUT", "/rest/api/3/issue/OPS-1/assignee").body());
+        List<StubJira.Received> edits = jira.received("PUT", "/rest/api/3/issue/OPS-1");
+        assertEquals("{\"fields\":{\"duedate\":null}}", edits.get(0).body());
+        assertEquals("{\"accountId\":\"712020:abc\"}", jira.one("PUT", "/rest/api/3/issue/OPS-1/assignee").body());
+        assertEquals("{\"fields\":{\"assignee\":null}}", edits.get(1).body());
     }
 
     @Test
