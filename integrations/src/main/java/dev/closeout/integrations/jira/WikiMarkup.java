@@ -5,6 +5,8 @@ import dev.closeout.integrations.tracker.Description;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A {@link Description} as Jira wiki markup (Jira Data Center's description format): paragraphs separated
@@ -15,6 +17,9 @@ final class WikiMarkup {
 
     /** Characters that start markup in Jira's wiki renderer; a backslash before one prints it as is. */
     private static final String SPECIAL = "*_?-+^~{}[]|!#";
+
+    /** A URL in running text, up to the next blank or a character that cannot end one. */
+    private static final Pattern BARE_URL = Pattern.compile("https?://[^\\s\\[\\]|{}]+");
 
     private WikiMarkup() {
     }
@@ -34,8 +39,24 @@ final class WikiMarkup {
         return String.join("\n\n", blocks);
     }
 
+    /**
+     * The text with markup characters escaped, except inside bare URLs: Jira links those by itself, and a
+     * backslash in one would end up in the link.
+     */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
+        Matcher url = BARE_URL.matcher(text);
+        int from = 0;
+        while (url.find()) {
+            escape(text.substring(from, url.start()), out);
+            out.append(url.group());
+            from = url.end();
+        }
+        escape(text.substring(from), out);
+        return out.toString();
+    }
+
+    private static void escape(String text, StringBuilder out) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\\') {
@@ -48,7 +69,6 @@ final class WikiMarkup {
                 out.append(c);
             }
         }
-        return out.toString();
     }
 
     /** The characters that would end the link markup early, percent-encoded (the URL still means the same). */
