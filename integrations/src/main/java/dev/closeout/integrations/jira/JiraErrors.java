@@ -29,7 +29,7 @@ final class JiraErrors {
 
     /** The error for a final answer that is neither a success nor one the caller reads itself. */
     TrackerException refused(String call, JiraRequest request, JiraResponse response, Duration retryAfter,
-                             int tries) {
+                             int attempts) {
         int status = response.status();
         JsonNode body = response.body();
         return switch (status) {
@@ -41,9 +41,9 @@ final class JiraErrors {
             case 409 -> new TrackerUnavailableException("Jira reported a conflicting change (409) for " + call
                     + withReasons(messages(body), fieldErrors(body)), 409, false, null);
             case 429 -> new RateLimitedException("Jira kept limiting the rate (429) of " + call + " after "
-                    + tries + (tries == 1 ? " try" : " tries"), retryAfter);
+                    + tries(attempts), retryAfter);
             default -> status >= 500
-                    ? serverError(call, request, status, tries)
+                    ? serverError(call, request, status, attempts)
                     : status >= 400
                     ? new InvalidFieldsException(status, fieldErrors(body), messages(body))
                     : new TrackerUnavailableException("Jira answered an unexpected " + status + " for " + call,
@@ -52,12 +52,17 @@ final class JiraErrors {
     }
 
     private static TrackerUnavailableException serverError(String call, JiraRequest request, int status,
-                                                           int tries) {
+                                                           int attempts) {
         // Jira answers 503 before doing any work (overload); other 5xx may come after a write began
         boolean unknown = request.repeat() == JiraRequest.Repeat.UNSAFE && status != 503;
-        return new TrackerUnavailableException("Jira failed (" + status + ") on " + call + " after " + tries
-                + (tries == 1 ? " try" : " tries") + (unknown ? "; the request may have been carried out" : ""),
+        return new TrackerUnavailableException("Jira failed (" + status + ") on " + call + " after " + tries(attempts)
+                + (unknown ? "; the request may have been carried out" : ""),
                 status, unknown, null);
+    }
+
+    /** "1 try", "3 tries". */
+    static String tries(int count) {
+        return count + (count == 1 ? " try" : " tries");
     }
 
     /** Jira's {@code errors} map (field id → message) of an ErrorCollection, empty when there is none. */

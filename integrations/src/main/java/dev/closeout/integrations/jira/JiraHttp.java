@@ -96,7 +96,7 @@ final class JiraHttp {
                 // no connection, so nothing was sent: even a create may try again
                 if (last) {
                     throw new TrackerUnavailableException("could not connect to Jira for " + call + " after "
-                            + attempt + " tries: " + e.getClass().getSimpleName(), 0, false, e);
+                            + JiraErrors.tries(attempt) + ": " + e.getClass().getSimpleName(), 0, false, e);
                 }
                 pause = backoff(attempt);
                 LOG.info("could not connect to Jira for {}; trying again in {} ms", call, pause.toMillis());
@@ -110,7 +110,7 @@ final class JiraHttp {
                             0, true, e);
                 }
                 if (last) {
-                    throw new TrackerUnavailableException(what + " (" + attempt + " tries)", 0, false, e);
+                    throw new TrackerUnavailableException(what + " (" + JiraErrors.tries(attempt) + ")", 0, false, e);
                 }
                 pause = backoff(attempt);
                 LOG.info("{}; trying again in {} ms", what, pause.toMillis());
