@@ -16,7 +16,6 @@ import dev.closeout.integrations.tracker.TrackerException;
 import dev.closeout.integrations.tracker.TrackerUnavailableException;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +24,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +33,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import static dev.closeout.db.jooq.Tables.POSTMORTEM;
 
 /**
  * The sync worker: takes due rows of the ticket queue and does what each needs: create the ticket (bulk,
@@ -68,13 +66,12 @@ public class JiraSync {
     private final ActionItemRepository actions;
     private final ActionEventRepository events;
     private final TicketPusher pusher;
-    private final DSLContext dsl;
     private final JiraConfiguration configuration;
     private final TicketContent content;
     private final Clock clock;
 
     JiraSync(IssueTracker tracker, JiraTickets tickets, JiraMappings mappings, JiraUsers users,
-             ActionItemRepository actions, ActionEventRepository events, TicketPusher pusher, DSLContext dsl,
+             ActionItemRepository actions, ActionEventRepository events, TicketPusher pusher,
              JiraConfiguration configuration, Clock clock) {
         this.tracker = tracker;
         this.tickets = tickets;
@@ -83,7 +80,6 @@ public class JiraSync {
         this.actions = actions;
         this.events = events;
         this.pusher = pusher;
-        this.dsl = dsl;
         this.configuration = configuration;
         this.content = new TicketContent(configuration.publicUrl());
         this.clock = clock;
@@ -355,15 +351,8 @@ public class JiraSync {
         return Duration.ofMillis(delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1));
     }
 
-    private Map<Long, String> titles(java.util.Collection<ActionItem> items) {
-        List<Long> ids = items.stream().map(ActionItem::postmortemId).distinct().toList();
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, String> titles = new HashMap<>();
-        dsl.select(POSTMORTEM.ID, POSTMORTEM.TITLE).from(POSTMORTEM).where(POSTMORTEM.ID.in(ids))
-                .forEach(r -> titles.put(r.value1(), r.value2()));
-        return titles;
+    private Map<Long, String> titles(Collection<ActionItem> items) {
+        return tickets.postmortemTitles(items.stream().map(ActionItem::postmortemId).distinct().toList());
     }
 
     private LocalDateTime now() {

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
 import static dev.closeout.db.jooq.Tables.JIRA_TICKET;
+import static dev.closeout.db.jooq.Tables.POSTMORTEM;
 
 /** The {@code jira_ticket} rows: the outbox of tickets to create and the state of each follow-up's ticket. */
 @Singleton
@@ -33,6 +34,7 @@ public class JiraTickets {
     }
 
     /** Queues a ticket for the follow-up unless it has a row already; part of the caller's transaction. */
+    @Transactional
     public void queue(long actionId, LocalDateTime now) {
         dsl.insertInto(JIRA_TICKET)
                 .set(JIRA_TICKET.ACTION_ID, actionId)
@@ -214,6 +216,7 @@ public class JiraTickets {
      * A change made in Closeout: a failed row is tried again, and with {@code push} the change is sent to
      * the ticket. A ticket deleted in Jira stays as it is: it is never recreated behind anyone's back.
      */
+    @Transactional
     public void followUpChanged(long actionId, boolean push, LocalDateTime now) {
         if (push) {
             dsl.update(JIRA_TICKET)
@@ -343,6 +346,18 @@ public class JiraTickets {
         return dsl.selectFrom(JIRA_TICKET).where(JIRA_TICKET.LAST_ERROR.isNotNull())
                 .orderBy(JIRA_TICKET.UPDATED_AT.desc(), JIRA_TICKET.ACTION_ID.desc())
                 .limit(limit).fetch(JiraTickets::ticket);
+    }
+
+    /** The titles of these postmortems, by id. */
+    @ReadOnly
+    public Map<Long, String> postmortemTitles(Collection<Long> postmortemIds) {
+        if (postmortemIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> titles = new java.util.HashMap<>();
+        dsl.select(POSTMORTEM.ID, POSTMORTEM.TITLE).from(POSTMORTEM).where(POSTMORTEM.ID.in(postmortemIds))
+                .forEach(r -> titles.put(r.value1(), r.value2()));
+        return titles;
     }
 
     private static String cut(String error) {

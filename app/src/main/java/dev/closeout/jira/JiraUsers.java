@@ -3,6 +3,8 @@ package dev.closeout.jira;
 import dev.closeout.integrations.tracker.IssueTracker;
 import dev.closeout.integrations.tracker.TrackerUser;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
@@ -20,7 +22,7 @@ import static dev.closeout.db.jooq.Tables.JIRA_USER;
  * a miss for a day, a hit for a month, so a person who joins or leaves Jira is noticed.
  */
 @Singleton
-class JiraUsers {
+public class JiraUsers {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Duration KEEP_HIT = Duration.ofDays(30);
@@ -38,7 +40,8 @@ class JiraUsers {
      * The Jira user to assign a follow-up of this owner to; empty when the owner is not an e-mail address
      * or no single active Jira user has it.
      */
-    Optional<String> userIdOf(@Nullable String owner, IssueTracker tracker) {
+    @Transactional
+    public Optional<String> userIdOf(@Nullable String owner, IssueTracker tracker) {
         if (owner == null || !EMAIL.matcher(owner.strip()).matches()) {
             return Optional.empty();
         }
@@ -69,7 +72,8 @@ class JiraUsers {
      * The owner a Jira assignee stands for: their e-mail when Jira shows it or Closeout looked it up before,
      * else their display name.
      */
-    String ownerOf(TrackerUser assignee) {
+    @ReadOnly
+    public String ownerOf(TrackerUser assignee) {
         if (assignee.email() != null && !assignee.email().isBlank()) {
             return assignee.email().strip().toLowerCase(Locale.ROOT);
         }

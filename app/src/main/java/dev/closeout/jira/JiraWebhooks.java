@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
@@ -25,10 +26,10 @@ import static dev.closeout.db.jooq.Tables.JIRA_WEBHOOK_DELIVERY;
  */
 @Singleton
 @Requires(property = JiraConfiguration.PREFIX + ".enabled", value = "true")
-class JiraWebhooks {
+public class JiraWebhooks {
 
     /** What became of a delivery. */
-    enum Outcome { APPLIED, UNCHANGED, DUPLICATE, IGNORED }
+    public enum Outcome { APPLIED, UNCHANGED, DUPLICATE, IGNORED }
 
     private final IssueTracker tracker;
     private final JiraStateApplier applier;
@@ -57,7 +58,7 @@ class JiraWebhooks {
      *
      * @throws IllegalArgumentException when the body is not a Jira issue event
      */
-    Outcome receive(@Nullable String identifier, byte[] body) {
+    public Outcome receive(@Nullable String identifier, byte[] body) {
         String issueId = issueId(body);
         if (identifier != null && !remember(identifier)) {
             return Outcome.DUPLICATE;
@@ -106,12 +107,14 @@ class JiraWebhooks {
     }
 
     /** Forgets deliveries older than Jira's retry window, so the table stays small. */
-    int prune(LocalDateTime before) {
+    @Transactional
+    public int prune(LocalDateTime before) {
         return dsl.deleteFrom(JIRA_WEBHOOK_DELIVERY).where(JIRA_WEBHOOK_DELIVERY.RECEIVED_AT.lt(before)).execute();
     }
 
     /** True the first time an identifier is seen. */
-    boolean remember(String identifier) {
+    @Transactional
+    public boolean remember(String identifier) {
         return dsl.insertInto(JIRA_WEBHOOK_DELIVERY)
                 .set(JIRA_WEBHOOK_DELIVERY.IDENTIFIER, identifier.length() > 128 ? identifier.substring(0, 128) : identifier)
                 .set(JIRA_WEBHOOK_DELIVERY.RECEIVED_AT, LocalDateTime.now(clock))
@@ -119,7 +122,8 @@ class JiraWebhooks {
                 .execute() == 1;
     }
 
-    void forget(String identifier) {
+    @Transactional
+    public void forget(String identifier) {
         dsl.deleteFrom(JIRA_WEBHOOK_DELIVERY).where(JIRA_WEBHOOK_DELIVERY.IDENTIFIER.eq(identifier)).execute();
     }
 }

@@ -1,5 +1,7 @@
 package dev.closeout.jira;
 
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
@@ -10,7 +12,7 @@ import static dev.closeout.db.jooq.Tables.JIRA_SYNC_PASS;
 
 /** When each kind of pass last ran, shared by every instance (table {@code jira_sync_pass}). */
 @Singleton
-class SyncPasses {
+public class SyncPasses {
 
     static final String SYNC = "sync";
     static final String RECONCILE = "reconcile";
@@ -22,18 +24,21 @@ class SyncPasses {
     }
 
     /** When the last finished pass of this kind started. */
-    Optional<LocalDateTime> lastStarted(String name) {
+    @ReadOnly
+    public Optional<LocalDateTime> lastStarted(String name) {
         return dsl.select(JIRA_SYNC_PASS.STARTED_AT).from(JIRA_SYNC_PASS).where(JIRA_SYNC_PASS.NAME.eq(name))
                 .fetchOptional(JIRA_SYNC_PASS.STARTED_AT);
     }
 
-    Optional<LocalDateTime> lastFinished(String name) {
+    @ReadOnly
+    public Optional<LocalDateTime> lastFinished(String name) {
         return dsl.select(JIRA_SYNC_PASS.FINISHED_AT).from(JIRA_SYNC_PASS).where(JIRA_SYNC_PASS.NAME.eq(name))
                 .fetchOptional(JIRA_SYNC_PASS.FINISHED_AT);
     }
 
     /** A pass that started at {@code started} finished at {@code finished}; an older pass never overwrites a newer. */
-    void finished(String name, LocalDateTime started, LocalDateTime finished) {
+    @Transactional
+    public void finished(String name, LocalDateTime started, LocalDateTime finished) {
         int updated = dsl.update(JIRA_SYNC_PASS)
                 .set(JIRA_SYNC_PASS.STARTED_AT, started)
                 .set(JIRA_SYNC_PASS.FINISHED_AT, finished)

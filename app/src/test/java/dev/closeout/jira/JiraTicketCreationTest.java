@@ -1,0 +1,198 @@
+package dev.closeout.jira;
+
+import dev.closeout.integrations.jira.fake.FakeIssue;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.closeout.db.jooq.Tables.JIRA_TICKET;
+import static dev.closeout.support.TestTokens.ADMIN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JiraTicketCreationTest extends JiraApiTestBase {
+
+    @AfterEach
+    void clearFaults() {
+        jira.faults().clear();
+    }
+
+    @Test
+    void importQueuesATicketPerFollowUpInItsOwnTransaction() {
+        List<Long> ids = importActions("queue.md", postmortem("Queue outage", 3));
+
+        assertEquals(3, ids.size());
+        assertEquals(3, (int) transactions.executeRead(s -> dsl.fetchCount(JIRA_TICKET,
+                JIRA_TICKET.STATE.eq("pending"))));
+        assertEquals(3, pending());
+    }
+
+    @Test
+    void aPassCreatesEachTicketWithLabelsPropertyAndLinkBack() {
+        List<Long> ids = importActions("create.md", postmortem("Checkout outage", 3));
+        jira.resetRequests();
+
+        assertTrue(syncUntilSettled(3) > 0);
+
+        assertOneIssueEach(ids);
+        FakeIssue issue = issuesOf(ids.get(0)).get(0);
+        assertEquals("OPS", issue.project());
+        assertTrue(issue.labels().contains("closeout"));
+        assertEquals(ids.get(0).longValue(), issue.properties().get("closeout.action").get("actionId").asLong());
+        assertTrue(issue.summary().startsWith("Add a migration check number 1"));
+        assertEquals(1, issue.remoteLinks().size());
+        assertTrue(issue.remoteLinks().get(0).url().contains("/api/postmortems/"), issue.remoteLinks().toString());
+        assertEquals(1, jira.count("createIssues"), "three tickets, one bulk create");
+
+        Map<String, Object> ticket = ticketOf(ids.get(0));
+        assertEquals("synced", ticket.get("state"));
+        assertEquals(issue.key(), ticket.get("issue_key"));
+        assertEquals(issue.id(), ticket.get("issue_id"));
+        assertEquals(jira.baseUrl() + "/browse/" + issue.key(), ticket.get("url"));
+        List<Map<String, Object>> history = list(getJson("/api/actions/" + ids.get(0) + "/history").get("items"));
+        assertTrue(history.stream().anyMatch(e -> "jira_ticket".equals(e.get("field"))
+                && issue.key().equals(e.get("new_value")) && "jira".equals(e.get("actor"))), history.toString());
+    }
+
+    @Test
+    void aSecondPassCreatesNothing() {
+        List<Long> ids = importActions("twice.md", postmortem("Twice outage", 2));
+        syncUntilSettled(3);
+        jira.resetRequests();
+
+        Map<String, Object> pass = client.retrieve(HttpRequest.POST("/api/integrations/jira/sync", "")
+                .bearerAuth(ADMIN), JSON_OBJECT);
+
+        assertEquals(0, ((Number) pass.get("claimed")).intValue());
+        assertEquals(0, jira.requests().size());
+        assertOneIssueEach(ids);
+    }
+
+    @Test
+    void aTicketThePostmortemNamesIsLinkedNotDuplicated() {
+        List<Long> first = importActions("named-1.md", postmortem("Named outage", 1));
+        syncUntilSettled(3);
+        FakeIssue existing = issuesOf(first.get(0)).get(0);
+        int issues = jira.issueCount();
+
+        List<Long> ids = importActions("named-2.md", "# Cache outage\n\n## Action items\n\n"
+                + "- Add a cache hit-rate alert (" + existing.key() + ")\n");
+        syncUntilSettled(3);
+
+        assertEquals(issues, jira.issueCount());
+        FakeIssue linked = jira.issue(existing.key()).orElseThrow();
+        assertTrue(linked.labels().contains(JiraSync.actionLabel(ids.get(0))), linked.labels().toString());
+        assertEquals(existing.key(), ticketOf(ids.get(0)).get("issue_key"));
+    }
+
+    @Test
+    void aNamedTicketThatDoesNotExistFailsWithAPlainReason() {
+        List<Long> ids = importActions("missing.md", "# DNS outage\n\n## Action items\n\n"
+                + "- Add a resolver health check (OPS-99999)\n");
+        syncUntilSettled(3);
+
+        Map<String, Object> ticket = ticketOf(ids.get(0));
+        assertEquals("failed", ticket.get("state"));
+        assertTrue(((String) ticket.get("last_error")).contains("OPS-99999"), ticket.toString());
+    }
+
+    @Test
+    void aPermanentRefusalFailsAndIsNotRetriedUntilTheMappingChanges() {
+        client.retrieve(HttpRequest.POST("/api/teams", Map.of("key", "payments", "name", "Payments",
+                "services", List.of("payments"), "jira_project", "NOSUCH")).bearerAuth(ADMIN), JSON_OBJECT);
+        List<Long> ids = importActions("refused.md", "# Payments outage\n\nService: payments\n\n"
+                + "## Action items\n\n- Add an index check to the payments deploy\n");
+        syncUntilSettled(3);
+        Map<String, Object> ticket = ticketOf(ids.get(0));
+        assertEquals("failed", ticket.get("state"), ticket.toString());
+        assertTrue(((String) ticket.get("last_error")).contains("project"), ticket.toString());
+
+        jira.resetRequests();
+        syncUntilSettled(2);
+        assertEquals(0, jira.count("createIssues"), "a failed ticket waits for a change");
+
+        client.retrieve(HttpRequest.PATCH("/api/teams/payments", Map.of("jira_project", "OPS")).bearerAuth(ADMIN),
+                JSON_OBJECT);
+        syncUntilSettled(3);
+        assertEquals("synced", ticketOf(ids.get(0)).get("state"));
+        assertOneIssueEach(ids);
+    }
+
+    @Test
+    void transientFailuresAreRetriedWithTheirErrorVisible() {
+        List<Long> ids = importActions("flaky.md", postmortem("Flaky outage", 2));
+        jira.faults().failNext("createIssues", 1, 503, 0);
+        jira.faults().failNext("createIssues", 1, 503, 0);
+        jira.faults().failNext("createIssues", 1, 503, 0);
+        jira.faults().failNext("createIssues", 1, 503, 0);
+        jira.faults().failNext("createIssues", 1, 503, 0);
+
+        client.retrieve(HttpRequest.POST("/api/integrations/jira/sync", "").bearerAuth(ADMIN), JSON_OBJECT);
+        syncUntilSettled(10);
+
+        assertOneIssueEach(ids);
+        assertEquals("synced", ticketOf(ids.get(0)).get("state"));
+    }
+
+    @Test
+    void lostResponsesNeverMakeDuplicates() {
+        List<Long> ids = importActions("lost.md", postmortem("Lost outage", 60));
+        jira.lostResponseHold(java.time.Duration.ofMillis(1500));
+        jira.faults().loseResponses("createIssues", 1.0, 7);
+
+        client.retrieve(HttpRequest.POST("/api/integrations/jira/sync", "").bearerAuth(ADMIN), JSON_OBJECT);
+        jira.faults().clear();
+        assertTrue(syncUntilSettled(10) > 0);
+
+        assertOneIssueEach(ids);
+        assertEquals(60, jira.issues().stream().filter(i -> ids.stream()
+                .anyMatch(id -> i.labels().contains(JiraSync.actionLabel(id)))).count());
+    }
+
+    @Test
+    void aCrashBetweenJirasAnswerAndTheDatabaseWriteLeavesNoDuplicate() {
+        List<Long> ids = importActions("crash.md", postmortem("Crash outage", 2));
+        // what a worker leaves when it dies after Jira created the tickets and before it wrote their ids:
+        // the rows marked uncertain, under a lease, and the tickets in Jira
+        jira.faults().loseResponses("createIssues", 1.0, 3);
+        jira.lostResponseHold(java.time.Duration.ofMillis(1500));
+        client.retrieve(HttpRequest.POST("/api/integrations/jira/sync", "").bearerAuth(ADMIN), JSON_OBJECT);
+        jira.faults().clear();
+        assertEquals(2, (int) transactions.executeRead(s -> dsl.fetchCount(JIRA_TICKET,
+                JIRA_TICKET.CREATE_UNCERTAIN.isTrue())));
+        // the restart: the lease has run out
+        transactions.executeWrite(s -> dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, java.time.LocalDateTime.of(2000, 1, 1, 0, 0)).execute());
+
+        syncUntilSettled(3);
+
+        assertOneIssueEach(ids);
+        assertNotNull(ticketOf(ids.get(1)).get("issue_id"));
+    }
+
+    @Test
+    void statusSumsUpTheTickets() {
+        importActions("status.md", postmortem("Status outage", 2));
+        Map<String, Object> before = getJson("/api/integrations/jira/status");
+        assertEquals(true, before.get("enabled"));
+        assertEquals(2, ((Number) before.get("pending")).intValue());
+        assertNotNull(before.get("oldest_pending_since"));
+
+        syncUntilSettled(3);
+
+        Map<String, Object> after = getJson("/api/integrations/jira/status");
+        assertEquals(0, ((Number) after.get("pending")).intValue());
+        assertEquals(2, ((Number) after.get("synced")).intValue());
+        assertNotNull(after.get("last_sync_pass"));
+    }
+
+    @Test
+    void aFollowUpWithoutATicketSaysHowToGetOne() {
+        assertProblem(HttpStatus.NOT_FOUND, "no action with id 999999", () -> ticketOf(999_999));
+    }
+}
