@@ -87,7 +87,7 @@ public final class FakeJira implements AutoCloseable {
         return this;
     }
 
-    /** The site's default time zone, in which timestamps are rendered and absolute JQL dates read (default +08:00). */
+    /** The site's default time zone, in which timestamps are rendered and absolute JQL dates read (default Asia/Shanghai, +08:00 all year). */
     public FakeJira siteZone(ZoneId zone) {
         store.siteZone(zone);
         return this;

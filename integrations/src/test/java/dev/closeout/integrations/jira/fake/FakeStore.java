@@ -37,7 +37,8 @@ final class FakeStore {
     private final Map<String, FakeIssue> issues = new LinkedHashMap<>();
     private final Map<String, Integer> issueNumbers = new HashMap<>();
     private final List<WebhookDelivery> webhooks = new ArrayList<>();
-    private volatile ZoneId siteZone = ZoneId.of("+08:00");
+    /** Asia/Shanghai is +08:00 all year: a non-UTC offset clients must honour, and a real zone id for users' timeZone. */
+    private volatile ZoneId siteZone = ZoneId.of("Asia/Shanghai");
     private volatile Duration searchLag = Duration.ZERO;
     private long nextIssueId = 10000;
     private int nextRemoteLinkId = 10000;
@@ -111,6 +112,11 @@ final class FakeStore {
 
     synchronized FakeIssue require(String idOrKey) {
         return issue(idOrKey).orElseThrow(JiraError::notFound);
+    }
+
+    /** For the test-facing {@code person...} methods: a plain exception rather than an HTTP error body. */
+    private FakeIssue requireForTest(String idOrKey) {
+        return issue(idOrKey).orElseThrow(() -> new IllegalArgumentException("no issue " + idOrKey + " in the fake Jira"));
     }
 
     /** Creates from an IssueUpdateDetails body, or throws the 400 Jira would answer. */
@@ -196,29 +202,36 @@ final class FakeStore {
 
     /** A person moves the ticket in Jira's UI to a status of {@code categoryKey}, as the workflow allows. */
     synchronized void personTransitions(String key, String categoryKey, String resolution) {
-        FakeIssue issue = require(key);
+        FakeIssue issue = requireForTest(key);
         Workflow.Status to = Workflow.byCategory(categoryKey);
+        if (issue.status == to) {
+            throw new IllegalStateException(key + " is already in " + to.name() + "; the workflow has no loop transitions");
+        }
         String id = Workflow.TRANSITIONS.stream().filter(t -> t.to() == to).findFirst().orElseThrow().id();
         transition(issue, id, to == Workflow.DONE ? resolution : null, PERSON);
     }
 
     synchronized void personSetsDue(String key, LocalDate due) {
-        change(require(key), PERSON, "issue_updated", i -> i.dueDate = due);
+        change(requireForTest(key), PERSON, "issue_updated", i -> i.dueDate = due);
     }
 
     synchronized void personAssigns(String key, String accountId) {
-        assign(require(key), accountId, Api.CLOUD, PERSON);
+        FakeIssue issue = requireForTest(key);
+        if (accountId != null && resolveAssignable(issue.project, accountId, Api.CLOUD) == null) {
+            throw new IllegalArgumentException(accountId + " is not an assignable user of " + issue.project());
+        }
+        assign(issue, accountId, Api.CLOUD, PERSON);
     }
 
     synchronized void delete(String key) {
-        FakeIssue issue = require(key);
+        FakeIssue issue = requireForTest(key);
         issues.remove(issue.id());
         queueWebhook("jira:issue_deleted", "issue_deleted", issue, PERSON, null);
     }
 
     /** Moves to another project: new key, same id; the old key keeps resolving. */
     synchronized void move(String key, String newProjectKey) {
-        FakeIssue issue = require(key);
+        FakeIssue issue = requireForTest(key);
         FakeProject target = project(newProjectKey);
         String oldKey = issue.key;
         FakeProject oldProject = issue.project;
