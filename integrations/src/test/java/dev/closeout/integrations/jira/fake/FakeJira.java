@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -59,7 +58,7 @@ public final class FakeJira implements AutoCloseable {
     /** Starts on a free port of 127.0.0.1 with project OPS. */
     public static FakeJira start() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             AtomicInteger n = new AtomicInteger();
             // cached: clients call concurrently, and lost-response holds park a thread each
             ExecutorService executor = Executors.newCachedThreadPool(r -> {

@@ -17,6 +17,9 @@ final class IssueJson {
     static final List<String> ALL_FIELDS = List.of("summary", "description", "labels", "priority", "duedate", "assignee",
             "components", "status", "resolution", "resolutiondate", "updated", "created", "project", "issuetype");
 
+    /** Internal marker in a field selection: every custom field the issue has. */
+    private static final String ALL_CUSTOM_FIELDS = "customfield_*";
+
     private final FakeStore store;
 
     IssueJson(FakeStore store) {
@@ -38,7 +41,7 @@ final class IssueJson {
         for (String f : asked) {
             if (f.equals("*all") || f.equals("*navigable")) {
                 out.addAll(ALL_FIELDS);
-                out.add("customfield_*");
+                out.add(ALL_CUSTOM_FIELDS);
             } else if (!f.startsWith("-") && !f.isBlank()) {
                 out.add(f);
             }
@@ -99,7 +102,7 @@ final class IssueJson {
             case "created" -> f.put("created", timestamp(issue.created()));
             case "project" -> f.set("project", project(issue.project, api));
             case "issuetype" -> f.set("issuetype", named(api, "issuetype", issue.issueType).put("subtask", false).put("hierarchyLevel", 0));
-            case "customfield_*" -> issue.customFields.forEach(f::set);
+            case ALL_CUSTOM_FIELDS -> issue.customFields.forEach(f::set);
             default -> {
                 if (issue.customFields.containsKey(name)) {
                     f.set(name, issue.customFields.get(name));
