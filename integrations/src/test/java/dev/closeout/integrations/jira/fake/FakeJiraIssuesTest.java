@@ -172,7 +172,7 @@ class FakeJiraIssuesTest {
 
     @Test
     void bulkCreateReportsFailedElementsByIndex() {
-        ObjectNode bulk = JiraError.JSON.createObjectNode();
+        ObjectNode bulk = Json.MAPPER.createObjectNode();
         ArrayNode updates = bulk.putArray("issueUpdates");
         updates.add(TestClient.createBody("first"));
         updates.add(TestClient.createBody("second", "has space"));
@@ -195,14 +195,14 @@ class FakeJiraIssuesTest {
 
     @Test
     void bulkCreateWhereAllFailIs400AndMoreThan50Is400() {
-        ObjectNode bulk = JiraError.JSON.createObjectNode();
+        ObjectNode bulk = Json.MAPPER.createObjectNode();
         bulk.putArray("issueUpdates").add(TestClient.createBody("bad", "a b"));
         TestClient.Reply allFailed = cloud.post("/rest/api/3/issue/bulk", bulk);
         assertEquals(400, allFailed.status());
         assertEquals(0, allFailed.json().get("issues").size());
         assertEquals(0, allFailed.json().at("/errors/0/failedElementNumber").asInt());
 
-        ObjectNode tooMany = JiraError.JSON.createObjectNode();
+        ObjectNode tooMany = Json.MAPPER.createObjectNode();
         ArrayNode updates = tooMany.putArray("issueUpdates");
         for (int i = 0; i < 51; i++) {
             updates.add(TestClient.createBody("n" + i));

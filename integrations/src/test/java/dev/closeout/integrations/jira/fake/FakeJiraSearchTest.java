@@ -34,7 +34,7 @@ class FakeJiraSearchTest {
     /** Creates {@code n} issues through bulk create, 50 per request. */
     private void create(int n, String... labels) {
         for (int done = 0; done < n; ) {
-            ObjectNode bulk = JiraError.JSON.createObjectNode();
+            ObjectNode bulk = Json.MAPPER.createObjectNode();
             var updates = bulk.putArray("issueUpdates");
             for (int i = 0; i < IssueResource.BULK_LIMIT && done < n; i++, done++) {
                 updates.add(TestClient.createBody("issue " + done, labels));

@@ -240,7 +240,7 @@ final class FakeStore {
         issue.key = nextKey(target);
         issue.issueType = target.issueType(issue.issueType.name()).orElse(target.issueTypeList().get(0));
         issue.updated = tick();
-        ArrayNode items = JiraError.JSON.createArrayNode();
+        ArrayNode items = Json.MAPPER.createArrayNode();
         items.add(item("project", "project", oldProject.id(), oldProject.name(), target.id(), target.name()));
         items.add(item("Key", "issuekey", null, oldKey, null, issue.key));
         queueWebhook("jira:issue_updated", "issue_moved", issue, PERSON, items);
@@ -303,7 +303,7 @@ final class FakeStore {
 
     private void queueWebhook(String event, String eventType, FakeIssue issue, FakeUser actor, ArrayNode changelogItems) {
         long timestamp = lastTick.toEpochMilli();
-        ObjectNode payload = JiraError.JSON.createObjectNode();
+        ObjectNode payload = Json.MAPPER.createObjectNode();
         payload.put("timestamp", timestamp);
         payload.put("webhookEvent", event);
         payload.put("issue_event_type_name", eventType);
@@ -317,14 +317,14 @@ final class FakeStore {
             changelog.set("items", changelogItems);
         }
         try {
-            webhooks.add(new WebhookDelivery(UUID.randomUUID().toString(), event, timestamp, JiraError.JSON.writeValueAsBytes(payload)));
+            webhooks.add(new WebhookDelivery(UUID.randomUUID().toString(), event, timestamp, Json.MAPPER.writeValueAsBytes(payload)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static ObjectNode item(String field, String fieldId, String from, String fromString, String to, String toString) {
-        ObjectNode item = JiraError.JSON.createObjectNode();
+        ObjectNode item = Json.MAPPER.createObjectNode();
         item.put("field", field).put("fieldtype", "jira").put("fieldId", fieldId);
         item.put("from", from).put("fromString", fromString).put("to", to).put("toString", toString);
         return item;
@@ -338,7 +338,7 @@ final class FakeStore {
         }
 
         ArrayNode changes(Snapshot after, FakeStore store) {
-            ArrayNode items = JiraError.JSON.createArrayNode();
+            ArrayNode items = Json.MAPPER.createArrayNode();
             if (!Objects.equals(resolution, after.resolution)) {
                 items.add(item("resolution", "resolution", resolution == null ? null : resolution.id(),
                         resolution == null ? null : resolution.name(), after.resolution == null ? null : after.resolution.id(),

@@ -51,7 +51,7 @@ final class IssueJson {
     }
 
     ObjectNode issue(FakeIssue issue, Api api, Set<String> fields, Collection<String> propertyKeys) {
-        ObjectNode bean = JiraError.JSON.createObjectNode();
+        ObjectNode bean = Json.MAPPER.createObjectNode();
         boolean onlyId = fields.stream().allMatch(f -> f.equals("id"));
         if (!onlyId) {
             bean.put("expand", "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations");
@@ -116,34 +116,34 @@ final class IssueJson {
     }
 
     private ObjectNode named(Api api, String kind, FakeProject.Named n) {
-        return JiraError.JSON.createObjectNode().put("self", self(api, kind + "/" + n.id())).put("id", n.id()).put("name", n.name());
+        return Json.MAPPER.createObjectNode().put("self", self(api, kind + "/" + n.id())).put("id", n.id()).put("name", n.name());
     }
 
     ObjectNode project(FakeProject p, Api api) {
-        return JiraError.JSON.createObjectNode().put("self", self(api, "project/" + p.id())).put("id", p.id())
+        return Json.MAPPER.createObjectNode().put("self", self(api, "project/" + p.id())).put("id", p.id())
                 .put("key", p.key()).put("name", p.name()).put("projectTypeKey", "software").put("simplified", false);
     }
 
     ObjectNode status(Workflow.Status s, Api api) {
-        ObjectNode node = JiraError.JSON.createObjectNode().put("self", self(api, "status/" + s.id()))
+        ObjectNode node = Json.MAPPER.createObjectNode().put("self", self(api, "status/" + s.id()))
                 .put("description", "").put("iconUrl", store.baseUrl() + "/").put("name", s.name()).put("id", s.id());
         node.set("statusCategory", statusCategory(s, api));
         return node;
     }
 
     ObjectNode statusCategory(Workflow.Status s, Api api) {
-        return JiraError.JSON.createObjectNode().put("self", self(api, "statuscategory/" + s.categoryId()))
+        return Json.MAPPER.createObjectNode().put("self", self(api, "statuscategory/" + s.categoryId()))
                 .put("id", s.categoryId()).put("key", s.categoryKey()).put("colorName", s.colorName()).put("name", s.categoryName());
     }
 
     ObjectNode resolution(Workflow.Resolution r, Api api) {
-        return JiraError.JSON.createObjectNode().put("self", self(api, "resolution/" + r.id()))
+        return Json.MAPPER.createObjectNode().put("self", self(api, "resolution/" + r.id()))
                 .put("id", r.id()).put("description", r.description()).put("name", r.name());
     }
 
     /** Cloud users are accountIds and may hide their email; DC users are usernames. */
     ObjectNode user(FakeUser u, Api api, boolean withAvatars) {
-        ObjectNode node = JiraError.JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         if (api.adf) {
             node.put("self", self(api, "user?accountId=" + URLEncoder.encode(u.accountId(), StandardCharsets.UTF_8)));
             node.put("accountId", u.accountId());
