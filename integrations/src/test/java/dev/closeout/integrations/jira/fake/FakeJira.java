@@ -57,6 +57,8 @@ public final class FakeJira implements AutoCloseable {
 
     /** Starts on a free port of 127.0.0.1 with project OPS. */
     public static FakeJira start() {
+        // otherwise the first request would take seconds and trip the read timeout of the client under test
+        SpecValidator.warmUp();
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             AtomicInteger n = new AtomicInteger();

@@ -324,4 +324,18 @@ class FakeJiraIssuesTest {
         assertEquals("OPS", cloud.get("/rest/api/3/project/OPS").json().get("key").asText());
         assertEquals(4, cloud.get("/rest/api/3/statuscategory").json().size());
     }
+
+    @Test
+    void dataCenterAssignsByUsernameAndRendersInTheSiteZone() {
+        jira.siteZone(java.time.ZoneOffset.UTC);
+        ObjectNode body = TestClient.json("{'fields':{'project':{'key':'OPS'},'issuetype':{'name':'Task'},'summary':'dc',"
+                + "'description':'See [PM-1|https://pm.example.com/1]','assignee':{'name':'dana'}}}");
+        TestClient dc = TestClient.dataCenter(jira);
+        assertEquals(201, dc.post("/rest/api/2/issue", body).status());
+        JsonNode issue = dc.get("/rest/api/2/issue/OPS-1?fields=assignee,updated,description").json();
+        assertEquals("dana", issue.at("/fields/assignee/name").asText());
+        assertTrue(issue.at("/fields/updated").asText().endsWith("+0000"));
+        assertEquals(DANA, jira.issue("OPS-1").orElseThrow().assigneeAccountId());
+        assertEquals("See [PM-1|https://pm.example.com/1]", issue.at("/fields/description").asText());
+    }
 }

@@ -48,6 +48,11 @@ final class SpecValidator {
                 .build();
     }
 
+    /** Builds the validator now (seconds, once per JVM) so a client's first request does not pay for it. */
+    static void warmUp() {
+        Holder.VALIDATOR.getClass();
+    }
+
     /** Error messages for a request; empty when it conforms. */
     static List<String> validate(String method, String path, Map<String, List<String>> query,
                                  Map<String, List<String>> headers, String body) {
