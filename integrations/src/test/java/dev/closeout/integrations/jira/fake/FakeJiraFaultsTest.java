@@ -106,6 +106,14 @@ class FakeJiraFaultsTest {
     }
 
     @Test
+    void dataCenterPathsAreCheckedAgainstTheSameSpec() {
+        FakeJira jira = FakeJira.start();
+        assertEquals(400, TestClient.dataCenter(jira).get("/rest/api/2/search?jql=project%20%3D%20OPS&startAt=first").status());
+        assertEquals(1, jira.violations().size());
+        assertThrows(AssertionError.class, jira::close);
+    }
+
+    @Test
     void assigneeNullIsNotASpecViolation() {
         try (FakeJira jira = FakeJira.start()) {
             TestClient cloud = TestClient.cloud(jira);

@@ -172,7 +172,7 @@ class FakeJiraIssuesTest {
 
     @Test
     void bulkCreateReportsFailedElementsByIndex() {
-        ObjectNode bulk = JiraError.JSON.createObjectNode();
+        ObjectNode bulk = Json.MAPPER.createObjectNode();
         ArrayNode updates = bulk.putArray("issueUpdates");
         updates.add(TestClient.createBody("first"));
         updates.add(TestClient.createBody("second", "has space"));
@@ -195,14 +195,14 @@ class FakeJiraIssuesTest {
 
     @Test
     void bulkCreateWhereAllFailIs400AndMoreThan50Is400() {
-        ObjectNode bulk = JiraError.JSON.createObjectNode();
+        ObjectNode bulk = Json.MAPPER.createObjectNode();
         bulk.putArray("issueUpdates").add(TestClient.createBody("bad", "a b"));
         TestClient.Reply allFailed = cloud.post("/rest/api/3/issue/bulk", bulk);
         assertEquals(400, allFailed.status());
         assertEquals(0, allFailed.json().get("issues").size());
         assertEquals(0, allFailed.json().at("/errors/0/failedElementNumber").asInt());
 
-        ObjectNode tooMany = JiraError.JSON.createObjectNode();
+        ObjectNode tooMany = Json.MAPPER.createObjectNode();
         ArrayNode updates = tooMany.putArray("issueUpdates");
         for (int i = 0; i < 51; i++) {
             updates.add(TestClient.createBody("n" + i));
@@ -323,5 +323,19 @@ class FakeJiraIssuesTest {
         assertEquals(404, cloud.get("/rest/api/3/issue/createmeta/OPS/issuetypes/1").status());
         assertEquals("OPS", cloud.get("/rest/api/3/project/OPS").json().get("key").asText());
         assertEquals(4, cloud.get("/rest/api/3/statuscategory").json().size());
+    }
+
+    @Test
+    void dataCenterAssignsByUsernameAndRendersInTheSiteZone() {
+        jira.siteZone(java.time.ZoneOffset.UTC);
+        ObjectNode body = TestClient.json("{'fields':{'project':{'key':'OPS'},'issuetype':{'name':'Task'},'summary':'dc',"
+                + "'description':'See [PM-1|https://pm.example.com/1]','assignee':{'name':'dana'}}}");
+        TestClient dc = TestClient.dataCenter(jira);
+        assertEquals(201, dc.post("/rest/api/2/issue", body).status());
+        JsonNode issue = dc.get("/rest/api/2/issue/OPS-1?fields=assignee,updated,description").json();
+        assertEquals("dana", issue.at("/fields/assignee/name").asText());
+        assertTrue(issue.at("/fields/updated").asText().endsWith("+0000"));
+        assertEquals(DANA, jira.issue("OPS-1").orElseThrow().assigneeAccountId());
+        assertEquals("See [PM-1|https://pm.example.com/1]", issue.at("/fields/description").asText());
     }
 }

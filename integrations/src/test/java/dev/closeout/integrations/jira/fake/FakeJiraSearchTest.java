@@ -31,9 +31,15 @@ class FakeJiraSearchTest {
         jira.close();
     }
 
+    /** Creates {@code n} issues through bulk create, 50 per request. */
     private void create(int n, String... labels) {
-        for (int i = 0; i < n; i++) {
-            assertEquals(201, cloud.post("/rest/api/3/issue", TestClient.createBody("issue " + i, labels)).status());
+        for (int done = 0; done < n; ) {
+            ObjectNode bulk = Json.MAPPER.createObjectNode();
+            var updates = bulk.putArray("issueUpdates");
+            for (int i = 0; i < IssueResource.BULK_LIMIT && done < n; i++, done++) {
+                updates.add(TestClient.createBody("issue " + done, labels));
+            }
+            assertEquals(201, cloud.post("/rest/api/3/issue/bulk", bulk).status());
         }
     }
 

@@ -37,7 +37,8 @@ final class FakeStore {
     private final Map<String, FakeIssue> issues = new LinkedHashMap<>();
     private final Map<String, Integer> issueNumbers = new HashMap<>();
     private final List<WebhookDelivery> webhooks = new ArrayList<>();
-    private volatile ZoneId siteZone = ZoneId.of("+08:00");
+    /** Asia/Shanghai is +08:00 all year: a non-UTC offset clients must honour, and a real zone id for users' timeZone. */
+    private volatile ZoneId siteZone = ZoneId.of("Asia/Shanghai");
     private volatile Duration searchLag = Duration.ZERO;
     private long nextIssueId = 10000;
     private int nextRemoteLinkId = 10000;
@@ -111,6 +112,11 @@ final class FakeStore {
 
     synchronized FakeIssue require(String idOrKey) {
         return issue(idOrKey).orElseThrow(JiraError::notFound);
+    }
+
+    /** For the test-facing {@code person...} methods: a plain exception rather than an HTTP error body. */
+    private FakeIssue requireForTest(String idOrKey) {
+        return issue(idOrKey).orElseThrow(() -> new IllegalArgumentException("no issue " + idOrKey + " in the fake Jira"));
     }
 
     /** Creates from an IssueUpdateDetails body, or throws the 400 Jira would answer. */
@@ -196,29 +202,36 @@ final class FakeStore {
 
     /** A person moves the ticket in Jira's UI to a status of {@code categoryKey}, as the workflow allows. */
     synchronized void personTransitions(String key, String categoryKey, String resolution) {
-        FakeIssue issue = require(key);
+        FakeIssue issue = requireForTest(key);
         Workflow.Status to = Workflow.byCategory(categoryKey);
+        if (issue.status == to) {
+            throw new IllegalStateException(key + " is already in " + to.name() + "; the workflow has no loop transitions");
+        }
         String id = Workflow.TRANSITIONS.stream().filter(t -> t.to() == to).findFirst().orElseThrow().id();
         transition(issue, id, to == Workflow.DONE ? resolution : null, PERSON);
     }
 
     synchronized void personSetsDue(String key, LocalDate due) {
-        change(require(key), PERSON, "issue_updated", i -> i.dueDate = due);
+        change(requireForTest(key), PERSON, "issue_updated", i -> i.dueDate = due);
     }
 
     synchronized void personAssigns(String key, String accountId) {
-        assign(require(key), accountId, Api.CLOUD, PERSON);
+        FakeIssue issue = requireForTest(key);
+        if (accountId != null && resolveAssignable(issue.project, accountId, Api.CLOUD) == null) {
+            throw new IllegalArgumentException(accountId + " is not an assignable user of " + issue.project());
+        }
+        assign(issue, accountId, Api.CLOUD, PERSON);
     }
 
     synchronized void delete(String key) {
-        FakeIssue issue = require(key);
+        FakeIssue issue = requireForTest(key);
         issues.remove(issue.id());
         queueWebhook("jira:issue_deleted", "issue_deleted", issue, PERSON, null);
     }
 
     /** Moves to another project: new key, same id; the old key keeps resolving. */
     synchronized void move(String key, String newProjectKey) {
-        FakeIssue issue = require(key);
+        FakeIssue issue = requireForTest(key);
         FakeProject target = project(newProjectKey);
         String oldKey = issue.key;
         FakeProject oldProject = issue.project;
@@ -227,7 +240,7 @@ final class FakeStore {
         issue.key = nextKey(target);
         issue.issueType = target.issueType(issue.issueType.name()).orElse(target.issueTypeList().get(0));
         issue.updated = tick();
-        ArrayNode items = JiraError.JSON.createArrayNode();
+        ArrayNode items = Json.MAPPER.createArrayNode();
         items.add(item("project", "project", oldProject.id(), oldProject.name(), target.id(), target.name()));
         items.add(item("Key", "issuekey", null, oldKey, null, issue.key));
         queueWebhook("jira:issue_updated", "issue_moved", issue, PERSON, items);
@@ -290,7 +303,7 @@ final class FakeStore {
 
     private void queueWebhook(String event, String eventType, FakeIssue issue, FakeUser actor, ArrayNode changelogItems) {
         long timestamp = lastTick.toEpochMilli();
-        ObjectNode payload = JiraError.JSON.createObjectNode();
+        ObjectNode payload = Json.MAPPER.createObjectNode();
         payload.put("timestamp", timestamp);
         payload.put("webhookEvent", event);
         payload.put("issue_event_type_name", eventType);
@@ -304,14 +317,14 @@ final class FakeStore {
             changelog.set("items", changelogItems);
         }
         try {
-            webhooks.add(new WebhookDelivery(UUID.randomUUID().toString(), event, timestamp, JiraError.JSON.writeValueAsBytes(payload)));
+            webhooks.add(new WebhookDelivery(UUID.randomUUID().toString(), event, timestamp, Json.MAPPER.writeValueAsBytes(payload)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static ObjectNode item(String field, String fieldId, String from, String fromString, String to, String toString) {
-        ObjectNode item = JiraError.JSON.createObjectNode();
+        ObjectNode item = Json.MAPPER.createObjectNode();
         item.put("field", field).put("fieldtype", "jira").put("fieldId", fieldId);
         item.put("from", from).put("fromString", fromString).put("to", to).put("toString", toString);
         return item;
@@ -325,7 +338,7 @@ final class FakeStore {
         }
 
         ArrayNode changes(Snapshot after, FakeStore store) {
-            ArrayNode items = JiraError.JSON.createArrayNode();
+            ArrayNode items = Json.MAPPER.createArrayNode();
             if (!Objects.equals(resolution, after.resolution)) {
                 items.add(item("resolution", "resolution", resolution == null ? null : resolution.id(),
                         resolution == null ? null : resolution.name(), after.resolution == null ? null : after.resolution.id(),

@@ -93,7 +93,7 @@ final class FieldEditor {
             if (op.has("set")) {
                 labels(op.get("set"), false);
             } else if (op.has("add")) {
-                labels(JiraError.JSON.createArrayNode().add(op.get("add")), true);
+                labels(Json.MAPPER.createArrayNode().add(op.get("add")), true);
             } else if (op.has("remove")) {
                 String label = op.get("remove").asText();
                 changes.add(i -> i.labels = i.labels.stream().filter(l -> !l.equals(label)).toList());

@@ -35,7 +35,7 @@ final class IssueDetailsResource {
         FakeIssue issue = store.require(r.param(0));
         boolean withFields = r.queryList("expand").contains("transitions.fields");
         String only = r.query("transitionId");
-        ObjectNode body = JiraError.JSON.createObjectNode().put("expand", "transitions");
+        ObjectNode body = Json.MAPPER.createObjectNode().put("expand", "transitions");
         ArrayNode list = body.putArray("transitions");
         for (Workflow.Transition t : Workflow.from(issue.status)) {
             if (only != null && !only.equals(t.id())) {
@@ -56,7 +56,7 @@ final class IssueDetailsResource {
     }
 
     private ObjectNode resolutionField(Api api) {
-        ObjectNode f = JiraError.JSON.createObjectNode().put("required", false);
+        ObjectNode f = Json.MAPPER.createObjectNode().put("required", false);
         f.putObject("schema").put("type", "resolution").put("system", "resolution");
         f.put("name", "Resolution").put("key", "resolution").put("hasDefaultValue", false);
         f.putArray("operations").add("set");
@@ -80,7 +80,7 @@ final class IssueDetailsResource {
 
     private Response propertyKeys(Request r) {
         FakeIssue issue = store.require(r.param(0));
-        ObjectNode body = JiraError.JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode keys = body.putArray("keys");
         issue.properties.keySet().forEach(k -> keys.addObject()
                 .put("self", store.json().self(r.api, "issue/" + issue.id() + "/properties/" + k)).put("key", k));
@@ -107,7 +107,7 @@ final class IssueDetailsResource {
         if (value == null) {
             throw JiraError.message(404, "The property with key '" + r.param(1) + "' does not exist.");
         }
-        ObjectNode body = JiraError.JSON.createObjectNode().put("key", r.param(1));
+        ObjectNode body = Json.MAPPER.createObjectNode().put("key", r.param(1));
         body.set("value", value);
         return Response.ok(body);
     }
@@ -129,7 +129,7 @@ final class IssueDetailsResource {
             }
         }
         var result = store.upsertRemoteLink(issue, body);
-        ObjectNode answer = JiraError.JSON.createObjectNode().put("id", result.getKey().id())
+        ObjectNode answer = Json.MAPPER.createObjectNode().put("id", result.getKey().id())
                 .put("self", remoteLinkSelf(r.api, issue, result.getKey()));
         return new Response(result.getValue() ? 201 : 200, answer);
     }
@@ -143,7 +143,7 @@ final class IssueDetailsResource {
                     .orElseThrow(() -> JiraError.message(404, "No remote link with the given globalId exists for this issue."));
             return Response.ok(remoteLink(r.api, issue, link));
         }
-        ArrayNode all = JiraError.JSON.createArrayNode();
+        ArrayNode all = Json.MAPPER.createArrayNode();
         issue.remoteLinks.forEach(l -> all.add(remoteLink(r.api, issue, l)));
         return Response.ok(all);
     }
@@ -162,9 +162,9 @@ final class IssueDetailsResource {
 
     /** Omitted request fields come back null: an upsert replaces the whole link. */
     private ObjectNode remoteLink(Api api, FakeIssue issue, RemoteLink link) {
-        ObjectNode node = JiraError.JSON.createObjectNode().put("id", link.id()).put("self", remoteLinkSelf(api, issue, link));
+        ObjectNode node = Json.MAPPER.createObjectNode().put("id", link.id()).put("self", remoteLinkSelf(api, issue, link));
         node.put("globalId", link.globalId());
-        node.set("application", link.request().has("application") ? link.request().get("application") : JiraError.JSON.createObjectNode());
+        node.set("application", link.request().has("application") ? link.request().get("application") : Json.MAPPER.createObjectNode());
         node.put("relationship", link.relationship());
         node.set("object", link.request().get("object"));
         return node;

@@ -17,6 +17,9 @@ final class IssueJson {
     static final List<String> ALL_FIELDS = List.of("summary", "description", "labels", "priority", "duedate", "assignee",
             "components", "status", "resolution", "resolutiondate", "updated", "created", "project", "issuetype");
 
+    /** Internal marker in a field selection: every custom field the issue has. */
+    private static final String ALL_CUSTOM_FIELDS = "customfield_*";
+
     private final FakeStore store;
 
     IssueJson(FakeStore store) {
@@ -38,7 +41,7 @@ final class IssueJson {
         for (String f : asked) {
             if (f.equals("*all") || f.equals("*navigable")) {
                 out.addAll(ALL_FIELDS);
-                out.add("customfield_*");
+                out.add(ALL_CUSTOM_FIELDS);
             } else if (!f.startsWith("-") && !f.isBlank()) {
                 out.add(f);
             }
@@ -48,7 +51,7 @@ final class IssueJson {
     }
 
     ObjectNode issue(FakeIssue issue, Api api, Set<String> fields, Collection<String> propertyKeys) {
-        ObjectNode bean = JiraError.JSON.createObjectNode();
+        ObjectNode bean = Json.MAPPER.createObjectNode();
         boolean onlyId = fields.stream().allMatch(f -> f.equals("id"));
         if (!onlyId) {
             bean.put("expand", "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations");
@@ -99,7 +102,7 @@ final class IssueJson {
             case "created" -> f.put("created", timestamp(issue.created()));
             case "project" -> f.set("project", project(issue.project, api));
             case "issuetype" -> f.set("issuetype", named(api, "issuetype", issue.issueType).put("subtask", false).put("hierarchyLevel", 0));
-            case "customfield_*" -> issue.customFields.forEach(f::set);
+            case ALL_CUSTOM_FIELDS -> issue.customFields.forEach(f::set);
             default -> {
                 if (issue.customFields.containsKey(name)) {
                     f.set(name, issue.customFields.get(name));
@@ -113,34 +116,34 @@ final class IssueJson {
     }
 
     private ObjectNode named(Api api, String kind, FakeProject.Named n) {
-        return JiraError.JSON.createObjectNode().put("self", self(api, kind + "/" + n.id())).put("id", n.id()).put("name", n.name());
+        return Json.MAPPER.createObjectNode().put("self", self(api, kind + "/" + n.id())).put("id", n.id()).put("name", n.name());
     }
 
     ObjectNode project(FakeProject p, Api api) {
-        return JiraError.JSON.createObjectNode().put("self", self(api, "project/" + p.id())).put("id", p.id())
+        return Json.MAPPER.createObjectNode().put("self", self(api, "project/" + p.id())).put("id", p.id())
                 .put("key", p.key()).put("name", p.name()).put("projectTypeKey", "software").put("simplified", false);
     }
 
     ObjectNode status(Workflow.Status s, Api api) {
-        ObjectNode node = JiraError.JSON.createObjectNode().put("self", self(api, "status/" + s.id()))
+        ObjectNode node = Json.MAPPER.createObjectNode().put("self", self(api, "status/" + s.id()))
                 .put("description", "").put("iconUrl", store.baseUrl() + "/").put("name", s.name()).put("id", s.id());
         node.set("statusCategory", statusCategory(s, api));
         return node;
     }
 
     ObjectNode statusCategory(Workflow.Status s, Api api) {
-        return JiraError.JSON.createObjectNode().put("self", self(api, "statuscategory/" + s.categoryId()))
+        return Json.MAPPER.createObjectNode().put("self", self(api, "statuscategory/" + s.categoryId()))
                 .put("id", s.categoryId()).put("key", s.categoryKey()).put("colorName", s.colorName()).put("name", s.categoryName());
     }
 
     ObjectNode resolution(Workflow.Resolution r, Api api) {
-        return JiraError.JSON.createObjectNode().put("self", self(api, "resolution/" + r.id()))
+        return Json.MAPPER.createObjectNode().put("self", self(api, "resolution/" + r.id()))
                 .put("id", r.id()).put("description", r.description()).put("name", r.name());
     }
 
     /** Cloud users are accountIds and may hide their email; DC users are usernames. */
     ObjectNode user(FakeUser u, Api api, boolean withAvatars) {
-        ObjectNode node = JiraError.JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         if (api.adf) {
             node.put("self", self(api, "user?accountId=" + URLEncoder.encode(u.accountId(), StandardCharsets.UTF_8)));
             node.put("accountId", u.accountId());

@@ -36,7 +36,7 @@ final class IssueResource {
             throw JiraError.message(400, "Bulk create is limited to " + BULK_LIMIT + " issues per request; "
                     + updates.size() + " were sent.");
         }
-        ObjectNode result = JiraError.JSON.createObjectNode();
+        ObjectNode result = Json.MAPPER.createObjectNode();
         ArrayNode issues = result.putArray("issues");
         ArrayNode errors = result.putArray("errors");
         for (int i = 0; i < updates.size(); i++) {
@@ -53,7 +53,7 @@ final class IssueResource {
     }
 
     private ObjectNode createdIssue(FakeIssue issue, Api api) {
-        return JiraError.JSON.createObjectNode().put("id", issue.id()).put("key", issue.key())
+        return Json.MAPPER.createObjectNode().put("id", issue.id()).put("key", issue.key())
                 .put("self", store.json().self(api, "issue/" + issue.id()));
     }
 

@@ -1,6 +1,5 @@
 package dev.closeout.integrations.jira.fake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
@@ -8,8 +7,6 @@ import java.util.Map;
 
 /** An error answer in Jira's ErrorCollection shape: {@code {"errorMessages":[...],"errors":{...}}}. */
 final class JiraError extends RuntimeException {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     final int status;
     final ObjectNode body;
 
@@ -32,7 +29,7 @@ final class JiraError extends RuntimeException {
     }
 
     static ObjectNode collection(List<String> messages, Map<String, String> errors) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         messages.forEach(body.putArray("errorMessages")::add);
         if (messages.isEmpty()) {
             body.putArray("errorMessages");

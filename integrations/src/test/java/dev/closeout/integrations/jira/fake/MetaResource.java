@@ -41,14 +41,14 @@ final class MetaResource {
     }
 
     private ObjectNode issueType(Api api, FakeProject.Named t) {
-        return JiraError.JSON.createObjectNode().put("self", store.json().self(api, "issuetype/" + t.id()))
+        return Json.MAPPER.createObjectNode().put("self", store.json().self(api, "issuetype/" + t.id()))
                 .put("id", t.id()).put("name", t.name()).put("description", "").put("iconUrl", store.baseUrl() + "/icons/" + t.id())
                 .put("subtask", false).put("hierarchyLevel", 0);
     }
 
     private Response issueTypes(Request r) {
         FakeProject p = requireProject(r.param(0));
-        ObjectNode body = JiraError.JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode types = body.putArray("issueTypes");
         p.issueTypeList().forEach(t -> types.add(issueType(r.api, t)));
         return Response.ok(body.put("maxResults", 50).put("startAt", 0).put("total", types.size()));
@@ -60,7 +60,7 @@ final class MetaResource {
         if (p.issueType(r.param(1)).filter(t -> t.id().equals(r.param(1))).isEmpty()) {
             throw JiraError.message(404, "Issue type with id '" + r.param(1) + "' does not exist for project " + p.key() + ".");
         }
-        ArrayNode fields = JiraError.JSON.createArrayNode();
+        ArrayNode fields = Json.MAPPER.createArrayNode();
         for (String id : p.createScreenFields().stream().sorted().toList()) {
             ObjectNode f = fields.addObject().put("required", ALWAYS_REQUIRED.contains(id));
             f.set("schema", schema(id));
@@ -76,13 +76,13 @@ final class MetaResource {
                         .put("id", c.id()).put("name", c.name()));
             }
         }
-        ObjectNode body = JiraError.JSON.createObjectNode().put("maxResults", 50).put("startAt", 0).put("total", fields.size());
+        ObjectNode body = Json.MAPPER.createObjectNode().put("maxResults", 50).put("startAt", 0).put("total", fields.size());
         body.set("fields", fields);
         return Response.ok(body);
     }
 
     private static ObjectNode schema(String fieldId) {
-        ObjectNode s = JiraError.JSON.createObjectNode();
+        ObjectNode s = Json.MAPPER.createObjectNode();
         if (fieldId.startsWith("customfield_")) {
             return s.put("type", "string").put("custom", "com.atlassian.jira.plugin.system.customfieldtypes:textfield")
                     .put("customId", Long.parseLong(fieldId.substring("customfield_".length())));
@@ -108,7 +108,7 @@ final class MetaResource {
     }
 
     private Response statusCategories(Request r) {
-        ArrayNode out = JiraError.JSON.createArrayNode();
+        ArrayNode out = Json.MAPPER.createArrayNode();
         out.addObject().put("self", store.json().self(r.api, "statuscategory/1")).put("id", 1).put("key", "undefined")
                 .put("colorName", "medium-gray").put("name", "No Category");
         Workflow.STATUSES.forEach(s -> out.add(store.json().statusCategory(s, r.api)));

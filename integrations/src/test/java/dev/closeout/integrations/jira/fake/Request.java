@@ -49,7 +49,7 @@ final class Request {
             throw JiraError.message(400, "No content to map due to end-of-input");
         }
         try {
-            return JiraError.JSON.readTree(body);
+            return Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw JiraError.message(400, "Unexpected character in the request body: " + e.getOriginalMessage());
         }

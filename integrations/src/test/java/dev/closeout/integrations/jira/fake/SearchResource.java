@@ -79,7 +79,7 @@ final class SearchResource {
         int pageSize = Math.max(1, Math.min(p.maxResults() == null ? 50 : p.maxResults(), cap));
         int offset = p.nextPageToken() == null ? 0 : decodeToken(p.nextPageToken());
         int end = Math.min(offset + pageSize, matches.size());
-        ObjectNode body = JiraError.JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode issues = body.putArray("issues");
         matches.subList(Math.min(offset, end), end).forEach(i -> issues.add(store.json().issue(i, r.api, fields, p.properties())));
         boolean last = end >= matches.size();
@@ -109,7 +109,7 @@ final class SearchResource {
         Set<String> fields = IssueJson.selectFields(p.fields(), List.of("*navigable"));
         int startAt = p.startAt() == null ? 0 : Math.max(0, p.startAt());
         int maxResults = Math.min(p.maxResults() == null ? 50 : p.maxResults(), DC_PAGE_CAP);
-        ObjectNode body = JiraError.JSON.createObjectNode().put("expand", "schema,names")
+        ObjectNode body = Json.MAPPER.createObjectNode().put("expand", "schema,names")
                 .put("startAt", startAt).put("maxResults", maxResults).put("total", matches.size());
         ArrayNode issues = body.putArray("issues");
         matches.stream().skip(startAt).limit(maxResults)

@@ -24,9 +24,9 @@ import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.pathCont
  * client that sends something real Jira would reject fails its tests here. Data Center paths are checked against the
  * same spec with {@code /rest/api/2} read as {@code /rest/api/3}: DC's v2 resources have the same shapes, DC
  * descriptions are strings where the spec allows any value in {@code fields}, and DC's {@code /rest/api/2/search} is
- * checked against {@code /rest/api/3/search}, which this copy still describes (deprecated). Security is not checked
- * here: the spec names a {@code basicAuth} scheme it never defines, so the validator ignores it; the fake checks
- * credentials itself.
+ * checked against {@code /rest/api/3/search}, which this copy still describes (deprecated), so the 2024 copy is
+ * not needed. No security messages arise: operations require either {@code basicAuth}, a scheme the spec never
+ * defines, or OAuth2, which the validator does not check; the fake checks credentials itself.
  */
 final class SpecValidator {
     static final String SPEC = "/jira/jira-platform-v3.openapi.2025-12.json";
@@ -46,6 +46,11 @@ final class SpecValidator {
                                 pathContainsRegexp("/rest/api/3/issue/[^/]+/assignee$"),
                                 messageContainsRegexp("\\[Path '/(accountId|name)'\\] Instance type \\(null\\)"))))
                 .build();
+    }
+
+    /** Builds the validator now (seconds, once per JVM) so a client's first request does not pay for it. */
+    static void warmUp() {
+        Holder.VALIDATOR.getClass();
     }
 
     /** Error messages for a request; empty when it conforms. */

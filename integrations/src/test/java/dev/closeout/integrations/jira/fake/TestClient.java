@@ -18,7 +18,7 @@ final class TestClient {
     record Reply(int status, String body, HttpResponse<String> raw) {
         JsonNode json() {
             try {
-                return JiraError.JSON.readTree(body);
+                return Json.MAPPER.readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -101,7 +101,7 @@ final class TestClient {
 
     static ObjectNode json(String text) {
         try {
-            return (ObjectNode) JiraError.JSON.readTree(text.replace('\'', '"'));
+            return (ObjectNode) Json.MAPPER.readTree(text.replace('\'', '"'));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -75,7 +75,7 @@ final class UserResource {
     }
 
     private Response page(Request r, Stream<FakeUser> users) {
-        ArrayNode out = JiraError.JSON.createArrayNode();
+        ArrayNode out = Json.MAPPER.createArrayNode();
         users.skip(r.queryInt("startAt", 0)).limit(r.queryInt("maxResults", 50))
                 .forEach(u -> out.add(store.json().user(u, r.api, true)));
         return Response.ok(out);

@@ -37,7 +37,7 @@ public final class WebhookDelivery {
 
     public JsonNode json() {
         try {
-            return JiraError.JSON.readTree(body);
+            return Json.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
