@@ -192,6 +192,14 @@ public class JiraSync {
                 tally.failed++;
                 return;
             }
+            Optional<JiraTicket> holder = tickets.findByIssueId(ticket.get().ticket().id());
+            if (holder.isPresent()) {
+                tickets.failed(work.action.id(), "the postmortem names ticket " + key + ", which is already the "
+                        + "ticket of follow-up " + holder.get().actionId() + "; link another with POST /api/actions/"
+                        + work.action.id() + "/ticket", null, now());
+                tally.failed++;
+                return;
+            }
             claimInJira(work.action.id(), ticket.get().ticket().id());
             adopt(work, ticket.get().ticket().id(), ticket.get().ticket().key(), existing);
             tally.linked++;

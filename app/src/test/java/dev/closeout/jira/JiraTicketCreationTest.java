@@ -3,9 +3,19 @@ package dev.closeout.jira;
 import dev.closeout.integrations.jira.fake.FakeIssue;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import dev.closeout.integrations.jira.JiraTrackers;
+import dev.closeout.integrations.tracker.CreateOutcome;
+import dev.closeout.integrations.tracker.Description;
+import dev.closeout.integrations.tracker.IssueTracker;
+import dev.closeout.integrations.tracker.NewTicket;
+import dev.closeout.integrations.tracker.TicketRef;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JiraTicketCreationTest extends JiraApiTestBase {
+
+    @Inject
+    JiraTickets tickets;
+
+    @Inject
+    IssueTracker tracker;
 
     @AfterEach
     void clearFaults() {
@@ -56,7 +72,7 @@ class JiraTicketCreationTest extends JiraApiTestBase {
         assertEquals(jira.baseUrl() + "/browse/" + issue.key(), ticket.get("url"));
         List<Map<String, Object>> history = list(getJson("/api/actions/" + ids.get(0) + "/history").get("items"));
         assertTrue(history.stream().anyMatch(e -> "jira_ticket".equals(e.get("field"))
-                && issue.key().equals(e.get("new_value")) && "jira".equals(e.get("actor"))), history.toString());
+                && issue.key().equals(e.get("new")) && "jira".equals(e.get("actor"))), history.toString());
     }
 
     @Test
@@ -75,19 +91,35 @@ class JiraTicketCreationTest extends JiraApiTestBase {
 
     @Test
     void aTicketThePostmortemNamesIsLinkedNotDuplicated() {
-        List<Long> first = importActions("named-1.md", postmortem("Named outage", 1));
-        syncUntilSettled(3);
-        FakeIssue existing = issuesOf(first.get(0)).get(0);
+        TicketRef existing = createdByAPerson("Add a cache hit-rate alert");
         int issues = jira.issueCount();
 
-        List<Long> ids = importActions("named-2.md", "# Cache outage\n\n## Action items\n\n"
+        List<Long> ids = importActions("named.md", "# Cache outage\n\n## Action items\n\n"
                 + "- Add a cache hit-rate alert (" + existing.key() + ")\n");
         syncUntilSettled(3);
 
         assertEquals(issues, jira.issueCount());
         FakeIssue linked = jira.issue(existing.key()).orElseThrow();
-        assertTrue(linked.labels().contains(JiraSync.actionLabel(ids.get(0))), linked.labels().toString());
+        assertTrue(linked.labels().containsAll(List.of("closeout", JiraSync.actionLabel(ids.get(0)))),
+                linked.labels().toString());
+        assertEquals(ids.get(0).longValue(), linked.properties().get("closeout.action").get("actionId").asLong());
+        assertEquals(1, linked.remoteLinks().size());
         assertEquals(existing.key(), ticketOf(ids.get(0)).get("issue_key"));
+    }
+
+    @Test
+    void aNamedTicketThatBelongsToAnotherFollowUpIsNotShared() {
+        List<Long> first = importActions("taken-1.md", postmortem("Taken outage", 1));
+        syncUntilSettled(3);
+        String key = issuesOf(first.get(0)).get(0).key();
+
+        List<Long> ids = importActions("taken-2.md", "# Queue outage\n\n## Action items\n\n"
+                + "- Add a queue depth alert (" + key + ")\n");
+        syncUntilSettled(3);
+
+        Map<String, Object> ticket = ticketOf(ids.get(0));
+        assertEquals("failed", ticket.get("state"));
+        assertTrue(((String) ticket.get("last_error")).contains("follow-up " + first.get(0)), ticket.toString());
     }
 
     @Test
@@ -158,21 +190,36 @@ class JiraTicketCreationTest extends JiraApiTestBase {
     void aCrashBetweenJirasAnswerAndTheDatabaseWriteLeavesNoDuplicate() {
         List<Long> ids = importActions("crash.md", postmortem("Crash outage", 2));
         // what a worker leaves when it dies after Jira created the tickets and before it wrote their ids:
-        // the rows marked uncertain, under a lease, and the tickets in Jira
-        jira.faults().loseResponses("createIssues", 1.0, 3);
-        jira.lostResponseHold(java.time.Duration.ofMillis(1500));
-        client.retrieve(HttpRequest.POST("/api/integrations/jira/sync", "").bearerAuth(ADMIN), JSON_OBJECT);
-        jira.faults().clear();
-        assertEquals(2, (int) transactions.executeRead(s -> dsl.fetchCount(JIRA_TICKET,
-                JIRA_TICKET.CREATE_UNCERTAIN.isTrue())));
-        // the restart: the lease has run out
-        transactions.executeWrite(s -> dsl.update(JIRA_TICKET)
-                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, java.time.LocalDateTime.of(2000, 1, 1, 0, 0)).execute());
+        // its rows claimed under a lease and marked uncertain, and the tickets in Jira
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        List<JiraTicket> claimed = tickets.claim(50, now, Duration.ofMinutes(10));
+        tickets.markUncertain(ids, now);
+        tracker.createTickets(claimed.stream().map(row -> ticketFor(row.actionId())).toList());
+        int issues = jira.issueCount();
 
+        syncUntilSettled(1);
+        assertEquals(2, pending(), "the lease holds the rows while the dead worker might still answer");
+
+        // the lease runs out
+        transactions.executeWrite(s -> dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, LocalDateTime.of(2000, 1, 1, 0, 0)).execute());
         syncUntilSettled(3);
 
+        assertEquals(issues, jira.issueCount());
         assertOneIssueEach(ids);
-        assertNotNull(ticketOf(ids.get(1)).get("issue_id"));
+        assertEquals(issuesOf(ids.get(1)).get(0).id(), ticketOf(ids.get(1)).get("issue_id"));
+    }
+
+    private TicketRef createdByAPerson(String summary) {
+        NewTicket ticket = new NewTicket("OPS", "Task", summary, new Description(List.of(summary), null),
+                List.of("manual"), null, null, null, List.of(), Map.of(), "notes", 0);
+        return ((CreateOutcome.Created) tracker.createTickets(List.of(ticket)).get(0)).ticket();
+    }
+
+    private NewTicket ticketFor(long actionId) {
+        return new NewTicket("OPS", "Task", "follow-up " + actionId, new Description(List.of("follow-up"), null),
+                List.of(JiraSync.LABEL, JiraSync.actionLabel(actionId)), null, null, null, List.of(), Map.of(),
+                JiraTrackers.PROPERTY_KEY, actionId);
     }
 
     @Test
