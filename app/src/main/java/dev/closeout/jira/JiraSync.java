@@ -159,9 +159,21 @@ public class JiraSync {
      */
     private List<Work> findAgain(List<Work> uncertain, List<Work> existing, Tally tally) {
         List<Work> createAgain = new ArrayList<>();
+        if (uncertain.isEmpty()) {
+            return createAgain;
+        }
+        List<TicketState> labelled;
+        try {
+            labelled = tracker.ticketsLabelled(uncertain.stream().map(w -> actionLabel(w.action.id())).toList());
+        } catch (TrackerException e) {
+            retry(uncertain, e, true, tally);
+            return createAgain;
+        }
         for (Work work : uncertain) {
             try {
-                Optional<TicketState> found = tracker.ticketsLabelled(actionLabel(work.action.id())).stream()
+                // the oldest, should an earlier bug have made two
+                Optional<TicketState> found = labelled.stream()
+                        .filter(t -> t.labels().contains(actionLabel(work.action.id())))
                         .filter(t -> t.actionId() == null || t.actionId() == work.action.id())
                         .min(Comparator.comparing(t -> Long.parseLong(t.ticket().id())));
                 if (found.isPresent()) {
@@ -304,7 +316,7 @@ public class JiraSync {
 
     /** The follow-up has its ticket now: remember id and key, note it in the history, finish it in this pass. */
     private void adopt(Work work, String issueId, String issueKey, List<Work> existing) {
-        tickets.linked(work.action.id(), issueId, issueKey, now());
+        tickets.linked(work.action.id(), issueId, issueKey, configuration.remoteLinks(), now());
         events.save(new ActionEvent(null, work.action.id(), TICKET_EVENT, null, issueKey, ACTOR, now()));
         existing.add(new Work(tickets.find(work.action.id()).orElseThrow(), work.action, work.postmortemTitle));
     }
