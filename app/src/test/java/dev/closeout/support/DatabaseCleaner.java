@@ -12,6 +12,7 @@ import static dev.closeout.db.jooq.Tables.API_TOKEN;
 import static dev.closeout.db.jooq.Tables.POSTMORTEM;
 import static dev.closeout.db.jooq.Tables.TEAM;
 import static dev.closeout.db.jooq.Tables.TEAM_DUE_PRIORITY;
+import static dev.closeout.db.jooq.Tables.TEAM_JIRA;
 import static dev.closeout.db.jooq.Tables.TEAM_SERVICE;
 
 /** Empties every table between tests, children first so foreign keys hold. */
@@ -34,6 +35,7 @@ public class DatabaseCleaner {
             dsl.deleteFrom(API_TOKEN).execute();
             dsl.deleteFrom(TEAM_SERVICE).execute();
             dsl.deleteFrom(TEAM_DUE_PRIORITY).execute();
+            dsl.deleteFrom(TEAM_JIRA).execute();
             dsl.deleteFrom(TEAM).execute();
             return null;
         });
