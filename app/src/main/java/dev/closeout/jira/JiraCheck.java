@@ -73,7 +73,13 @@ public class JiraCheck {
             print.accept("authenticated as " + user.displayName()
                     + (user.email() == null ? "" : " <" + user.email() + ">"));
         } catch (TrackerAuthException e) {
-            print.accept("not authenticated: " + e.getMessage() + "; " + credentialsHint());
+            // the adapters name the settings to look at; a message that does not gets them added
+            print.accept("not authenticated: " + e.getMessage()
+                    + (e.getMessage().contains(JiraConfiguration.PREFIX) ? "" : "; " + credentialsHint()));
+            if (configuration.jiraFlavour() == JiraFlavour.CLOUD) {
+                print.accept("  Jira Cloud API tokens expire; a token with scopes works only through"
+                        + " https://api.atlassian.com/ex/jira/<cloud id> as the base URL");
+            }
             return PROBLEMS;
         } catch (TrackerException e) {
             print.accept("cannot reach Jira: " + e.getMessage());
@@ -148,7 +154,7 @@ public class JiraCheck {
         } while (page.size() == TEAM_PAGE);
         for (String key : mappings.configuredTeams()) {
             if (!seen.contains(key)) {
-                scopes.add("team " + key + " (configured, not in the database)",
+                scopes.add("team " + key + " [configured, not in the database]",
                         mappings.merged(key, null, TeamJira.none(0)));
             }
         }
@@ -157,8 +163,7 @@ public class JiraCheck {
 
     private String credentialsHint() {
         return configuration.jiraFlavour() == JiraFlavour.CLOUD
-                ? "check closeout.jira.email and closeout.jira.api-token (CLOSEOUT_JIRA_API_TOKEN); Jira Cloud API"
-                        + " tokens expire, and a scoped token needs the api.atlassian.com base URL"
+                ? "check closeout.jira.email and closeout.jira.api-token (CLOSEOUT_JIRA_API_TOKEN)"
                 : "check closeout.jira.personal-access-token (CLOSEOUT_JIRA_PERSONAL_ACCESS_TOKEN); it may have"
                         + " expired or been revoked";
     }
