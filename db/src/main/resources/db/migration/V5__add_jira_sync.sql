@@ -20,10 +20,13 @@ CREATE TABLE jira_ticket (
   push_pending     BOOLEAN       NOT NULL DEFAULT FALSE,
   -- the remote link back to the postmortem is made after the create; true until it is there
   link_pending     BOOLEAN       NOT NULL DEFAULT FALSE,
+  -- the ticket is gone from Jira (deleted, or hidden from the account): never recreated behind anyone's back
+  issue_deleted    BOOLEAN       NOT NULL DEFAULT FALSE,
   -- what the configuration looked like when the row failed: a change of it queues the row again
   config_hash      CHAR(64),
-  -- Jira's `updated` of the last state applied here: older webhook deliveries are ignored
-  jira_updated_at  DATETIME(6),
+  -- Jira's `updated` (epoch milliseconds) of the last state applied here: older reads are ignored. Not a
+  -- DATETIME: MariaDB through Connector/J drops fractions, and two changes in one second must still order.
+  jira_updated_ms  BIGINT,
   last_synced_at   DATETIME(6),
   created_at       DATETIME(6)   NOT NULL,
   updated_at       DATETIME(6)   NOT NULL,

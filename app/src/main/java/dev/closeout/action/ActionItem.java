@@ -94,6 +94,24 @@ public record ActionItem(
                 ticketRef, sourceLine, removedFromSource, createdAt, now, closedAt, version);
     }
 
+    /**
+     * This follow-up as the issue tracker has it: the tracker is the truth for status, owner and due date,
+     * so its moves are taken as they are, outside the lifecycle people's moves follow (a
+     * ticket may go straight from To Do to Done). Null leaves a value as it is.
+     */
+    public ActionItem followTracker(@Nullable ActionStatus newStatus, @Nullable String reason,
+                                    @Nullable String newOwner, @Nullable LocalDate newDue, LocalDateTime now) {
+        ActionStatus to = newStatus == null ? status : newStatus;
+        boolean moved = to != status;
+        LocalDate due = newDue == null ? dueDate : newDue;
+        DueSource source = due == null || due.equals(dueDate) ? dueSource : DueSource.PERSON;
+        return new ActionItem(id, postmortemId, position, text, kind, group, newOwner == null ? owner : newOwner,
+                teamId, due, source, priority, to,
+                to == ActionStatus.NOT_DOING ? (moved ? reason : statusReason) : null,
+                ticketRef, sourceLine, removedFromSource, createdAt, now,
+                to.isClosed() ? (moved ? now : closedAt) : null, version);
+    }
+
     /** The same follow-up with another last-change time: a move that is not a change people see. */
     public ActionItem withUpdatedAt(LocalDateTime time) {
         return new ActionItem(id, postmortemId, position, text, kind, group, owner, teamId, dueDate, dueSource,

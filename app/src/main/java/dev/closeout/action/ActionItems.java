@@ -2,6 +2,7 @@ package dev.closeout.action;
 
 import dev.closeout.team.TeamKeys;
 import dev.closeout.security.Caller;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -14,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -28,14 +31,16 @@ public class ActionItems {
     private final ActionEventRepository events;
     private final ActionQueries queries;
     private final TeamKeys teamKeys;
+    private final ApplicationEventPublisher<ActionChanged> changes;
     private final Clock clock;
 
     ActionItems(ActionItemRepository actions, ActionEventRepository events, ActionQueries queries, TeamKeys teamKeys,
-                Clock clock) {
+                ApplicationEventPublisher<ActionChanged> changes, Clock clock) {
         this.actions = actions;
         this.events = events;
         this.queries = queries;
         this.teamKeys = teamKeys;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -62,14 +67,47 @@ public class ActionItems {
         if (ActionVersion.of(before) != expectedVersion) {
             throw new StaleActionException(expectedVersion);
         }
-        return store(before, before.edit(edit, now()), caller);
+        return store(before, before.edit(edit, now()), caller.actor());
     }
 
     /** Moves the follow-up to {@code to}; see {@link ActionItem#moveTo}. */
     @Transactional
     public ActionItem move(long id, ActionStatus to, @Nullable String reason, Caller caller) {
         ActionItem before = get(id, caller);
-        return store(before, before.moveTo(to, reason, now()), caller);
+        return store(before, before.moveTo(to, reason, now()), caller.actor());
+    }
+
+    /** The follow-up whoever asks; for integrations that act for no caller. */
+    @ReadOnly
+    public Optional<ActionItem> findForTracker(long id) {
+        return actions.findById(id);
+    }
+
+    /**
+     * Applies what an issue tracker says of the follow-up, as {@code actor}: read, changed and written in
+     * one transaction, read again when a person's change got in between.
+     *
+     * @return the follow-up as stored, or empty when it no longer exists
+     */
+    @Transactional
+    public Optional<ActionItem> followTracker(long id, UnaryOperator<ActionItem> change, String actor) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<ActionItem> before = actions.findById(id);
+            if (before.isEmpty()) {
+                return before;
+            }
+            ActionItem after = change.apply(before.get());
+            if (after.withUpdatedAt(before.get().updatedAt()).equals(before.get())) {
+                return before;
+            }
+            try {
+                return Optional.of(store(before.get(), after.withUpdatedAt(now()), actor));
+            } catch (StaleActionException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Up to {@code limit} history events of a follow-up the caller reaches, after event {@code afterId}. */
@@ -79,7 +117,7 @@ public class ActionItems {
         return queries.history(id, afterId, limit);
     }
 
-    private ActionItem store(ActionItem before, ActionItem after, Caller caller) {
+    private ActionItem store(ActionItem before, ActionItem after, String actor) {
         ActionItem stored;
         try {
             // the @Version column: the update matches only the version read above, so of two concurrent
@@ -90,7 +128,8 @@ public class ActionItems {
         }
         Map<Long, String> teamKeys = this.teamKeys.keysOf(Stream.of(before.teamId(), after.teamId())
                 .filter(Objects::nonNull).distinct().toList());
-        events.saveAll(ActionEvent.between(before, stored, caller.actor(), teamKeys::get));
+        events.saveAll(ActionEvent.between(before, stored, actor, teamKeys::get));
+        changes.publishEvent(new ActionChanged(before, stored, actor));
         return stored;
     }
 

@@ -38,6 +38,11 @@ import java.util.List;
  *                            nothing is trusted to be late (Jira's search is eventually consistent) before
  *                            the ticket is created again, default 30s
  * @param publicUrl           Closeout's own address, for the link back from each ticket to its postmortem
+ * @param retryDelay          pause before a ticket whose last try failed for a passing reason is tried again;
+ *                            doubled at each further failure, default 30s
+ * @param maxRetryDelay       the longest such pause, default 1h
+ * @param claimLease          how long a worker owns the tickets it took; another worker (or this one after a
+ *                            restart) takes them again only after it, default 10m
  */
 @ConfigurationProperties(JiraConfiguration.PREFIX)
 public record JiraConfiguration(
@@ -59,7 +64,10 @@ public record JiraConfiguration(
         @Bindable(defaultValue = "4") int retryAttempts,
         @Bindable(defaultValue = "30s") Duration maxBackoff,
         @Bindable(defaultValue = "30s") Duration searchSettle,
-        @Bindable(defaultValue = "http://localhost:8080") URI publicUrl) {
+        @Bindable(defaultValue = "http://localhost:8080") URI publicUrl,
+        @Bindable(defaultValue = "30s") Duration retryDelay,
+        @Bindable(defaultValue = "1h") Duration maxRetryDelay,
+        @Bindable(defaultValue = "10m") Duration claimLease) {
 
     public static final String PREFIX = "closeout.jira";
 

@@ -1,5 +1,6 @@
 package dev.closeout.postmortem;
 
+import dev.closeout.action.ActionChanged;
 import dev.closeout.action.ActionEvent;
 import dev.closeout.action.ActionEventRepository;
 import dev.closeout.action.ActionItem;
@@ -7,6 +8,7 @@ import dev.closeout.action.ActionItemRepository;
 import dev.closeout.action.DueSource;
 import dev.closeout.postmortem.extraction.ExtractedAction;
 import dev.closeout.storage.Columns;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -37,10 +39,13 @@ class ActionReconciler {
 
     private final ActionItemRepository actions;
     private final ActionEventRepository events;
+    private final ApplicationEventPublisher<ActionChanged> changes;
 
-    ActionReconciler(ActionItemRepository actions, ActionEventRepository events) {
+    ActionReconciler(ActionItemRepository actions, ActionEventRepository events,
+                     ApplicationEventPublisher<ActionChanged> changes) {
         this.actions = actions;
         this.events = events;
+        this.changes = changes;
     }
 
     ReimportSummary reconcile(long postmortemId, List<ExtractedAction> extracted, NewAction newAction, String actor,
@@ -56,6 +61,7 @@ class ActionReconciler {
             if (match == null) {
                 ActionItem action = actions.save(newAction.make(position, extracted.get(position)));
                 events.save(ActionEvent.created(action, actor));
+                changes.publishEvent(new ActionChanged(null, action, actor));
                 added++;
             } else if (refresh(stored.get(match), position, extracted.get(position), actor, now)) {
                 updated++;
@@ -94,8 +100,11 @@ class ActionReconciler {
         if (changes.isEmpty() && position == action.position() && Objects.equals(sourceLine, action.sourceLine())) {
             return false;
         }
-        actions.update(changes.isEmpty() ? updated.withUpdatedAt(action.updatedAt()) : updated);
+        ActionItem stored = actions.update(changes.isEmpty() ? updated.withUpdatedAt(action.updatedAt()) : updated);
         events.saveAll(changes);
+        if (!changes.isEmpty()) {
+            this.changes.publishEvent(new ActionChanged(action, stored, actor));
+        }
         return !changes.isEmpty();
     }
 
@@ -110,8 +119,9 @@ class ActionReconciler {
                 action.priority(), action.status(), action.statusReason(), action.ticketRef(), action.sourceLine(),
                 true, action.createdAt(), newlyRemoved ? now : action.updatedAt(), action.closedAt(),
                 action.version());
-        actions.update(flagged);
+        ActionItem stored = actions.update(flagged);
         events.saveAll(ActionEvent.between(action, flagged, actor));
+        changes.publishEvent(new ActionChanged(action, stored, actor));
         return newlyRemoved;
     }
 }

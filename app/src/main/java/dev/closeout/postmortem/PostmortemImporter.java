@@ -1,5 +1,6 @@
 package dev.closeout.postmortem;
 
+import dev.closeout.action.ActionChanged;
 import dev.closeout.action.ActionEvent;
 import dev.closeout.action.ActionEventRepository;
 import dev.closeout.action.ActionItem;
@@ -12,6 +13,7 @@ import dev.closeout.storage.Columns;
 import dev.closeout.team.FollowUpDefaults;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -40,17 +42,20 @@ public class PostmortemImporter {
     private final FollowUpDefaults defaults;
     private final ActionReconciler reconciler;
     private final TransactionOperations<Connection> transactions;
+    private final ApplicationEventPublisher<ActionChanged> changes;
     private final Clock clock;
 
     PostmortemImporter(PostmortemRepository postmortems, ActionItemRepository actions, ActionEventRepository events,
                        FollowUpDefaults defaults, ActionReconciler reconciler,
-                       TransactionOperations<Connection> transactions, Clock clock) {
+                       TransactionOperations<Connection> transactions, ApplicationEventPublisher<ActionChanged> changes,
+                       Clock clock) {
         this.postmortems = postmortems;
         this.actions = actions;
         this.events = events;
         this.defaults = defaults;
         this.reconciler = reconciler;
         this.transactions = transactions;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -114,6 +119,7 @@ public class PostmortemImporter {
         for (ExtractedAction extracted : extraction.actions()) {
             ActionItem action = actions.save(newAction(postmortem, position++, extracted, now));
             events.save(ActionEvent.created(action, actor));
+            changes.publishEvent(new ActionChanged(null, action, actor));
             stored.add(action);
         }
         return new ImportResult(postmortem, stored, ImportOutcome.IMPORTED, null);

@@ -9,6 +9,10 @@ import java.sql.Connection;
 import static dev.closeout.db.jooq.Tables.ACTION_EVENT;
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
 import static dev.closeout.db.jooq.Tables.API_TOKEN;
+import static dev.closeout.db.jooq.Tables.JIRA_SYNC_PASS;
+import static dev.closeout.db.jooq.Tables.JIRA_TICKET;
+import static dev.closeout.db.jooq.Tables.JIRA_USER;
+import static dev.closeout.db.jooq.Tables.JIRA_WEBHOOK_DELIVERY;
 import static dev.closeout.db.jooq.Tables.POSTMORTEM;
 import static dev.closeout.db.jooq.Tables.TEAM;
 import static dev.closeout.db.jooq.Tables.TEAM_DUE_PRIORITY;
@@ -29,6 +33,10 @@ public class DatabaseCleaner {
 
     public void clean() {
         transactions.executeWrite(status -> {
+            dsl.deleteFrom(JIRA_TICKET).execute();
+            dsl.deleteFrom(JIRA_WEBHOOK_DELIVERY).execute();
+            dsl.deleteFrom(JIRA_USER).execute();
+            dsl.deleteFrom(JIRA_SYNC_PASS).execute();
             dsl.deleteFrom(ACTION_EVENT).execute();
             dsl.deleteFrom(ACTION_ITEM).execute();
             dsl.deleteFrom(POSTMORTEM).execute();

@@ -11,8 +11,9 @@ import java.util.Optional;
  *
  * <p>Every method is one or a few HTTP calls with connect and read time-outs; calls that cannot create
  * anything twice are retried on 429/503 (after {@code Retry-After}) and on connection failures. A create
- * is never retried inside the adapter: its outcome can be unknown ({@link TrackerUnavailableException#outcomeUnknown()}),
- * and only the caller can look for the ticket by its label before trying again.
+ * is retried inside the adapter only where Jira did nothing (429, 503, no connection): after a time-out or
+ * another 5xx its outcome is unknown ({@link TrackerUnavailableException#outcomeUnknown()}), and only the
+ * caller can look for the ticket by its label before trying again.
  *
  * @see TrackerException for the typed failures every method may throw
  */

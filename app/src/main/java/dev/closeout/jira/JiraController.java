@@ -1,0 +1,153 @@
+package dev.closeout.jira;
+
+import dev.closeout.action.ActionItem;
+import dev.closeout.action.ActionItems;
+import dev.closeout.integrations.tracker.TicketNotFoundException;
+import dev.closeout.integrations.tracker.TrackerException;
+import dev.closeout.security.Caller;
+import dev.closeout.security.Roles;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The Jira sync through the API: its state in sum and per follow-up, a pass on demand, a ticket for one
+ * follow-up now (created, or an existing one linked).
+ */
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.READER)
+class JiraController {
+
+    private static final Pattern JIRA_KEY = Pattern.compile("^[A-Z][A-Z0-9_]+-[1-9][0-9]*$");
+    private static final int FAILURES_SHOWN = 20;
+
+    private final JiraConfiguration configuration;
+    private final JiraTickets tickets;
+    private final SyncPasses passes;
+    private final ActionItems actions;
+    private final Optional<JiraSync> sync;
+    private final Optional<JiraReconciler> reconciler;
+    private final Clock clock;
+
+    JiraController(JiraConfiguration configuration, JiraTickets tickets, SyncPasses passes, ActionItems actions,
+                   Optional<JiraSync> sync, Optional<JiraReconciler> reconciler, Clock clock) {
+        this.configuration = configuration;
+        this.tickets = tickets;
+        this.passes = passes;
+        this.actions = actions;
+        this.sync = sync;
+        this.reconciler = reconciler;
+        this.clock = clock;
+    }
+
+    /** A link to an existing ticket: {@code {"key": "OPS-123"}}; no body creates one. */
+    @Serdeable
+    record TicketRequest(@Nullable String key) {
+    }
+
+    @Get("/integrations/jira/status")
+    JiraStatusResponse status() {
+        Map<SyncState, Integer> counts = tickets.countByState();
+        return new JiraStatusResponse(configuration.enabled(), configuration.enabled() ? configuration.flavour() : null,
+                configuration.baseUrl() == null ? null : configuration.baseUrl().toString(),
+                counts.getOrDefault(SyncState.PENDING, 0), counts.getOrDefault(SyncState.SYNCED, 0),
+                counts.getOrDefault(SyncState.FAILED, 0), tickets.oldestPending().map(JiraController::utc).orElse(null),
+                passes.lastFinished(SyncPasses.SYNC).map(JiraController::utc).orElse(null),
+                passes.lastFinished(SyncPasses.RECONCILE).map(JiraController::utc).orElse(null),
+                tickets.withErrors(FAILURES_SHOWN).stream().map(this::view).toList());
+    }
+
+    /** Runs a pass of the sync worker now and says what it did. */
+    @Secured(Roles.EDITOR)
+    @Post("/integrations/jira/sync")
+    SyncPassResult syncNow() {
+        LocalDateTime started = LocalDateTime.now(clock);
+        SyncPassResult result = enabledSync().runPass();
+        passes.finished(SyncPasses.SYNC, started, LocalDateTime.now(clock));
+        return result;
+    }
+
+    /** Reads back the tickets updated in Jira since the last reconciliation, now. */
+    @Secured(Roles.EDITOR)
+    @Post("/integrations/jira/reconcile")
+    JiraReconciler.Result reconcileNow() {
+        enabledSync();
+        return reconciler.orElseThrow().reconcile();
+    }
+
+    @Get("/actions/{id}/ticket")
+    TicketSyncResponse ticket(long id, Authentication authentication) {
+        actions.get(id, Caller.of(authentication));
+        return tickets.find(id).map(this::view).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND,
+                "follow-up " + id + " has no Jira ticket and none is queued: POST /api/actions/" + id
+                        + "/ticket creates one"));
+    }
+
+    /**
+     * Creates the follow-up's ticket now, or links the ticket {@code key} names (verified in Jira, labelled
+     * and linked back). A follow-up that has a ticket keeps it unless a key is given; one whose ticket was
+     * deleted in Jira gets a new one.
+     */
+    @Secured(Roles.EDITOR)
+    @Post("/actions/{id}/ticket")
+    TicketSyncResponse createTicket(long id, @Body @Nullable TicketRequest request, Authentication authentication) {
+        ActionItem action = actions.get(id, Caller.of(authentication));
+        JiraSync jira = enabledSync();
+        String key = request == null || request.key() == null ? null : request.key().strip();
+        try {
+            if (key != null) {
+                if (!JIRA_KEY.matcher(key).matches()) {
+                    throw new HttpStatusException(HttpStatus.BAD_REQUEST,
+                            "key: must be a Jira issue key such as OPS-123, was '" + key + "'");
+                }
+                jira.link(action.id(), key);
+            } else {
+                Optional<JiraTicket> row = tickets.find(id);
+                if (row.isEmpty() || row.get().issueDeleted() || !row.get().hasIssue()) {
+                    tickets.restart(id, LocalDateTime.now(clock));
+                }
+                if (jira.runFor(id).isEmpty()) {
+                    throw new HttpStatusException(HttpStatus.CONFLICT,
+                            "another worker is syncing follow-up " + id + "'s ticket right now; try again shortly");
+                }
+            }
+        } catch (TicketNotFoundException e) {
+            throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, e.getMessage());
+        } catch (TrackerException e) {
+            throw new HttpStatusException(HttpStatus.BAD_GATEWAY, "Jira: " + e.getMessage());
+        }
+        return tickets.find(id).map(this::view).orElseThrow();
+    }
+
+    private JiraSync enabledSync() {
+        return sync.orElseThrow(() -> new HttpStatusException(HttpStatus.CONFLICT,
+                "the Jira sync is off: set closeout.jira.enabled=true (CLOSEOUT_JIRA_ENABLED) and its connection"));
+    }
+
+    private TicketSyncResponse view(JiraTicket row) {
+        return TicketSyncResponse.of(row, configuration.baseUrl());
+    }
+
+    private static java.time.Instant utc(LocalDateTime time) {
+        return time.toInstant(ZoneOffset.UTC);
+    }
+}

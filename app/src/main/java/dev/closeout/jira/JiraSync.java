@@ -1,0 +1,390 @@
+package dev.closeout.jira;
+
+import dev.closeout.action.ActionEvent;
+import dev.closeout.action.ActionEventRepository;
+import dev.closeout.action.ActionItem;
+import dev.closeout.action.ActionItemRepository;
+import dev.closeout.integrations.jira.JiraTrackers;
+import dev.closeout.integrations.tracker.CreateOutcome;
+import dev.closeout.integrations.tracker.InvalidFieldsException;
+import dev.closeout.integrations.tracker.IssueTracker;
+import dev.closeout.integrations.tracker.NewTicket;
+import dev.closeout.integrations.tracker.TicketNotFoundException;
+import dev.closeout.integrations.tracker.TicketState;
+import dev.closeout.integrations.tracker.TrackerAuthException;
+import dev.closeout.integrations.tracker.TrackerException;
+import dev.closeout.integrations.tracker.TrackerUnavailableException;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+
+/**
+ * The sync worker: takes due rows of the ticket queue and does what each needs: create the ticket (bulk,
+ * up to 50 a request), link a ticket the postmortem named, find again a ticket whose create had no answer,
+ * make the link back to the postmortem, push a change made in Closeout. Several instances may run passes
+ * at once: rows are claimed with {@code SKIP LOCKED} under a lease.
+ *
+ * <p>Exactly once: before a create goes out its rows are marked uncertain; the mark is cleared only with
+ * the outcome. A row still marked when taken again (a time-out, a lost answer, a crash) is first looked
+ * for by its label {@code closeout-<id>}, and linked when found.
+ */
+@Singleton
+@Requires(property = JiraConfiguration.PREFIX + ".enabled", value = "true")
+public class JiraSync {
+
+    /** The actor of every change that comes from Jira, in the follow-ups' history. */
+    public static final String ACTOR = "jira";
+    /** Every ticket Closeout creates or links carries it: reconciliation reads tickets by it. */
+    public static final String LABEL = "closeout";
+    /** The history field that records a follow-up's ticket. */
+    static final String TICKET_EVENT = "jira_ticket";
+    private static final Pattern JIRA_KEY = Pattern.compile("^[A-Z][A-Z0-9_]+-[1-9][0-9]*$");
+    /** A pass stops after this many batches, so one busy instance does not starve the scheduler. */
+    private static final int MAX_BATCHES = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(JiraSync.class);
+
+    private final IssueTracker tracker;
+    private final JiraTickets tickets;
+    private final JiraMappings mappings;
+    private final JiraUsers users;
+    private final ActionItemRepository actions;
+    private final ActionEventRepository events;
+    private final TicketPusher pusher;
+    private final JiraConfiguration configuration;
+    private final TicketContent content;
+    private final Clock clock;
+
+    JiraSync(IssueTracker tracker, JiraTickets tickets, JiraMappings mappings, JiraUsers users,
+             ActionItemRepository actions, ActionEventRepository events, TicketPusher pusher,
+             JiraConfiguration configuration, Clock clock) {
+        this.tracker = tracker;
+        this.tickets = tickets;
+        this.mappings = mappings;
+        this.users = users;
+        this.actions = actions;
+        this.events = events;
+        this.pusher = pusher;
+        this.configuration = configuration;
+        this.content = new TicketContent(configuration.publicUrl());
+        this.clock = clock;
+    }
+
+    /** The label that finds a follow-up's ticket again: {@code closeout-<action id>}. */
+    public static String actionLabel(long actionId) {
+        return LABEL + "-" + actionId;
+    }
+
+    /** One pass: failed rows whose mapping changed are queued again, then due rows are worked off. */
+    public SyncPassResult runPass() {
+        requeueChangedMappings();
+        SyncPassResult total = SyncPassResult.NONE;
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            List<JiraTicket> claimed = tickets.claim(IssueTracker.MAX_BULK_CREATE, now(), configuration.claimLease());
+            if (claimed.isEmpty()) {
+                break;
+            }
+            total = total.plus(work(claimed));
+        }
+        return total;
+    }
+
+    /** Works one follow-up's row now, whatever its next attempt time; empty when another worker holds it. */
+    public Optional<SyncPassResult> runFor(long actionId) {
+        return tickets.claimOne(actionId, now(), configuration.claimLease()).map(row -> work(List.of(row)));
+    }
+
+    private void requeueChangedMappings() {
+        for (Long teamId : tickets.teamsWithMappingFailures()) {
+            tickets.requeueChangedMapping(teamId, mappings.forTeam(teamId).fingerprint(), now());
+        }
+    }
+
+    private SyncPassResult work(List<JiraTicket> claimed) {
+        Map<Long, ActionItem> byId = actions.findByIdIn(claimed.stream().map(JiraTicket::actionId).toList())
+                .stream().collect(Collectors.toMap(ActionItem::id, Function.identity()));
+        Map<Long, String> titles = titles(byId.values());
+        Tally tally = new Tally(claimed.size());
+        List<Work> existing = new ArrayList<>();
+        List<Work> uncertain = new ArrayList<>();
+        List<Work> named = new ArrayList<>();
+        List<Work> creates = new ArrayList<>();
+        for (JiraTicket row : claimed) {
+            ActionItem action = byId.get(row.actionId());
+            if (action == null) {
+                continue;
+            }
+            Work work = new Work(row, action, titles.get(action.postmortemId()));
+            if (row.hasIssue()) {
+                existing.add(work);
+            } else if (row.createUncertain()) {
+                uncertain.add(work);
+            } else if (action.ticketRef() != null && JIRA_KEY.matcher(action.ticketRef().strip()).matches()) {
+                named.add(work);
+            } else {
+                creates.add(work);
+            }
+        }
+        creates.addAll(findAgain(uncertain, existing, tally));
+        for (Work work : named) {
+            linkNamed(work, existing, tally);
+        }
+        create(creates, existing, tally);
+        for (Work work : existing) {
+            finish(work, tally);
+        }
+        return tally.result();
+    }
+
+    /**
+     * Rows whose create had no answer: a ticket with their label is linked; without one, the create is
+     * repeated once the search has had time to see it (Jira's search lags behind writes).
+     */
+    private List<Work> findAgain(List<Work> uncertain, List<Work> existing, Tally tally) {
+        List<Work> createAgain = new ArrayList<>();
+        for (Work work : uncertain) {
+            try {
+                Optional<TicketState> found = tracker.ticketsLabelled(actionLabel(work.action.id())).stream()
+                        .filter(t -> t.actionId() == null || t.actionId() == work.action.id())
+                        .min(Comparator.comparing(t -> Long.parseLong(t.ticket().id())));
+                if (found.isPresent()) {
+                    adopt(work, found.get().ticket().id(), found.get().ticket().key(), existing);
+                    tally.linked++;
+                } else if (work.row.uncertainSince() != null
+                        && now().isBefore(work.row.uncertainSince().plus(configuration.searchSettle()))) {
+                    tickets.postpone(work.action.id(), work.row.uncertainSince().plus(configuration.searchSettle()),
+                            now());
+                    tally.retrying++;
+                } else {
+                    createAgain.add(work);
+                }
+            } catch (TrackerException e) {
+                retry(List.of(work), e, true, tally);
+            }
+        }
+        return createAgain;
+    }
+
+    /** A ticket the postmortem names is verified, labelled and linked, never duplicated. */
+    private void linkNamed(Work work, List<Work> existing, Tally tally) {
+        String key = work.action.ticketRef().strip();
+        try {
+            Optional<TicketState> ticket = tracker.ticket(key);
+            if (ticket.isEmpty()) {
+                tickets.failed(work.action.id(), "the postmortem names ticket " + key + ", which does not exist in "
+                        + "Jira or is not visible to the configured account; link another with POST /api/actions/"
+                        + work.action.id() + "/ticket", null, now());
+                tally.failed++;
+                return;
+            }
+            Optional<JiraTicket> holder = tickets.findByIssueId(ticket.get().ticket().id());
+            if (holder.isPresent()) {
+                tickets.failed(work.action.id(), "the postmortem names ticket " + key + ", which is already the "
+                        + "ticket of follow-up " + holder.get().actionId() + "; link another with POST /api/actions/"
+                        + work.action.id() + "/ticket", null, now());
+                tally.failed++;
+                return;
+            }
+            claimInJira(work.action.id(), ticket.get().ticket().id());
+            adopt(work, ticket.get().ticket().id(), ticket.get().ticket().key(), existing);
+            tally.linked++;
+        } catch (TrackerException e) {
+            handle(List.of(work), e, false, null, tally);
+        }
+    }
+
+    /** Links a follow-up to an existing ticket a person names: verified, labelled, linked back. */
+    public SyncPassResult link(long actionId, String key) {
+        ActionItem action = actions.findById(actionId).orElseThrow();
+        Optional<TicketState> ticket = tracker.ticket(key);
+        if (ticket.isEmpty()) {
+            throw new TicketNotFoundException(key);
+        }
+        Optional<JiraTicket> holder = tickets.findByIssueId(ticket.get().ticket().id());
+        if (holder.isPresent() && holder.get().actionId() != actionId) {
+            throw new IllegalStateException("ticket " + ticket.get().ticket().key() + " is already the ticket of "
+                    + "follow-up " + holder.get().actionId());
+        }
+        claimInJira(actionId, ticket.get().ticket().id());
+        tickets.restart(actionId, now());
+        Work work = new Work(tickets.find(actionId).orElseThrow(), action, titles(List.of(action))
+                .get(action.postmortemId()));
+        List<Work> existing = new ArrayList<>();
+        adopt(work, ticket.get().ticket().id(), ticket.get().ticket().key(), existing);
+        Tally tally = new Tally(1);
+        tally.linked++;
+        existing.forEach(w -> finish(w, tally));
+        return tally.result();
+    }
+
+    private void claimInJira(long actionId, String issueId) {
+        tracker.claim(issueId, List.of(LABEL, actionLabel(actionId)), JiraTrackers.PROPERTY_KEY, actionId);
+    }
+
+    private void create(List<Work> creates, List<Work> existing, Tally tally) {
+        List<Work> ready = new ArrayList<>();
+        List<NewTicket> requests = new ArrayList<>();
+        for (Work work : creates) {
+            JiraMapping mapping = mappings.forTeam(work.action.teamId());
+            if (mapping.project() == null) {
+                tickets.failed(work.action.id(), "no Jira project for this follow-up: set the team's jira_project "
+                        + "or closeout.jira.default-project", mapping.fingerprint(), now());
+                tally.failed++;
+                continue;
+            }
+            try {
+                requests.add(newTicket(work, mapping));
+                ready.add(work);
+            } catch (TrackerException e) {
+                handle(List.of(work), e, false, mapping, tally);
+            }
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        tickets.markUncertain(ready.stream().map(w -> w.action.id()).toList(), now());
+        List<CreateOutcome> outcomes;
+        try {
+            outcomes = tracker.createTickets(requests);
+        } catch (TrackerException e) {
+            boolean unknown = e instanceof TrackerUnavailableException u && u.outcomeUnknown();
+            handle(ready, e, unknown, null, tally);
+            return;
+        }
+        for (int i = 0; i < ready.size(); i++) {
+            Work work = ready.get(i);
+            CreateOutcome outcome = outcomes.get(i);
+            if (outcome instanceof CreateOutcome.Created created) {
+                adopt(work, created.ticket().id(), created.ticket().key(), existing);
+                tally.created++;
+            } else if (outcome instanceof CreateOutcome.Rejected rejected) {
+                tickets.failed(work.action.id(), "Jira refused the ticket: " + rejected.reason().getMessage(),
+                        mappings.forTeam(work.action.teamId()).fingerprint(), now());
+                tally.failed++;
+            }
+        }
+    }
+
+    private NewTicket newTicket(Work work, JiraMapping mapping) {
+        ActionItem action = work.action;
+        List<String> labels = new ArrayList<>(List.of(LABEL, actionLabel(action.id())));
+        mapping.labels().stream().filter(l -> !labels.contains(l)).forEach(labels::add);
+        String assignee = users.userIdOf(action.owner(), tracker).orElse(null);
+        return new NewTicket(mapping.project(), mapping.issueType(), TicketContent.summary(action),
+                content.description(action, work.postmortemTitle), labels, mapping.jiraPriority(action.priority()),
+                action.dueDate(), assignee, mapping.components(), Map.of(), JiraTrackers.PROPERTY_KEY, action.id());
+    }
+
+    /** The follow-up has its ticket now: remember id and key, note it in the history, finish it in this pass. */
+    private void adopt(Work work, String issueId, String issueKey, List<Work> existing) {
+        tickets.linked(work.action.id(), issueId, issueKey, now());
+        events.save(new ActionEvent(null, work.action.id(), TICKET_EVENT, null, issueKey, ACTOR, now()));
+        existing.add(new Work(tickets.find(work.action.id()).orElseThrow(), work.action, work.postmortemTitle));
+    }
+
+    /** The link back and any change made in Closeout; then the row is synced. */
+    private void finish(Work work, Tally tally) {
+        JiraTicket row = work.row;
+        try {
+            if (row.linkPending()) {
+                tracker.linkBack(row.issueId(), content.backLink(work.action, work.postmortemTitle));
+                tickets.linkedBack(row.actionId(), now());
+            }
+            if (row.pushPending()) {
+                JiraMapping mapping = mappings.forTeam(work.action.teamId());
+                pusher.push(row, work.action, mapping);
+                tally.pushed++;
+            }
+            tickets.synced(row.actionId(), now());
+        } catch (TicketNotFoundException e) {
+            deleted(row, work.action);
+            tally.failed++;
+        } catch (TrackerException e) {
+            handle(List.of(work), e, false, null, tally);
+        }
+    }
+
+    /** The ticket is gone from Jira: the follow-up says so, and nothing recreates it unasked. */
+    void deleted(JiraTicket row, ActionItem action) {
+        String key = row.issueKey() == null ? row.issueId() : row.issueKey();
+        tickets.deletedInJira(row.actionId(), "ticket " + key + " was deleted in Jira (or the configured account "
+                + "can no longer see it); Closeout does not recreate it: POST /api/actions/" + row.actionId()
+                + "/ticket creates a new one or links another", now());
+        events.save(new ActionEvent(null, action.id(), TICKET_EVENT, key, null, ACTOR, now()));
+    }
+
+    private void handle(List<Work> works, TrackerException e, boolean uncertain, JiraMapping mapping, Tally tally) {
+        if (e instanceof InvalidFieldsException) {
+            for (Work work : works) {
+                String hash = mapping != null ? mapping.fingerprint()
+                        : mappings.forTeam(work.action.teamId()).fingerprint();
+                tickets.failed(work.action.id(), "Jira refused: " + e.getMessage(), hash, now());
+                tally.failed++;
+            }
+        } else {
+            retry(works, e, uncertain, tally);
+        }
+    }
+
+    private void retry(List<Work> works, TrackerException e, boolean uncertain, Tally tally) {
+        int attempts = works.stream().mapToInt(w -> w.row.attempts()).max().orElse(1);
+        String error = (e instanceof TrackerAuthException ? "Jira refused the configured credentials: " : "")
+                + e.getMessage();
+        LOG.warn("Jira sync of {} follow-up(s) will be tried again: {}", works.size(), e.getMessage());
+        tickets.retryLater(works.stream().map(w -> w.action.id()).toList(), error,
+                now().plus(backoff(attempts)), uncertain, now());
+        tally.retrying += works.size();
+    }
+
+    /** Doubling pauses from retry-delay up to max-retry-delay, each drawn from its upper half (jitter). */
+    private Duration backoff(int attempts) {
+        long base = configuration.retryDelay().toMillis();
+        long cap = configuration.maxRetryDelay().toMillis();
+        long delay = Math.min(cap, base << Math.min(Math.max(attempts - 1, 0), 20));
+        return Duration.ofMillis(delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1));
+    }
+
+    private Map<Long, String> titles(Collection<ActionItem> items) {
+        return tickets.postmortemTitles(items.stream().map(ActionItem::postmortemId).distinct().toList());
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    /** A claimed row with its follow-up. */
+    private record Work(JiraTicket row, ActionItem action, String postmortemTitle) {
+    }
+
+    private static final class Tally {
+        private final int claimed;
+        private int created;
+        private int linked;
+        private int pushed;
+        private int failed;
+        private int retrying;
+
+        private Tally(int claimed) {
+            this.claimed = claimed;
+        }
+
+        private SyncPassResult result() {
+            return new SyncPassResult(claimed, created, linked, pushed, failed, retrying);
+        }
+    }
+}

@@ -1,0 +1,375 @@
+package dev.closeout.jira;
+
+import dev.closeout.db.jooq.tables.records.JiraTicketRecord;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
+import static dev.closeout.db.jooq.Tables.JIRA_TICKET;
+import static dev.closeout.db.jooq.Tables.POSTMORTEM;
+
+/** The {@code jira_ticket} rows: the outbox of tickets to create and the state of each follow-up's ticket. */
+@Singleton
+public class JiraTickets {
+
+    /** Longest error text kept; the column's size. */
+    private static final int MAX_ERROR = 2000;
+
+    private final DSLContext dsl;
+
+    JiraTickets(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Queues a ticket for the follow-up unless it has a row already; part of the caller's transaction. */
+    @Transactional
+    public void queue(long actionId, LocalDateTime now) {
+        dsl.insertInto(JIRA_TICKET)
+                .set(JIRA_TICKET.ACTION_ID, actionId)
+                .set(JIRA_TICKET.STATE, SyncState.PENDING.wireName())
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now)
+                .set(JIRA_TICKET.CREATED_AT, now)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .onDuplicateKeyIgnore()
+                .execute();
+    }
+
+    @ReadOnly
+    public Optional<JiraTicket> find(long actionId) {
+        return dsl.selectFrom(JIRA_TICKET).where(JIRA_TICKET.ACTION_ID.eq(actionId)).fetchOptional(JiraTickets::ticket);
+    }
+
+    @ReadOnly
+    public Optional<JiraTicket> findByIssueId(String issueId) {
+        return dsl.selectFrom(JIRA_TICKET).where(JIRA_TICKET.ISSUE_ID.eq(issueId)).fetchOptional(JiraTickets::ticket);
+    }
+
+    /** The rows of these follow-ups, by follow-up id. */
+    @ReadOnly
+    public Map<Long, JiraTicket> findAll(Collection<Long> actionIds) {
+        if (actionIds.isEmpty()) {
+            return Map.of();
+        }
+        return dsl.selectFrom(JIRA_TICKET).where(JIRA_TICKET.ACTION_ID.in(actionIds)).fetch(JiraTickets::ticket)
+                .stream().collect(Collectors.toMap(JiraTicket::actionId, Function.identity()));
+    }
+
+    /**
+     * Takes up to {@code limit} pending rows that are due and pushes their next attempt {@code lease} ahead,
+     * so no other worker takes them while this one works. {@code SKIP LOCKED} lets workers on other
+     * instances take other rows at the same time; the claim's ORDER BY follows ix_jira_ticket_queue, so
+     * only the rows taken are locked.
+     */
+    @Transactional
+    public List<JiraTicket> claim(int limit, LocalDateTime now, Duration lease) {
+        List<Long> ids = dsl.select(JIRA_TICKET.ACTION_ID).from(JIRA_TICKET)
+                .where(JIRA_TICKET.STATE.eq(SyncState.PENDING.wireName()))
+                .and(JIRA_TICKET.NEXT_ATTEMPT_AT.le(now))
+                .orderBy(JIRA_TICKET.STATE, JIRA_TICKET.NEXT_ATTEMPT_AT, JIRA_TICKET.ACTION_ID)
+                .limit(limit)
+                .forUpdate().skipLocked()
+                .fetch(JIRA_TICKET.ACTION_ID);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now.plus(lease))
+                .set(JIRA_TICKET.ATTEMPTS, JIRA_TICKET.ATTEMPTS.plus(1))
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.ACTION_ID.in(ids))
+                .execute();
+        return dsl.selectFrom(JIRA_TICKET).where(JIRA_TICKET.ACTION_ID.in(ids))
+                .orderBy(JIRA_TICKET.ACTION_ID).fetch(JiraTickets::ticket);
+    }
+
+    /** Takes one follow-up's row whatever its next attempt time; empty when another worker holds it. */
+    @Transactional
+    public Optional<JiraTicket> claimOne(long actionId, LocalDateTime now, Duration lease) {
+        List<Long> ids = dsl.select(JIRA_TICKET.ACTION_ID).from(JIRA_TICKET)
+                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                .forUpdate().skipLocked()
+                .fetch(JIRA_TICKET.ACTION_ID);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now.plus(lease))
+                .set(JIRA_TICKET.ATTEMPTS, JIRA_TICKET.ATTEMPTS.plus(1))
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                .execute();
+        return find(actionId);
+    }
+
+    /** Marks creates about to be sent: until their outcome is written, a retry looks for them first. */
+    @Transactional
+    public void markUncertain(Collection<Long> actionIds, LocalDateTime now) {
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.CREATE_UNCERTAIN, true)
+                .set(JIRA_TICKET.UNCERTAIN_SINCE, now)
+                .where(JIRA_TICKET.ACTION_ID.in(actionIds))
+                .execute();
+    }
+
+    /** The ticket exists (created or found): remember it; the link back is still to be made. */
+    @Transactional
+    public void linked(long actionId, String issueId, String issueKey, LocalDateTime now) {
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.ISSUE_ID, issueId)
+                .set(JIRA_TICKET.ISSUE_KEY, issueKey)
+                .set(JIRA_TICKET.STATE, SyncState.PENDING.wireName())
+                .set(JIRA_TICKET.LINK_PENDING, true)
+                .set(JIRA_TICKET.CREATE_UNCERTAIN, false)
+                .setNull(JIRA_TICKET.UNCERTAIN_SINCE)
+                .set(JIRA_TICKET.ATTEMPTS, 0)
+                .setNull(JIRA_TICKET.LAST_ERROR)
+                .setNull(JIRA_TICKET.CONFIG_HASH)
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now)
+                .set(JIRA_TICKET.LAST_SYNCED_AT, now)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                .execute();
+    }
+
+    /** Nothing left to do for this row. */
+    @Transactional
+    public void synced(long actionId, LocalDateTime now) {
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.STATE, SyncState.SYNCED.wireName())
+                .set(JIRA_TICKET.LINK_PENDING, false)
+                .set(JIRA_TICKET.PUSH_PENDING, false)
+                .set(JIRA_TICKET.ATTEMPTS, 0)
+                .setNull(JIRA_TICKET.LAST_ERROR)
+                .set(JIRA_TICKET.LAST_SYNCED_AT, now)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                .execute();
+    }
+
+    /** The link back is made; a push may still be due. */
+    @Transactional
+    public void linkedBack(long actionId, LocalDateTime now) {
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.LINK_PENDING, false)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                .execute();
+    }
+
+    /**
+     * A permanent error: the row waits until the mapping (fingerprint {@code configHash}, null when no
+     * mapping change can help) or the follow-up changes.
+     */
+    @Transactional
+    public void failed(long actionId, String error, @Nullable String configHash, LocalDateTime now) {
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.STATE, SyncState.FAILED.wireName())
+                .set(JIRA_TICKET.LAST_ERROR, cut(error))
+                .set(JIRA_TICKET.CONFIG_HASH, configHash)
+                .set(JIRA_TICKET.CREATE_UNCERTAIN, false)
+                .setNull(JIRA_TICKET.UNCERTAIN_SINCE)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                .execute();
+    }
+
+    /**
+     * A transient error: try again at {@code next}. {@code uncertain} false clears the mark of an earlier
+     * create whose outcome is now known (the tracker answered before doing anything).
+     */
+    @Transactional
+    public void retryLater(Collection<Long> actionIds, String error, LocalDateTime next, boolean uncertain,
+                           LocalDateTime now) {
+        var update = dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.LAST_ERROR, cut(error))
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, next)
+                .set(JIRA_TICKET.UPDATED_AT, now);
+        if (!uncertain) {
+            update = update.set(JIRA_TICKET.CREATE_UNCERTAIN, false).setNull(JIRA_TICKET.UNCERTAIN_SINCE);
+        }
+        update.where(JIRA_TICKET.ACTION_ID.in(actionIds)).execute();
+    }
+
+    /** Waits for the search to catch up before deciding an uncertain create did not happen. */
+    @Transactional
+    public void postpone(long actionId, LocalDateTime next, LocalDateTime now) {
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, next)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                .execute();
+    }
+
+    /**
+     * A change made in Closeout: a failed row is tried again, and with {@code push} the change is sent to
+     * the ticket. A ticket deleted in Jira stays as it is: it is never recreated behind anyone's back.
+     */
+    @Transactional
+    public void followUpChanged(long actionId, boolean push, LocalDateTime now) {
+        if (push) {
+            dsl.update(JIRA_TICKET)
+                    .set(JIRA_TICKET.STATE, SyncState.PENDING.wireName())
+                    .set(JIRA_TICKET.PUSH_PENDING, true)
+                    .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now)
+                    .set(JIRA_TICKET.UPDATED_AT, now)
+                    .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                    .and(JIRA_TICKET.ISSUE_ID.isNotNull())
+                    .and(JIRA_TICKET.ISSUE_DELETED.isFalse())
+                    .execute();
+        }
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.STATE, SyncState.PENDING.wireName())
+                .set(JIRA_TICKET.ATTEMPTS, 0)
+                .setNull(JIRA_TICKET.CONFIG_HASH)
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                .and(JIRA_TICKET.STATE.eq(SyncState.FAILED.wireName()))
+                .and(JIRA_TICKET.ISSUE_DELETED.isFalse())
+                .execute();
+    }
+
+    /**
+     * Failed creates of a team whose mapping changed since they failed are queued again. {@code teamId}
+     * null: follow-ups without a team.
+     */
+    @Transactional
+    public int requeueChangedMapping(@Nullable Long teamId, String configHash, LocalDateTime now) {
+        return dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.STATE, SyncState.PENDING.wireName())
+                .set(JIRA_TICKET.ATTEMPTS, 0)
+                .setNull(JIRA_TICKET.CONFIG_HASH)
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.STATE.eq(SyncState.FAILED.wireName()))
+                .and(JIRA_TICKET.CONFIG_HASH.isNotNull())
+                .and(JIRA_TICKET.CONFIG_HASH.ne(configHash))
+                .and(JIRA_TICKET.ACTION_ID.in(dsl.select(ACTION_ITEM.ID).from(ACTION_ITEM)
+                        .where(teamId == null ? ACTION_ITEM.TEAM_ID.isNull() : ACTION_ITEM.TEAM_ID.eq(teamId))))
+                .execute();
+    }
+
+    /** The teams (null among them for no team) that have failed creates a mapping change could mend. */
+    @ReadOnly
+    public List<Long> teamsWithMappingFailures() {
+        return dsl.selectDistinct(ACTION_ITEM.TEAM_ID).from(JIRA_TICKET)
+                .join(ACTION_ITEM).on(ACTION_ITEM.ID.eq(JIRA_TICKET.ACTION_ID))
+                .where(JIRA_TICKET.STATE.eq(SyncState.FAILED.wireName()))
+                .and(JIRA_TICKET.CONFIG_HASH.isNotNull())
+                .fetch(ACTION_ITEM.TEAM_ID);
+    }
+
+    /** Jira's state as of {@code jiraUpdatedMs} is applied to the follow-up. */
+    @Transactional
+    public void applied(long actionId, String issueKey, long jiraUpdatedMs, LocalDateTime now) {
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.ISSUE_KEY, issueKey)
+                .set(JIRA_TICKET.JIRA_UPDATED_MS, jiraUpdatedMs)
+                .set(JIRA_TICKET.LAST_SYNCED_AT, now)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                .execute();
+    }
+
+    /** The ticket is gone from Jira: say so and leave the row alone (no silent re-create). */
+    @Transactional
+    public void deletedInJira(long actionId, String error, LocalDateTime now) {
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.STATE, SyncState.FAILED.wireName())
+                .set(JIRA_TICKET.ISSUE_DELETED, true)
+                .set(JIRA_TICKET.LAST_ERROR, cut(error))
+                .setNull(JIRA_TICKET.CONFIG_HASH)
+                .set(JIRA_TICKET.PUSH_PENDING, false)
+                .set(JIRA_TICKET.LINK_PENDING, false)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                .execute();
+    }
+
+    /**
+     * Starts over for a follow-up a person asked a ticket for ({@code POST /api/actions/{id}/ticket}):
+     * a new row, or the old one emptied (a ticket deleted in Jira is forgotten).
+     */
+    @Transactional
+    public void restart(long actionId, LocalDateTime now) {
+        queue(actionId, now);
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.STATE, SyncState.PENDING.wireName())
+                .setNull(JIRA_TICKET.ISSUE_ID)
+                .setNull(JIRA_TICKET.ISSUE_KEY)
+                .set(JIRA_TICKET.ISSUE_DELETED, false)
+                .set(JIRA_TICKET.CREATE_UNCERTAIN, false)
+                .setNull(JIRA_TICKET.UNCERTAIN_SINCE)
+                .set(JIRA_TICKET.ATTEMPTS, 0)
+                .setNull(JIRA_TICKET.LAST_ERROR)
+                .setNull(JIRA_TICKET.CONFIG_HASH)
+                .set(JIRA_TICKET.PUSH_PENDING, false)
+                .set(JIRA_TICKET.LINK_PENDING, false)
+                .setNull(JIRA_TICKET.JIRA_UPDATED_MS)
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                .execute();
+    }
+
+    /** Counts by state, for the status summary. */
+    @ReadOnly
+    public Map<SyncState, Integer> countByState() {
+        return dsl.select(JIRA_TICKET.STATE, org.jooq.impl.DSL.count()).from(JIRA_TICKET)
+                .groupBy(JIRA_TICKET.STATE)
+                .fetchMap(r -> SyncState.fromWireName(r.value1()), r -> r.value2());
+    }
+
+    /** When the longest-waiting pending row was queued. */
+    @ReadOnly
+    public Optional<LocalDateTime> oldestPending() {
+        return dsl.select(org.jooq.impl.DSL.min(JIRA_TICKET.CREATED_AT)).from(JIRA_TICKET)
+                .where(JIRA_TICKET.STATE.eq(SyncState.PENDING.wireName()))
+                .fetchOptional(0, LocalDateTime.class);
+    }
+
+    /** The rows with an error, most recently touched first. */
+    @ReadOnly
+    public List<JiraTicket> withErrors(int limit) {
+        return dsl.selectFrom(JIRA_TICKET).where(JIRA_TICKET.LAST_ERROR.isNotNull())
+                .orderBy(JIRA_TICKET.UPDATED_AT.desc(), JIRA_TICKET.ACTION_ID.desc())
+                .limit(limit).fetch(JiraTickets::ticket);
+    }
+
+    /** The titles of these postmortems, by id. */
+    @ReadOnly
+    public Map<Long, String> postmortemTitles(Collection<Long> postmortemIds) {
+        if (postmortemIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> titles = new java.util.HashMap<>();
+        dsl.select(POSTMORTEM.ID, POSTMORTEM.TITLE).from(POSTMORTEM).where(POSTMORTEM.ID.in(postmortemIds))
+                .forEach(r -> titles.put(r.value1(), r.value2()));
+        return titles;
+    }
+
+    private static String cut(String error) {
+        return error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR - 1) + "…";
+    }
+
+    static JiraTicket ticket(JiraTicketRecord row) {
+        return new JiraTicket(row.getActionId(), SyncState.fromWireName(row.getState()), row.getIssueId(),
+                row.getIssueKey(), row.getAttempts(), row.getLastError(), Boolean.TRUE.equals(row.getCreateUncertain()),
+                row.getUncertainSince(), row.getNextAttemptAt(), Boolean.TRUE.equals(row.getPushPending()),
+                Boolean.TRUE.equals(row.getLinkPending()), Boolean.TRUE.equals(row.getIssueDeleted()),
+                row.getConfigHash(), row.getJiraUpdatedMs(),
+                row.getLastSyncedAt());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.closeout.jira;
+
+import dev.closeout.action.ActionItem;
+import dev.closeout.action.ActionStatus;
+import dev.closeout.integrations.tracker.InvalidFieldsException;
+import dev.closeout.integrations.tracker.IssueTracker;
+import dev.closeout.integrations.tracker.StatusCategory;
+import dev.closeout.integrations.tracker.TicketNotFoundException;
+import dev.closeout.integrations.tracker.TicketState;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Sends what a person changed in Closeout (status, due date, owner) to the follow-up's ticket: the status
+ * by a transition to a status of the matching category, the assignee only when the owner has a Jira account.
+ */
+@Singleton
+@Requires(property = JiraConfiguration.PREFIX + ".enabled", value = "true")
+class TicketPusher {
+
+    private final IssueTracker tracker;
+    private final JiraUsers users;
+
+    TicketPusher(IssueTracker tracker, JiraUsers users) {
+        this.tracker = tracker;
+        this.users = users;
+    }
+
+    void push(JiraTicket row, ActionItem action, JiraMapping mapping) {
+        TicketState ticket = tracker.ticket(row.issueId()).orElseThrow(() -> new TicketNotFoundException(row.issueId()));
+        StatusCategory target = categoryOf(action.status());
+        if (ticket.category() != target) {
+            String resolution = action.status() == ActionStatus.NOT_DOING
+                    ? mapping.notDoingResolutions().stream().findFirst().orElse("Won't Do")
+                    : target == StatusCategory.DONE ? "Done" : null;
+            if (!tracker.moveTo(row.issueId(), target, resolution)) {
+                throw new InvalidFieldsException(400, Map.of(), List.of("no transition of " + ticket.ticket().key()
+                        + " from '" + ticket.statusName() + "' leads to a status of category " + target
+                        + " for the configured account"));
+            }
+        }
+        if (!Objects.equals(ticket.due(), action.dueDate())) {
+            tracker.setDueDate(row.issueId(), action.dueDate());
+        }
+        users.userIdOf(action.owner(), tracker)
+                .filter(id -> ticket.assignee() == null || !id.equals(ticket.assignee().id()))
+                .ifPresent(id -> tracker.assign(row.issueId(), id));
+    }
+
+    static StatusCategory categoryOf(ActionStatus status) {
+        return switch (status) {
+            case OPEN -> StatusCategory.TO_DO;
+            case IN_PROGRESS -> StatusCategory.IN_PROGRESS;
+            case DONE, NOT_DOING -> StatusCategory.DONE;
+        };
+    }
+}
