@@ -43,6 +43,9 @@ import java.util.List;
  * @param maxRetryDelay       the longest such pause, default 1h
  * @param claimLease          how long a worker owns the tickets it took; another worker (or this one after a
  *                            restart) takes them again only after it, default 10m
+ * @param remoteLinks         whether each ticket gets a remote link back to its postmortem (one request per
+ *                            ticket: Jira has no bulk call for them); the description links back either way,
+ *                            default true
  */
 @ConfigurationProperties(JiraConfiguration.PREFIX)
 public record JiraConfiguration(
@@ -67,7 +70,8 @@ public record JiraConfiguration(
         @Bindable(defaultValue = "http://localhost:8080") URI publicUrl,
         @Bindable(defaultValue = "30s") Duration retryDelay,
         @Bindable(defaultValue = "1h") Duration maxRetryDelay,
-        @Bindable(defaultValue = "10m") Duration claimLease) {
+        @Bindable(defaultValue = "10m") Duration claimLease,
+        @Bindable(defaultValue = "true") boolean remoteLinks) {
 
     public static final String PREFIX = "closeout.jira";
 

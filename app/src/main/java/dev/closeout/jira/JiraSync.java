@@ -54,6 +54,8 @@ public class JiraSync {
     public static final String LABEL = "closeout";
     /** The history field that records a follow-up's ticket. */
     static final String TICKET_EVENT = "jira_ticket";
+    /** The history field that notes why a ticket was left unassigned. */
+    static final String ASSIGNEE_NOTE = "jira_assignee";
     private static final Pattern JIRA_KEY = Pattern.compile("^[A-Z][A-Z0-9_]+-[1-9][0-9]*$");
     /** A pass stops after this many batches, so one busy instance does not starve the scheduler. */
     private static final int MAX_BATCHES = 100;
@@ -157,9 +159,21 @@ public class JiraSync {
      */
     private List<Work> findAgain(List<Work> uncertain, List<Work> existing, Tally tally) {
         List<Work> createAgain = new ArrayList<>();
+        if (uncertain.isEmpty()) {
+            return createAgain;
+        }
+        List<TicketState> labelled;
+        try {
+            labelled = tracker.ticketsLabelled(uncertain.stream().map(w -> actionLabel(w.action.id())).toList());
+        } catch (TrackerException e) {
+            retry(uncertain, e, true, tally);
+            return createAgain;
+        }
         for (Work work : uncertain) {
             try {
-                Optional<TicketState> found = tracker.ticketsLabelled(actionLabel(work.action.id())).stream()
+                // the oldest, should an earlier bug have made two
+                Optional<TicketState> found = labelled.stream()
+                        .filter(t -> t.labels().contains(actionLabel(work.action.id())))
                         .filter(t -> t.actionId() == null || t.actionId() == work.action.id())
                         .min(Comparator.comparing(t -> Long.parseLong(t.ticket().id())));
                 if (found.isPresent()) {
@@ -271,6 +285,9 @@ public class JiraSync {
             CreateOutcome outcome = outcomes.get(i);
             if (outcome instanceof CreateOutcome.Created created) {
                 adopt(work, created.ticket().id(), created.ticket().key(), existing);
+                if (work.action.owner() != null && requests.get(i).assigneeId() == null) {
+                    noteUnassigned(work.action, created.ticket().key());
+                }
                 tally.created++;
             } else if (outcome instanceof CreateOutcome.Rejected rejected) {
                 tickets.failed(work.action.id(), "Jira refused the ticket: " + rejected.reason().getMessage(),
@@ -290,9 +307,16 @@ public class JiraSync {
                 action.dueDate(), assignee, mapping.components(), Map.of(), JiraTrackers.PROPERTY_KEY, action.id());
     }
 
+    /** The owner has no Jira account Closeout could find: the ticket went out unassigned, and the history says why. */
+    private void noteUnassigned(ActionItem action, String key) {
+        events.save(new ActionEvent(null, action.id(), ASSIGNEE_NOTE, null, key + " is unassigned: no single active "
+                + "Jira user has the e-mail '" + action.owner() + "' (owners are matched by e-mail address)", ACTOR,
+                now()));
+    }
+
     /** The follow-up has its ticket now: remember id and key, note it in the history, finish it in this pass. */
     private void adopt(Work work, String issueId, String issueKey, List<Work> existing) {
-        tickets.linked(work.action.id(), issueId, issueKey, now());
+        tickets.linked(work.action.id(), issueId, issueKey, configuration.remoteLinks(), now());
         events.save(new ActionEvent(null, work.action.id(), TICKET_EVENT, null, issueKey, ACTOR, now()));
         existing.add(new Work(tickets.find(work.action.id()).orElseThrow(), work.action, work.postmortemTitle));
     }

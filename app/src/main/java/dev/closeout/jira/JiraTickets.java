@@ -3,6 +3,7 @@ package dev.closeout.jira;
 import dev.closeout.db.jooq.tables.records.JiraTicketRecord;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
@@ -70,9 +71,10 @@ public class JiraTickets {
      * Takes up to {@code limit} pending rows that are due and pushes their next attempt {@code lease} ahead,
      * so no other worker takes them while this one works. {@code SKIP LOCKED} lets workers on other
      * instances take other rows at the same time; the claim's ORDER BY follows ix_jira_ticket_queue, so
-     * only the rows taken are locked.
+     * only the rows taken are locked. Read committed: under repeatable read InnoDB also locks the gaps
+     * between index entries, and two workers moving their rows' next attempt forward deadlock on them.
      */
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public List<JiraTicket> claim(int limit, LocalDateTime now, Duration lease) {
         List<Long> ids = dsl.select(JIRA_TICKET.ACTION_ID).from(JIRA_TICKET)
                 .where(JIRA_TICKET.STATE.eq(SyncState.PENDING.wireName()))
@@ -95,7 +97,7 @@ public class JiraTickets {
     }
 
     /** Takes one follow-up's row whatever its next attempt time; empty when another worker holds it. */
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public Optional<JiraTicket> claimOne(long actionId, LocalDateTime now, Duration lease) {
         List<Long> ids = dsl.select(JIRA_TICKET.ACTION_ID).from(JIRA_TICKET)
                 .where(JIRA_TICKET.ACTION_ID.eq(actionId))
@@ -123,14 +125,14 @@ public class JiraTickets {
                 .execute();
     }
 
-    /** The ticket exists (created or found): remember it; the link back is still to be made. */
+    /** The ticket exists (created or found): remember it; the link back is still to be made if {@code linkBack}. */
     @Transactional
-    public void linked(long actionId, String issueId, String issueKey, LocalDateTime now) {
+    public void linked(long actionId, String issueId, String issueKey, boolean linkBack, LocalDateTime now) {
         dsl.update(JIRA_TICKET)
                 .set(JIRA_TICKET.ISSUE_ID, issueId)
                 .set(JIRA_TICKET.ISSUE_KEY, issueKey)
                 .set(JIRA_TICKET.STATE, SyncState.PENDING.wireName())
-                .set(JIRA_TICKET.LINK_PENDING, true)
+                .set(JIRA_TICKET.LINK_PENDING, linkBack)
                 .set(JIRA_TICKET.CREATE_UNCERTAIN, false)
                 .setNull(JIRA_TICKET.UNCERTAIN_SINCE)
                 .set(JIRA_TICKET.ATTEMPTS, 0)

@@ -17,10 +17,12 @@ import dev.closeout.integrations.tracker.TrackerUser;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What Jira Cloud and Jira Data Center do alike: the same paths below their API base, the same issue,
@@ -82,8 +84,11 @@ abstract sealed class JiraTracker implements IssueTracker permits JiraCloudTrack
     }
 
     @Override
-    public List<TicketState> ticketsLabelled(String label) {
-        String jql = "labels = " + quoted(label);
+    public List<TicketState> ticketsLabelled(Collection<String> labels) {
+        if (labels.isEmpty() || labels.size() > MAX_BULK_CREATE) {
+            throw new IllegalArgumentException("1 to " + MAX_BULK_CREATE + " labels in one search, not " + labels.size());
+        }
+        String jql = "labels in (" + labels.stream().map(JiraTracker::quoted).collect(Collectors.joining(", ")) + ")";
         List<TicketState> tickets = new ArrayList<>();
         Set<String> tokensSeen = new HashSet<>();
         String token = null;

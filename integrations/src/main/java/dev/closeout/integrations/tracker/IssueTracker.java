@@ -1,6 +1,7 @@
 package dev.closeout.integrations.tracker;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,8 +38,11 @@ public interface IssueTracker {
     /** The ticket by id or key (a moved ticket answers under its new key); empty when deleted or not visible. */
     Optional<TicketState> ticket(String idOrKey);
 
-    /** Tickets carrying this label, whatever their project: how an uncertain create is found again. */
-    List<TicketState> ticketsLabelled(String label);
+    /**
+     * Tickets carrying any of these labels (at most {@link #MAX_BULK_CREATE}), whatever their project: how
+     * the creates of a batch whose outcome is unknown are found again, in one search.
+     */
+    List<TicketState> ticketsLabelled(Collection<String> labels);
 
     /**
      * One page of the tickets labelled {@code label} and updated in the last {@code minutes} minutes, oldest

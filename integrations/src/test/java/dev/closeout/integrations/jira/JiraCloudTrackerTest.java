@@ -218,12 +218,12 @@ class JiraCloudTrackerTest {
                 .answer("GET", "/rest/api/3/search/jql", 200, page1.replace("\"nextPageToken\": \"CAEaAggD\",", "")
                         .replace("\"isLast\": false", "\"isLast\": true"));
 
-        List<TicketState> tickets = tracker.ticketsLabelled("closeout-7");
+        List<TicketState> tickets = tracker.ticketsLabelled(List.of("closeout-7", "closeout-8"));
 
         assertEquals(2, tickets.size());
         List<StubJira.Received> requests = jira.received("GET", "/rest/api/3/search/jql");
         assertEquals(3, requests.size());
-        assertEquals("labels = \"closeout-7\"", requests.get(0).query().get("jql"));
+        assertEquals("labels in (\"closeout-7\", \"closeout-8\")", requests.get(0).query().get("jql"));
         assertNull(requests.get(0).query().get("nextPageToken"));
         assertEquals("CAEaAggD", requests.get(1).query().get("nextPageToken"));
         assertEquals("T2", requests.get(2).query().get("nextPageToken"));
