@@ -54,7 +54,6 @@ public class JiraMappings {
     }
 
     /** The mapping for a follow-up of this team (null: no team, or a team that no longer exists). */
-    @ReadOnly
     public JiraMapping forTeam(@Nullable Long teamId) {
         return teamId == null ? global() : forTeams(List.of(teamId)).getOrDefault(teamId, global());
     }
