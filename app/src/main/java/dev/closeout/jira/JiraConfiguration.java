@@ -46,6 +46,8 @@ import java.util.List;
  * @param remoteLinks         whether each ticket gets a remote link back to its postmortem (one request per
  *                            ticket: Jira has no bulk call for them); the description links back either way,
  *                            default true
+ * @param concurrency         requests a worker has in flight at once for per-ticket calls (remote links,
+ *                            pushes), default 4
  */
 @ConfigurationProperties(JiraConfiguration.PREFIX)
 public record JiraConfiguration(
@@ -71,7 +73,8 @@ public record JiraConfiguration(
         @Bindable(defaultValue = "30s") Duration retryDelay,
         @Bindable(defaultValue = "1h") Duration maxRetryDelay,
         @Bindable(defaultValue = "10m") Duration claimLease,
-        @Bindable(defaultValue = "true") boolean remoteLinks) {
+        @Bindable(defaultValue = "true") boolean remoteLinks,
+        @Bindable(defaultValue = "4") int concurrency) {
 
     public static final String PREFIX = "closeout.jira";
 
@@ -88,6 +91,9 @@ public record JiraConfiguration(
     /** What is missing or wrong for a connection, in plain words; empty when it can be tried. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
+        if (concurrency < 1 || concurrency > 32) {
+            problems.add(PREFIX + ".concurrency must be 1 to 32, was " + concurrency);
+        }
         if (baseUrl == null) {
             problems.add(PREFIX + ".base-url (CLOSEOUT_JIRA_BASE_URL) is not set");
         } else if (baseUrl.getScheme() == null || !baseUrl.getScheme().startsWith("http")) {

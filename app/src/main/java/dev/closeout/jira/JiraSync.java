@@ -15,6 +15,7 @@ import dev.closeout.integrations.tracker.TrackerAuthException;
 import dev.closeout.integrations.tracker.TrackerException;
 import dev.closeout.integrations.tracker.TrackerUnavailableException;
 import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -71,6 +77,7 @@ public class JiraSync {
     private final JiraConfiguration configuration;
     private final TicketContent content;
     private final Clock clock;
+    private final ExecutorService finishers;
 
     JiraSync(IssueTracker tracker, JiraTickets tickets, JiraMappings mappings, JiraUsers users,
              ActionItemRepository actions, ActionEventRepository events, TicketPusher pusher,
@@ -85,6 +92,12 @@ public class JiraSync {
         this.configuration = configuration;
         this.content = new TicketContent(configuration.publicUrl());
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.finishers = Executors.newFixedThreadPool(configuration.concurrency(), task -> {
+            Thread thread = new Thread(task, "jira-sync-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The label that finds a follow-up's ticket again: {@code closeout-<action id>}. */
@@ -147,9 +160,7 @@ public class JiraSync {
             linkNamed(work, existing, tally);
         }
         create(creates, existing, tally);
-        for (Work work : existing) {
-            finish(work, tally);
-        }
+        finishAll(existing, tally);
         return tally.result();
     }
 
@@ -178,12 +189,12 @@ public class JiraSync {
                         .min(Comparator.comparing(t -> Long.parseLong(t.ticket().id())));
                 if (found.isPresent()) {
                     adopt(work, found.get().ticket().id(), found.get().ticket().key(), existing);
-                    tally.linked++;
+                    tally.linked.incrementAndGet();
                 } else if (work.row.uncertainSince() != null
                         && now().isBefore(work.row.uncertainSince().plus(configuration.searchSettle()))) {
                     tickets.postpone(work.action.id(), work.row.uncertainSince().plus(configuration.searchSettle()),
                             now());
-                    tally.retrying++;
+                    tally.retrying.incrementAndGet();
                 } else {
                     createAgain.add(work);
                 }
@@ -203,7 +214,7 @@ public class JiraSync {
                 tickets.failed(work.action.id(), "the postmortem names ticket " + key + ", which does not exist in "
                         + "Jira or is not visible to the configured account; link another with POST /api/actions/"
                         + work.action.id() + "/ticket", null, now());
-                tally.failed++;
+                tally.failed.incrementAndGet();
                 return;
             }
             Optional<JiraTicket> holder = tickets.findByIssueId(ticket.get().ticket().id());
@@ -211,12 +222,12 @@ public class JiraSync {
                 tickets.failed(work.action.id(), "the postmortem names ticket " + key + ", which is already the "
                         + "ticket of follow-up " + holder.get().actionId() + "; link another with POST /api/actions/"
                         + work.action.id() + "/ticket", null, now());
-                tally.failed++;
+                tally.failed.incrementAndGet();
                 return;
             }
             claimInJira(work.action.id(), ticket.get().ticket().id());
             adopt(work, ticket.get().ticket().id(), ticket.get().ticket().key(), existing);
-            tally.linked++;
+            tally.linked.incrementAndGet();
         } catch (TrackerException e) {
             handle(List.of(work), e, false, null, tally);
         }
@@ -241,8 +252,8 @@ public class JiraSync {
         List<Work> existing = new ArrayList<>();
         adopt(work, ticket.get().ticket().id(), ticket.get().ticket().key(), existing);
         Tally tally = new Tally(1);
-        tally.linked++;
-        existing.forEach(w -> finish(w, tally));
+        tally.linked.incrementAndGet();
+        finishAll(existing, tally);
         return tally.result();
     }
 
@@ -258,7 +269,7 @@ public class JiraSync {
             if (mapping.project() == null) {
                 tickets.failed(work.action.id(), "no Jira project for this follow-up: set the team's jira_project "
                         + "or closeout.jira.default-project", mapping.fingerprint(), now());
-                tally.failed++;
+                tally.failed.incrementAndGet();
                 continue;
             }
             try {
@@ -288,11 +299,11 @@ public class JiraSync {
                 if (work.action.owner() != null && requests.get(i).assigneeId() == null) {
                     noteUnassigned(work.action, created.ticket().key());
                 }
-                tally.created++;
+                tally.created.incrementAndGet();
             } else if (outcome instanceof CreateOutcome.Rejected rejected) {
                 tickets.failed(work.action.id(), "Jira refused the ticket: " + rejected.reason().getMessage(),
                         mappings.forTeam(work.action.teamId()).fingerprint(), now());
-                tally.failed++;
+                tally.failed.incrementAndGet();
             }
         }
     }
@@ -321,6 +332,32 @@ public class JiraSync {
         existing.add(new Work(tickets.find(work.action.id()).orElseThrow(), work.action, work.postmortemTitle));
     }
 
+    /**
+     * Finishes tickets a few at a time: each is a request or more of its own (Jira has no bulk call for
+     * remote links or transitions), and a handful in flight stays well inside Jira's burst limits.
+     */
+    private void finishAll(List<Work> works, Tally tally) {
+        List<Future<?>> running = new ArrayList<>();
+        for (Work work : works) {
+            running.add(finishers.submit(() -> finish(work, tally)));
+        }
+        for (Future<?> finishing : running) {
+            try {
+                finishing.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                LOG.error("finishing a Jira ticket failed; the row stays pending for the next pass", e.getCause());
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        finishers.shutdownNow();
+    }
+
     /** The link back and any change made in Closeout; then the row is synced. */
     private void finish(Work work, Tally tally) {
         JiraTicket row = work.row;
@@ -332,12 +369,12 @@ public class JiraSync {
             if (row.pushPending()) {
                 JiraMapping mapping = mappings.forTeam(work.action.teamId());
                 pusher.push(row, work.action, mapping);
-                tally.pushed++;
+                tally.pushed.incrementAndGet();
             }
             tickets.synced(row.actionId(), now());
         } catch (TicketNotFoundException e) {
             deleted(row, work.action);
-            tally.failed++;
+            tally.failed.incrementAndGet();
         } catch (TrackerException e) {
             handle(List.of(work), e, false, null, tally);
         }
@@ -358,7 +395,7 @@ public class JiraSync {
                 String hash = mapping != null ? mapping.fingerprint()
                         : mappings.forTeam(work.action.teamId()).fingerprint();
                 tickets.failed(work.action.id(), "Jira refused: " + e.getMessage(), hash, now());
-                tally.failed++;
+                tally.failed.incrementAndGet();
             }
         } else {
             retry(works, e, uncertain, tally);
@@ -372,7 +409,7 @@ public class JiraSync {
         LOG.warn("Jira sync of {} follow-up(s) will be tried again: {}", works.size(), e.getMessage());
         tickets.retryLater(works.stream().map(w -> w.action.id()).toList(), error,
                 now().plus(backoff(attempts)), uncertain, now());
-        tally.retrying += works.size();
+        tally.retrying.addAndGet(works.size());
     }
 
     /** Doubling pauses from retry-delay up to max-retry-delay, each drawn from its upper half (jitter). */
@@ -395,20 +432,22 @@ public class JiraSync {
     private record Work(JiraTicket row, ActionItem action, String postmortemTitle) {
     }
 
+    /** What a batch did; finishing runs on several threads. */
     private static final class Tally {
         private final int claimed;
-        private int created;
-        private int linked;
-        private int pushed;
-        private int failed;
-        private int retrying;
+        private final AtomicInteger created = new AtomicInteger();
+        private final AtomicInteger linked = new AtomicInteger();
+        private final AtomicInteger pushed = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicInteger retrying = new AtomicInteger();
 
         private Tally(int claimed) {
             this.claimed = claimed;
         }
 
         private SyncPassResult result() {
-            return new SyncPassResult(claimed, created, linked, pushed, failed, retrying);
+            return new SyncPassResult(claimed, created.get(), linked.get(), pushed.get(), failed.get(),
+                    retrying.get());
         }
     }
 }

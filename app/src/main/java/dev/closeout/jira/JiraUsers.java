@@ -55,16 +55,24 @@ public class JiraUsers {
             }
         }
         Optional<TrackerUser> user = tracker.userByEmail(email);
-        dsl.insertInto(JIRA_USER)
-                .set(JIRA_USER.EMAIL, email)
-                .set(JIRA_USER.ACCOUNT_ID, user.map(TrackerUser::id).orElse(null))
-                .set(JIRA_USER.DISPLAY_NAME, user.map(TrackerUser::displayName).orElse(null))
+        // update, else insert: jOOQ's upsert renders MySQL 8's "AS excluded", which MariaDB refuses
+        String accountId = user.map(TrackerUser::id).orElse(null);
+        String displayName = user.map(TrackerUser::displayName).orElse(null);
+        int updated = dsl.update(JIRA_USER)
+                .set(JIRA_USER.ACCOUNT_ID, accountId)
+                .set(JIRA_USER.DISPLAY_NAME, displayName)
                 .set(JIRA_USER.RESOLVED_AT, now)
-                .onDuplicateKeyUpdate()
-                .set(JIRA_USER.ACCOUNT_ID, user.map(TrackerUser::id).orElse(null))
-                .set(JIRA_USER.DISPLAY_NAME, user.map(TrackerUser::displayName).orElse(null))
-                .set(JIRA_USER.RESOLVED_AT, now)
+                .where(JIRA_USER.EMAIL.eq(email))
                 .execute();
+        if (updated == 0) {
+            dsl.insertInto(JIRA_USER)
+                    .set(JIRA_USER.EMAIL, email)
+                    .set(JIRA_USER.ACCOUNT_ID, accountId)
+                    .set(JIRA_USER.DISPLAY_NAME, displayName)
+                    .set(JIRA_USER.RESOLVED_AT, now)
+                    .onDuplicateKeyIgnore()
+                    .execute();
+        }
         return user.map(TrackerUser::id);
     }
 
