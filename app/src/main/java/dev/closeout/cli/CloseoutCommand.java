@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tracker for postmortem follow-ups.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExtractCommand.class, TokenCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, ExtractCommand.class, TokenCommand.class,
+                JiraCommand.class})
 public class CloseoutCommand {
 
     private boolean serving;

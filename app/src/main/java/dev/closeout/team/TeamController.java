@@ -1,5 +1,9 @@
 package dev.closeout.team;
 
+import dev.closeout.jira.CustomFieldTemplate;
+import dev.closeout.jira.JiraMappings;
+import dev.closeout.jira.TeamJira;
+import dev.closeout.jira.TeamJiraSettings;
 import dev.closeout.security.Roles;
 import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
@@ -20,6 +24,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Teams: anyone with a token reads them, admins create and change them. */
@@ -31,11 +37,18 @@ class TeamController {
     private final Teams teams;
     private final TeamQueries queries;
     private final DuePolicy globalPolicy;
+    private final TeamJiraSettings jira;
+    private final JiraMappings mappings;
+    private final CustomFieldTemplate templates;
 
-    TeamController(Teams teams, TeamQueries queries, DuePolicyConfiguration policy) {
+    TeamController(Teams teams, TeamQueries queries, DuePolicyConfiguration policy, TeamJiraSettings jira,
+                   JiraMappings mappings, CustomFieldTemplate templates) {
         this.teams = teams;
         this.queries = queries;
         this.globalPolicy = policy.policy();
+        this.jira = jira;
+        this.mappings = mappings;
+        this.templates = templates;
     }
 
     @Post
@@ -58,8 +71,11 @@ class TeamController {
     @Get
     Page<TeamResponse> list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
         int pageSize = Cursor.limit(limit);
-        return Page.of(queries.find(Cursor.decode(cursor), pageSize + 1), pageSize, profile -> profile.team().id(),
-                this::view);
+        List<TeamProfile> found = queries.find(Cursor.decode(cursor), pageSize + 1);
+        // the page's Jira settings in one query rather than one per team
+        Map<Long, TeamJira> settings = jira.find(found.stream().map(profile -> profile.team().id()).toList());
+        return Page.of(found, pageSize, profile -> profile.team().id(), profile -> view(profile,
+                settings.getOrDefault(profile.team().id(), TeamJira.none(profile.team().id()))));
     }
 
     @Get("/{key}")
@@ -74,7 +90,13 @@ class TeamController {
     }
 
     private TeamResponse view(TeamProfile profile) {
-        return TeamResponse.of(profile, globalPolicy);
+        return view(profile, jira.find(profile.team().id()));
+    }
+
+    private TeamResponse view(TeamProfile profile, TeamJira settings) {
+        Team team = profile.team();
+        return TeamResponse.of(profile, globalPolicy, settings, EffectiveJira.of(
+                mappings.merged(team.teamKey(), team.jiraProject(), settings), templates), templates);
     }
 
     /** Runs {@code change}, answering 400 with the message when it breaks a rule. */

@@ -13,7 +13,8 @@ import java.util.Set;
  * {@code PATCH /api/teams/{key}}: a field left out stays as it is, a field sent as null is cleared. Read
  * from the JSON tree because a typed body cannot tell the two apart. In {@code due_policy} the same holds
  * value by value; {@code "due_policy": null} drops every override, and {@code priority_days} is replaced
- * as a whole.
+ * as a whole. The {@code jira_*} fields follow the same rule; a list or map sent is the new value whole, and
+ * null gives the value back to the configuration.
  */
 record TeamPatch(@Nullable Change<String> key,
                  @Nullable Change<String> name,
@@ -22,10 +23,17 @@ record TeamPatch(@Nullable Change<String> key,
                  @Nullable Change<List<String>> services,
                  @Nullable Change<Integer> correctiveDays,
                  @Nullable Change<Integer> preventativeDays,
-                 @Nullable Change<Map<String, Integer>> priorityDays) {
+                 @Nullable Change<Map<String, Integer>> priorityDays,
+                 @Nullable Change<String> jiraIssueType,
+                 @Nullable Change<List<String>> jiraLabels,
+                 @Nullable Change<List<String>> jiraComponents,
+                 @Nullable Change<Map<String, String>> jiraPriorityMap,
+                 @Nullable Change<JsonNode> jiraCustomFields,
+                 @Nullable Change<List<String>> jiraNotDoingResolutions) {
 
-    private static final Set<String> FIELDS =
-            Set.of("key", "name", "default_owner", "jira_project", "services", "due_policy");
+    private static final Set<String> FIELDS = Set.of("key", "name", "default_owner", "jira_project", "services",
+            "due_policy", "jira_issue_type", "jira_labels", "jira_components", "jira_priority_map",
+            "jira_custom_fields", "jira_not_doing_resolutions");
     private static final Set<String> POLICY_FIELDS = Set.of("corrective_days", "preventative_days", "priority_days");
 
     /** A new value for one field; {@code value} null clears it. */
@@ -60,7 +68,13 @@ record TeamPatch(@Nullable Change<String> key,
         return new TeamPatch(change(body, "key", "key", TeamPatch::text), change(body, "name", "name", TeamPatch::text),
                 change(body, "default_owner", "default_owner", TeamPatch::text),
                 change(body, "jira_project", "jira_project", TeamPatch::text),
-                change(body, "services", "services", TeamPatch::texts), corrective, preventative, priorities);
+                change(body, "services", "services", TeamPatch::texts), corrective, preventative, priorities,
+                change(body, "jira_issue_type", "jira_issue_type", TeamPatch::text),
+                change(body, "jira_labels", "jira_labels", TeamPatch::texts),
+                change(body, "jira_components", "jira_components", TeamPatch::texts),
+                change(body, "jira_priority_map", "jira_priority_map", TeamPatch::textMap),
+                change(body, "jira_custom_fields", "jira_custom_fields", (node, field) -> node),
+                change(body, "jira_not_doing_resolutions", "jira_not_doing_resolutions", TeamPatch::texts));
     }
 
     private interface Reader<T> {
@@ -103,6 +117,17 @@ record TeamPatch(@Nullable Change<String> key,
             values.add(text(value, field + "[]"));
         }
         return values;
+    }
+
+    private static Map<String, String> textMap(JsonNode node, String field) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(field + ": must be an object of strings, or null");
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : node.entries()) {
+            texts.put(entry.getKey(), text(entry.getValue(), field + "." + entry.getKey()));
+        }
+        return texts;
     }
 
     private static Integer days(JsonNode node, String field) {

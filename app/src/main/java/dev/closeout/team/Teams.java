@@ -1,6 +1,10 @@
 package dev.closeout.team;
 
+import dev.closeout.jira.CustomFieldTemplate;
+import dev.closeout.jira.TeamJira;
+import dev.closeout.jira.TeamJiraSettings;
 import dev.closeout.team.TeamPatch.Change;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -15,7 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Creates and changes teams with their services and due-date policy, each in one transaction: a request
+ * Creates and changes teams with their services, due-date policy and Jira settings, each in one transaction: a request
  * that breaks a rule (400), names an unknown team (404) or collides with another team (409) writes nothing.
  * Rule violations are {@link IllegalArgumentException}s naming the field.
  */
@@ -26,14 +30,18 @@ public class Teams {
     private final ServiceOwnershipRepository services;
     private final PriorityDueDaysRepository priorities;
     private final TeamQueries queries;
+    private final TeamJiraSettings jira;
+    private final CustomFieldTemplate templates;
     private final Clock clock;
 
     Teams(TeamRepository teams, ServiceOwnershipRepository services, PriorityDueDaysRepository priorities,
-          TeamQueries queries, Clock clock) {
+          TeamQueries queries, TeamJiraSettings jira, CustomFieldTemplate templates, Clock clock) {
         this.teams = teams;
         this.services = services;
         this.priorities = priorities;
         this.queries = queries;
+        this.jira = jira;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -44,6 +52,9 @@ public class Teams {
         Team team = Team.create(request.key(), request.name(), request.defaultOwner(), request.jiraProject(), policy,
                 LocalDateTime.now(clock));
         List<String> owned = serviceNames(request.services());
+        TeamJira jiraSettings = jira.checked(new TeamJira(0, request.jiraIssueType(), request.jiraLabels(),
+                request.jiraComponents(), request.jiraPriorityMap(), customFields(request.jiraCustomFields()),
+                request.jiraNotDoingResolutions()), TeamJiraSettings.API_NAMES);
         if (teams.existsByTeamKey(team.teamKey())) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "key: a team with key '" + team.teamKey() + "' exists");
         }
@@ -51,6 +62,7 @@ public class Teams {
         Team saved = teams.save(team);
         storeServices(saved.id(), owned);
         storePriorities(saved.id(), policy.priorityDays());
+        jira.store(jiraSettings.withTeamId(saved.id()));
         return profile(saved.teamKey());
     }
 
@@ -68,6 +80,7 @@ public class Teams {
                 Change.applied(patch.defaultOwner(), team.defaultOwner()),
                 Change.applied(patch.jiraProject(), team.jiraProject()),
                 policy.correctiveDays(), policy.preventativeDays(), LocalDateTime.now(clock));
+        TeamJira jiraSettings = jiraSettings(team.id(), patch);
         teams.update(changed);
         if (patch.services() != null) {
             List<String> owned = serviceNames(patch.services().value());
@@ -79,7 +92,33 @@ public class Teams {
             priorities.deleteByTeamId(team.id());
             storePriorities(team.id(), policy.priorityDays());
         }
+        if (jiraSettings != null) {
+            jira.store(jiraSettings);
+        }
         return profile(key);
+    }
+
+    /** The team's Jira settings after the patch, checked; null when the patch leaves them alone. */
+    private @Nullable TeamJira jiraSettings(long teamId, TeamPatch patch) {
+        if (patch.jiraIssueType() == null && patch.jiraLabels() == null && patch.jiraComponents() == null
+                && patch.jiraPriorityMap() == null && patch.jiraCustomFields() == null
+                && patch.jiraNotDoingResolutions() == null) {
+            return null;
+        }
+        TeamJira current = jira.find(teamId);
+        Map<String, String> customFields = patch.jiraCustomFields() == null ? current.customFields()
+                : customFields(patch.jiraCustomFields().value());
+        return jira.checked(new TeamJira(teamId, Change.applied(patch.jiraIssueType(), current.issueType()),
+                Change.applied(patch.jiraLabels(), current.labels()),
+                Change.applied(patch.jiraComponents(), current.components()),
+                Change.applied(patch.jiraPriorityMap(), current.priorityMap()), customFields,
+                Change.applied(patch.jiraNotDoingResolutions(), current.notDoingResolutions())),
+                TeamJiraSettings.API_NAMES);
+    }
+
+    private @Nullable Map<String, String> customFields(@Nullable JsonNode templatesJson) {
+        return templatesJson == null || templatesJson.isNull() ? null
+                : templates.read(TeamJiraSettings.API_NAMES.apply("custom_fields"), templatesJson);
     }
 
     /** The team with {@code key}, or a 404 naming it. */
