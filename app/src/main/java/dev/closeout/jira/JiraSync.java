@@ -14,6 +14,7 @@ import dev.closeout.integrations.tracker.TicketState;
 import dev.closeout.integrations.tracker.TrackerAuthException;
 import dev.closeout.integrations.tracker.TrackerException;
 import dev.closeout.integrations.tracker.TrackerUnavailableException;
+import dev.closeout.team.TeamKeys;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -28,6 +29,7 @@ import java.util.Comparator;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -74,6 +76,8 @@ public class JiraSync {
     private final ActionItemRepository actions;
     private final ActionEventRepository events;
     private final TicketPusher pusher;
+    private final CustomFieldTemplate templates;
+    private final TeamKeys teamKeys;
     private final JiraConfiguration configuration;
     private final TicketContent content;
     private final Clock clock;
@@ -81,6 +85,7 @@ public class JiraSync {
 
     JiraSync(IssueTracker tracker, JiraTickets tickets, JiraMappings mappings, JiraUsers users,
              ActionItemRepository actions, ActionEventRepository events, TicketPusher pusher,
+             CustomFieldTemplate templates, TeamKeys teamKeys,
              JiraConfiguration configuration, Clock clock) {
         this.tracker = tracker;
         this.tickets = tickets;
@@ -89,6 +94,8 @@ public class JiraSync {
         this.actions = actions;
         this.events = events;
         this.pusher = pusher;
+        this.templates = templates;
+        this.teamKeys = teamKeys;
         this.configuration = configuration;
         this.content = new TicketContent(configuration.publicUrl());
         this.clock = clock;
@@ -133,7 +140,7 @@ public class JiraSync {
     private SyncPassResult work(List<JiraTicket> claimed) {
         Map<Long, ActionItem> byId = actions.findByIdIn(claimed.stream().map(JiraTicket::actionId).toList())
                 .stream().collect(Collectors.toMap(ActionItem::id, Function.identity()));
-        Map<Long, String> titles = titles(byId.values());
+        Map<Long, JiraTickets.PostmortemName> names = names(byId.values());
         Tally tally = new Tally(claimed.size());
         List<Work> existing = new ArrayList<>();
         List<Work> uncertain = new ArrayList<>();
@@ -144,7 +151,7 @@ public class JiraSync {
             if (action == null) {
                 continue;
             }
-            Work work = new Work(row, action, titles.get(action.postmortemId()));
+            Work work = new Work(row, action, names.get(action.postmortemId()));
             if (row.hasIssue()) {
                 existing.add(work);
             } else if (row.createUncertain()) {
@@ -247,7 +254,7 @@ public class JiraSync {
         }
         claimInJira(actionId, ticket.get().ticket().id());
         tickets.restart(actionId, now());
-        Work work = new Work(tickets.find(actionId).orElseThrow(), action, titles(List.of(action))
+        Work work = new Work(tickets.find(actionId).orElseThrow(), action, names(List.of(action))
                 .get(action.postmortemId()));
         List<Work> existing = new ArrayList<>();
         adopt(work, ticket.get().ticket().id(), ticket.get().ticket().key(), existing);
@@ -264,8 +271,14 @@ public class JiraSync {
     private void create(List<Work> creates, List<Work> existing, Tally tally) {
         List<Work> ready = new ArrayList<>();
         List<NewTicket> requests = new ArrayList<>();
+        List<Long> teamIds = creates.stream().map(w -> w.action.teamId()).filter(Objects::nonNull).distinct()
+                .toList();
+        Map<Long, JiraMapping> teamMappings = mappings.forTeams(teamIds);
+        Map<Long, String> keys = teamKeys.keysOf(teamIds);
         for (Work work : creates) {
-            JiraMapping mapping = mappings.forTeam(work.action.teamId());
+            Long teamId = work.action.teamId();
+            JiraMapping mapping = teamId == null ? mappings.global()
+                    : teamMappings.getOrDefault(teamId, mappings.global());
             if (mapping.project() == null) {
                 tickets.failed(work.action.id(), "no Jira project for this follow-up: set the team's jira_project "
                         + "or closeout.jira.default-project", mapping.fingerprint(), now());
@@ -273,7 +286,7 @@ public class JiraSync {
                 continue;
             }
             try {
-                requests.add(newTicket(work, mapping));
+                requests.add(newTicket(work, mapping, teamId == null ? null : keys.get(teamId)));
                 ready.add(work);
             } catch (TrackerException e) {
                 handle(List.of(work), e, false, mapping, tally);
@@ -308,14 +321,20 @@ public class JiraSync {
         }
     }
 
-    private NewTicket newTicket(Work work, JiraMapping mapping) {
+    private NewTicket newTicket(Work work, JiraMapping mapping, String teamKey) {
         ActionItem action = work.action;
+        JiraTickets.PostmortemName postmortem = work.postmortem == null
+                ? new JiraTickets.PostmortemName(null, null) : work.postmortem;
+        Map<String, String> customFields = templates.render(mapping.customFields(), new TicketContext(action.id(),
+                action.text(), action.kind(), action.priority(), action.owner(), action.postmortemId(),
+                postmortem.title(), postmortem.service(), teamKey));
         List<String> labels = new ArrayList<>(List.of(LABEL, actionLabel(action.id())));
         mapping.labels().stream().filter(l -> !labels.contains(l)).forEach(labels::add);
         String assignee = users.userIdOf(action.owner(), tracker).orElse(null);
         return new NewTicket(mapping.project(), mapping.issueType(), TicketContent.summary(action),
-                content.description(action, work.postmortemTitle), labels, mapping.jiraPriority(action.priority()),
-                action.dueDate(), assignee, mapping.components(), Map.of(), JiraTrackers.PROPERTY_KEY, action.id());
+                content.description(action, work.postmortemTitle()), labels, mapping.jiraPriority(action.priority()),
+                action.dueDate(), assignee, mapping.components(), customFields, JiraTrackers.PROPERTY_KEY,
+                action.id());
     }
 
     /** The owner has no Jira account Closeout could find: the ticket went out unassigned, and the history says why. */
@@ -329,7 +348,7 @@ public class JiraSync {
     private void adopt(Work work, String issueId, String issueKey, List<Work> existing) {
         tickets.linked(work.action.id(), issueId, issueKey, configuration.remoteLinks(), now());
         events.save(new ActionEvent(null, work.action.id(), TICKET_EVENT, null, issueKey, ACTOR, now()));
-        existing.add(new Work(tickets.find(work.action.id()).orElseThrow(), work.action, work.postmortemTitle));
+        existing.add(new Work(tickets.find(work.action.id()).orElseThrow(), work.action, work.postmortem));
     }
 
     /**
@@ -363,7 +382,7 @@ public class JiraSync {
         JiraTicket row = work.row;
         try {
             if (row.linkPending()) {
-                tracker.linkBack(row.issueId(), content.backLink(work.action, work.postmortemTitle));
+                tracker.linkBack(row.issueId(), content.backLink(work.action, work.postmortemTitle()));
                 tickets.linkedBack(row.actionId(), now());
             }
             if (row.pushPending()) {
@@ -420,16 +439,20 @@ public class JiraSync {
         return Duration.ofMillis(delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1));
     }
 
-    private Map<Long, String> titles(Collection<ActionItem> items) {
-        return tickets.postmortemTitles(items.stream().map(ActionItem::postmortemId).distinct().toList());
+    private Map<Long, JiraTickets.PostmortemName> names(Collection<ActionItem> items) {
+        return tickets.postmortemNames(items.stream().map(ActionItem::postmortemId).distinct().toList());
     }
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock);
     }
 
-    /** A claimed row with its follow-up. */
-    private record Work(JiraTicket row, ActionItem action, String postmortemTitle) {
+    /** A claimed row with its follow-up and its postmortem's name. */
+    private record Work(JiraTicket row, ActionItem action, JiraTickets.PostmortemName postmortem) {
+
+        String postmortemTitle() {
+            return postmortem == null ? null : postmortem.title();
+        }
     }
 
     /** What a batch did; finishing runs on several threads. */

@@ -350,16 +350,21 @@ public class JiraTickets {
                 .limit(limit).fetch(JiraTickets::ticket);
     }
 
-    /** The titles of these postmortems, by id. */
+    /** A postmortem as its tickets name it. */
+    public record PostmortemName(@Nullable String title, @Nullable String service) {
+    }
+
+    /** The titles and services of these postmortems, by id. */
     @ReadOnly
-    public Map<Long, String> postmortemTitles(Collection<Long> postmortemIds) {
+    public Map<Long, PostmortemName> postmortemNames(Collection<Long> postmortemIds) {
         if (postmortemIds.isEmpty()) {
             return Map.of();
         }
-        Map<Long, String> titles = new java.util.HashMap<>();
-        dsl.select(POSTMORTEM.ID, POSTMORTEM.TITLE).from(POSTMORTEM).where(POSTMORTEM.ID.in(postmortemIds))
-                .forEach(r -> titles.put(r.value1(), r.value2()));
-        return titles;
+        Map<Long, PostmortemName> names = new java.util.HashMap<>();
+        dsl.select(POSTMORTEM.ID, POSTMORTEM.TITLE, POSTMORTEM.SERVICE).from(POSTMORTEM)
+                .where(POSTMORTEM.ID.in(postmortemIds))
+                .forEach(r -> names.put(r.value1(), new PostmortemName(r.value2(), r.value3())));
+        return names;
     }
 
     private static String cut(String error) {

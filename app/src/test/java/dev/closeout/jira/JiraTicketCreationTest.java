@@ -155,6 +155,63 @@ class JiraTicketCreationTest extends JiraApiTestBase {
         assertOneIssueEach(ids);
     }
 
+    private static final String PAYMENTS_TABLE = "# Payments outage\n\nService: payments\n\n## Action Items\n\n"
+            + "| Action Item | Owner | Priority | Due |\n|---|---|---|---|\n"
+            + "| Add an index check to the payments deploy | dana@example.com | P1 | 2027-02-01 |\n";
+
+    @Test
+    void theTeamsMappingShapesTheTicket() {
+        jira.project("PAY").components("database").createScreen("project", "issuetype", "summary", "description",
+                "labels", "priority", "duedate", "assignee", "components", "customfield_10010");
+        client.retrieve(HttpRequest.POST("/api/teams", Map.of("key", "payments", "name", "Payments",
+                "services", List.of("payments"), "jira_project", "PAY", "jira_labels", List.of("sre"),
+                "jira_components", List.of("database"), "jira_priority_map", Map.of("P1", "High"),
+                "jira_custom_fields", Map.of("customfield_10010", Map.of("value", "{{postmortem.title}}"))))
+                .bearerAuth(ADMIN), JSON_OBJECT);
+
+        List<Long> ids = importActions("mapped.md", PAYMENTS_TABLE);
+        syncUntilSettled(3);
+
+        FakeIssue issue = issuesOf(ids.get(0)).get(0);
+        assertEquals("PAY", issue.project());
+        assertTrue(issue.labels().containsAll(List.of("closeout", "sre")), issue.labels().toString());
+        assertEquals(List.of("database"), issue.components());
+        assertEquals("High", issue.priority());
+        assertEquals(java.time.LocalDate.of(2027, 2, 1), issue.dueDate());
+        assertEquals("Payments outage", issue.customFields().get("customfield_10010").get("value").asText());
+    }
+
+    @Test
+    void aPriorityJiraDoesNotKnowFailsUntilTheMapIsMended() {
+        jira.project("PAY");
+        client.retrieve(HttpRequest.POST("/api/teams", Map.of("key", "payments", "name", "Payments",
+                "services", List.of("payments"), "jira_project", "PAY", "jira_priority_map", Map.of("P1", "Urgent")))
+                .bearerAuth(ADMIN), JSON_OBJECT);
+        List<Long> ids = importActions("priority.md", PAYMENTS_TABLE);
+        syncUntilSettled(3);
+        Map<String, Object> ticket = ticketOf(ids.get(0));
+        assertEquals("failed", ticket.get("state"));
+        assertTrue(((String) ticket.get("last_error")).contains("priority"), ticket.toString());
+
+        client.retrieve(HttpRequest.PATCH("/api/teams/payments", Map.of("jira_priority_map", Map.of("P1", "High")))
+                .bearerAuth(ADMIN), JSON_OBJECT);
+        syncUntilSettled(3);
+
+        assertEquals("synced", ticketOf(ids.get(0)).get("state"));
+        assertEquals("High", issuesOf(ids.get(0)).get(0).priority());
+    }
+
+    @Test
+    void anOwnerWithoutAJiraAccountLeavesTheTicketUnassignedWithANote() {
+        List<Long> ids = importActions("unassigned.md", PAYMENTS_TABLE);
+        syncUntilSettled(3);
+
+        assertEquals(null, issuesOf(ids.get(0)).get(0).assigneeAccountId());
+        List<Map<String, Object>> history = list(getJson("/api/actions/" + ids.get(0) + "/history").get("items"));
+        assertTrue(history.stream().anyMatch(e -> "jira_assignee".equals(e.get("field"))
+                && ((String) e.get("new")).contains("dana@example.com")), history.toString());
+    }
+
     @Test
     void transientFailuresAreRetriedWithTheirErrorVisible() {
         List<Long> ids = importActions("flaky.md", postmortem("Flaky outage", 2));
