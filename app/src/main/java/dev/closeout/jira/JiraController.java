@@ -62,8 +62,9 @@ class JiraController {
     record TicketRequest(@Nullable String key) {
     }
 
+    /** The sums cover every team; a team-scoped token sees only its own team's failures. */
     @Get("/integrations/jira/status")
-    JiraStatusResponse status() {
+    JiraStatusResponse status(Authentication authentication) {
         Map<SyncState, Integer> counts = tickets.countByState();
         return new JiraStatusResponse(configuration.enabled(), configuration.enabled() ? configuration.flavour() : null,
                 configuration.baseUrl() == null ? null : configuration.baseUrl().toString(),
@@ -71,7 +72,8 @@ class JiraController {
                 counts.getOrDefault(SyncState.FAILED, 0), tickets.oldestPending().map(JiraController::utc).orElse(null),
                 passes.lastFinished(SyncPasses.SYNC).map(JiraController::utc).orElse(null),
                 passes.lastFinished(SyncPasses.RECONCILE).map(JiraController::utc).orElse(null),
-                tickets.withErrors(FAILURES_SHOWN).stream().map(this::view).toList());
+                tickets.withErrors(FAILURES_SHOWN, Caller.of(authentication).teamId()).stream().map(this::view)
+                        .toList());
     }
 
     /** Runs a pass of the sync worker now and says what it did. */

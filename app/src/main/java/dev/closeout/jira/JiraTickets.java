@@ -7,6 +7,8 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Select;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -76,13 +78,7 @@ public class JiraTickets {
      */
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public List<JiraTicket> claim(int limit, LocalDateTime now, Duration lease) {
-        List<Long> ids = dsl.select(JIRA_TICKET.ACTION_ID).from(JIRA_TICKET)
-                .where(JIRA_TICKET.STATE.eq(SyncState.PENDING.wireName()))
-                .and(JIRA_TICKET.NEXT_ATTEMPT_AT.le(now))
-                .orderBy(JIRA_TICKET.STATE, JIRA_TICKET.NEXT_ATTEMPT_AT, JIRA_TICKET.ACTION_ID)
-                .limit(limit)
-                .forUpdate().skipLocked()
-                .fetch(JIRA_TICKET.ACTION_ID);
+        List<Long> ids = claimQuery(limit, now).fetch(JIRA_TICKET.ACTION_ID);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -94,6 +90,16 @@ public class JiraTickets {
                 .execute();
         return dsl.selectFrom(JIRA_TICKET).where(JIRA_TICKET.ACTION_ID.in(ids))
                 .orderBy(JIRA_TICKET.ACTION_ID).fetch(JiraTickets::ticket);
+    }
+
+    /** The claim's query: due pending rows in queue order, locked, rows other workers hold skipped. */
+    Select<Record1<Long>> claimQuery(int limit, LocalDateTime now) {
+        return dsl.select(JIRA_TICKET.ACTION_ID).from(JIRA_TICKET)
+                .where(JIRA_TICKET.STATE.eq(SyncState.PENDING.wireName()))
+                .and(JIRA_TICKET.NEXT_ATTEMPT_AT.le(now))
+                .orderBy(JIRA_TICKET.STATE, JIRA_TICKET.NEXT_ATTEMPT_AT, JIRA_TICKET.ACTION_ID)
+                .limit(limit)
+                .forUpdate().skipLocked();
     }
 
     /** Takes one follow-up's row whatever its next attempt time; empty when another worker holds it. */
@@ -342,12 +348,15 @@ public class JiraTickets {
                 .fetchOptional(0, LocalDateTime.class);
     }
 
-    /** The rows with an error, most recently touched first. */
+    /** The rows with an error, most recently touched first; of one team's follow-ups when {@code teamId} is set. */
     @ReadOnly
-    public List<JiraTicket> withErrors(int limit) {
-        return dsl.selectFrom(JIRA_TICKET).where(JIRA_TICKET.LAST_ERROR.isNotNull())
+    public List<JiraTicket> withErrors(int limit, @Nullable Long teamId) {
+        return dsl.select(JIRA_TICKET.fields()).from(JIRA_TICKET)
+                .join(ACTION_ITEM).on(ACTION_ITEM.ID.eq(JIRA_TICKET.ACTION_ID))
+                .where(JIRA_TICKET.LAST_ERROR.isNotNull())
+                .and(teamId == null ? org.jooq.impl.DSL.noCondition() : ACTION_ITEM.TEAM_ID.eq(teamId))
                 .orderBy(JIRA_TICKET.UPDATED_AT.desc(), JIRA_TICKET.ACTION_ID.desc())
-                .limit(limit).fetch(JiraTickets::ticket);
+                .limit(limit).fetch(r -> ticket(r.into(JIRA_TICKET)));
     }
 
     /** A postmortem as its tickets name it. */
