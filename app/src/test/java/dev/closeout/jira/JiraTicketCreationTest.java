@@ -314,6 +314,16 @@ class JiraTicketCreationTest extends JiraApiTestBase {
     }
 
     @Test
+    void prometheusCountsTicketsByState() {
+        importActions("metrics.md", postmortem("Metrics outage", 2));
+
+        String metrics = client.retrieve(HttpRequest.GET("/prometheus").bearerAuth(ADMIN));
+
+        assertTrue(metrics.contains("closeout_jira_tickets{state=\"pending\"}"), metrics);
+        assertTrue(metrics.contains("closeout_jira_tickets{state=\"failed\"}"), metrics);
+    }
+
+    @Test
     void aFollowUpWithoutATicketSaysHowToGetOne() {
         assertProblem(HttpStatus.NOT_FOUND, "no action with id 999999", () -> ticketOf(999_999));
     }
