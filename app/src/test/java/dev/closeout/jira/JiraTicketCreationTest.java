@@ -229,6 +229,37 @@ class JiraTicketCreationTest extends JiraApiTestBase {
     }
 
     @Test
+    void oneRefusedTicketInABulkCreateLeavesTheOthersCreated() {
+        client.retrieve(HttpRequest.POST("/api/teams", Map.of("key", "payments", "name", "Payments",
+                "services", List.of("payments"), "jira_project", "NOSUCH")).bearerAuth(ADMIN), JSON_OBJECT);
+        long refused = importActions("mixed-1.md", "# Payments outage\n\nService: payments\n\n"
+                + "## Action items\n\n- Add an index check to the payments deploy\n").get(0);
+        List<Long> created = importActions("mixed-2.md", postmortem("Mixed outage", 3));
+        jira.resetRequests();
+
+        syncUntilSettled(3);
+
+        assertEquals(1, jira.count("createIssues"), "one bulk create for all four");
+        assertOneIssueEach(created);
+        assertEquals("failed", ticketOf(refused).get("state"));
+        assertTrue(issuesOf(refused).isEmpty());
+    }
+
+    @Test
+    void aRateLimitIsWaitedOutAndTheCreateSentAgain() {
+        List<Long> ids = importActions("limited.md", postmortem("Limited outage", 2));
+        jira.resetRequests();
+        jira.faults().failNext("createIssues", 1, 429, 1);
+
+        syncUntilSettled(3);
+
+        assertEquals(2, jira.count("createIssues"), "the 429 and the create after it");
+        assertEquals(429, jira.requests().stream().filter(r -> "createIssues".equals(r.operationId()))
+                .findFirst().orElseThrow().status());
+        assertOneIssueEach(ids);
+    }
+
+    @Test
     void lostResponsesNeverMakeDuplicates() {
         List<Long> ids = importActions("lost.md", postmortem("Lost outage", 60));
         jira.lostResponseHold(java.time.Duration.ofMillis(1500));
