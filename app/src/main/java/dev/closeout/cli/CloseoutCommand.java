@@ -11,6 +11,12 @@ import picocli.CommandLine.Command;
                 JiraCommand.class})
 public class CloseoutCommand {
 
+    /**
+     * The environment of the contexts the one-off commands start: what runs on a schedule (the Jira sync
+     * worker) stays with {@code serve}, while an import still queues its follow-ups' tickets.
+     */
+    public static final String CLI_ENVIRONMENT = "cli";
+
     private boolean serving;
 
     void markServing() {

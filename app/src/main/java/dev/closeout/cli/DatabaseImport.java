@@ -13,7 +13,7 @@ final class DatabaseImport implements ImportTarget {
     private final PostmortemImporter importer;
 
     DatabaseImport() {
-        context = ApplicationContext.builder().banner(false).start();
+        context = ApplicationContext.builder().banner(false).environments(CloseoutCommand.CLI_ENVIRONMENT).start();
         importer = context.getBean(PostmortemImporter.class);
     }
 

@@ -1,5 +1,6 @@
 package dev.closeout.jira;
 
+import dev.closeout.cli.CloseoutCommand;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -17,6 +18,7 @@ import java.time.LocalDateTime;
  */
 @Singleton
 @Requires(property = JiraConfiguration.PREFIX + ".enabled", value = "true")
+@Requires(notEnv = CloseoutCommand.CLI_ENVIRONMENT)
 class JiraSyncJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraSyncJob.class);

@@ -1,6 +1,8 @@
 package dev.closeout.cli;
 
 import dev.closeout.support.Corpus;
+import dev.closeout.jira.JiraTickets;
+import dev.closeout.jira.SyncState;
 import dev.closeout.postmortem.PostmortemRepository;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,24 @@ class ImportCommandTest extends FreshDataDirectoryTest {
         assertEquals(2, noUrl.exitCode());
         assertTrue(noUrl.err().contains("--server: 'localhost:8080' is not an http:// or https:// URL"), noUrl.err());
         assertFalse((tokenOnly.err() + noUrl.err()).contains("secret-value"), "the token is never printed");
+    }
+
+    @Test
+    void withTheJiraSyncOnAnImportQueuesTicketsForTheServerToCreate() {
+        // nothing listens on this Jira: the import must neither call it nor need it
+        System.setProperty("closeout.jira.enabled", "true");
+        System.setProperty("closeout.jira.base-url", "http://127.0.0.1:9");
+        try {
+            CommandLineRun run = CommandLineRun.of("import", Corpus.example(Corpus.SEED_LB_ROUTING).toString());
+
+            assertEquals(0, run.exitCode(), run.err());
+        } finally {
+            System.clearProperty("closeout.jira.enabled");
+            System.clearProperty("closeout.jira.base-url");
+        }
+        try (ApplicationContext context = ApplicationContext.run(Map.of("closeout.data-dir", dataDir.toString()))) {
+            assertEquals(Map.of(SyncState.PENDING, 7), context.getBean(JiraTickets.class).countByState());
+        }
     }
 
     private long storedPostmortems() {
