@@ -132,7 +132,7 @@ class JiraController {
             }
         } catch (TicketNotFoundException e) {
             throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        } catch (IllegalStateException e) {
+        } catch (TicketTakenException e) {
             throw new HttpStatusException(HttpStatus.CONFLICT, e.getMessage());
         } catch (TrackerException e) {
             throw new HttpStatusException(HttpStatus.BAD_GATEWAY, "Jira: " + e.getMessage());

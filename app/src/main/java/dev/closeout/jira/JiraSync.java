@@ -249,8 +249,7 @@ public class JiraSync {
         }
         Optional<JiraTicket> holder = tickets.findByIssueId(ticket.get().ticket().id());
         if (holder.isPresent() && holder.get().actionId() != actionId) {
-            throw new IllegalStateException("ticket " + ticket.get().ticket().key() + " is already the ticket of "
-                    + "follow-up " + holder.get().actionId());
+            throw new TicketTakenException(ticket.get().ticket().key(), holder.get().actionId());
         }
         claimInJira(actionId, ticket.get().ticket().id());
         tickets.restart(actionId, now());

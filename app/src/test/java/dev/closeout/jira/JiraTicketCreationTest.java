@@ -108,6 +108,31 @@ class JiraTicketCreationTest extends JiraApiTestBase {
     }
 
     @Test
+    void aPersonLinksAnExistingTicketByItsKey() {
+        TicketRef existing = createdByAPerson("Rotate the certificates");
+        long id = importActions("link-1.md", postmortem("Link outage", 1)).get(0);
+        int issues = jira.issueCount();
+
+        Map<String, Object> linked = client.retrieve(HttpRequest.POST("/api/actions/" + id + "/ticket",
+                Map.of("key", existing.key())).bearerAuth(ADMIN), JSON_OBJECT);
+
+        assertEquals("synced", linked.get("state"), linked.toString());
+        assertEquals(existing.key(), linked.get("issue_key"));
+        assertEquals(issues, jira.issueCount());
+        assertTrue(jira.issue(existing.key()).orElseThrow().labels().contains(JiraSync.actionLabel(id)));
+        syncUntilSettled(3);
+        assertEquals(issues, jira.issueCount(), "the queued create became the link");
+
+        long other = importActions("link-2.md", postmortem("Link outage two", 1)).get(0);
+        assertProblem(HttpStatus.CONFLICT, "already the ticket of follow-up " + id, () -> client.exchange(
+                HttpRequest.POST("/api/actions/" + other + "/ticket", Map.of("key", existing.key())).bearerAuth(ADMIN)));
+        assertProblem(HttpStatus.UNPROCESSABLE_ENTITY, "OPS-99997", () -> client.exchange(
+                HttpRequest.POST("/api/actions/" + other + "/ticket", Map.of("key", "OPS-99997")).bearerAuth(ADMIN)));
+        assertProblem(HttpStatus.BAD_REQUEST, "key: must be a Jira issue key", () -> client.exchange(
+                HttpRequest.POST("/api/actions/" + other + "/ticket", Map.of("key", "not a key")).bearerAuth(ADMIN)));
+    }
+
+    @Test
     void aNamedTicketThatBelongsToAnotherFollowUpIsNotShared() {
         List<Long> first = importActions("taken-1.md", postmortem("Taken outage", 1));
         syncUntilSettled(3);
