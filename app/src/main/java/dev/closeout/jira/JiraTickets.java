@@ -1,5 +1,6 @@
 package dev.closeout.jira;
 
+import dev.closeout.db.jooq.Indexes;
 import dev.closeout.db.jooq.tables.records.JiraTicketRecord;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -8,7 +9,10 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
+import org.jooq.SQLDialect;
 import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.UpdateSetMoreStep;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -92,9 +96,16 @@ public class JiraTickets {
                 .orderBy(JIRA_TICKET.ACTION_ID).fetch(JiraTickets::ticket);
     }
 
-    /** The claim's query: due pending rows in queue order, locked, rows other workers hold skipped. */
+    /**
+     * The claim's query: due pending rows in queue order, locked, rows other workers hold skipped. On
+     * MySQL and MariaDB the queue index is forced: with stale table statistics (after many rows came and
+     * went) MariaDB 10.11 was seen to range-scan it and still sort, and a sort locks every due row it reads.
+     * H2 (the embedded default, one process) has no index hints and needs none.
+     */
     Select<Record1<Long>> claimQuery(int limit, LocalDateTime now) {
-        return dsl.select(JIRA_TICKET.ACTION_ID).from(JIRA_TICKET)
+        Table<JiraTicketRecord> queue = dsl.family() == SQLDialect.H2 ? JIRA_TICKET
+                : JIRA_TICKET.forceIndex(Indexes.IX_JIRA_TICKET_QUEUE.getName());
+        return dsl.select(JIRA_TICKET.ACTION_ID).from(queue)
                 .where(JIRA_TICKET.STATE.eq(SyncState.PENDING.wireName()))
                 .and(JIRA_TICKET.NEXT_ATTEMPT_AT.le(now))
                 .orderBy(JIRA_TICKET.STATE, JIRA_TICKET.NEXT_ATTEMPT_AT, JIRA_TICKET.ACTION_ID)
@@ -237,12 +248,7 @@ public class JiraTickets {
                     .and(JIRA_TICKET.ISSUE_DELETED.isFalse())
                     .execute();
         }
-        dsl.update(JIRA_TICKET)
-                .set(JIRA_TICKET.STATE, SyncState.PENDING.wireName())
-                .set(JIRA_TICKET.ATTEMPTS, 0)
-                .setNull(JIRA_TICKET.CONFIG_HASH)
-                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now)
-                .set(JIRA_TICKET.UPDATED_AT, now)
+        tryAgainNow(now)
                 .where(JIRA_TICKET.ACTION_ID.eq(actionId))
                 .and(JIRA_TICKET.STATE.eq(SyncState.FAILED.wireName()))
                 .and(JIRA_TICKET.ISSUE_DELETED.isFalse())
@@ -255,18 +261,23 @@ public class JiraTickets {
      */
     @Transactional
     public int requeueChangedMapping(@Nullable Long teamId, String configHash, LocalDateTime now) {
-        return dsl.update(JIRA_TICKET)
-                .set(JIRA_TICKET.STATE, SyncState.PENDING.wireName())
-                .set(JIRA_TICKET.ATTEMPTS, 0)
-                .setNull(JIRA_TICKET.CONFIG_HASH)
-                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now)
-                .set(JIRA_TICKET.UPDATED_AT, now)
+        return tryAgainNow(now)
                 .where(JIRA_TICKET.STATE.eq(SyncState.FAILED.wireName()))
                 .and(JIRA_TICKET.CONFIG_HASH.isNotNull())
                 .and(JIRA_TICKET.CONFIG_HASH.ne(configHash))
                 .and(JIRA_TICKET.ACTION_ID.in(dsl.select(ACTION_ITEM.ID).from(ACTION_ITEM)
                         .where(teamId == null ? ACTION_ITEM.TEAM_ID.isNull() : ACTION_ITEM.TEAM_ID.eq(teamId))))
                 .execute();
+    }
+
+    /** A failed row back in the queue, due now, its attempts and failed mapping forgotten. */
+    private UpdateSetMoreStep<JiraTicketRecord> tryAgainNow(LocalDateTime now) {
+        return dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.STATE, SyncState.PENDING.wireName())
+                .set(JIRA_TICKET.ATTEMPTS, 0)
+                .setNull(JIRA_TICKET.CONFIG_HASH)
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now)
+                .set(JIRA_TICKET.UPDATED_AT, now);
     }
 
     /** The teams (null among them for no team) that have failed creates a mapping change could mend. */
