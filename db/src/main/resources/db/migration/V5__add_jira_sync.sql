@@ -35,7 +35,8 @@ CREATE TABLE jira_ticket (
 );
 
 -- The sync worker's claim: WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at,
--- action_id ... FOR UPDATE SKIP LOCKED. Served by this index, so a worker locks only the rows it takes.
+-- action_id LIMIT n FOR UPDATE SKIP LOCKED. Served by this index in order, so a worker locks only the rows
+-- it takes.
 CREATE INDEX ix_jira_ticket_queue ON jira_ticket (state, next_attempt_at, action_id);
 CREATE UNIQUE INDEX uq_jira_ticket_issue ON jira_ticket (issue_id);
 
