@@ -33,15 +33,18 @@ class TicketPusher {
     void push(JiraTicket row, ActionItem action, JiraMapping mapping) {
         TicketState ticket = tracker.ticket(row.issueId()).orElseThrow(() -> new TicketNotFoundException(row.issueId()));
         StatusCategory target = categoryOf(action.status());
-        if (ticket.category() != target) {
+        // done and not_doing share Jira's done category and differ by resolution, which only a transition
+        // into done sets: a ticket closed the other way is reopened first
+        boolean closedTheOtherWay = ticket.category() == StatusCategory.DONE && target == StatusCategory.DONE
+                && (action.status() == ActionStatus.NOT_DOING) != mapping.meansNotDoing(ticket.resolution());
+        if (closedTheOtherWay) {
+            move(ticket, StatusCategory.TO_DO, null);
+        }
+        if (ticket.category() != target || closedTheOtherWay) {
             String resolution = action.status() == ActionStatus.NOT_DOING
                     ? mapping.notDoingResolutions().stream().findFirst().orElse("Won't Do")
                     : target == StatusCategory.DONE ? "Done" : null;
-            if (!tracker.moveTo(row.issueId(), target, resolution)) {
-                throw new InvalidFieldsException(400, Map.of(), List.of("no transition of " + ticket.ticket().key()
-                        + " from '" + ticket.statusName() + "' leads to a status of category " + target
-                        + " for the configured account"));
-            }
+            move(ticket, target, resolution);
         }
         if (!Objects.equals(ticket.due(), action.dueDate())) {
             tracker.setDueDate(row.issueId(), action.dueDate());
@@ -49,6 +52,14 @@ class TicketPusher {
         users.userIdOf(action.owner(), tracker)
                 .filter(id -> ticket.assignee() == null || !id.equals(ticket.assignee().id()))
                 .ifPresent(id -> tracker.assign(row.issueId(), id));
+    }
+
+    private void move(TicketState ticket, StatusCategory target, String resolution) {
+        if (!tracker.moveTo(ticket.ticket().id(), target, resolution)) {
+            throw new InvalidFieldsException(400, Map.of(), List.of("no transition of " + ticket.ticket().key()
+                    + " from '" + ticket.statusName() + "' leads to a status of category " + target
+                    + " for the configured account"));
+        }
     }
 
     static StatusCategory categoryOf(ActionStatus status) {

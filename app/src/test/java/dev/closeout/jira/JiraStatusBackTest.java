@@ -167,6 +167,25 @@ class JiraStatusBackTest extends JiraApiTestBase {
     }
 
     @Test
+    void aFollowUpDroppedAfterItsTicketWasDoneReopensAndClosesTheTicketAsWontDo() {
+        jira.personTransitions(key, "done", "Done");
+        deliverAll(WEBHOOK_SECRET);
+        assertEquals("done", action().get("status"));
+
+        client.exchange(HttpRequest.POST("/api/actions/" + actionId + "/transitions", Map.of("to", "open"))
+                .bearerAuth(ADMIN));
+        client.exchange(HttpRequest.POST("/api/actions/" + actionId + "/transitions",
+                Map.of("to", "not_doing", "reason", "superseded by the new load balancer")).bearerAuth(ADMIN));
+        syncUntilSettled(3);
+
+        FakeIssue issue = jira.issue(key).orElseThrow();
+        assertEquals("done", issue.statusCategoryKey());
+        assertEquals("Won't Do", issue.resolution());
+        deliverAll(WEBHOOK_SECRET);
+        assertEquals("not_doing", action().get("status"));
+    }
+
+    @Test
     void aTicketDeletedInJiraFlagsTheFollowUpAndIsNotRecreated() {
         jira.deleteIssue(key);
         deliverAll(WEBHOOK_SECRET);
