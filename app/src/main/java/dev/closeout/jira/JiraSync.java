@@ -121,14 +121,18 @@ public class JiraSync {
             if (claimed.isEmpty()) {
                 break;
             }
-            total = total.plus(work(claimed));
+            total = total.plus(work(claimed, false));
         }
         return total;
     }
 
-    /** Works one follow-up's row now, whatever its next attempt time; empty when another worker holds it. */
+    /**
+     * Works one follow-up's row now, whatever its next attempt time, as a person asked: without a ticket, one
+     * is created even when the postmortem names another (that one is linked with {@link #link} instead).
+     * Empty when another worker holds the row.
+     */
     public Optional<SyncPassResult> runFor(long actionId) {
-        return tickets.claimOne(actionId, now(), configuration.claimLease()).map(row -> work(List.of(row)));
+        return tickets.claimOne(actionId, now(), configuration.claimLease()).map(row -> work(List.of(row), true));
     }
 
     private void requeueChangedMappings() {
@@ -137,7 +141,7 @@ public class JiraSync {
         }
     }
 
-    private SyncPassResult work(List<JiraTicket> claimed) {
+    private SyncPassResult work(List<JiraTicket> claimed, boolean createEvenIfNamed) {
         Map<Long, ActionItem> byId = actions.findByIdIn(claimed.stream().map(JiraTicket::actionId).toList())
                 .stream().collect(Collectors.toMap(ActionItem::id, Function.identity()));
         Map<Long, JiraTickets.PostmortemName> names = names(byId.values());
@@ -156,7 +160,8 @@ public class JiraSync {
                 existing.add(work);
             } else if (row.createUncertain()) {
                 uncertain.add(work);
-            } else if (action.ticketRef() != null && JIRA_KEY.matcher(action.ticketRef().strip()).matches()) {
+            } else if (!createEvenIfNamed && action.ticketRef() != null
+                    && JIRA_KEY.matcher(action.ticketRef().strip()).matches()) {
                 named.add(work);
             } else {
                 creates.add(work);

@@ -156,6 +156,11 @@ class JiraTicketCreationTest extends JiraApiTestBase {
         Map<String, Object> ticket = ticketOf(ids.get(0));
         assertEquals("failed", ticket.get("state"));
         assertTrue(((String) ticket.get("last_error")).contains("OPS-99999"), ticket.toString());
+
+        Map<String, Object> created = client.retrieve(HttpRequest.POST("/api/actions/" + ids.get(0) + "/ticket", "{}")
+                .bearerAuth(ADMIN), JSON_OBJECT);
+        assertEquals("synced", created.get("state"), "asked for, a ticket is created all the same: " + created);
+        assertEquals(1, issuesOf(ids.get(0)).size());
     }
 
     @Test
