@@ -21,10 +21,8 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The Jira sync through the API: its state in sum and per follow-up, a pass on demand, a ticket for one
@@ -35,7 +33,6 @@ import java.util.regex.Pattern;
 @Secured(Roles.READER)
 class JiraController {
 
-    private static final Pattern JIRA_KEY = Pattern.compile("^[A-Z][A-Z0-9_]+-[1-9][0-9]*$");
     private static final int FAILURES_SHOWN = 20;
 
     private final JiraConfiguration configuration;
@@ -69,9 +66,9 @@ class JiraController {
         return new JiraStatusResponse(configuration.enabled(), configuration.enabled() ? configuration.flavour() : null,
                 configuration.baseUrl() == null ? null : configuration.baseUrl().toString(),
                 counts.getOrDefault(SyncState.PENDING, 0), counts.getOrDefault(SyncState.SYNCED, 0),
-                counts.getOrDefault(SyncState.FAILED, 0), tickets.oldestPending().map(JiraController::utc).orElse(null),
-                passes.lastFinished(SyncPasses.SYNC).map(JiraController::utc).orElse(null),
-                passes.lastFinished(SyncPasses.RECONCILE).map(JiraController::utc).orElse(null),
+                counts.getOrDefault(SyncState.FAILED, 0), TicketSyncResponse.utc(tickets.oldestPending().orElse(null)),
+                TicketSyncResponse.utc(passes.lastFinished(SyncPasses.SYNC).orElse(null)),
+                TicketSyncResponse.utc(passes.lastFinished(SyncPasses.RECONCILE).orElse(null)),
                 tickets.withErrors(FAILURES_SHOWN, Caller.of(authentication).teamId()).stream().map(this::view)
                         .toList());
     }
@@ -115,7 +112,7 @@ class JiraController {
         String key = request == null || request.key() == null ? null : request.key().strip();
         try {
             if (key != null) {
-                if (!JIRA_KEY.matcher(key).matches()) {
+                if (!JiraSync.isIssueKey(key)) {
                     throw new HttpStatusException(HttpStatus.BAD_REQUEST,
                             "key: must be a Jira issue key such as OPS-123, was '" + key + "'");
                 }
@@ -147,9 +144,5 @@ class JiraController {
 
     private TicketSyncResponse view(JiraTicket row) {
         return TicketSyncResponse.of(row, configuration.baseUrl());
-    }
-
-    private static java.time.Instant utc(LocalDateTime time) {
-        return time.toInstant(ZoneOffset.UTC);
     }
 }

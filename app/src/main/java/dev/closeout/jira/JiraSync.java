@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -107,6 +108,11 @@ public class JiraSync {
         });
     }
 
+    /** True for a Jira issue key such as {@code OPS-123}. */
+    static boolean isIssueKey(String text) {
+        return JIRA_KEY.matcher(text).matches();
+    }
+
     /** The label that finds a follow-up's ticket again: {@code closeout-<action id>}. */
     public static String actionLabel(long actionId) {
         return LABEL + "-" + actionId;
@@ -161,7 +167,7 @@ public class JiraSync {
             } else if (row.createUncertain()) {
                 uncertain.add(work);
             } else if (!createEvenIfNamed && action.ticketRef() != null
-                    && JIRA_KEY.matcher(action.ticketRef().strip()).matches()) {
+                    && isIssueKey(action.ticketRef().strip())) {
                 named.add(work);
             } else {
                 creates.add(work);
@@ -241,7 +247,7 @@ public class JiraSync {
             adopt(work, ticket.get().ticket().id(), ticket.get().ticket().key(), existing);
             tally.linked.incrementAndGet();
         } catch (TrackerException e) {
-            handle(List.of(work), e, false, null, tally);
+            handle(List.of(work), e, false, this::mappingOf, tally);
         }
     }
 
@@ -275,6 +281,7 @@ public class JiraSync {
     private void create(List<Work> creates, List<Work> existing, Tally tally) {
         List<Work> ready = new ArrayList<>();
         List<NewTicket> requests = new ArrayList<>();
+        Map<Long, JiraMapping> mappingOf = new HashMap<>();
         List<Long> teamIds = creates.stream().map(w -> w.action.teamId()).filter(Objects::nonNull).distinct()
                 .toList();
         Map<Long, JiraMapping> teamMappings = mappings.forTeams(teamIds);
@@ -283,6 +290,7 @@ public class JiraSync {
             Long teamId = work.action.teamId();
             JiraMapping mapping = teamId == null ? mappings.global()
                     : teamMappings.getOrDefault(teamId, mappings.global());
+            mappingOf.put(work.action.id(), mapping);
             if (mapping.project() == null) {
                 tickets.failed(work.action.id(), "no Jira project for this follow-up: set the team's jira_project "
                         + "or closeout.jira.default-project", mapping.fingerprint(), now());
@@ -293,7 +301,7 @@ public class JiraSync {
                 requests.add(newTicket(work, mapping, teamId == null ? null : keys.get(teamId)));
                 ready.add(work);
             } catch (TrackerException e) {
-                handle(List.of(work), e, false, mapping, tally);
+                handle(List.of(work), e, false, w -> mapping, tally);
             }
         }
         if (ready.isEmpty()) {
@@ -305,7 +313,7 @@ public class JiraSync {
             outcomes = tracker.createTickets(requests);
         } catch (TrackerException e) {
             boolean unknown = e instanceof TrackerUnavailableException u && u.outcomeUnknown();
-            handle(ready, e, unknown, null, tally);
+            handle(ready, e, unknown, w -> mappingOf.get(w.action.id()), tally);
             return;
         }
         for (int i = 0; i < ready.size(); i++) {
@@ -319,7 +327,7 @@ public class JiraSync {
                 tally.created.incrementAndGet();
             } else if (outcome instanceof CreateOutcome.Rejected rejected) {
                 tickets.failed(work.action.id(), "Jira refused the ticket: " + rejected.reason().getMessage(),
-                        mappings.forTeam(work.action.teamId()).fingerprint(), now());
+                        mappingOf.get(work.action.id()).fingerprint(), now());
                 tally.failed.incrementAndGet();
             }
         }
@@ -399,7 +407,7 @@ public class JiraSync {
             deleted(row, work.action);
             tally.failed.incrementAndGet();
         } catch (TrackerException e) {
-            handle(List.of(work), e, false, null, tally);
+            handle(List.of(work), e, false, this::mappingOf, tally);
         }
     }
 
@@ -412,12 +420,17 @@ public class JiraSync {
         events.save(new ActionEvent(null, action.id(), TICKET_EVENT, key, null, ACTOR, now()));
     }
 
-    private void handle(List<Work> works, TrackerException e, boolean uncertain, JiraMapping mapping, Tally tally) {
+    private JiraMapping mappingOf(Work work) {
+        return mappings.forTeam(work.action.teamId());
+    }
+
+    /** A refusal fails the works for good (until {@code mappingOf} their mapping changes); anything else retries. */
+    private void handle(List<Work> works, TrackerException e, boolean uncertain, Function<Work, JiraMapping> mappingOf,
+                        Tally tally) {
         if (e instanceof InvalidFieldsException) {
             for (Work work : works) {
-                String hash = mapping != null ? mapping.fingerprint()
-                        : mappings.forTeam(work.action.teamId()).fingerprint();
-                tickets.failed(work.action.id(), "Jira refused: " + e.getMessage(), hash, now());
+                tickets.failed(work.action.id(), "Jira refused: " + e.getMessage(),
+                        mappingOf.apply(work).fingerprint(), now());
                 tally.failed.incrementAndGet();
             }
         } else {

@@ -35,8 +35,9 @@ public record TicketSyncResponse(long actionId, SyncState state, @Nullable Strin
                 row.state() == SyncState.PENDING ? utc(row.nextAttemptAt()) : null);
     }
 
+    /** A stored UTC time as the API shows it. */
     @Nullable
-    private static Instant utc(@Nullable LocalDateTime time) {
+    static Instant utc(@Nullable LocalDateTime time) {
         return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 }

@@ -37,11 +37,6 @@ final class WebhookSignature {
         return MessageDigest.isEqual(sign(secret, body), sent);
     }
 
-    /** The signature of {@code body}, as Jira computes it. */
-    static String header(String secret, byte[] body) {
-        return PREFIX + HexFormat.of().formatHex(sign(secret, body));
-    }
-
     private static byte[] sign(String secret, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
