@@ -6,7 +6,6 @@ import io.micronaut.transaction.TransactionOperations;
 import org.jooq.DSLContext;
 
 import java.sql.Connection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -121,8 +120,9 @@ public final class TwoTeams {
     /** Tokens scoped to web, by role. */
     public final String webReader;
     public final String webEditor;
-    /** A token scoped to pay. */
+    /** A token scoped to pay, and its id. */
     public final String payEditor;
+    public final long payEditorId;
 
     private TwoTeams(BlockingHttpClient client) {
         this.client = client;
@@ -137,9 +137,11 @@ public final class TwoTeams {
         checkoutActions = actionIds(checkout);
         billingActions = actionIds(billing);
         searchActions = actionIds(search);
-        webReader = token("web-dashboard", "reader", WEB);
-        webEditor = token("web-ci", "editor", WEB);
-        payEditor = token("pay-ci", "editor", PAY);
+        webReader = (String) token("web-dashboard", "reader", WEB).get("token");
+        webEditor = (String) token("web-ci", "editor", WEB).get("token");
+        Map<String, Object> pay = token("pay-ci", "editor", PAY);
+        payEditor = (String) pay.get("token");
+        payEditorId = ApiTestBase.id(pay);
     }
 
     /**
@@ -177,10 +179,9 @@ public final class TwoTeams {
                 "services", services)).bearerAuth(ADMIN), ApiTestBase.JSON_OBJECT);
     }
 
-    private String token(String name, String role, String team) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", name, "role", role, "team", team));
-        return (String) client.retrieve(HttpRequest.POST("/api/tokens", body).bearerAuth(ADMIN),
-                ApiTestBase.JSON_OBJECT).get("token");
+    private Map<String, Object> token(String name, String role, String team) {
+        return client.retrieve(HttpRequest.POST("/api/tokens", Map.of("name", name, "role", role, "team", team))
+                .bearerAuth(ADMIN), ApiTestBase.JSON_OBJECT);
     }
 
     private static List<Long> actionIds(Map<String, Object> postmortem) {
