@@ -3,6 +3,7 @@ package dev.closeout.action;
 import dev.closeout.team.TeamKeys;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
+import dev.closeout.security.TeamScoped;
 import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
 import io.micronaut.core.annotation.Nullable;
@@ -24,6 +25,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
+import java.util.Optional;
+
 /**
  * Follow-ups: the list with its filters, one follow-up with its ETag, edits with optimistic concurrency,
  * status transitions and the history of changes.
@@ -31,7 +34,11 @@ import io.micronaut.security.authentication.Authentication;
 @Controller("/api/actions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
+@TeamScoped
 class ActionController {
+
+    /** No team has this id: a filter on it matches nothing. */
+    private static final long NO_TEAM = 0;
 
     private final ActionItems actions;
     private final ActionLists lists;
@@ -47,9 +54,12 @@ class ActionController {
 
     @Get
     Page<ActionItemResponse> list(@RequestBean ActionListParams params, Authentication authentication) {
-        Long teamId = params.team() == null ? null : teamKeys.idOf(params.team()).orElseThrow(() ->
-                InvalidRequest.of("team", "no team with key '" + params.team() + "'"));
-        return lists.page(params, teamId, Caller.of(authentication));
+        Caller caller = Caller.of(authentication);
+        Long teamId = params.team() == null ? null : teamKeys.idOf(params.team())
+                // a scoped token gets the same empty list for a team that exists and one that does not
+                .or(() -> caller.teamId() == null ? Optional.empty() : Optional.of(NO_TEAM))
+                .orElseThrow(() -> InvalidRequest.of("team", "no team with key '" + params.team() + "'"));
+        return lists.page(params, teamId, caller);
     }
 
     @Get("/{id}")
@@ -69,12 +79,12 @@ class ActionController {
                                           Authentication authentication) {
         ActionPatch patch = ActionPatch.parse(body, id);
         long version = expectedVersion(id, ifMatch, patch.version());
-        ActionEdit.Change<Long> team = patch.team() == null ? null : new ActionEdit.Change<>(
-                patch.team().value() == null ? null : teamKeys.idOf(patch.team().value()).orElseThrow(() ->
-                        InvalidRequest.of("team", "no team with key '" + patch.team().value() + "'")));
+        Caller caller = Caller.of(authentication);
+        ActionEdit.Change<Long> team = patch.team() == null ? null
+                : new ActionEdit.Change<>(handedTo(patch.team().value(), caller));
         ActionEdit edit = new ActionEdit(patch.owner(), team, patch.due(), patch.priority(), patch.kind(),
                 patch.text());
-        return withEtag(actions.edit(id, version, edit, Caller.of(authentication)));
+        return withEtag(actions.edit(id, version, edit, caller));
     }
 
     @Secured(Roles.EDITOR)
@@ -91,6 +101,21 @@ class ActionController {
         int pageSize = Cursor.limit(limit);
         return Page.of(actions.history(id, Cursor.decode(cursor), pageSize + 1, Caller.of(authentication)), pageSize,
                 ActionEvent::id, ActionHistoryEntry::of);
+    }
+
+    /**
+     * The id of the team {@code key} names, for a follow-up handed to it. A scoped token may not hand one
+     * to another team, and is told so alike for a team that exists and one that does not.
+     */
+    private @Nullable Long handedTo(@Nullable String key, Caller caller) {
+        if (key == null) {
+            return null;
+        }
+        Optional<Long> team = teamKeys.idOf(key);
+        if (caller.teamId() != null && !team.equals(Optional.of(caller.teamId()))) {
+            throw new ActionOutOfReachException("team: a team-scoped token may not hand a follow-up to another team");
+        }
+        return team.orElseThrow(() -> InvalidRequest.of("team", "no team with key '" + key + "'"));
     }
 
     private static long expectedVersion(long id, @Nullable String ifMatch, @Nullable Long bodyVersion) {

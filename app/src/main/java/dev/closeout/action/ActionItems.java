@@ -44,13 +44,11 @@ public class ActionItems {
         this.clock = clock;
     }
 
+    /** The follow-up, if the caller reaches it: another team's is not found, as if it did not exist. */
     @ReadOnly
     public ActionItem get(long id, Caller caller) {
-        ActionItem action = actions.findById(id).orElseThrow(() -> new ActionNotFoundException(id));
-        if (!caller.reaches(action.teamId())) {
-            throw new ActionOutOfReachException("this token is scoped to another team than action " + id + "'s");
-        }
-        return action;
+        return actions.findById(id).filter(action -> caller.reaches(action.teamId()))
+                .orElseThrow(() -> new ActionNotFoundException(id));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.closeout.action;
 
-/** A team-scoped token asked about, or for, a follow-up of another team (or of none). */
+/** A team-scoped token tried to hand a follow-up to another team (or to none). */
 public class ActionOutOfReachException extends RuntimeException {
 
     public ActionOutOfReachException(String message) {

@@ -3,6 +3,7 @@ package dev.closeout.action;
 import dev.closeout.team.TeamKeys;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
+import dev.closeout.security.TeamScoped;
 import dev.closeout.web.Page;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -18,6 +19,7 @@ import io.micronaut.security.authentication.Authentication;
 @Controller("/api/teams/{key}/actions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
+@TeamScoped
 class TeamActionController {
 
     private final ActionLists lists;
@@ -30,11 +32,13 @@ class TeamActionController {
 
     @Get
     Page<ActionItemResponse> list(String key, @RequestBean ActionListParams params, Authentication authentication) {
-        long teamId = teamKeys.idOf(key).orElseThrow(() ->
+        Caller caller = Caller.of(authentication);
+        // another team is not found by a scoped token, as if it did not exist
+        long teamId = teamKeys.idOf(key).filter(caller::reaches).orElseThrow(() ->
                 new HttpStatusException(HttpStatus.NOT_FOUND, "no team with key '" + key + "'"));
         if (params.team() != null) {
             throw InvalidRequest.of("team", "the team is already in the path");
         }
-        return lists.page(params, teamId, Caller.of(authentication));
+        return lists.page(params, teamId, caller);
     }
 }

@@ -6,6 +6,7 @@ import dev.closeout.integrations.tracker.TicketNotFoundException;
 import dev.closeout.integrations.tracker.TrackerException;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
+import dev.closeout.security.TeamScoped;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -26,7 +27,8 @@ import java.util.Optional;
 
 /**
  * The Jira sync through the API: its state in sum and per follow-up, a pass on demand, a ticket for one
- * follow-up now (created, or an existing one linked).
+ * follow-up now (created, or an existing one linked). The sums and passes are every team's, for tokens
+ * scoped to no team; a follow-up's ticket is for whoever reaches the follow-up.
  */
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -59,9 +61,9 @@ class JiraController {
     record TicketRequest(@Nullable String key) {
     }
 
-    /** The sums cover every team; a team-scoped token sees only its own team's failures. */
+    /** Every team's sums and failures, for tokens scoped to no team. */
     @Get("/integrations/jira/status")
-    JiraStatusResponse status(Authentication authentication) {
+    JiraStatusResponse status() {
         Map<SyncState, Integer> counts = tickets.countByState();
         return new JiraStatusResponse(configuration.enabled(), configuration.enabled() ? configuration.flavour() : null,
                 configuration.baseUrl() == null ? null : configuration.baseUrl().toString(),
@@ -69,7 +71,7 @@ class JiraController {
                 counts.getOrDefault(SyncState.FAILED, 0), TicketSyncResponse.utc(tickets.oldestPending().orElse(null)),
                 TicketSyncResponse.utc(passes.lastFinished(SyncPasses.SYNC).orElse(null)),
                 TicketSyncResponse.utc(passes.lastFinished(SyncPasses.RECONCILE).orElse(null)),
-                tickets.withErrors(FAILURES_SHOWN, Caller.of(authentication).teamId()).stream().map(this::view)
+                tickets.withErrors(FAILURES_SHOWN, null).stream().map(this::view)
                         .toList());
     }
 
@@ -92,6 +94,7 @@ class JiraController {
     }
 
     @Get("/actions/{id}/ticket")
+    @TeamScoped
     TicketSyncResponse ticket(long id, Authentication authentication) {
         actions.get(id, Caller.of(authentication));
         return tickets.find(id).map(this::view).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND,
@@ -106,6 +109,7 @@ class JiraController {
      */
     @Secured(Roles.EDITOR)
     @Post("/actions/{id}/ticket")
+    @TeamScoped
     TicketSyncResponse createTicket(long id, @Body @Nullable TicketRequest request, Authentication authentication) {
         ActionItem action = actions.get(id, Caller.of(authentication));
         JiraSync jira = enabledSync();

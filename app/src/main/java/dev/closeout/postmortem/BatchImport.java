@@ -1,6 +1,7 @@
 package dev.closeout.postmortem;
 
 import dev.closeout.storage.Columns;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
@@ -36,16 +37,17 @@ class BatchImport {
         }
     }
 
-    BatchResult importAll(List<BatchItem> items, String actor) {
+    /** Imports each item for a caller scoped to {@code scopeTeamId} (null: no team); see {@link PostmortemImporter}. */
+    BatchResult importAll(List<BatchItem> items, String actor, @Nullable Long scopeTeamId) {
         checkSize(items.size());
         List<BatchResult.Item> results = new ArrayList<>(items.size());
         for (BatchItem item : items) {
-            results.add(importOne(item, actor));
+            results.add(importOne(item, actor, scopeTeamId));
         }
         return BatchResult.of(results);
     }
 
-    private BatchResult.Item importOne(BatchItem item, String actor) {
+    private BatchResult.Item importOne(BatchItem item, String actor, @Nullable Long scopeTeamId) {
         if (item == null) {
             return BatchResult.Item.failed(null, "item: must be an object with source and text");
         }
@@ -56,7 +58,11 @@ class BatchImport {
             return BatchResult.Item.failed(item.source(), "source: at most " + Columns.SOURCE_REF + " characters");
         }
         try {
-            return BatchResult.Item.of(item.source(), importer.importText(item.source(), item.text(), actor));
+            return BatchResult.Item.of(item.source(), importer.importText(item.source(), item.text(), actor,
+                    scopeTeamId));
+        } catch (HttpStatusException e) {
+            // a refusal, such as another team's source for a team-scoped token: its reason names the field
+            return BatchResult.Item.failed(item.source(), e.getMessage());
         } catch (RuntimeException e) {
             // the item's transaction was rolled back; the reason goes to the log, the client gets no internals
             LOG.error("Batch import of '{}' failed", item.source(), e);

@@ -12,6 +12,12 @@ import java.util.List;
 public record ImportResult(Postmortem postmortem, List<ActionItem> actions, ImportOutcome outcome,
                            @Nullable ReimportSummary reimport) {
 
+    /** This result as a caller scoped to {@code scopeTeamId} (null: no team) sees it: its team's follow-ups only. */
+    ImportResult seenBy(@Nullable Long scopeTeamId) {
+        return scopeTeamId == null ? this : new ImportResult(postmortem,
+                actions.stream().filter(action -> scopeTeamId.equals(action.teamId())).toList(), outcome, reimport);
+    }
+
     /** Whether this import stored the postmortem for the first time. */
     public boolean created() {
         return outcome == ImportOutcome.IMPORTED;

@@ -3,6 +3,7 @@ package dev.closeout.postmortem;
 import dev.closeout.postmortem.extraction.TextDecoding;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
+import dev.closeout.security.TeamScoped;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -23,10 +24,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** {@code POST /api/postmortems/batch}: many postmortems in one request, for scripts. */
+/**
+ * {@code POST /api/postmortems/batch}: many postmortems in one request, for scripts. A team-scoped token's
+ * item that another team's source or service refuses fails alone (see {@link PostmortemImporter}).
+ */
 @Controller("/api/postmortems/batch")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.EDITOR)
+@TeamScoped
 class PostmortemBatchController {
 
     private final BatchImport batch;
@@ -41,7 +46,8 @@ class PostmortemBatchController {
         if (items == null) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "body: send a JSON array of {source, text}");
         }
-        return batch.importAll(items, Caller.of(authentication).actor());
+        Caller caller = Caller.of(authentication);
+        return batch.importAll(items, caller.actor(), caller.teamId());
     }
 
     /** One file part per postmortem; the part's file name is its source. */
@@ -53,7 +59,8 @@ class PostmortemBatchController {
         if (items.isEmpty()) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "files: send one file part per postmortem");
         }
-        return batch.importAll(items, Caller.of(authentication).actor());
+        Caller caller = Caller.of(authentication);
+        return batch.importAll(items, caller.actor(), caller.teamId());
     }
 
     private static BatchItem item(CompletedPart part) {

@@ -1,9 +1,11 @@
 package dev.closeout.postmortem;
 
+import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionItemRepository;
 import dev.closeout.action.ActionViews;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
+import dev.closeout.security.TeamScoped;
 import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
 import io.micronaut.core.annotation.Nullable;
@@ -26,10 +28,12 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.validation.Valid;
 
 import java.net.URI;
+import java.util.List;
 
 @Controller("/api/postmortems")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
+@TeamScoped
 class PostmortemController {
 
     static final String TEXT_MARKDOWN = "text/markdown";
@@ -40,21 +44,25 @@ class PostmortemController {
     private final PostmortemQueries queries;
     private final ActionViews actionViews;
     private final PostmortemCorrections corrections;
+    private final PostmortemScope scope;
 
     PostmortemController(PostmortemImporter importer, PostmortemRepository postmortems,
                          ActionItemRepository actions, PostmortemQueries queries, ActionViews actionViews,
-                         PostmortemCorrections corrections) {
+                         PostmortemCorrections corrections, PostmortemScope scope) {
         this.importer = importer;
         this.postmortems = postmortems;
         this.actions = actions;
         this.queries = queries;
         this.actionViews = actionViews;
         this.corrections = corrections;
+        this.scope = scope;
     }
 
     /**
      * Imports a postmortem sent as the body itself; {@code ?source=} says where it comes from. A changed
-     * text from a source imported before updates that source's postmortem.
+     * text from a source imported before updates that source's postmortem. A team-scoped token imports
+     * postmortems of its team's services (or of services no team owns, which become its team's) and
+     * re-imports its team's sources; anything else is refused (403) and changes nothing.
      */
     @Secured(Roles.EDITOR)
     @Post(consumes = {TEXT_MARKDOWN, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
@@ -63,42 +71,59 @@ class PostmortemController {
         if (text == null || text.isBlank()) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "text: the body is empty; send the postmortem");
         }
-        return answer(importer.importText(source, text, Caller.of(authentication).actor()));
+        Caller caller = Caller.of(authentication);
+        return answer(importer.importText(source, text, caller.actor(), caller.teamId()));
     }
 
     @Secured(Roles.EDITOR)
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<ImportResponse> importJson(@Body @Valid ImportPostmortemRequest request,
                                             Authentication authentication) {
-        return answer(importer.importText(request.source(), request.text(), Caller.of(authentication).actor()));
+        Caller caller = Caller.of(authentication);
+        return answer(importer.importText(request.source(), request.text(), caller.actor(), caller.teamId()));
     }
 
-    /** Newest first; {@code from}/{@code to} are incident start dates (YYYY-MM-DD), both included. */
+    /**
+     * Newest first; {@code from}/{@code to} are incident start dates (YYYY-MM-DD), both included. A
+     * team-scoped token gets its team's postmortems, each counting its team's follow-ups.
+     */
     @Get
     Page<PostmortemSummary> list(@QueryValue @Nullable String q, @QueryValue @Nullable String service,
                                  @QueryValue @Nullable String component, @QueryValue @Nullable String trigger,
                                  @QueryValue @Nullable String from, @QueryValue @Nullable String to,
-                                 @QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
+                                 @QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor,
+                                 Authentication authentication) {
         PostmortemFilter filter = PostmortemFilter.of(q, service, component, trigger, from, to);
         int pageSize = Cursor.limit(limit);
-        return Page.of(queries.find(filter, Cursor.decode(cursor), pageSize + 1), pageSize, PostmortemSummary::id,
-                summary -> summary);
+        return Page.of(queries.find(filter, Cursor.decode(cursor), pageSize + 1, Caller.of(authentication).teamId()),
+                pageSize, PostmortemSummary::id, summary -> summary);
     }
 
-    /** A person corrects extracted facts; what they correct, re-imports of the source leave alone. */
+    /**
+     * A person corrects extracted facts; what they correct, re-imports of the source leave alone. A
+     * team-scoped token corrects its team's postmortems only, and gives none another team's service.
+     */
     @Secured(Roles.EDITOR)
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
-    PostmortemResponse correct(long id, @Body @Nullable JsonNode body) {
-        Postmortem corrected = corrections.correct(id, PostmortemCorrection.parse(body));
-        return PostmortemResponse.of(corrected, actionViews.of(actions.findByPostmortemIdOrderByPosition(id)));
+    PostmortemResponse correct(long id, @Body @Nullable JsonNode body, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        Postmortem corrected = corrections.correct(id, PostmortemCorrection.parse(body), caller.teamId());
+        return PostmortemResponse.of(corrected, actionViews.of(followUps(id, caller)));
     }
 
+    /** The postmortem with the follow-ups the caller reaches; another team's postmortem is not found. */
     @Get("/{id}")
     @ReadOnly
-    PostmortemResponse get(long id) {
-        Postmortem postmortem = postmortems.findById(id).orElseThrow(() ->
-                new HttpStatusException(HttpStatus.NOT_FOUND, "no postmortem with id " + id));
-        return PostmortemResponse.of(postmortem, actionViews.of(actions.findByPostmortemIdOrderByPosition(id)));
+    PostmortemResponse get(long id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        Postmortem postmortem = postmortems.findById(id).orElseThrow(() -> PostmortemScope.notFound(id));
+        scope.requireVisible(caller.teamId(), postmortem);
+        return PostmortemResponse.of(postmortem, actionViews.of(followUps(id, caller)));
+    }
+
+    private List<ActionItem> followUps(long postmortemId, Caller caller) {
+        return actions.findByPostmortemIdOrderByPosition(postmortemId).stream()
+                .filter(action -> caller.reaches(action.teamId())).toList();
     }
 
     /** 201 for a new postmortem; 200 for an unchanged text or a re-import, which says what it changed. */

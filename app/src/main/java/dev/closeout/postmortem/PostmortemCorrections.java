@@ -1,7 +1,6 @@
 package dev.closeout.postmortem;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -14,21 +13,26 @@ import java.time.LocalDateTime;
 class PostmortemCorrections {
 
     private final PostmortemRepository postmortems;
+    private final PostmortemScope scope;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    PostmortemCorrections(PostmortemRepository postmortems, TransactionOperations<Connection> transactions,
-                          Clock clock) {
+    PostmortemCorrections(PostmortemRepository postmortems, PostmortemScope scope,
+                          TransactionOperations<Connection> transactions, Clock clock) {
         this.postmortems = postmortems;
+        this.scope = scope;
         this.transactions = transactions;
         this.clock = clock;
     }
 
-    Postmortem correct(long id, PostmortemCorrection correction) {
+    /** Corrects the postmortem for a caller scoped to {@code scopeTeamId} (null: no team), within {@link PostmortemScope}. */
+    Postmortem correct(long id, PostmortemCorrection correction, @Nullable Long scopeTeamId) {
         return transactions.executeWrite(status -> {
-            Postmortem postmortem = postmortems.findByIdForUpdate(id).orElseThrow(() ->
-                    new HttpStatusException(HttpStatus.NOT_FOUND, "no postmortem with id " + id));
-            return postmortems.update(correction.applyTo(postmortem, LocalDateTime.now(clock)));
+            Postmortem postmortem = postmortems.findByIdForUpdate(id).orElseThrow(() -> PostmortemScope.notFound(id));
+            scope.requireChangeable(scopeTeamId, postmortem);
+            Postmortem corrected = correction.applyTo(postmortem, LocalDateTime.now(clock));
+            scope.requireOwnService(scopeTeamId, corrected.service());
+            return postmortems.update(corrected);
         });
     }
 }

@@ -41,12 +41,13 @@ public class PostmortemImporter {
     private final ActionEventRepository events;
     private final FollowUpDefaults defaults;
     private final ActionReconciler reconciler;
+    private final PostmortemScope scope;
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<ActionChanged> changes;
     private final Clock clock;
 
     PostmortemImporter(PostmortemRepository postmortems, ActionItemRepository actions, ActionEventRepository events,
-                       FollowUpDefaults defaults, ActionReconciler reconciler,
+                       FollowUpDefaults defaults, ActionReconciler reconciler, PostmortemScope scope,
                        TransactionOperations<Connection> transactions, ApplicationEventPublisher<ActionChanged> changes,
                        Clock clock) {
         this.postmortems = postmortems;
@@ -54,6 +55,7 @@ public class PostmortemImporter {
         this.events = events;
         this.defaults = defaults;
         this.reconciler = reconciler;
+        this.scope = scope;
         this.transactions = transactions;
         this.changes = changes;
         this.clock = clock;
@@ -64,22 +66,34 @@ public class PostmortemImporter {
      * postmortem when {@code sourceRef} was imported before with another text, else a new postmortem.
      */
     public ImportResult importText(@Nullable String sourceRef, String text, String actor) {
+        return importText(sourceRef, text, actor, null);
+    }
+
+    /**
+     * Imports {@code text} for a caller scoped to team {@code scopeTeamId} (null: no team), within the rule of
+     * {@link PostmortemScope}: another team's source or text is refused (403) and nothing is written, a new
+     * postmortem of another team's service too; one of a service no team owns is the caller's team's. The
+     * answer shows the follow-ups the caller reaches.
+     */
+    public ImportResult importText(@Nullable String sourceRef, String text, String actor,
+                                   @Nullable Long scopeTeamId) {
         String normalized = TextDecoding.normalize(text);
         String hash = ContentHash.of(normalized);
         String source = sourceRef == null || sourceRef.isBlank() ? null : Columns.fit(sourceRef.strip(),
                 Columns.SOURCE_REF);
         Extraction extraction = null;
         for (int attempt = 1; ; attempt++) {
-            Optional<ImportResult> existing = findExisting(hash);
+            Optional<ImportResult> existing = findExisting(hash, scopeTeamId);
             if (existing.isPresent()) {
-                return existing.get();
+                return existing.get().seenBy(scopeTeamId);
             }
             if (extraction == null) {
                 extraction = extractor.extract(normalized);
             }
             Extraction extracted = extraction;
             try {
-                return transactions.executeWrite(status -> storeOrUpdate(source, normalized, hash, extracted, actor));
+                return transactions.executeWrite(status -> storeOrUpdate(source, normalized, hash, extracted, actor,
+                        scopeTeamId)).seenBy(scopeTeamId);
             } catch (DataAccessException | org.jooq.exception.DataAccessException e) {
                 // a concurrent import of the same text or source won: the next round finds its row
                 if (attempt == ATTEMPTS) {
@@ -89,35 +103,42 @@ public class PostmortemImporter {
         }
     }
 
-    private Optional<ImportResult> findExisting(String hash) {
-        return transactions.executeRead(status -> postmortems.findByContentHash(hash)
-                .map(postmortem -> new ImportResult(postmortem,
-                        actions.findByPostmortemIdOrderByPosition(postmortem.id()), ImportOutcome.UNCHANGED, null)));
+    private Optional<ImportResult> findExisting(String hash, @Nullable Long scopeTeamId) {
+        return transactions.executeRead(status -> postmortems.findByContentHash(hash).map(postmortem -> {
+            scope.requireSeenText(scopeTeamId, postmortem);
+            return new ImportResult(postmortem, actions.findByPostmortemIdOrderByPosition(postmortem.id()),
+                    ImportOutcome.UNCHANGED, null);
+        }));
     }
 
     private ImportResult storeOrUpdate(@Nullable String source, String text, String hash, Extraction extraction,
-                                       String actor) {
+                                       String actor, @Nullable Long scopeTeamId) {
         Optional<Postmortem> previous = source == null ? Optional.empty()
                 : postmortems.findBySourceRefForUpdate(source);
+        if (previous.isPresent()) {
+            scope.requireReimportable(scopeTeamId, previous.get());
+        }
         if (previous.isPresent() && previous.get().contentHash().equals(hash)) {
             // a concurrent import of this very text committed while we waited for the lock
             return new ImportResult(previous.get(), actions.findByPostmortemIdOrderByPosition(previous.get().id()),
                     ImportOutcome.UNCHANGED, null);
         }
         if (previous.isPresent()) {
-            return update(previous.get(), text, hash, extraction, actor);
+            return update(previous.get(), text, hash, extraction, actor, scopeTeamId);
         }
-        return store(source, text, hash, extraction, actor);
+        return store(source, text, hash, extraction, actor, scopeTeamId);
     }
 
     private ImportResult store(@Nullable String source, String text, String hash, Extraction extraction,
-                               String actor) {
+                               String actor, @Nullable Long scopeTeamId) {
         LocalDateTime now = LocalDateTime.now(clock);
-        Postmortem postmortem = postmortems.save(Postmortem.imported(source, text, hash, extraction, now));
+        Postmortem imported = Postmortem.imported(source, text, hash, extraction, now);
+        scope.requireOwnService(scopeTeamId, imported.service());
+        Postmortem postmortem = postmortems.save(imported);
         List<ActionItem> stored = new ArrayList<>();
         int position = 0;
         for (ExtractedAction extracted : extraction.actions()) {
-            ActionItem action = actions.save(newAction(postmortem, position++, extracted, now));
+            ActionItem action = actions.save(newAction(postmortem, position++, extracted, now, scopeTeamId));
             events.save(ActionEvent.created(action, actor));
             changes.publishEvent(new ActionChanged(null, action, actor));
             stored.add(action);
@@ -125,17 +146,22 @@ public class PostmortemImporter {
         return new ImportResult(postmortem, stored, ImportOutcome.IMPORTED, null);
     }
 
-    private ImportResult update(Postmortem previous, String text, String hash, Extraction extraction, String actor) {
+    private ImportResult update(Postmortem previous, String text, String hash, Extraction extraction, String actor,
+                                @Nullable Long scopeTeamId) {
         LocalDateTime now = LocalDateTime.now(clock);
-        Postmortem postmortem = postmortems.update(previous.reextracted(text, hash, extraction, now));
+        Postmortem reextracted = previous.reextracted(text, hash, extraction, now);
+        scope.requireOwnService(scopeTeamId, reextracted.service());
+        Postmortem postmortem = postmortems.update(reextracted);
         ReimportSummary summary = reconciler.reconcile(postmortem.id(), extraction.actions(),
-                (position, extracted) -> newAction(postmortem, position, extracted, now), actor, now);
+                (position, extracted) -> newAction(postmortem, position, extracted, now, scopeTeamId), actor, now);
         return new ImportResult(postmortem, actions.findByPostmortemIdOrderByPosition(postmortem.id()),
                 ImportOutcome.UPDATED, summary);
     }
 
     /** The one place a follow-up is made for an extracted action: on first import and when a re-import adds one. */
-    private ActionItem newAction(Postmortem postmortem, int position, ExtractedAction extracted, LocalDateTime now) {
-        return defaults.complete(ActionItem.fromExtraction(postmortem.id(), position, extracted, now), postmortem);
+    private ActionItem newAction(Postmortem postmortem, int position, ExtractedAction extracted, LocalDateTime now,
+                                 @Nullable Long scopeTeamId) {
+        return defaults.complete(ActionItem.fromExtraction(postmortem.id(), position, extracted, now), postmortem,
+                scopeTeamId);
     }
 }

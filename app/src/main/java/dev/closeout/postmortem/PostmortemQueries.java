@@ -23,12 +23,8 @@ import static org.jooq.impl.DSL.selectCount;
 @Singleton
 public class PostmortemQueries {
 
-    private static final Field<Integer> ACTION_COUNT = selectCount().from(ACTION_ITEM)
-            .where(ACTION_ITEM.POSTMORTEM_ID.eq(POSTMORTEM.ID)).asField("action_count");
-    private static final Field<Integer> OPEN_ACTION_COUNT = selectCount().from(ACTION_ITEM)
-            .where(ACTION_ITEM.POSTMORTEM_ID.eq(POSTMORTEM.ID))
-            .and(ACTION_ITEM.STATUS.in(ActionStatus.OPEN.wireName(), ActionStatus.IN_PROGRESS.wireName()))
-            .asField("open_action_count");
+    private static final String ACTION_COUNT = "action_count";
+    private static final String OPEN_ACTION_COUNT = "open_action_count";
 
     private final DSLContext dsl;
 
@@ -36,17 +32,31 @@ public class PostmortemQueries {
         this.dsl = dsl;
     }
 
-    /** Up to {@code limit} postmortems matching the filter with ids below {@code beforeId}, newest first. */
+    /**
+     * Up to {@code limit} postmortems matching the filter with ids below {@code beforeId}, newest first. For
+     * a caller scoped to {@code scopeTeamId}, only the team's postmortems ({@link PostmortemScope}), each
+     * counting the team's follow-ups.
+     */
     @ReadOnly
-    public List<PostmortemSummary> find(PostmortemFilter filter, @Nullable Long beforeId, int limit) {
+    public List<PostmortemSummary> find(PostmortemFilter filter, @Nullable Long beforeId, int limit,
+                                        @Nullable Long scopeTeamId) {
         Condition condition = conditions(filter);
         if (beforeId != null) {
             condition = condition.and(POSTMORTEM.ID.lt(beforeId));
         }
+        if (scopeTeamId != null) {
+            condition = condition.and(PostmortemScope.visibleTo(scopeTeamId));
+        }
+        Condition counted = ACTION_ITEM.POSTMORTEM_ID.eq(POSTMORTEM.ID)
+                .and(scopeTeamId == null ? noCondition() : ACTION_ITEM.TEAM_ID.eq(scopeTeamId));
+        Field<Integer> actionCount = selectCount().from(ACTION_ITEM).where(counted).asField(ACTION_COUNT);
+        Field<Integer> openActionCount = selectCount().from(ACTION_ITEM).where(counted)
+                .and(ACTION_ITEM.STATUS.in(ActionStatus.OPEN.wireName(), ActionStatus.IN_PROGRESS.wireName()))
+                .asField(OPEN_ACTION_COUNT);
         return dsl.select(POSTMORTEM.ID, POSTMORTEM.SOURCE_REF, POSTMORTEM.TITLE, POSTMORTEM.SERVICE,
                         POSTMORTEM.INCIDENT_START, POSTMORTEM.INCIDENT_END, POSTMORTEM.INCIDENT_ZONE,
                         POSTMORTEM.DURATION_MINUTES, POSTMORTEM.ROOT_CAUSE_SUMMARY, POSTMORTEM.ROOT_CAUSE_COMPONENT,
-                        POSTMORTEM.ROOT_CAUSE_TRIGGER, POSTMORTEM.CREATED_AT, ACTION_COUNT, OPEN_ACTION_COUNT)
+                        POSTMORTEM.ROOT_CAUSE_TRIGGER, POSTMORTEM.CREATED_AT, actionCount, openActionCount)
                 .from(POSTMORTEM)
                 .where(condition)
                 .orderBy(POSTMORTEM.ID.desc())
@@ -88,7 +98,7 @@ public class PostmortemQueries {
                         row.get(POSTMORTEM.DURATION_MINUTES)),
                 new PostmortemResponse.RootCauseView(row.get(POSTMORTEM.ROOT_CAUSE_SUMMARY),
                         row.get(POSTMORTEM.ROOT_CAUSE_COMPONENT), row.get(POSTMORTEM.ROOT_CAUSE_TRIGGER)),
-                row.get(ACTION_COUNT), row.get(OPEN_ACTION_COUNT),
+                row.get(ACTION_COUNT, Integer.class), row.get(OPEN_ACTION_COUNT, Integer.class),
                 row.get(POSTMORTEM.CREATED_AT).toInstant(ZoneOffset.UTC));
     }
 }

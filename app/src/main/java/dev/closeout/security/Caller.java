@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * Who made a request: the token's name (recorded as the actor of every change), its role and the team it
- * is scoped to, if any. A team-scoped token sees and changes only its team's follow-ups.
+ * is scoped to, if any. A team-scoped token sees and changes only what is its team's (docs/api.md, "Team
+ * scope"; {@link TeamScoped}).
  */
 public record Caller(String name, Role role, @Nullable Long teamId) {
 

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Management endpoints marked sensitive (metrics, unless configured open) answer any token that may
- * read: scraping metrics is reading.
+ * read and is scoped to no team: scraping metrics is reading, and the metrics count every team's tickets.
  */
 @Singleton
 @Replaces(SensitiveEndpointRule.class)
@@ -30,6 +30,7 @@ class ReaderSeesSensitiveEndpoints extends SensitiveEndpointRule {
                                                                         @NonNull Authentication authentication,
                                                                         @NonNull ExecutableMethod<?, ?> method) {
         return Mono.just(authentication.getRoles().contains(Roles.READER)
+                && !authentication.getAttributes().containsKey(Caller.TEAM)
                 ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
     }
 }

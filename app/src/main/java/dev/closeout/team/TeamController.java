@@ -4,7 +4,9 @@ import dev.closeout.jira.CustomFieldTemplate;
 import dev.closeout.jira.JiraMappings;
 import dev.closeout.jira.TeamJira;
 import dev.closeout.jira.TeamJiraSettings;
+import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
+import dev.closeout.security.TeamScoped;
 import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
 import io.micronaut.core.annotation.Nullable;
@@ -22,13 +24,17 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Teams: anyone with a token reads them, admins create and change them. */
+/**
+ * Teams: anyone with a token reads them (a team-scoped token its own team only), admins not scoped to a team
+ * create and change them.
+ */
 @Controller("/api/teams")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
@@ -68,19 +74,29 @@ class TeamController {
         return HttpResponse.created(body).headers(headers -> headers.location(URI.create("/api/teams/" + body.key())));
     }
 
+    /** Every team; a team-scoped token's own only. */
     @Get
-    Page<TeamResponse> list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
+    @TeamScoped
+    Page<TeamResponse> list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor,
+                            Authentication authentication) {
         int pageSize = Cursor.limit(limit);
-        List<TeamProfile> found = queries.find(Cursor.decode(cursor), pageSize + 1);
+        List<TeamProfile> found = queries.find(Cursor.decode(cursor), pageSize + 1,
+                Caller.of(authentication).teamId());
         // the page's Jira settings in one query rather than one per team
         Map<Long, TeamJira> settings = jira.find(found.stream().map(profile -> profile.team().id()).toList());
         return Page.of(found, pageSize, profile -> profile.team().id(), profile -> view(profile,
                 settings.getOrDefault(profile.team().id(), TeamJira.none(profile.team().id()))));
     }
 
+    /** The team; another team is not found by a scoped token, as if it did not exist. */
     @Get("/{key}")
-    TeamResponse get(String key) {
-        return view(teams.find(key));
+    @TeamScoped
+    TeamResponse get(String key, Authentication authentication) {
+        TeamProfile team = teams.find(key);
+        if (!Caller.of(authentication).reaches(team.team().id())) {
+            throw Teams.notFound(key);
+        }
+        return view(team);
     }
 
     @Patch("/{key}")

@@ -33,13 +33,33 @@ public class TeamQueries {
     /** Up to {@code limit} teams with ids after {@code afterId}, in id order. */
     @ReadOnly
     public List<TeamProfile> find(@Nullable Long afterId, int limit) {
-        Condition condition = afterId == null ? noCondition() : TEAM.ID.gt(afterId);
+        return find(afterId, limit, null);
+    }
+
+    /** Up to {@code limit} teams with ids after {@code afterId}, in id order; only {@code onlyTeamId} when given. */
+    @ReadOnly
+    public List<TeamProfile> find(@Nullable Long afterId, int limit, @Nullable Long onlyTeamId) {
+        Condition condition = (afterId == null ? noCondition() : TEAM.ID.gt(afterId))
+                .and(onlyTeamId == null ? noCondition() : TEAM.ID.eq(onlyTeamId));
         return profiles(dsl.selectFrom(TEAM).where(condition).orderBy(TEAM.ID).limit(limit).fetch());
     }
 
     @ReadOnly
     public Optional<TeamProfile> findByKey(String key) {
         return profiles(dsl.selectFrom(TEAM).where(TEAM.TEAM_KEY.eq(key)).fetch()).stream().findFirst();
+    }
+
+    @ReadOnly
+    public Optional<TeamProfile> findById(long id) {
+        return profiles(dsl.selectFrom(TEAM).where(TEAM.ID.eq(id)).fetch()).stream().findFirst();
+    }
+
+    /** The id of the team owning {@code service}, compared case-insensitively. */
+    @ReadOnly
+    public Optional<Long> ownerOf(String service) {
+        return dsl.select(TEAM_SERVICE.TEAM_ID).from(TEAM_SERVICE)
+                .where(TEAM_SERVICE.SERVICE_NAME.eq(ServiceOwnership.normalize(service)))
+                .fetchOptional(TEAM_SERVICE.TEAM_ID);
     }
 
     /** The team owning {@code service}, compared case-insensitively. */

@@ -123,8 +123,11 @@ public class Teams {
 
     /** The team with {@code key}, or a 404 naming it. */
     public TeamProfile find(String key) {
-        return queries.findByKey(key).orElseThrow(() ->
-                new HttpStatusException(HttpStatus.NOT_FOUND, "no team with key '" + key + "'"));
+        return queries.findByKey(key).orElseThrow(() -> notFound(key));
+    }
+
+    static HttpStatusException notFound(String key) {
+        return new HttpStatusException(HttpStatus.NOT_FOUND, "no team with key '" + key + "'");
     }
 
     private TeamProfile profile(String key) {

@@ -36,7 +36,10 @@ class ActionTeamScopeApiTest extends ActionApiTestSupport {
         assertEquals(List.of(ours), ids(getJson("/api/actions", editor)));
         assertEquals(List.of(), ids(getJson("/api/actions?team=search", editor)));
         assertEquals(List.of(ours), ids(getJson("/api/teams/payments/actions", editor)));
-        assertEquals(List.of(), ids(getJson("/api/teams/search/actions", editor)));
+        assertProblem(HttpStatus.NOT_FOUND, "no team with key 'search'",
+                () -> getJson("/api/teams/search/actions", editor));
+        assertProblem(HttpStatus.NOT_FOUND, "no team with key 'nowhere'",
+                () -> getJson("/api/teams/nowhere/actions", editor));
         assertEquals(List.of(ours, theirs, unassigned), ids(getJson("/api/actions", ADMIN)));
     }
 
@@ -47,13 +50,14 @@ class ActionTeamScopeApiTest extends ActionApiTestSupport {
     }
 
     @Test
-    void anotherTeamsActionIsForbidden() {
+    void anotherTeamsActionIsNotFound() {
         for (long id : List.of(theirs, unassigned)) {
-            assertProblem(HttpStatus.FORBIDDEN, "another team", () -> getAction(id, editor));
-            assertProblem(HttpStatus.FORBIDDEN, "another team",
-                    () -> getJson("/api/actions/" + id + "/history", editor));
-            assertProblem(HttpStatus.FORBIDDEN, "another team", () -> patchCurrent(id, Map.of("owner", "bob"), editor));
-            assertProblem(HttpStatus.FORBIDDEN, "another team", () -> transition(id, "in_progress", null, editor));
+            String missing = "no action with id " + id;
+            assertProblem(HttpStatus.NOT_FOUND, missing, () -> getAction(id, editor));
+            assertProblem(HttpStatus.NOT_FOUND, missing, () -> getJson("/api/actions/" + id + "/history", editor));
+            assertProblem(HttpStatus.NOT_FOUND, missing, () -> getJson("/api/actions/" + id + "/ticket", editor));
+            assertProblem(HttpStatus.NOT_FOUND, missing, () -> patchCurrent(id, Map.of("owner", "bob"), editor));
+            assertProblem(HttpStatus.NOT_FOUND, missing, () -> transition(id, "in_progress", null, editor));
         }
         assertEquals("open", getAction(theirs, ADMIN).body().get("status"));
         assertEquals(null, getAction(theirs, ADMIN).body().get("owner"));
@@ -61,7 +65,9 @@ class ActionTeamScopeApiTest extends ActionApiTestSupport {
 
     @Test
     void cannotHandItsActionToAnotherTeam() {
+        // a key that exists and one that does not answer alike: the refusal tells nothing about other teams
         assertProblem(HttpStatus.FORBIDDEN, "team", () -> patchCurrent(ours, Map.of("team", "search"), editor));
+        assertProblem(HttpStatus.FORBIDDEN, "team", () -> patchCurrent(ours, Map.of("team", "nowhere"), editor));
 
         assertEquals("payments", getAction(ours, ADMIN).body().get("team"));
     }

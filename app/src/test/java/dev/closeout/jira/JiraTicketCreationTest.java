@@ -357,24 +357,6 @@ class JiraTicketCreationTest extends JiraApiTestBase {
     }
 
     @Test
-    void aTeamScopedTokenSeesOnlyItsTeamsFailures() {
-        client.retrieve(HttpRequest.POST("/api/teams", Map.of("key", "payments", "name", "Payments",
-                "services", List.of("payments"), "jira_project", "NOSUCH")).bearerAuth(ADMIN), JSON_OBJECT);
-        long payments = importActions("scoped-1.md", "# Payments outage\n\nService: payments\n\n"
-                + "## Action items\n\n- Add an index check to the payments deploy\n").get(0);
-        long other = importActions("scoped-2.md", "# DNS outage\n\n## Action items\n\n"
-                + "- Add a resolver health check (OPS-99998)\n").get(0);
-        syncUntilSettled(3);
-        String scoped = token("payments-reader", "reader", "payments");
-
-        List<Map<String, Object>> seen = list(getJson("/api/integrations/jira/status", scoped).get("failures"));
-        List<Map<String, Object>> all = list(getJson("/api/integrations/jira/status").get("failures"));
-
-        assertEquals(List.of(payments), seen.stream().map(f -> ((Number) f.get("action_id")).longValue()).toList());
-        assertTrue(all.stream().anyMatch(f -> ((Number) f.get("action_id")).longValue() == other), all.toString());
-    }
-
-    @Test
     void prometheusCountsTicketsByState() {
         importActions("metrics.md", postmortem("Metrics outage", 2));
 
