@@ -2,6 +2,7 @@ package dev.closeout.web;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
@@ -27,7 +28,7 @@ class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
                 .toList();
         String detail = context.getErrors().stream().map(error -> ProblemDetail.of(error.getMessage(), cause))
                 .collect(Collectors.joining("; "));
-        if (response.code() >= 500) {
+        if (response.code() >= 500 && response.code() != HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
             // an unexpected failure's message is for the server log, not for whoever sent the request
             return new Problem("about:blank", response.reason(), response.code(),
                     "the server failed to answer; the error is in its log", context.getRequest().getPath(), null);
