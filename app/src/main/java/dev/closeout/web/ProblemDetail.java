@@ -3,6 +3,7 @@ package dev.closeout.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.naming.NameUtils;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.serde.exceptions.path.ReferencePath;
 
@@ -39,6 +40,11 @@ final class ProblemDetail {
      * failed to convert, and stripped of Java names either way.
      */
     static String of(String message, @Nullable Throwable cause) {
+        if (cause == null || cause instanceof HttpStatusException
+                || cause.getClass().getName().startsWith("dev.closeout")) {
+            // our own wording, which may quote what the client sent (a label with a tab) exactly
+            return message;
+        }
         String field = field(cause);
         String reason = clean(CONVERSION.matcher(message).replaceAll(""));
         if (field == null || reason.startsWith(field + ":")) {
@@ -74,6 +80,6 @@ final class ProblemDetail {
         String text = location.replaceAll(" (line $1, column $2)");
         text = QUALIFIED.matcher(text).replaceAll("value");
         text = THROWABLE.matcher(text).replaceAll("");
-        return text.replaceAll("\\s+", " ").strip();
+        return text.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }
