@@ -62,8 +62,14 @@ class DatabaseOutageTest {
         Instant second = Instant.now();
         HttpResponse<String> importing = send(importRequest());
         Duration importAnsweredAfter = Duration.between(second, Instant.now());
+        HttpResponse<String> batch = send(HttpRequest.newBuilder(server.getURI().resolve("/api/postmortems/batch"))
+                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[{\"source\":\"a.md\",\"text\":\"# Outage\"}]")).build());
+        HttpResponse<String> health = send(HttpRequest.newBuilder(server.getURI().resolve("/health")).GET().build());
 
-        for (HttpResponse<String> answer : java.util.List.of(list, importing)) {
+        assertEquals(503, health.statusCode(), health.body());
+        assertTrue(health.body().contains("DOWN") && !health.body().contains("jdbc"), health.body());
+        for (HttpResponse<String> answer : java.util.List.of(list, importing, batch)) {
             assertEquals(503, answer.statusCode(), answer.body());
             assertEquals(Problem.CONTENT_TYPE, answer.headers().firstValue("Content-Type").orElseThrow());
             assertTrue(answer.headers().firstValue("Retry-After").orElseThrow().matches("\\d+"), answer::toString);
