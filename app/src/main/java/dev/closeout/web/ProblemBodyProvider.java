@@ -24,7 +24,8 @@ class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
     public Problem body(ErrorContext context, HttpResponse<?> response) {
         Throwable cause = context.getRootCause().orElse(null);
         List<Problem.Violation> violations = context.getErrors().stream()
-                .map(error -> new Problem.Violation(error.getPath().orElse(null), ProblemDetail.clean(error.getMessage())))
+                .map(error -> new Problem.Violation(error.getPath().orElse(null),
+                        ProblemDetail.clean(error.getMessage())))
                 .toList();
         String detail = context.getErrors().stream().map(error -> ProblemDetail.of(error.getMessage(), cause))
                 .collect(Collectors.joining("; "));

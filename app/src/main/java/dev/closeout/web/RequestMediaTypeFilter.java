@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 @ServerFilter("/api/**")
 class RequestMediaTypeFilter implements Ordered {
 
+    private static final int CHARSET_NAME_LENGTH = 64;
+
     private final Router router;
     private final ErrorResponseProcessor<?> processor;
 
@@ -70,7 +72,8 @@ class RequestMediaTypeFilter implements Ordered {
     private String accepted(HttpRequest<?> request) {
         String types = router.find(request.getMethod(), request.getPath(), request)
                 .flatMap(match -> match.getRouteInfo().getConsumes().stream())
-                .filter(type -> !type.equals(MediaType.ALL_TYPE) && !type.getName().equals(MissingContentTypeMarker.MISSING))
+                .filter(type -> !type.equals(MediaType.ALL_TYPE))
+                .filter(type -> !type.getName().equals(MissingContentTypeMarker.MISSING))
                 .map(MediaType::getName)
                 .distinct()
                 .collect(Collectors.joining(", "));
@@ -83,10 +86,12 @@ class RequestMediaTypeFilter implements Ordered {
             String[] pair = parameter.split("=", 2);
             if (pair.length == 2 && pair[0].strip().toLowerCase(Locale.ROOT).equals("charset")) {
                 String charset = pair[1].strip().replace("\"", "");
+                // quoted back to the client: bounded, whatever was sent
+                String quoted = charset.substring(0, Math.min(charset.length(), CHARSET_NAME_LENGTH));
                 try {
-                    return Charset.isSupported(charset) ? Optional.empty() : Optional.of(charset);
+                    return Charset.isSupported(charset) ? Optional.empty() : Optional.of(quoted);
                 } catch (IllegalCharsetNameException e) {
-                    return Optional.of(charset);
+                    return Optional.of(quoted);
                 }
             }
         }
