@@ -1,6 +1,7 @@
 package dev.closeout.postmortem;
 
 import dev.closeout.storage.Columns;
+import dev.closeout.web.DatabaseFaults;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -64,9 +65,13 @@ class BatchImport {
             // a refusal, such as another team's source for a team-scoped token: its reason names the field
             return BatchResult.Item.failed(item.source(), e.getMessage());
         } catch (RuntimeException e) {
+            if (DatabaseFaults.passing(e)) {
+                // not this item's fault: the whole request is answered 503 and sent again (imports are idempotent)
+                throw e;
+            }
             // the item's transaction was rolled back; the reason goes to the log, the client gets no internals
             LOG.error("Batch import of '{}' failed", item.source(), e);
-            return BatchResult.Item.failed(item.source(), "could not be stored: " + e.getClass().getSimpleName());
+            return BatchResult.Item.failed(item.source(), "could not be stored; the reason is in the server's log");
         }
     }
 }

@@ -12,7 +12,6 @@ import dev.closeout.postmortem.extraction.TextDecoding;
 import dev.closeout.storage.Columns;
 import dev.closeout.team.FollowUpDefaults;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -32,9 +31,6 @@ import java.util.Optional;
 @Singleton
 public class PostmortemImporter {
 
-    /** A concurrent import of the same text or source may win a unique key or a lock; then we look again. */
-    private static final int ATTEMPTS = 3;
-
     private final PostmortemExtractor extractor = new PostmortemExtractor();
     private final PostmortemRepository postmortems;
     private final ActionItemRepository actions;
@@ -45,11 +41,12 @@ public class PostmortemImporter {
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<ActionChanged> changes;
     private final Clock clock;
+    private final ImportRetry retry;
 
     PostmortemImporter(PostmortemRepository postmortems, ActionItemRepository actions, ActionEventRepository events,
                        FollowUpDefaults defaults, ActionReconciler reconciler, PostmortemScope scope,
                        TransactionOperations<Connection> transactions, ApplicationEventPublisher<ActionChanged> changes,
-                       Clock clock) {
+                       Clock clock, ImportRetry retry) {
         this.postmortems = postmortems;
         this.actions = actions;
         this.events = events;
@@ -59,6 +56,7 @@ public class PostmortemImporter {
         this.transactions = transactions;
         this.changes = changes;
         this.clock = clock;
+        this.retry = retry;
     }
 
     /**
@@ -81,26 +79,15 @@ public class PostmortemImporter {
         String hash = ContentHash.of(normalized);
         String source = sourceRef == null || sourceRef.isBlank() ? null : Columns.fit(sourceRef.strip(),
                 Columns.SOURCE_REF);
-        Extraction extraction = null;
-        for (int attempt = 1; ; attempt++) {
-            Optional<ImportResult> existing = findExisting(hash, scopeTeamId);
-            if (existing.isPresent()) {
-                return existing.get().seenBy(scopeTeamId);
-            }
-            if (extraction == null) {
-                extraction = extractor.extract(normalized);
-            }
-            Extraction extracted = extraction;
-            try {
-                return transactions.executeWrite(status -> storeOrUpdate(source, normalized, hash, extracted, actor,
-                        scopeTeamId)).seenBy(scopeTeamId);
-            } catch (DataAccessException | org.jooq.exception.DataAccessException e) {
-                // a concurrent import of the same text or source won: the next round finds its row
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
+        Optional<ImportResult> existing = retry.run(() -> findExisting(hash, scopeTeamId));
+        if (existing.isPresent()) {
+            return existing.get().seenBy(scopeTeamId);
         }
+        Extraction extraction = extractor.extract(normalized);
+        // a concurrent import of the same text or source may win a unique key or a lock: the next try
+        // finds its row, or takes the lock it released
+        return retry.run(() -> findExisting(hash, scopeTeamId).orElseGet(() -> transactions.executeWrite(status ->
+                storeOrUpdate(source, normalized, hash, extraction, actor, scopeTeamId)))).seenBy(scopeTeamId);
     }
 
     private Optional<ImportResult> findExisting(String hash, @Nullable Long scopeTeamId) {
