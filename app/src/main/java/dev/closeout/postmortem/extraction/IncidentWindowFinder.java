@@ -204,7 +204,7 @@ final class IncidentWindowFinder {
                     : firstStart(entries, timelineEnd, statedMinutes);
             if (timelineEnd == null && timelineStart != null && !entries.isEmpty() && !fromProse) {
                 Entry last = entries.get(entries.size() - 1);
-                timelineEnd = last != timelineStart ? last : null;
+                timelineEnd = last.equals(timelineStart) ? null : last;
             }
             if (timelineEnd != null && timelineStart != null
                     && timelineEnd.at().localDateTime().isBefore(timelineStart.at().localDateTime())) {
@@ -433,7 +433,8 @@ final class IncidentWindowFinder {
             TimeZoneName endZone = second.zone() != null ? second.zone()
                     : zoneIn(text.substring(second.end(), windowEnd));
             TimeZoneName startZone = first.zone() != null ? first.zone() : endZone;
-            boolean endDated = endDate != null && endDate != startDate;
+            // a mention carries its place in the text: equal mentions are the same mention
+            boolean endDated = endDate != null && !endDate.equals(startDate);
             Moment start = new Moment(startDate, first, startZone);
             // without its own date the end takes the start's, and crosses midnight when earlier
             Moment end = new Moment(endDated ? endDate : null, second, endZone);

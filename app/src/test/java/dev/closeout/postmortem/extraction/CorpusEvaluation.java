@@ -92,20 +92,22 @@ final class CorpusEvaluation {
         }
     }
 
+    /**
+     * The labelled corpus, which is not in the repository: {@code CLOSEOUT_CORPUS_DIR}, else the folder the
+     * build names ({@code closeout.corpus.dir}: shared/corpus beside the clone). Only the {@code eval} tests
+     * ({@code ./mvnw -Peval verify}) read it; that profile stops the build first when it is missing.
+     */
     static Path corpusDirectory() {
         String configured = System.getenv("CLOSEOUT_CORPUS_DIR");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
+        if (configured == null || configured.isBlank()) {
+            configured = System.getProperty("closeout.corpus.dir", "");
         }
-        // shared/ stands beside the repository: look in every folder above the working directory
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path corpus = folder.resolve("shared").resolve("corpus");
-            if (Files.isDirectory(corpus.resolve("dev"))) {
-                return corpus;
-            }
+        Path corpus = Path.of(configured).toAbsolutePath().normalize();
+        if (configured.isBlank() || !Files.isDirectory(corpus.resolve("dev"))) {
+            throw new IllegalStateException("no labelled corpus at '" + configured + "': set CLOSEOUT_CORPUS_DIR "
+                    + "to the folder holding dev/ and summaries-dev.jsonl (or put it at shared/corpus beside the clone)");
         }
-        throw new IllegalStateException("no corpus: set CLOSEOUT_CORPUS_DIR to the folder holding dev/ and "
-                + "summaries-dev.jsonl (shared/corpus beside the repository)");
+        return corpus;
     }
 
     Report evaluateDocuments(Path directory) {

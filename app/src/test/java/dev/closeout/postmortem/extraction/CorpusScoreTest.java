@@ -1,5 +1,6 @@
 package dev.closeout.postmortem.extraction;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -10,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Holds the engine's scores on the labelled corpus as a floor: a change that lowers one fails here.
  * Prints the full report; with {@code -Dcloseout.eval.verbose=true} also every mismatch. Raise the floors
- * when the engine improves (docs/extraction.md has the current numbers).
+ * when the engine improves (docs/extraction.md has the current numbers). Reads the labelled corpus, which is not
+ * in the repository: run by {@code ./mvnw -Peval verify} only.
  */
+@Tag("eval")
 class CorpusScoreTest {
 
     // a little below the scores measured on 2026-11-21 (docs/extraction.md), so that only a real

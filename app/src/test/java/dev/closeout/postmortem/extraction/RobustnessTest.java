@@ -1,6 +1,7 @@
 package dev.closeout.postmortem.extraction;
 
 import dev.closeout.support.Corpus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * here only stops a hang from stalling the build.)
  */
 class RobustnessTest {
-
 
     private final PostmortemExtractor extractor = new PostmortemExtractor();
 
@@ -51,7 +51,9 @@ class RobustnessTest {
         }
     }
 
+    // reads the labelled corpus, which is not in the repository: ./mvnw -Peval verify
     @Test
+    @Tag("eval")
     void everyTruncationOfTheCorpusYieldsAResult() throws IOException {
         Path dev = CorpusEvaluation.corpusDirectory().resolve("dev");
         List<Path> documents;

@@ -188,12 +188,12 @@ final class FakeStore {
                     "Field 'resolution' cannot be set. It is not on the appropriate screen, or unknown."));
         }
         Workflow.Resolution resolution = null;
-        if (t.to() == Workflow.DONE) {
+        if (t.to().equals(Workflow.DONE)) {
             resolution = Workflow.resolution(resolutionName == null ? "Done" : resolutionName).orElseThrow(() ->
                     JiraError.fields(400, Map.of("resolution", "Resolution '" + resolutionName + "' is not valid.")));
         }
         Workflow.Resolution chosen = resolution;
-        change(issue, actor, t.to() == Workflow.DONE ? "issue_resolved" : "issue_generic", i -> {
+        change(issue, actor, t.to().equals(Workflow.DONE) ? "issue_resolved" : "issue_generic", i -> {
             i.status = t.to();
             i.resolution = chosen;
             i.resolvedAt = chosen == null ? null : lastTick;
@@ -204,11 +204,11 @@ final class FakeStore {
     synchronized void personTransitions(String key, String categoryKey, String resolution) {
         FakeIssue issue = requireForTest(key);
         Workflow.Status to = Workflow.byCategory(categoryKey);
-        if (issue.status == to) {
+        if (issue.status.equals(to)) {
             throw new IllegalStateException(key + " is already in " + to.name() + "; the workflow has no loop transitions");
         }
-        String id = Workflow.TRANSITIONS.stream().filter(t -> t.to() == to).findFirst().orElseThrow().id();
-        transition(issue, id, to == Workflow.DONE ? resolution : null, PERSON);
+        String id = Workflow.TRANSITIONS.stream().filter(t -> t.to().equals(to)).findFirst().orElseThrow().id();
+        transition(issue, id, to.equals(Workflow.DONE) ? resolution : null, PERSON);
     }
 
     synchronized void personSetsDue(String key, LocalDate due) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.allOf;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.messageContainsRegexp;
@@ -50,7 +51,7 @@ final class SpecValidator {
 
     /** Builds the validator now (seconds, once per JVM) so a client's first request does not pay for it. */
     static void warmUp() {
-        Holder.VALIDATOR.getClass();
+        Objects.requireNonNull(Holder.VALIDATOR);
     }
 
     /** Error messages for a request; empty when it conforms. */
