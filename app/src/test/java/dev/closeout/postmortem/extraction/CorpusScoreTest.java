@@ -17,27 +17,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("eval")
 class CorpusScoreTest {
 
-    // a little below the scores measured on 2026-11-21 (docs/extraction.md), so that only a real
-    // regression fails, not a trade-off of one document for a more general rule
+    // a little below the scores measured on 2026-12-06 on the corpus of 106 labelled documents and 182 summaries
+    // (docs/extraction.md), so that only a real regression fails, not a trade-off of one document for a more
+    // general rule. The corpus grew from 42 documents: these are what the engine does on documents it was not
+    // tuned on, and the extraction issue raises them.
     private static final Map<String, Double> DOCUMENT_FLOORS = Map.ofEntries(
-            Map.entry("actions.f1", 0.97),
-            Map.entry("action.kind", 0.95),
-            Map.entry("action.group", 0.97),
-            Map.entry("action.owner", 0.97),
-            Map.entry("action.due", 0.97),
-            Map.entry("action.priority", 0.97),
-            Map.entry("action.ticket", 0.97),
-            Map.entry("title", 0.92),
-            Map.entry("service", 0.80),
-            Map.entry("start", 0.90),
-            Map.entry("end", 0.97),
-            Map.entry("duration", 0.92),
-            Map.entry("impact", 0.95),
-            Map.entry("component", 0.85),
-            Map.entry("trigger", 0.80));
+            Map.entry("actions.f1", 0.86),
+            Map.entry("action.kind", 0.90),
+            Map.entry("action.group", 0.93),
+            Map.entry("action.owner", 0.96),
+            Map.entry("action.due", 0.98),
+            Map.entry("action.priority", 0.98),
+            Map.entry("action.ticket", 0.96),
+            Map.entry("title", 0.88),
+            Map.entry("service", 0.48),
+            Map.entry("start", 0.76),
+            Map.entry("end", 0.79),
+            Map.entry("duration", 0.76),
+            Map.entry("impact", 0.91),
+            Map.entry("component", 0.65),
+            Map.entry("trigger", 0.69));
     private static final Map<String, Double> SUMMARY_FLOORS = Map.of(
-            "component", 0.80,
-            "trigger", 0.80);
+            "component", 0.63,
+            "trigger", 0.60);
 
     private final CorpusEvaluation evaluation = new CorpusEvaluation();
 
@@ -46,7 +48,7 @@ class CorpusScoreTest {
         CorpusEvaluation.Report report = evaluation.evaluateDocuments(CorpusEvaluation.corpusDirectory().resolve("dev"));
         print("dev corpus", report);
 
-        assertTrue(report.documents >= 40, "the dev corpus has over 40 labelled documents");
+        assertTrue(report.documents >= 100, "the dev corpus has over 100 labelled documents");
         assertAll(DOCUMENT_FLOORS.entrySet().stream().map(floor -> () -> {
             double score = floor.getKey().equals("actions.f1") ? report.f1() : report.field(floor.getKey()).value();
             assertTrue(score >= floor.getValue(), floor.getKey() + " fell to " + score + " below " + floor.getValue());
@@ -59,7 +61,7 @@ class CorpusScoreTest {
                 evaluation.evaluateSummaries(CorpusEvaluation.corpusDirectory().resolve("summaries-dev.jsonl"));
         print("summaries", report);
 
-        assertTrue(report.documents >= 80, "summaries-dev.jsonl has 80 summaries");
+        assertTrue(report.documents >= 180, "summaries-dev.jsonl has over 180 summaries");
         assertAll(SUMMARY_FLOORS.entrySet().stream().map(floor -> () -> {
             double score = report.field(floor.getKey()).value();
             assertTrue(score >= floor.getValue(), floor.getKey() + " fell to " + score + " below " + floor.getValue());
