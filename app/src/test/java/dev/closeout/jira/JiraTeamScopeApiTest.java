@@ -19,7 +19,7 @@ class JiraTeamScopeApiTest extends JiraApiTestBase {
 
     @BeforeEach
     void twoTeamsWithFollowUpsWaitingForTickets() {
-        teams = TwoTeams.setUp(client, dsl, transactions);
+        teams = TwoTeams.setUp(client);
     }
 
     @Test

@@ -31,7 +31,7 @@ class PostmortemTeamScopeApiTest extends ApiTestBase {
 
     @BeforeEach
     void twoTeamsWithTheirPostmortems() {
-        teams = TwoTeams.setUp(client, dsl, transactions);
+        teams = TwoTeams.setUp(client);
     }
 
     @Test

@@ -172,7 +172,7 @@ class TeamScopeEveryOperationTest extends JiraApiTestBase {
 
     @TestFactory
     Stream<DynamicTest> everyOperationKeepsAnotherTeamsTokenOut() {
-        TwoTeams teams = TwoTeams.setUp(client, dsl, transactions);
+        TwoTeams teams = TwoTeams.setUp(client);
         Map<String, Set<String>> served = servedOperations();
         List<String> unknown = new ArrayList<>();
         served.forEach((operation, contentTypes) -> {
@@ -204,7 +204,7 @@ class TeamScopeEveryOperationTest extends JiraApiTestBase {
 
     @Test
     void metricsCountEveryTeamSoAScopedTokenIsRefused() {
-        TwoTeams teams = TwoTeams.setUp(client, dsl, transactions);
+        TwoTeams teams = TwoTeams.setUp(client);
 
         assertEquals(HttpStatus.OK, client.exchange(HttpRequest.GET("/prometheus").bearerAuth(ADMIN), String.class)
                 .getStatus());

@@ -2,18 +2,11 @@ package dev.closeout.support;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.transaction.TransactionOperations;
-import org.jooq.DSLContext;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
-import static dev.closeout.db.jooq.Tables.API_TOKEN;
-import static dev.closeout.db.jooq.Tables.POSTMORTEM;
-import static dev.closeout.db.jooq.Tables.TEAM;
 import static dev.closeout.support.TestTokens.ADMIN;
 
 /**
@@ -144,19 +137,8 @@ public final class TwoTeams {
         payEditorId = ApiTestBase.id(pay);
     }
 
-    /**
-     * Raises the tables' next ids far above 127 (where boxed {@code Long}s stop being cached, so a
-     * {@code ==} that worked on small ids breaks), then sets both teams up through the API.
-     */
-    public static TwoTeams setUp(BlockingHttpClient client, DSLContext dsl, TransactionOperations<Connection> tx) {
-        tx.executeWrite(status -> {
-            for (String table : List.of(TEAM.getName(), POSTMORTEM.getName(), ACTION_ITEM.getName(),
-                    API_TOKEN.getName())) {
-                // MariaDB keeps the higher of this and the next id the table would give
-                dsl.execute("ALTER TABLE " + table + " AUTO_INCREMENT = 100000");
-            }
-            return null;
-        });
+    /** Sets both teams up through the API (the test databases hand out ids from 100,000 up: {@link HighIds}). */
+    public static TwoTeams setUp(BlockingHttpClient client) {
         return new TwoTeams(client);
     }
 

@@ -20,7 +20,7 @@ class TeamScopeApiTest extends ApiTestBase {
 
     @BeforeEach
     void twoTeams() {
-        teams = TwoTeams.setUp(client, dsl, transactions);
+        teams = TwoTeams.setUp(client);
     }
 
     @Test
