@@ -275,6 +275,18 @@ final class FakeStore {
         return Map.entry(link, existing.isEmpty());
     }
 
+    /** Adds the link to both issues, unless they have it; bumps {@code updated} as Jira does. */
+    synchronized void link(String type, FakeIssue outward, FakeIssue inward) {
+        IssueLink link = new IssueLink(type, outward.id(), inward.id());
+        if (outward.issueLinks.contains(link)) {
+            return;
+        }
+        outward.issueLinks.add(link);
+        inward.issueLinks.add(link);
+        outward.updated = tick();
+        inward.updated = tick();
+    }
+
     synchronized boolean deleteRemoteLink(FakeIssue issue, String globalId) {
         boolean removed = issue.remoteLinks.removeIf(l -> Objects.equals(globalId, l.globalId()));
         if (removed) {
