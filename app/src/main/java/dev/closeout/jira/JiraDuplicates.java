@@ -119,8 +119,13 @@ class JiraDuplicates {
         }
         int closed = 0;
         for (TicketState other : carriers.values()) {
-            if (other == kept.get() || other.category() == StatusCategory.DONE) {
+            if (other == kept.get() || closedAsDuplicate(other)) {
                 continue;
+            }
+            if (other.category() == StatusCategory.DONE) {
+                // closed another way (the push of a done follow-up reached it first): only a transition into
+                // done sets the resolution, so it is reopened and closed as the duplicate it is
+                tracker.moveTo(other.ticket().id(), StatusCategory.TO_DO, null);
             }
             tracker.closeAsDuplicate(other.ticket().id(), kept.get().ticket().id());
             events.save(new ActionEvent(null, row.actionId(), DUPLICATE_EVENT, other.ticket().key(), keptKey,

@@ -32,6 +32,8 @@ public final class FakeIssue {
     Workflow.Resolution resolution;
     Instant resolvedAt;
     Instant updated;
+    /** How many more searches do not see this issue yet ({@link FakeJira#searchLagInSearches}). */
+    int unseenBySearches;
     final Map<String, JsonNode> customFields = new LinkedHashMap<>();
     final Map<String, JsonNode> properties = new LinkedHashMap<>();
     final List<RemoteLink> remoteLinks = new ArrayList<>();
