@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 
 import static dev.closeout.db.jooq.Tables.JIRA_TICKET;
 import static dev.closeout.support.TestTokens.ADMIN;
@@ -157,7 +158,7 @@ class JiraPeopleWinTest extends JiraApiTestBase {
             if (Boolean.TRUE.equals(sent)) {
                 return;
             }
-            Thread.onSpinWait();
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
         throw new AssertionError("the pass never sent the create");
     }
