@@ -10,13 +10,16 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads back every ticket of Closeout's updated in Jira since the last reconciliation started, with
  * {@code reconcile-overlap} more (JQL dates have minute resolution and Jira's search lags behind writes),
  * and applies each: a webhook that never came costs minutes, not data. Applying is idempotent, so the
- * overlap and several instances reconciling at once do no harm.
+ * overlap and several instances reconciling at once do no harm. A second ticket of a follow-up among them
+ * (a create Jira finished late) is closed as a duplicate of the oldest ({@link JiraDuplicates}).
  */
 @Singleton
 @Requires(property = JiraConfiguration.PREFIX + ".enabled", value = "true")
@@ -27,12 +30,14 @@ public class JiraReconciler {
 
     private final IssueTracker tracker;
     private final JiraStateApplier applier;
+    private final JiraDuplicates duplicates;
     private final SyncPasses passes;
     private final JiraConfiguration configuration;
     private final Clock clock;
 
-    JiraReconciler(IssueTracker tracker, JiraStateApplier applier, SyncPasses passes,
+    JiraReconciler(IssueTracker tracker, JiraStateApplier applier, JiraDuplicates duplicates, SyncPasses passes,
                    JiraConfiguration configuration, Clock clock) {
+        this.duplicates = duplicates;
         this.tracker = tracker;
         this.applier = applier;
         this.passes = passes;
@@ -46,9 +51,10 @@ public class JiraReconciler {
      * @param minutes  how far back it read
      * @param read     tickets read
      * @param applied  follow-ups changed
+     * @param duplicatesClosed second tickets of a follow-up closed as duplicates
      */
     @Serdeable
-    public record Result(long minutes, int read, int applied) {
+    public record Result(long minutes, int read, int applied, int duplicatesClosed) {
     }
 
     public Result reconcile() {
@@ -59,19 +65,22 @@ public class JiraReconciler {
         long minutes = ceilMinutes(since.plus(configuration.reconcileOverlap()));
         int read = 0;
         int applied = 0;
+        List<TicketState> all = new ArrayList<>();
         String token = null;
         do {
             TicketPage page = tracker.updatedRecently(JiraSync.LABEL, (int) minutes, token);
             for (TicketState state : page.tickets()) {
                 read++;
+                all.add(state);
                 if (applier.apply(state) == JiraStateApplier.Outcome.APPLIED) {
                     applied++;
                 }
             }
             token = page.nextPageToken();
         } while (token != null);
+        int duplicatesClosed = duplicates.close(all);
         passes.finished(SyncPasses.RECONCILE, started, LocalDateTime.now(clock));
-        return new Result(minutes, read, applied);
+        return new Result(minutes, read, applied, duplicatesClosed);
     }
 
     private static long ceilMinutes(Duration duration) {

@@ -5,11 +5,15 @@ import dev.closeout.action.ActionEventRepository;
 import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionItems;
 import dev.closeout.action.ActionStatus;
+import dev.closeout.action.StaleActionException;
 import dev.closeout.integrations.tracker.TicketState;
 import dev.closeout.integrations.tracker.TrackerUser;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+
+import java.sql.Connection;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -19,9 +23,13 @@ import java.util.Optional;
 /**
  * Brings a follow-up in line with its ticket as Jira has it now: status by the status's category (a done
  * ticket whose resolution means "not doing" is not_doing), assignee as owner, due date. Each change is an
- * event in the follow-up's history by {@code jira}. A state older than the one applied last is ignored,
- * since webhook deliveries come late and out of order; so is any state while a change made in Closeout is
- * still to be pushed (that change is newer, and the push sends it).
+ * event in the follow-up's history by {@code jira}.
+ *
+ * <p>A person's change in Closeout is the truth until Jira has it: a state is applied only when the ticket
+ * changed after what was last applied or pushed ({@code jira_updated_ms}: webhook deliveries come late and
+ * out of order, and the echo of Closeout's own push says nothing new) and no change made in Closeout waits
+ * to be pushed. That last check is made again, on the locked row, in the transaction that writes the
+ * follow-up, so a change a person makes while Jira's state is being applied is never written over.
  */
 @Singleton
 @Requires(property = JiraConfiguration.PREFIX + ".enabled", value = "true")
@@ -44,10 +52,12 @@ public class JiraStateApplier {
     private final JiraUsers users;
     private final ActionItems actions;
     private final ActionEventRepository events;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     JiraStateApplier(JiraTickets tickets, JiraMappings mappings, JiraUsers users, ActionItems actions,
-                     ActionEventRepository events, Clock clock) {
+                     ActionEventRepository events, TransactionOperations<Connection> transactions, Clock clock) {
+        this.transactions = transactions;
         this.tickets = tickets;
         this.mappings = mappings;
         this.users = users;
@@ -75,14 +85,31 @@ public class JiraStateApplier {
         ActionStatus status = statusOf(state, mapping);
         String reason = status == ActionStatus.NOT_DOING ? "resolved in Jira as " + state.resolution() : null;
         String owner = ownerOf(state.assignee(), before.get().owner());
-        Optional<ActionItem> after = actions.followTracker(row.actionId(),
-                action -> action.followTracker(status, reason, owner, state.due(), now), JiraSync.ACTOR);
-        if (row.issueKey() != null && !row.issueKey().equals(state.ticket().key())) {
-            events.save(new ActionEvent(null, row.actionId(), JiraSync.TICKET_EVENT, row.issueKey(),
-                    state.ticket().key(), JiraSync.ACTOR, now));
+        try {
+            return transactions.executeWrite(tx -> {
+                Optional<ActionItem> after = actions.followTracker(row.actionId(),
+                        action -> action.followTracker(status, reason, owner, state.due(), now), JiraSync.ACTOR);
+                if (tickets.localChangeWaits(row.actionId(), row.localChanges())) {
+                    throw new LocalChangeWaits();
+                }
+                if (row.issueKey() != null && !row.issueKey().equals(state.ticket().key())) {
+                    events.save(new ActionEvent(null, row.actionId(), JiraSync.TICKET_EVENT, row.issueKey(),
+                            state.ticket().key(), JiraSync.ACTOR, now));
+                }
+                tickets.applied(row.actionId(), state.ticket().key(), updated, now);
+                return after.isPresent() && !after.get().equals(before.get()) ? Outcome.APPLIED : Outcome.UNCHANGED;
+            });
+        } catch (LocalChangeWaits | StaleActionException e) {
+            // a person changed the follow-up meanwhile: theirs is newer, and the next push sends it
+            return Outcome.STALE;
         }
-        tickets.applied(row.actionId(), state.ticket().key(), updated, now);
-        return after.isPresent() && !after.get().equals(before.get()) ? Outcome.APPLIED : Outcome.UNCHANGED;
+    }
+
+    /** Rolls back what was applied: a change made in Closeout came in while it was applied. */
+    private static final class LocalChangeWaits extends RuntimeException {
+        private LocalChangeWaits() {
+            super("a change made in Closeout waits to be pushed", null, false, false);
+        }
     }
 
     /** Null leaves the status: an undefined category says nothing. */

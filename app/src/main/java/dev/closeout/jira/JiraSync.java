@@ -4,6 +4,7 @@ import dev.closeout.action.ActionEvent;
 import dev.closeout.action.ActionEventRepository;
 import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionItemRepository;
+import dev.closeout.action.ActionStatus;
 import dev.closeout.integrations.jira.JiraTrackers;
 import dev.closeout.integrations.tracker.CreateOutcome;
 import dev.closeout.integrations.tracker.InvalidFieldsException;
@@ -29,6 +30,8 @@ import java.util.Comparator;
 import java.util.Collection;
 import java.util.List;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +71,8 @@ public class JiraSync {
     private static final Pattern JIRA_KEY = Pattern.compile("^[A-Z][A-Z0-9_]+-[1-9][0-9]*$");
     /** A pass stops after this many batches, so one busy instance does not starve the scheduler. */
     private static final int MAX_BATCHES = 100;
+    /** How often an uncertain create is looked for within {@code search-settle} before it is made again. */
+    private static final int SEARCHES_PER_SETTLE = 4;
     private static final Logger LOG = LoggerFactory.getLogger(JiraSync.class);
 
     private final IssueTracker tracker;
@@ -121,13 +126,18 @@ public class JiraSync {
     /** One pass: failed rows whose mapping changed are queued again, then due rows are worked off. */
     public SyncPassResult runPass() {
         requeueChangedMappings();
+        // rows due when the pass started: one it retries is due again, but for the next pass
+        LocalDateTime started = now();
+        Set<Long> taken = new HashSet<>();
         SyncPassResult total = SyncPassResult.NONE;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            List<JiraTicket> claimed = tickets.claim(IssueTracker.MAX_BULK_CREATE, now(), configuration.claimLease());
+            List<JiraTicket> claimed = tickets.claim(IssueTracker.MAX_BULK_CREATE, started, taken, now(),
+                    configuration.claimLease());
             if (claimed.isEmpty()) {
                 break;
             }
-            total = total.plus(work(claimed, false));
+            claimed.forEach(row -> taken.add(row.actionId()));
+            total = total.plus(workIsolated(claimed, false));
         }
         return total;
     }
@@ -138,7 +148,47 @@ public class JiraSync {
      * Empty when another worker holds the row.
      */
     public Optional<SyncPassResult> runFor(long actionId) {
-        return tickets.claimOne(actionId, now(), configuration.claimLease()).map(row -> work(List.of(row), true));
+        return tickets.claimOne(actionId, now(), configuration.claimLease())
+                .map(row -> workIsolated(List.of(row), true));
+    }
+
+    /**
+     * A batch whose shared database work fails (rows' own failures are caught row by row) is tried again
+     * later, its uncertain creates still marked; the pass goes on with the next batch.
+     */
+    private SyncPassResult workIsolated(List<JiraTicket> claimed, boolean createEvenIfNamed) {
+        try {
+            return work(claimed, createEvenIfNamed);
+        } catch (RuntimeException e) {
+            LOG.error("a batch of {} Jira ticket(s) failed; it is tried again later", claimed.size(), e);
+            List<Long> ids = claimed.stream().map(JiraTicket::actionId).toList();
+            tickets.retryLater(ids, "Closeout could not record this ticket's sync: " + reason(e),
+                    now().plus(backoff(1)), true, now());
+            return new SyncPassResult(claimed.size(), 0, 0, 0, 0, claimed.size());
+        }
+    }
+
+    /** The innermost message, which names what failed (a key, a constraint) without naming classes. */
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? "an unexpected error" : cause.getMessage();
+    }
+
+    /**
+     * A row whose own database work failed, as a write that breaks a unique key: it fails with that reason
+     * and the rest of the batch goes on. Its uncertain create stays marked.
+     */
+    private void broken(Work work, RuntimeException e, Tally tally) {
+        LOG.error("the Jira ticket of follow-up {} failed", work.action.id(), e);
+        try {
+            tickets.broken(work.action.id(), "Closeout could not record this ticket: " + reason(e), now());
+        } catch (RuntimeException again) {
+            LOG.error("follow-up {}'s ticket could not be marked failed; its lease runs out", work.action.id(), again);
+        }
+        tally.failed.incrementAndGet();
     }
 
     private void requeueChangedMappings() {
@@ -175,7 +225,11 @@ public class JiraSync {
         }
         creates.addAll(findAgain(uncertain, existing, tally));
         for (Work work : named) {
-            linkNamed(work, existing, tally);
+            try {
+                linkNamed(work, existing, tally);
+            } catch (RuntimeException e) {
+                broken(work, e, tally);
+            }
         }
         create(creates, existing, tally);
         finishAll(existing, tally);
@@ -183,8 +237,10 @@ public class JiraSync {
     }
 
     /**
-     * Rows whose create had no answer: a ticket with their label is linked; without one, the create is
-     * repeated once the search has had time to see it (Jira's search lags behind writes).
+     * Rows whose create had no answer: a ticket with their label is linked; without one, the search is
+     * repeated a few times over {@code search-settle} (Jira's search lags behind writes, and a create may
+     * finish late) and only then is the create repeated. Should Jira finish it later still, reconciliation
+     * closes the second ticket as a duplicate.
      */
     private List<Work> findAgain(List<Work> uncertain, List<Work> existing, Tally tally) {
         List<Work> createAgain = new ArrayList<>();
@@ -200,24 +256,27 @@ public class JiraSync {
         }
         for (Work work : uncertain) {
             try {
-                // the oldest, should an earlier bug have made two
+                // the oldest, should two have been made
                 Optional<TicketState> found = labelled.stream()
                         .filter(t -> t.labels().contains(actionLabel(work.action.id())))
-                        .filter(t -> t.actionId() == null || t.actionId() == work.action.id())
+                        .filter(t -> t.actionId() == null || t.actionId().equals(work.action.id()))
                         .min(Comparator.comparing(t -> Long.parseLong(t.ticket().id())));
+                LocalDateTime settled = work.row.uncertainSince() == null ? null
+                        : work.row.uncertainSince().plus(configuration.searchSettle());
                 if (found.isPresent()) {
-                    adopt(work, found.get().ticket().id(), found.get().ticket().key(), existing);
+                    adopt(work, found.get().ticket().id(), found.get().ticket().key(), existing, true);
                     tally.linked.incrementAndGet();
-                } else if (work.row.uncertainSince() != null
-                        && now().isBefore(work.row.uncertainSince().plus(configuration.searchSettle()))) {
-                    tickets.postpone(work.action.id(), work.row.uncertainSince().plus(configuration.searchSettle()),
-                            now());
+                } else if (settled != null && now().isBefore(settled)) {
+                    LocalDateTime next = now().plus(configuration.searchSettle().dividedBy(SEARCHES_PER_SETTLE));
+                    tickets.postpone(work.action.id(), next.isBefore(settled) ? next : settled, now());
                     tally.retrying.incrementAndGet();
                 } else {
                     createAgain.add(work);
                 }
             } catch (TrackerException e) {
                 retry(List.of(work), e, true, tally);
+            } catch (RuntimeException e) {
+                broken(work, e, tally);
             }
         }
         return createAgain;
@@ -244,7 +303,7 @@ public class JiraSync {
                 return;
             }
             claimInJira(work.action.id(), ticket.get().ticket().id());
-            adopt(work, ticket.get().ticket().id(), ticket.get().ticket().key(), existing);
+            adopt(work, ticket.get().ticket().id(), ticket.get().ticket().key(), existing, false);
             tally.linked.incrementAndGet();
         } catch (TrackerException e) {
             handle(List.of(work), e, false, this::mappingOf, tally);
@@ -267,7 +326,7 @@ public class JiraSync {
         Work work = new Work(tickets.find(actionId).orElseThrow(), action, names(List.of(action))
                 .get(action.postmortemId()));
         List<Work> existing = new ArrayList<>();
-        adopt(work, ticket.get().ticket().id(), ticket.get().ticket().key(), existing);
+        adopt(work, ticket.get().ticket().id(), ticket.get().ticket().key(), existing, false);
         Tally tally = new Tally(1);
         tally.linked.incrementAndGet();
         finishAll(existing, tally);
@@ -319,16 +378,20 @@ public class JiraSync {
         for (int i = 0; i < ready.size(); i++) {
             Work work = ready.get(i);
             CreateOutcome outcome = outcomes.get(i);
-            if (outcome instanceof CreateOutcome.Created created) {
-                adopt(work, created.ticket().id(), created.ticket().key(), existing);
-                if (work.action.owner() != null && requests.get(i).assigneeId() == null) {
-                    noteUnassigned(work.action, created.ticket().key());
+            try {
+                if (outcome instanceof CreateOutcome.Created created) {
+                    tally.created.incrementAndGet();
+                    adopt(work, created.ticket().id(), created.ticket().key(), existing, true);
+                    if (work.action.owner() != null && requests.get(i).assigneeId() == null) {
+                        noteUnassigned(work.action, created.ticket().key());
+                    }
+                } else if (outcome instanceof CreateOutcome.Rejected rejected) {
+                    tickets.failed(work.action.id(), "Jira refused the ticket: " + rejected.reason().getMessage(),
+                            mappingOf.get(work.action.id()).fingerprint(), now());
+                    tally.failed.incrementAndGet();
                 }
-                tally.created.incrementAndGet();
-            } else if (outcome instanceof CreateOutcome.Rejected rejected) {
-                tickets.failed(work.action.id(), "Jira refused the ticket: " + rejected.reason().getMessage(),
-                        mappingOf.get(work.action.id()).fingerprint(), now());
-                tally.failed.incrementAndGet();
+            } catch (RuntimeException e) {
+                broken(work, e, tally);
             }
         }
     }
@@ -356,9 +419,14 @@ public class JiraSync {
                 now()));
     }
 
-    /** The follow-up has its ticket now: remember id and key, note it in the history, finish it in this pass. */
-    private void adopt(Work work, String issueId, String issueKey, List<Work> existing) {
-        tickets.linked(work.action.id(), issueId, issueKey, configuration.remoteLinks(), now());
+    /**
+     * The follow-up has its ticket now: remember id and key, note it in the history, finish it in this pass.
+     * A ticket Closeout made ({@code ours}) is then brought to the follow-up's state, which a person may
+     * have changed before it existed: created in To Do, it is moved on right away.
+     */
+    private void adopt(Work work, String issueId, String issueKey, List<Work> existing, boolean ours) {
+        boolean push = ours && work.action.status() != ActionStatus.OPEN;
+        tickets.linked(work.action.id(), issueId, issueKey, configuration.remoteLinks(), push, now());
         events.save(new ActionEvent(null, work.action.id(), TICKET_EVENT, null, issueKey, ACTOR, now()));
         existing.add(new Work(tickets.find(work.action.id()).orElseThrow(), work.action, work.postmortem));
     }
@@ -389,25 +457,37 @@ public class JiraSync {
         finishers.shutdownNow();
     }
 
-    /** The link back and any change made in Closeout; then the row is synced. */
+    /**
+     * The link back and any change made in Closeout; then the row is synced, unless a person changed the
+     * follow-up meanwhile: row and follow-up are read afresh, row first, and the row stays pending when its
+     * count of changes moved on while the push ran.
+     */
     private void finish(Work work, Tally tally) {
-        JiraTicket row = work.row;
         try {
+            Optional<JiraTicket> fresh = tickets.find(work.action.id());
+            Optional<ActionItem> action = actions.findById(work.action.id());
+            if (fresh.isEmpty() || action.isEmpty() || !fresh.get().hasIssue()) {
+                return;
+            }
+            JiraTicket row = fresh.get();
             if (row.linkPending()) {
-                tracker.linkBack(row.issueId(), content.backLink(work.action, work.postmortemTitle()));
+                tracker.linkBack(row.issueId(), content.backLink(action.get(), work.postmortemTitle()));
                 tickets.linkedBack(row.actionId(), now());
             }
+            Long jiraUpdatedMs = null;
             if (row.pushPending()) {
-                JiraMapping mapping = mappings.forTeam(work.action.teamId());
-                pusher.push(row, work.action, mapping);
+                JiraMapping mapping = mappings.forTeam(action.get().teamId());
+                jiraUpdatedMs = pusher.push(row, action.get(), mapping);
                 tally.pushed.incrementAndGet();
             }
-            tickets.synced(row.actionId(), now());
+            tickets.synced(row.actionId(), row.localChanges(), jiraUpdatedMs, now());
         } catch (TicketNotFoundException e) {
-            deleted(row, work.action);
+            deleted(work.row, work.action);
             tally.failed.incrementAndGet();
         } catch (TrackerException e) {
             handle(List.of(work), e, false, this::mappingOf, tally);
+        } catch (RuntimeException e) {
+            broken(work, e, tally);
         }
     }
 

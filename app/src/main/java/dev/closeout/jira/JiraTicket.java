@@ -22,12 +22,13 @@ import java.time.LocalDateTime;
  * @param configHash      the mapping's fingerprint when the row failed
  * @param jiraUpdatedMs   Jira's {@code updated} (epoch milliseconds) of the last state applied to the follow-up
  * @param lastSyncedAt    when Closeout and Jira last agreed
+ * @param localChanges    how many changes made in Closeout were queued for the ticket, ever
  */
 public record JiraTicket(long actionId, SyncState state, @Nullable String issueId, @Nullable String issueKey,
                          int attempts, @Nullable String lastError, boolean createUncertain,
                          @Nullable LocalDateTime uncertainSince, LocalDateTime nextAttemptAt, boolean pushPending,
                          boolean linkPending, boolean issueDeleted, @Nullable String configHash, @Nullable Long jiraUpdatedMs,
-                         @Nullable LocalDateTime lastSyncedAt) {
+                         @Nullable LocalDateTime lastSyncedAt, int localChanges) {
 
     /** True once a ticket is known for the follow-up. */
     public boolean hasIssue() {

@@ -6,10 +6,12 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.UpdateSetMoreStep;
+import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -71,15 +73,19 @@ public class JiraTickets {
     }
 
     /**
-     * Takes up to {@code limit} pending rows that are due and pushes their next attempt {@code lease} ahead,
-     * so no other worker takes them while this one works. {@code SKIP LOCKED} lets workers on other
+     * Takes up to {@code limit} pending rows due by {@code dueBy}, other than those {@code taken} already, and
+     * pushes their next attempt {@code lease} past {@code now}, so no other worker takes them while this one
+     * works. A pass claims with {@code dueBy} its own start and the rows it took so far: a row it retried
+     * (due again at once with a retry delay of 0, and the clock ticks in seconds) waits for the next pass
+     * instead of being taken again and again by this one. {@code SKIP LOCKED} lets workers on other
      * instances take other rows at the same time; the claim's ORDER BY follows ix_jira_ticket_queue, so
      * only the rows taken are locked. Read committed: under repeatable read InnoDB also locks the gaps
      * between index entries, and two workers moving their rows' next attempt forward deadlock on them.
      */
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
-    public List<JiraTicket> claim(int limit, LocalDateTime now, Duration lease) {
-        List<Long> ids = claimQuery(limit, now).fetch(JIRA_TICKET.ACTION_ID);
+    public List<JiraTicket> claim(int limit, LocalDateTime dueBy, Collection<Long> taken, LocalDateTime now,
+                                  Duration lease) {
+        List<Long> ids = claimQuery(limit, dueBy, taken).fetch(JIRA_TICKET.ACTION_ID);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -93,16 +99,22 @@ public class JiraTickets {
                 .orderBy(JIRA_TICKET.ACTION_ID).fetch(JiraTickets::ticket);
     }
 
+    /** {@link #claim(int, LocalDateTime, Collection, LocalDateTime, Duration)} of the rows due now. */
+    public List<JiraTicket> claim(int limit, LocalDateTime now, Duration lease) {
+        return claim(limit, now, List.of(), now, lease);
+    }
+
     /**
      * The claim's query: due pending rows in queue order, locked, rows other workers hold skipped. The
      * state is left out of the ORDER BY on purpose: it is fixed by the WHERE, and MariaDB sorts (locking
      * every due row it reads) when it is named there and the connection's collation differs from the
      * column's, as with a database created {@code utf8mb4_unicode_ci} and Connector/J's default.
      */
-    Select<Record1<Long>> claimQuery(int limit, LocalDateTime now) {
+    Select<Record1<Long>> claimQuery(int limit, LocalDateTime dueBy, Collection<Long> taken) {
         return dsl.select(JIRA_TICKET.ACTION_ID).from(JIRA_TICKET)
                 .where(JIRA_TICKET.STATE.eq(SyncState.PENDING.wireName()))
-                .and(JIRA_TICKET.NEXT_ATTEMPT_AT.le(now))
+                .and(JIRA_TICKET.NEXT_ATTEMPT_AT.le(dueBy))
+                .and(taken.isEmpty() ? DSL.noCondition() : JIRA_TICKET.ACTION_ID.notIn(taken))
                 .orderBy(JIRA_TICKET.NEXT_ATTEMPT_AT, JIRA_TICKET.ACTION_ID)
                 .limit(limit)
                 .forUpdate().skipLocked();
@@ -137,14 +149,19 @@ public class JiraTickets {
                 .execute();
     }
 
-    /** The ticket exists (created or found): remember it; the link back is still to be made if {@code linkBack}. */
+    /**
+     * The ticket exists (created or found): remember it; the link back is still to be made if {@code linkBack},
+     * and with {@code push} the follow-up's state is to be sent to it (a change already waiting stays waiting).
+     */
     @Transactional
-    public void linked(long actionId, String issueId, String issueKey, boolean linkBack, LocalDateTime now) {
+    public void linked(long actionId, String issueId, String issueKey, boolean linkBack, boolean push,
+                       LocalDateTime now) {
         dsl.update(JIRA_TICKET)
                 .set(JIRA_TICKET.ISSUE_ID, issueId)
                 .set(JIRA_TICKET.ISSUE_KEY, issueKey)
                 .set(JIRA_TICKET.STATE, SyncState.PENDING.wireName())
                 .set(JIRA_TICKET.LINK_PENDING, linkBack)
+                .set(JIRA_TICKET.PUSH_PENDING, push ? DSL.inline(true) : JIRA_TICKET.PUSH_PENDING)
                 .set(JIRA_TICKET.CREATE_UNCERTAIN, false)
                 .setNull(JIRA_TICKET.UNCERTAIN_SINCE)
                 .set(JIRA_TICKET.ATTEMPTS, 0)
@@ -157,19 +174,45 @@ public class JiraTickets {
                 .execute();
     }
 
-    /** Nothing left to do for this row. */
+    /**
+     * The ticket has what the follow-up said when {@code localChanges} changes had been made in Closeout:
+     * nothing left to do, unless a change came in since, which stays pending and is due at once.
+     * {@code jiraUpdatedMs}, when known, is Jira's {@code updated} as Closeout left the ticket: only a later
+     * change in Jira is applied to the follow-up.
+     */
     @Transactional
-    public void synced(long actionId, LocalDateTime now) {
-        dsl.update(JIRA_TICKET)
-                .set(JIRA_TICKET.STATE, SyncState.SYNCED.wireName())
+    public void synced(long actionId, int localChanges, @Nullable Long jiraUpdatedMs, LocalDateTime now) {
+        Condition unchanged = JIRA_TICKET.LOCAL_CHANGES.eq(localChanges);
+        var update = dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.STATE, DSL.when(unchanged, DSL.inline(SyncState.SYNCED.wireName()))
+                        .otherwise(DSL.inline(SyncState.PENDING.wireName())))
                 .set(JIRA_TICKET.LINK_PENDING, false)
-                .set(JIRA_TICKET.PUSH_PENDING, false)
+                .set(JIRA_TICKET.PUSH_PENDING, DSL.not(unchanged))
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, DSL.when(unchanged, JIRA_TICKET.NEXT_ATTEMPT_AT)
+                        .otherwise(DSL.val(now)))
                 .set(JIRA_TICKET.ATTEMPTS, 0)
                 .setNull(JIRA_TICKET.LAST_ERROR)
                 .set(JIRA_TICKET.LAST_SYNCED_AT, now)
-                .set(JIRA_TICKET.UPDATED_AT, now)
+                .set(JIRA_TICKET.UPDATED_AT, now);
+        if (jiraUpdatedMs != null) {
+            update = update.set(JIRA_TICKET.JIRA_UPDATED_MS,
+                    DSL.greatest(DSL.coalesce(JIRA_TICKET.JIRA_UPDATED_MS, DSL.inline(0L)), DSL.val(jiraUpdatedMs)));
+        }
+        update.where(JIRA_TICKET.ACTION_ID.eq(actionId)).execute();
+    }
+
+    /**
+     * True when a change made in Closeout waits for the ticket or came in after {@code localChanges}; reads
+     * the row locked, so a change being written now is waited for. Part of the caller's transaction.
+     */
+    @Transactional
+    public boolean localChangeWaits(long actionId, int localChanges) {
+        return dsl.select(JIRA_TICKET.PUSH_PENDING, JIRA_TICKET.LOCAL_CHANGES).from(JIRA_TICKET)
                 .where(JIRA_TICKET.ACTION_ID.eq(actionId))
-                .execute();
+                .forUpdate()
+                .fetchOptional()
+                .map(r -> Boolean.TRUE.equals(r.value1()) || r.value2() != localChanges)
+                .orElse(false);
     }
 
     /** The link back is made; a push may still be due. */
@@ -194,6 +237,22 @@ public class JiraTickets {
                 .set(JIRA_TICKET.CONFIG_HASH, configHash)
                 .set(JIRA_TICKET.CREATE_UNCERTAIN, false)
                 .setNull(JIRA_TICKET.UNCERTAIN_SINCE)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                .execute();
+    }
+
+    /**
+     * The row's own database work failed (a broken row must not stop a pass): it waits, with the reason,
+     * until the follow-up changes or a person asks again. An uncertain create stays marked, so the next try
+     * looks for its ticket before creating one.
+     */
+    @Transactional
+    public void broken(long actionId, String error, LocalDateTime now) {
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.STATE, SyncState.FAILED.wireName())
+                .set(JIRA_TICKET.LAST_ERROR, cut(error))
+                .setNull(JIRA_TICKET.CONFIG_HASH)
                 .set(JIRA_TICKET.UPDATED_AT, now)
                 .where(JIRA_TICKET.ACTION_ID.eq(actionId))
                 .execute();
@@ -232,22 +291,26 @@ public class JiraTickets {
      */
     @Transactional
     public void followUpChanged(long actionId, boolean push, LocalDateTime now) {
-        if (push) {
-            dsl.update(JIRA_TICKET)
-                    .set(JIRA_TICKET.STATE, SyncState.PENDING.wireName())
-                    .set(JIRA_TICKET.PUSH_PENDING, true)
-                    .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now)
-                    .set(JIRA_TICKET.UPDATED_AT, now)
-                    .where(JIRA_TICKET.ACTION_ID.eq(actionId))
-                    .and(JIRA_TICKET.ISSUE_ID.isNotNull())
-                    .and(JIRA_TICKET.ISSUE_DELETED.isFalse())
-                    .execute();
-        }
         tryAgainNow(now)
                 .where(JIRA_TICKET.ACTION_ID.eq(actionId))
                 .and(JIRA_TICKET.STATE.eq(SyncState.FAILED.wireName()))
                 .and(JIRA_TICKET.ISSUE_DELETED.isFalse())
                 .execute();
+        if (push) {
+            // also before the ticket exists: the create is followed by a push. A pending row keeps its next
+            // attempt: it is being worked (the worker sees the count change and leaves it pending) or waits
+            // out a retry; a synced one is due at once.
+            dsl.update(JIRA_TICKET)
+                    .set(JIRA_TICKET.NEXT_ATTEMPT_AT, DSL.when(JIRA_TICKET.STATE.eq(SyncState.PENDING.wireName()),
+                            JIRA_TICKET.NEXT_ATTEMPT_AT).otherwise(DSL.val(now)))
+                    .set(JIRA_TICKET.STATE, SyncState.PENDING.wireName())
+                    .set(JIRA_TICKET.PUSH_PENDING, true)
+                    .set(JIRA_TICKET.LOCAL_CHANGES, JIRA_TICKET.LOCAL_CHANGES.plus(1))
+                    .set(JIRA_TICKET.UPDATED_AT, now)
+                    .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                    .and(JIRA_TICKET.ISSUE_DELETED.isFalse())
+                    .execute();
+        }
     }
 
     /**
@@ -392,6 +455,6 @@ public class JiraTickets {
                 row.getUncertainSince(), row.getNextAttemptAt(), Boolean.TRUE.equals(row.getPushPending()),
                 Boolean.TRUE.equals(row.getLinkPending()), Boolean.TRUE.equals(row.getIssueDeleted()),
                 row.getConfigHash(), row.getJiraUpdatedMs(),
-                row.getLastSyncedAt());
+                row.getLastSyncedAt(), row.getLocalChanges());
     }
 }

@@ -8,11 +8,13 @@ import dev.closeout.integrations.tracker.StatusCategory;
 import dev.closeout.integrations.tracker.TicketNotFoundException;
 import dev.closeout.integrations.tracker.TicketState;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Sends what a person changed in Closeout (status, due date, owner) to the follow-up's ticket: the status
@@ -30,9 +32,17 @@ class TicketPusher {
         this.users = users;
     }
 
-    void push(JiraTicket row, ActionItem action, JiraMapping mapping) {
+    /**
+     * Makes the ticket say what the follow-up says.
+     *
+     * @return Jira's {@code updated} (epoch milliseconds) of the ticket as this push left it; null when it
+     * read back different, as when a person changed it in Jira meanwhile (that change is then applied)
+     */
+    @Nullable
+    Long push(JiraTicket row, ActionItem action, JiraMapping mapping) {
         TicketState ticket = tracker.ticket(row.issueId()).orElseThrow(() -> new TicketNotFoundException(row.issueId()));
         StatusCategory target = categoryOf(action.status());
+        boolean wrote = false;
         // done and not_doing share Jira's done category and differ by resolution, which only a transition
         // into done sets: a ticket closed the other way is reopened first
         boolean closedTheOtherWay = ticket.category() == StatusCategory.DONE && target == StatusCategory.DONE
@@ -45,13 +55,26 @@ class TicketPusher {
                     ? mapping.notDoingResolutions().stream().findFirst().orElse("Won't Do")
                     : target == StatusCategory.DONE ? "Done" : null;
             move(ticket, target, resolution);
+            wrote = true;
         }
         if (!Objects.equals(ticket.due(), action.dueDate())) {
             tracker.setDueDate(row.issueId(), action.dueDate());
+            wrote = true;
         }
-        users.userIdOf(action.owner(), tracker)
-                .filter(id -> ticket.assignee() == null || !id.equals(ticket.assignee().id()))
-                .ifPresent(id -> tracker.assign(row.issueId(), id));
+        Optional<String> assignee = users.userIdOf(action.owner(), tracker)
+                .filter(id -> ticket.assignee() == null || !id.equals(ticket.assignee().id()));
+        if (assignee.isPresent()) {
+            tracker.assign(row.issueId(), assignee.get());
+            wrote = true;
+        }
+        if (!wrote) {
+            return ticket.updated().toEpochMilli();
+        }
+        TicketState after = tracker.ticket(row.issueId()).orElseThrow(() -> new TicketNotFoundException(row.issueId()));
+        boolean asLeft = after.category() == target && Objects.equals(after.due(), action.dueDate())
+                && (target != StatusCategory.DONE
+                || mapping.meansNotDoing(after.resolution()) == (action.status() == ActionStatus.NOT_DOING));
+        return asLeft ? after.updated().toEpochMilli() : null;
     }
 
     private void move(TicketState ticket, StatusCategory target, String resolution) {

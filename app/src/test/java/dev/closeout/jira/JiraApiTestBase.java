@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.closeout.support.TestTokens.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,14 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The application with the Jira sync on, talking to a fake Jira that checks every request against
  * Atlassian's OpenAPI spec; a request off the spec fails the class when the fake closes. The schedules are
- * an hour apart, so tests run passes themselves. Retries come at once and time-outs after a second, so
- * faults cost little time.
+ * an hour apart, so tests run passes themselves. Retries come at once; the read time-out is one no
+ * load reaches, so an answer on its way always arrives (a lost answer is the fake closing the connection,
+ * which costs its hold, not the time-out).
  */
 public abstract class JiraApiTestBase extends ApiTestBase {
 
     protected static final String WEBHOOK_SECRET = "test-webhook-secret";
 
     protected FakeJira jira;
+
+    /** Where the next test's ids start: high, and past the last test's, since the fake Jira outlives a test. */
+    private static final AtomicLong NEXT_IDS = new AtomicLong(100_000);
 
     @Override
     public Map<String, String> getProperties() {
@@ -46,7 +51,7 @@ public abstract class JiraApiTestBase extends ApiTestBase {
         properties.put("closeout.jira.reconcile-interval", "1h");
         properties.put("closeout.jira.search-settle", "0s");
         properties.put("closeout.jira.retry-delay", "0s");
-        properties.put("closeout.jira.read-timeout", "1s");
+        properties.put("closeout.jira.read-timeout", "60s");
         properties.put("closeout.jira.max-backoff", "10ms");
         return properties;
     }
@@ -55,6 +60,19 @@ public abstract class JiraApiTestBase extends ApiTestBase {
     void closeJira() {
         // throws when any request Closeout sent did not conform to the spec
         jira.close();
+    }
+
+    /**
+     * Ids as on a server that has run a while: far past the -128..127 that boxed Longs share, and past every
+     * id an earlier test of the class used (its tickets are still in the fake Jira).
+     */
+    protected void startIdsHigh() {
+        long start = NEXT_IDS.getAndAdd(100_000);
+        transactions.executeWrite(s -> {
+            dsl.execute("ALTER TABLE postmortem AUTO_INCREMENT = " + start);
+            dsl.execute("ALTER TABLE action_item AUTO_INCREMENT = " + start);
+            return null;
+        });
     }
 
     /** A postmortem whose corrective actions are {@code count} bullets, each a distinct follow-up. */

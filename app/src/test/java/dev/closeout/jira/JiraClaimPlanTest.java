@@ -45,7 +45,7 @@ class JiraClaimPlanTest extends ApiTestBase {
         });
 
         // FOR UPDATE needs a transaction that may write
-        String plan = transactions.executeWrite(status -> dsl.explain(tickets.claimQuery(50, now)).plan());
+        String plan = transactions.executeWrite(status -> dsl.explain(tickets.claimQuery(50, now, java.util.List.of(1L, 2L))).plan());
 
         assertTrue(plan.contains("ix_jira_ticket_queue"), plan);
         assertFalse(plan.toLowerCase().contains("filesort"), plan);

@@ -2,6 +2,7 @@ package dev.closeout.jira;
 
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -17,6 +18,11 @@ class JiraExactlyOnceTest extends JiraApiTestBase {
 
     @Inject
     JiraSync sync;
+
+    @BeforeEach
+    void idsHigh() {
+        startIdsHigh();
+    }
 
     @AfterEach
     void clearFaults() {

@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
 abstract sealed class JiraTracker implements IssueTracker permits JiraCloudTracker, JiraDataCenterTracker {
 
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Jira's link type and resolution for a second ticket of the same work. */
+    static final String DUPLICATE = "Duplicate";
 
     final JiraHttp http;
     final IssueReader issues;
@@ -185,6 +187,25 @@ abstract sealed class JiraTracker implements IssueTracker permits JiraCloudTrack
             }
         }
         return false;
+    }
+
+    /**
+     * {@code POST issueLink} of type Duplicate from the duplicate (outward: "duplicates") to the kept ticket
+     * (inward: "is duplicated by"), which Jira answers 201 also when the link exists; then the transition
+     * into done, with the resolution Duplicate where the screen takes one.
+     */
+    @Override
+    public void closeAsDuplicate(String duplicateIdOrKey, String keptIdOrKey) {
+        ObjectNode body = NODES.objectNode();
+        body.putObject("type").put("name", DUPLICATE);
+        body.putObject("inwardIssue").put(idOrKeyField(keptIdOrKey), keptIdOrKey);
+        body.putObject("outwardIssue").put(idOrKeyField(duplicateIdOrKey), duplicateIdOrKey);
+        http.send(JiraRequest.post("issueLink", body, JiraRequest.Repeat.SAFE).about(duplicateIdOrKey));
+        moveTo(duplicateIdOrKey, StatusCategory.DONE, DUPLICATE);
+    }
+
+    private static String idOrKeyField(String idOrKey) {
+        return idOrKey.chars().allMatch(Character::isDigit) ? "id" : "key";
     }
 
     @Override

@@ -70,6 +70,12 @@ public interface IssueTracker {
      */
     boolean moveTo(String idOrKey, StatusCategory target, String resolution);
 
+    /**
+     * Closes a second ticket of the same follow-up: links it to the one kept as its duplicate and moves it
+     * to done with the resolution Duplicate (when not done already). Safe to repeat.
+     */
+    void closeAsDuplicate(String duplicateIdOrKey, String keptIdOrKey);
+
     /** The active user with exactly this e-mail address, when there is exactly one. */
     Optional<TrackerUser> userByEmail(String email);
 

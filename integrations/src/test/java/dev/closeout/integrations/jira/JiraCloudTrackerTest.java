@@ -271,6 +271,23 @@ class JiraCloudTrackerTest {
     }
 
     @Test
+    void closesASecondTicketAsADuplicateLinkedToTheKeptOne() {
+        jira.answer("POST", "/rest/api/3/issueLink", 201, "")
+                .answer("GET", "/rest/api/3/issue/10042", 200, status("new"))
+                .answer("GET", "/rest/api/3/issue/10042/transitions", 200, "{\"transitions\":["
+                        + "{\"id\":\"31\",\"name\":\"Close\",\"to\":{\"statusCategory\":{\"key\":\"done\"}},"
+                        + "\"fields\":{\"resolution\":{\"required\":true,\"name\":\"Resolution\"}}}]}")
+                .answer("POST", "/rest/api/3/issue/10042/transitions", 204, "");
+
+        tracker.closeAsDuplicate("10042", "OPS-7");
+
+        assertEquals("{\"type\":{\"name\":\"Duplicate\"},\"inwardIssue\":{\"key\":\"OPS-7\"},"
+                + "\"outwardIssue\":{\"id\":\"10042\"}}", jira.one("POST", "/rest/api/3/issueLink").body());
+        assertEquals("{\"transition\":{\"id\":\"31\"},\"fields\":{\"resolution\":{\"name\":\"Duplicate\"}}}",
+                jira.one("POST", "/rest/api/3/issue/10042/transitions").body());
+    }
+
+    @Test
     void claimsWithLabelsAndTheProperty() {
         jira.answer("PUT", "/rest/api/3/issue/OPS-1", 204, "")
                 .answer("PUT", "/rest/api/3/issue/OPS-1/properties/closeout.action", 201, "");

@@ -32,9 +32,12 @@ public final class FakeIssue {
     Workflow.Resolution resolution;
     Instant resolvedAt;
     Instant updated;
+    /** How many more searches do not see this issue yet ({@link FakeJira#searchLagInSearches}). */
+    int unseenBySearches;
     final Map<String, JsonNode> customFields = new LinkedHashMap<>();
     final Map<String, JsonNode> properties = new LinkedHashMap<>();
     final List<RemoteLink> remoteLinks = new ArrayList<>();
+    final List<IssueLink> issueLinks = new ArrayList<>();
 
     FakeIssue(String id, Instant created) {
         this.id = id;
@@ -61,5 +64,7 @@ public final class FakeIssue {
     public Map<String, JsonNode> customFields() { return Map.copyOf(customFields); }
     public Map<String, JsonNode> properties() { return Map.copyOf(properties); }
     public List<RemoteLink> remoteLinks() { return List.copyOf(remoteLinks); }
+    /** Links to other issues, on both the outward and the inward issue. */
+    public List<IssueLink> issueLinks() { return List.copyOf(issueLinks); }
     public List<String> previousKeys() { return List.copyOf(previousKeys); }
 }

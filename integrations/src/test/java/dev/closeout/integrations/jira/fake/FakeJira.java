@@ -100,6 +100,17 @@ public final class FakeJira implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Eventual consistency counted in searches, not time, so a test does not depend on the machine's speed:
+     * an issue created from now on is missing from the next {@code searches} searches (any JQL, either API)
+     * unless reconciled. A create whose answer was lost is then not found by the search right after it and
+     * "finishes late".
+     */
+    public FakeJira searchLagInSearches(int searches) {
+        store.searchLagInSearches(searches);
+        return this;
+    }
+
     /** How long a lost response keeps the connection silent before dropping it (default 3 s). */
     public FakeJira lostResponseHold(Duration hold) {
         dispatcher.lostResponseHold(hold);

@@ -48,6 +48,28 @@ class FakeJiraIssuesTest {
     }
 
     @Test
+    void linksIssuesByTypeOnBothSidesOnceAndRefusesUnknownOnes() {
+        String kept = cloud.post("/rest/api/3/issue", TestClient.createBody("Kept", "a", "b")).json().get("id").asText();
+        String second = cloud.post("/rest/api/3/issue", TestClient.createBody("Second", "a", "b")).json().get("id").asText();
+        ObjectNode link = Json.MAPPER.createObjectNode();
+        link.putObject("type").put("name", "Duplicate");
+        link.putObject("inwardIssue").put("key", "OPS-1");
+        link.putObject("outwardIssue").put("id", second);
+
+        assertEquals(201, cloud.post("/rest/api/3/issueLink", link).status());
+        assertEquals(201, cloud.post("/rest/api/3/issueLink", link).status(), "an existing link is answered as created");
+
+        IssueLink expected = new IssueLink("Duplicate", second, kept);
+        assertEquals(java.util.List.of(expected), jira.issue(second).orElseThrow().issueLinks());
+        assertEquals(java.util.List.of(expected), jira.issue(kept).orElseThrow().issueLinks());
+        ((ObjectNode) link.get("type")).put("name", "Causes");
+        assertEquals(404, cloud.post("/rest/api/3/issueLink", link).status());
+        ((ObjectNode) link.get("type")).put("name", "Duplicate");
+        ((ObjectNode) link.get("inwardIssue")).put("key", "OPS-999");
+        assertEquals(404, cloud.post("/rest/api/3/issueLink", link).status());
+    }
+
+    @Test
     void createThenGetRoundTrips() {
         ObjectNode body = TestClient.createBody("Add alerting on replica lag", "postmortem-action", "pmai-7f3c9e2a");
         ObjectNode fields = (ObjectNode) body.get("fields");

@@ -143,6 +143,17 @@ class FakeJiraSearchTest {
     }
 
     @Test
+    void aSearchLagInSearchesHidesANewIssueFromThatManySearches() {
+        jira.searchLagInSearches(2);
+        create(1);
+        String search = "/rest/api/3/search/jql?jql=" + q("project = OPS");
+
+        assertEquals(0, cloud.get(search).json().get("issues").size());
+        assertEquals(0, cloud.get(search).json().get("issues").size());
+        assertEquals(1, cloud.get(search).json().get("issues").size());
+    }
+
+    @Test
     void dataCenterSearchPagesByStartAtWithTotal() {
         create(3);
         TestClient dc = TestClient.dataCenter(jira);

@@ -40,6 +40,7 @@ final class FakeStore {
     /** Asia/Shanghai is +08:00 all year: a non-UTC offset clients must honour, and a real zone id for users' timeZone. */
     private volatile ZoneId siteZone = ZoneId.of("Asia/Shanghai");
     private volatile Duration searchLag = Duration.ZERO;
+    private int searchLagInSearches;
     private long nextIssueId = 10000;
     private int nextRemoteLinkId = 10000;
     private long nextChangelogId = 100000;
@@ -57,6 +58,7 @@ final class FakeStore {
     void siteZone(ZoneId zone) { siteZone = zone; }
     Duration searchLag() { return searchLag; }
     void searchLag(Duration lag) { searchLag = lag; }
+    synchronized void searchLagInSearches(int searches) { searchLagInSearches = searches; }
 
     /** Strictly increasing millisecond timestamps, so successive writes never share an {@code updated}. */
     synchronized Instant tick() {
@@ -154,6 +156,7 @@ final class FakeStore {
         issue.issueType = type.orElseThrow();
         editor.applyTo(issue);
         properties.forEach(p -> issue.properties.put(p.get("key").asText(), p.get("value")));
+        issue.unseenBySearches = searchLagInSearches;
         issues.put(issue.id(), issue);
         queueWebhook("jira:issue_created", "issue_created", issue, actor, null);
         return issue;
@@ -275,6 +278,18 @@ final class FakeStore {
         return Map.entry(link, existing.isEmpty());
     }
 
+    /** Adds the link to both issues, unless they have it; bumps {@code updated} as Jira does. */
+    synchronized void link(String type, FakeIssue outward, FakeIssue inward) {
+        IssueLink link = new IssueLink(type, outward.id(), inward.id());
+        if (outward.issueLinks.contains(link)) {
+            return;
+        }
+        outward.issueLinks.add(link);
+        inward.issueLinks.add(link);
+        outward.updated = tick();
+        inward.updated = tick();
+    }
+
     synchronized boolean deleteRemoteLink(FakeIssue issue, String globalId) {
         boolean removed = issue.remoteLinks.removeIf(l -> Objects.equals(globalId, l.globalId()));
         if (removed) {
@@ -376,8 +391,11 @@ final class FakeStore {
     /** Issues visible to search: hides ones written within the lag unless the caller asked to reconcile them. */
     synchronized List<FakeIssue> searchable(Set<String> reconcileIds) {
         Instant horizon = Instant.now().minus(searchLag);
-        return issues.values().stream()
+        List<FakeIssue> seen = issues.values().stream()
                 .filter(i -> searchLag.isZero() || i.updated().isBefore(horizon) || reconcileIds.contains(i.id()))
+                .filter(i -> i.unseenBySearches == 0 || reconcileIds.contains(i.id()))
                 .toList();
+        issues.values().stream().filter(i -> i.unseenBySearches > 0).forEach(i -> i.unseenBySearches--);
+        return seen;
     }
 }

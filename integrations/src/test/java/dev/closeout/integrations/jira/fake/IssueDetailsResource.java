@@ -27,7 +27,8 @@ final class IssueDetailsResource {
                 Route.of("DELETE", "23", "issue/{}/properties/{}", "deleteIssueProperty", this::deleteProperty),
                 Route.of("POST", "23", "issue/{}/remotelink", "createOrUpdateRemoteIssueLink", this::upsertRemoteLink),
                 Route.of("GET", "23", "issue/{}/remotelink", "getRemoteIssueLinks", this::remoteLinks),
-                Route.of("DELETE", "23", "issue/{}/remotelink", "deleteRemoteIssueLinkByGlobalId", this::deleteRemoteLink));
+                Route.of("DELETE", "23", "issue/{}/remotelink", "deleteRemoteIssueLinkByGlobalId", this::deleteRemoteLink),
+                Route.of("POST", "23", "issueLink", "linkIssues", this::linkIssues));
     }
 
     /** Only transitions out of the current status; {@code expand=transitions.fields} adds each transition's screen. */
@@ -132,6 +133,28 @@ final class IssueDetailsResource {
         ObjectNode answer = Json.MAPPER.createObjectNode().put("id", result.getKey().id())
                 .put("self", remoteLinkSelf(r.api, issue, result.getKey()));
         return new Response(result.getValue() ? 201 : 200, answer);
+    }
+
+    /**
+     * Links two issues by a link type's name (or id); 201 with no body, also when the link exists already
+     * (Jira answers so, and keeps one link). Issues by id or key; a missing one is 404.
+     */
+    private Response linkIssues(Request r) {
+        JsonNode body = r.json();
+        String type = body.path("type").path("name").asText(body.path("type").path("id").asText(""));
+        String name = LINK_TYPES.stream().filter(t -> t.equalsIgnoreCase(type)).findFirst().orElseThrow(() ->
+                JiraError.message(404, "No issue link type with name '" + type + "' found."));
+        FakeIssue outward = store.require(linked(body.path("outwardIssue")));
+        FakeIssue inward = store.require(linked(body.path("inwardIssue")));
+        store.link(name, outward, inward);
+        return new Response(201, null);
+    }
+
+    /** Jira's default link types. */
+    static final List<String> LINK_TYPES = List.of("Blocks", "Cloners", "Duplicate", "Relates");
+
+    private static String linked(JsonNode issue) {
+        return issue.path("id").asText(issue.path("key").asText(""));
     }
 
     /** The filtered call returns the one link as an object (the spec's schema), the unfiltered one an array. */
