@@ -119,7 +119,7 @@ class JiraDuplicates {
         }
         int closed = 0;
         for (TicketState other : carriers.values()) {
-            if (other == kept.get() || closedAsDuplicate(other)) {
+            if (other.ticket().id().equals(kept.get().ticket().id()) || closedAsDuplicate(other)) {
                 continue;
             }
             if (other.category() == StatusCategory.DONE) {
