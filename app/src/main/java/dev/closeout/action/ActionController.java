@@ -8,14 +8,17 @@ import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -24,8 +27,17 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.inject.Named;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Follow-ups: the list with its filters, one follow-up with its ETag, edits with optimistic concurrency,
@@ -44,22 +56,41 @@ class ActionController {
     private final ActionLists lists;
     private final TeamKeys teamKeys;
     private final ActionViews views;
+    private final ActionExport exports;
+    private final Scheduler blocking;
 
-    ActionController(ActionItems actions, ActionLists lists, TeamKeys teamKeys, ActionViews views) {
+    ActionController(ActionItems actions, ActionLists lists, TeamKeys teamKeys, ActionViews views,
+                     ActionExport exports, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.actions = actions;
         this.lists = lists;
         this.teamKeys = teamKeys;
         this.views = views;
+        this.exports = exports;
+        this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
+    @Operation(summary = "Follow-ups matching the filters, a page at a time; or every one of them as CSV.",
+            description = "`Accept: text/csv` or `format=csv` exports every follow-up the filters match, in the "
+                    + "list's order, with the JSON items' fields as columns (`limit` and `cursor` do not apply).")
+    @ApiResponse(responseCode = "200", description = "A page of follow-ups, or the CSV export", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(ref = "#/components/schemas/Page_ActionItemResponse_")),
+        @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Get
-    Page<ActionItemResponse> list(@RequestBean ActionListParams params, Authentication authentication) {
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    HttpResponse<?> list(@RequestBean ActionListParams params,
+                         @Parameter(description = "json (default) or csv; overrides Accept.")
+                         @QueryValue @Nullable String format,
+                         HttpRequest<?> request, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         Long teamId = params.team() == null ? null : teamKeys.idOf(params.team())
                 // a scoped token gets the same empty list for a team that exists and one that does not
                 .or(() -> caller.teamId() == null ? Optional.empty() : Optional.of(NO_TEAM))
                 .orElseThrow(() -> InvalidRequest.of("team", "no team with key '" + params.team() + "'"));
-        return lists.page(params, teamId, caller);
+        if (ActionExport.asked(request, format)) {
+            return exports.export(params, teamId, caller).response("actions.csv", blocking);
+        }
+        return HttpResponse.ok(lists.page(params, teamId, caller));
     }
 
     @Get("/{id}")

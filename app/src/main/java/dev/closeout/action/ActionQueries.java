@@ -102,7 +102,7 @@ public class ActionQueries {
                         row.getNewValue(), row.getActor(), row.getOccurredAt()));
     }
 
-    static ActionItem toActionItem(ActionItemRecord row) {
+    public static ActionItem toActionItem(ActionItemRecord row) {
         return new ActionItem(row.getId(), row.getPostmortemId(), row.getPosition(), row.getText(), row.getKind(),
                 row.getGroupName(), row.getOwner(), row.getTeamId(), row.getDueDate(),
                 DueSource.fromWireName(row.getDueSource()), row.getPriority(),

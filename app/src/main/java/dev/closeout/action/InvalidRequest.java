@@ -4,12 +4,12 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 
 /** A 400 answer naming the parameter or body field that is wrong, as every error detail does. */
-final class InvalidRequest {
+public final class InvalidRequest {
 
     private InvalidRequest() {
     }
 
-    static HttpStatusException of(String field, String message) {
+    public static HttpStatusException of(String field, String message) {
         return new HttpStatusException(HttpStatus.BAD_REQUEST, field + ": " + message);
     }
 }

@@ -20,4 +20,12 @@ public interface CommandLineReport {
 
     /** The report for {@code request}, as {@code caller} may see it. */
     ReportAnswer answer(ReportRequest request, Caller caller);
+
+    /**
+     * The CSV the API answers for {@code request} ({@code --format csv}): the answer's own table, unless the
+     * report's CSV is more than its JSON answer holds (the overdue report exports every item, not a page).
+     */
+    default CsvTable csv(ReportRequest request, Caller caller) {
+        return answer(request, caller);
+    }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** RFC 4180 CSV (CRLF line ends, quotes where a value needs them) of a {@link CsvTable}. */
 public final class Csv {
@@ -32,6 +33,22 @@ public final class Csv {
         StringWriter out = new StringWriter();
         try {
             write(table, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Records alone, without the header: the later chunks of an export written as it is read
+     * ({@link CsvExport}).
+     */
+    public static String records(Stream<? extends List<?>> rows) {
+        StringWriter out = new StringWriter();
+        try {
+            CSVPrinter printer = FORMAT.print(out);
+            rows.forEach(row -> print(printer, row));
+            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

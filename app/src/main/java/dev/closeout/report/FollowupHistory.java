@@ -1,0 +1,62 @@
+package dev.closeout.report;
+
+import dev.closeout.action.ActionEvent;
+import org.jooq.Condition;
+import org.jooq.Field;
+
+import java.time.LocalDateTime;
+
+import static dev.closeout.db.jooq.Tables.ACTION_EVENT;
+import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+
+/**
+ * A follow-up's state at an earlier time, read from its history ({@code action_event}) rather than from its
+ * row, which holds only the present: the {@code created} event carries the first status, each
+ * {@code status} event a move, each {@code removed_from_source} event the flag's new value. So a follow-up
+ * done and later reopened was active again from its reopening, and one closed today was still active
+ * yesterday. docs/reports.md, "Definitions".
+ */
+public final class FollowupHistory {
+
+    private static final String STATUS = "status";
+    private static final String REMOVED_FROM_SOURCE = "removed_from_source";
+
+    private FollowupHistory() {
+    }
+
+    /**
+     * Active at {@code endUtc} (a stored UTC time, e.g. the end of a report's day): created before it, its
+     * last status before it open or in progress, and not removed from its postmortem by then.
+     */
+    public static Condition activeBefore(LocalDateTime endUtc) {
+        return ACTION_ITEM.CREATED_AT.lt(endUtc)
+                .and(statusBefore(endUtc).in(FollowupRules.ACTIVE_STATUSES))
+                .and(coalesce(removedBefore(endUtc), inline(Boolean.FALSE.toString()))
+                        .ne(inline(Boolean.TRUE.toString())));
+    }
+
+    /** The status set last before {@code endUtc}: by the creation or by the latest move. */
+    static Field<String> statusBefore(LocalDateTime endUtc) {
+        return lastValueBefore(endUtc, ACTION_EVENT.FIELD.in(ActionEvent.CREATED, STATUS));
+    }
+
+    /** "true" or "false" as set last before {@code endUtc}; null when it never changed. */
+    static Field<String> removedBefore(LocalDateTime endUtc) {
+        return lastValueBefore(endUtc, ACTION_EVENT.FIELD.eq(REMOVED_FROM_SOURCE));
+    }
+
+    private static Field<String> lastValueBefore(LocalDateTime endUtc, Condition field) {
+        // the follow-up's events in time order come from ix_action_event_action (action_id, occurred_at, id);
+        // the id breaks ties, since MariaDB keeps whole seconds
+        return select(ACTION_EVENT.NEW_VALUE).from(ACTION_EVENT)
+                .where(ACTION_EVENT.ACTION_ID.eq(ACTION_ITEM.ID))
+                .and(field)
+                .and(ACTION_EVENT.OCCURRED_AT.lt(endUtc))
+                .orderBy(ACTION_EVENT.OCCURRED_AT.desc(), ACTION_EVENT.ID.desc())
+                .limit(1)
+                .asField();
+    }
+}
