@@ -21,15 +21,14 @@ import java.util.concurrent.Callable;
                 "Exit code 0 when every file was imported, 2 when any failed."})
 class ImportCommand implements Callable<Integer> {
 
-    static final String TOKEN_VARIABLE = "CLOSEOUT_TOKEN";
-
     @Option(names = "--server", paramLabel = "URL",
             description = "Import through this Closeout server (e.g. https://closeout.example.com) instead of the "
                     + "database.")
     private String server;
 
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = "An editor token for --server; defaults to the environment variable " + TOKEN_VARIABLE + ".")
+            description = "An editor token for --server; defaults to the environment variable "
+                    + ServerOptions.TOKEN_VARIABLE + ".")
     private String token;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Postmortem files or directories; - reads standard input.")
@@ -42,17 +41,10 @@ class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        String apiToken = token != null ? token : System.getenv(TOKEN_VARIABLE);
-        if (server == null && token != null) {
-            err.println("closeout: --token is for --server; without it the import writes to the database");
-            return 2;
-        }
-        if (server != null && !server.matches("(?i)https?://[^/\\s]+.*")) {
-            err.println("closeout: --server: '" + server + "' is not an http:// or https:// URL");
-            return 2;
-        }
-        if (server != null && (apiToken == null || apiToken.isBlank())) {
-            err.println("closeout: --server needs --token or the environment variable " + TOKEN_VARIABLE);
+        String apiToken = ServerOptions.token(token);
+        String problem = ServerOptions.problem(server, token, apiToken, "the import writes to the database");
+        if (problem != null) {
+            err.println("closeout: " + problem);
             return 2;
         }
         List<PostmortemPaths.Found> files = PostmortemPaths.collect(paths);
