@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The overdue report ({@code GET /api/reports/overdue}): how many follow-ups are overdue on {@code asOf} and
+ * The overdue report ({@code GET /api/reports/overdue}): how many follow-ups are overdue on {@code as_of} and
  * due within the week after it, the overdue ones counted by team, owner, service, priority and age, and one
  * page of them, most overdue first ({@code next} is the cursor of the following page). Counts cover every
  * follow-up the filters match, not only the page. docs/reports.md, "Overdue".

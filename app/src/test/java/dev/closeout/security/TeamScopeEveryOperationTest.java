@@ -153,6 +153,9 @@ class TeamScopeEveryOperationTest extends JiraApiTestBase {
         probe("PATCH /api/postmortems/{id}", MediaType.APPLICATION_JSON, t -> HttpRequest.PATCH(
                 "/api/postmortems/" + t.payCheckout, Map.of("title", "Renamed by web")), payPostmortem);
 
+        probe("GET /api/reports/overdue", null, t -> get("/api/reports/overdue"), new ListWithoutPay(payActions));
+        probe("GET /api/reports/overdue", null, t -> get("/api/reports/overdue?team=pay"), forbidden);
+
         probe("GET /api/teams", null, t -> get("/api/teams"), new ListWithoutPay(t -> List.of()));
         probe("POST /api/teams", MediaType.APPLICATION_JSON, t -> HttpRequest.POST("/api/teams",
                 Map.of("key", "pay-shadow", "name", "Shadow", "services", List.of("ledger"))), forbidden);
