@@ -33,6 +33,10 @@ public final class FollowupHistory {
      */
     public static Condition activeBefore(LocalDateTime endUtc) {
         return ACTION_ITEM.CREATED_AT.lt(endUtc)
+                // only what is active now, or was closed last at or after the end, can have been active then:
+                // a follow-up closed now whose last closing came before the end was closed from then on, so the
+                // history of most closed follow-ups is not read at all
+                .and(ACTION_ITEM.STATUS.in(FollowupRules.ACTIVE_STATUSES).or(ACTION_ITEM.CLOSED_AT.ge(endUtc)))
                 .and(statusBefore(endUtc).in(FollowupRules.ACTIVE_STATUSES))
                 .and(coalesce(removedBefore(endUtc), inline(Boolean.FALSE.toString()))
                         .ne(inline(Boolean.TRUE.toString())));

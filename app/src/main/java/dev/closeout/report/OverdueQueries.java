@@ -9,6 +9,10 @@ import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.SelectJoinStep;
+import org.jooq.Table;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -19,6 +23,7 @@ import static dev.closeout.db.jooq.Tables.POSTMORTEM;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.when;
 
 /** The overdue report's two questions to the database: how many, by what; and which, most overdue first. */
@@ -62,16 +67,38 @@ class OverdueQueries {
      */
     @ReadOnly
     List<OverdueRow> overdue(OverdueFilter filter, ReportDay day, @Nullable Position after, int limit) {
+        Condition overdue = filter.condition().and(day.overdue()).and(after == null ? noCondition() : after(after));
+        Select<Record1<Long>> firsts = null;
+        if (day.fromHistory()) {
+            firsts = firstIds(filter, overdue, limit);
+        } else {
+            // one status at a time: each is one range of ix_action_overdue (status, removed_from_source, due_date,
+            // id) read in order and only as far as the page needs; both statuses at once are two ranges MariaDB
+            // merges only by sorting every overdue follow-up, for each page
+            for (String status : FollowupRules.ACTIVE_STATUSES) {
+                Select<Record1<Long>> ofStatus = firstIds(filter, overdue.and(ACTION_ITEM.STATUS.eq(status)), limit);
+                firsts = firsts == null ? ofStatus : firsts.unionAll(ofStatus);
+            }
+        }
+        Table<Record1<Long>> page = firsts.asTable("page");
         return dsl.select(ACTION_ITEM.asterisk(), POSTMORTEM.TITLE, POSTMORTEM.SERVICE)
-                .from(ACTION_ITEM)
+                .from(page)
+                .join(ACTION_ITEM).on(ACTION_ITEM.ID.eq(page.field(ACTION_ITEM.ID)))
                 .join(POSTMORTEM).on(POSTMORTEM.ID.eq(ACTION_ITEM.POSTMORTEM_ID))
-                .where(filter.condition())
-                .and(day.overdue())
-                .and(after == null ? noCondition() : after(after))
                 .orderBy(ACTION_ITEM.DUE_DATE.asc(), ACTION_ITEM.ID.asc())
                 .limit(limit)
                 .fetch(row -> new OverdueRow(ActionQueries.toActionItem(row.into(ACTION_ITEM)),
                         row.get(POSTMORTEM.TITLE), row.get(POSTMORTEM.SERVICE)));
+    }
+
+    /** The ids of the first {@code limit} follow-ups meeting {@code condition}, most overdue first. */
+    private static Select<Record1<Long>> firstIds(OverdueFilter filter, Condition condition, int limit) {
+        SelectJoinStep<Record1<Long>> from = select(ACTION_ITEM.ID).from(ACTION_ITEM);
+        // the postmortem is joined only when its service is asked for, so the plan starts from the index
+        return (filter.service() == null ? from : from.join(POSTMORTEM).on(POSTMORTEM.ID.eq(ACTION_ITEM.POSTMORTEM_ID)))
+                .where(condition)
+                .orderBy(ACTION_ITEM.DUE_DATE.asc(), ACTION_ITEM.ID.asc())
+                .limit(limit);
     }
 
     /** Where a page ends: the last follow-up's due date and id. */
