@@ -41,7 +41,9 @@ class OverdueQueries {
 
     /**
      * Overdue and due-soon follow-ups counted by team, owner, service, priority and age bucket, in one query
-     * (one pass over the active follow-ups due up to a week after the day); the caller adds the groups up.
+     * (one pass over the active follow-ups due up to a week after the day); the caller adds the groups up. For
+     * today the follow-ups are read from ix_action_team_overdue or ix_action_overdue alone (V10), each joined to
+     * its postmortem for the service.
      */
     @ReadOnly
     List<OverdueGroup> counts(OverdueFilter filter, ReportDay day) {
@@ -52,9 +54,10 @@ class OverdueQueries {
                 .from(ACTION_ITEM)
                 .join(POSTMORTEM).on(POSTMORTEM.ID.eq(ACTION_ITEM.POSTMORTEM_ID))
                 .where(filter.condition())
-                // overdue (due before the day) or due soon (on it or within a week after), both active
-                .and(day.active())
+                // overdue (due before the day) or due soon (on it or within a week after), both active; the due
+                // date first, so that an earlier day's history is read only for the follow-ups it leaves
                 .and(ACTION_ITEM.DUE_DATE.le(day.day().plusDays(FollowupRules.DUE_SOON_DAYS)))
+                .and(day.active())
                 .groupBy(ACTION_ITEM.TEAM_ID, ACTION_ITEM.OWNER, POSTMORTEM.SERVICE, ACTION_ITEM.PRIORITY, bucket)
                 .fetch(row -> new OverdueGroup(row.get(ACTION_ITEM.TEAM_ID), row.get(ACTION_ITEM.OWNER),
                         row.get(POSTMORTEM.SERVICE), row.get(ACTION_ITEM.PRIORITY), row.get(bucket),

@@ -33,12 +33,13 @@ record ReportDay(LocalDate day, @Nullable LocalDateTime endOfDay) {
 
     /** Overdue on the day: active and due before it ({@link FollowupRules#overdueOn}). */
     Condition overdue() {
-        return endOfDay == null ? FollowupRules.overdueOn(day) : active().and(ACTION_ITEM.DUE_DATE.lt(day));
+        // the due date first: the history is read only for the follow-ups it leaves
+        return endOfDay == null ? FollowupRules.overdueOn(day) : ACTION_ITEM.DUE_DATE.lt(day).and(active());
     }
 
     /** Due soon on the day: active and due on it or within the next days ({@link FollowupRules#dueSoonOn}). */
     Condition dueSoon() {
         return endOfDay == null ? FollowupRules.dueSoonOn(day)
-                : active().and(ACTION_ITEM.DUE_DATE.between(day, day.plusDays(FollowupRules.DUE_SOON_DAYS)));
+                : ACTION_ITEM.DUE_DATE.between(day, day.plusDays(FollowupRules.DUE_SOON_DAYS)).and(active());
     }
 }
