@@ -9,13 +9,13 @@ import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.SelectJoinStep;
-import org.jooq.Table;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
@@ -66,37 +66,45 @@ class OverdueQueries {
 
     /**
      * Up to {@code limit} overdue follow-ups, most overdue first (due date, then id), after {@code after} (the
-     * last of the previous page; null for the first).
+     * last of the previous page; null for the first). Two statements: which follow-ups, then their rows.
      */
     @ReadOnly
     List<OverdueRow> overdue(OverdueFilter filter, ReportDay day, @Nullable Position after, int limit) {
         Condition overdue = filter.condition().and(day.overdue()).and(after == null ? noCondition() : after(after));
-        Select<Record1<Long>> firsts = null;
+        Select<Record2<Long, LocalDate>> firsts = null;
         if (day.fromHistory()) {
-            firsts = firstIds(filter, overdue, limit);
+            firsts = firsts(filter, overdue, limit);
         } else {
             // one status at a time: each is one range of ix_action_overdue (status, removed_from_source, due_date,
             // id) read in order and only as far as the page needs; both statuses at once are two ranges MariaDB
             // merges only by sorting every overdue follow-up, for each page
             for (String status : FollowupRules.ACTIVE_STATUSES) {
-                Select<Record1<Long>> ofStatus = firstIds(filter, overdue.and(ACTION_ITEM.STATUS.eq(status)), limit);
+                Select<Record2<Long, LocalDate>> ofStatus = firsts(filter,
+                        overdue.and(ACTION_ITEM.STATUS.eq(status)), limit);
                 firsts = firsts == null ? ofStatus : firsts.unionAll(ofStatus);
             }
         }
-        Table<Record1<Long>> page = firsts.asTable("page");
-        return dsl.select(ACTION_ITEM.asterisk(), POSTMORTEM.TITLE, POSTMORTEM.SERVICE)
-                .from(page)
-                .join(ACTION_ITEM).on(ACTION_ITEM.ID.eq(page.field(ACTION_ITEM.ID)))
-                .join(POSTMORTEM).on(POSTMORTEM.ID.eq(ACTION_ITEM.POSTMORTEM_ID))
-                .orderBy(ACTION_ITEM.DUE_DATE.asc(), ACTION_ITEM.ID.asc())
+        List<Long> page = dsl.fetch(firsts).stream()
+                .map(row -> new Position(row.value2(), row.value1()))
+                .sorted(Comparator.comparing(Position::due).thenComparing(Position::id))
                 .limit(limit)
+                .map(Position::id)
+                .toList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        return dsl.select(ACTION_ITEM.asterisk(), POSTMORTEM.TITLE, POSTMORTEM.SERVICE)
+                .from(ACTION_ITEM)
+                .join(POSTMORTEM).on(POSTMORTEM.ID.eq(ACTION_ITEM.POSTMORTEM_ID))
+                .where(ACTION_ITEM.ID.in(page))
+                .orderBy(ACTION_ITEM.DUE_DATE.asc(), ACTION_ITEM.ID.asc())
                 .fetch(row -> new OverdueRow(ActionQueries.toActionItem(row.into(ACTION_ITEM)),
                         row.get(POSTMORTEM.TITLE), row.get(POSTMORTEM.SERVICE)));
     }
 
-    /** The ids of the first {@code limit} follow-ups meeting {@code condition}, most overdue first. */
-    private static Select<Record1<Long>> firstIds(OverdueFilter filter, Condition condition, int limit) {
-        SelectJoinStep<Record1<Long>> from = select(ACTION_ITEM.ID).from(ACTION_ITEM);
+    /** The first {@code limit} follow-ups meeting {@code condition}, most overdue first: id and due date. */
+    private static Select<Record2<Long, LocalDate>> firsts(OverdueFilter filter, Condition condition, int limit) {
+        SelectJoinStep<Record2<Long, LocalDate>> from = select(ACTION_ITEM.ID, ACTION_ITEM.DUE_DATE).from(ACTION_ITEM);
         // the postmortem is joined only when its service is asked for, so the plan starts from the index
         return (filter.service() == null ? from : from.join(POSTMORTEM).on(POSTMORTEM.ID.eq(ACTION_ITEM.POSTMORTEM_ID)))
                 .where(condition)
