@@ -87,11 +87,13 @@ class ReportCommand implements Callable<Integer> {
             context.getBeansOfType(CommandLineReport.class).forEach(report -> reports.put(report.name(), report));
             CommandLineReport report = reports.get(name);
             if (report == null) {
-                err.println("closeout: report: no report '" + name + "'; one of " + String.join(", ", reports.keySet()));
+                err.println("closeout: report: no report '" + name + "'; one of "
+                        + String.join(", ", reports.keySet()));
                 return 2;
             }
             JsonMapper json = context.getBean(JsonMapper.class);
-            ReportSource source = server == null ? new DatabaseReports(json) : new ServerReports(server, apiToken, json);
+            ReportSource source = server == null ? new DatabaseReports(json)
+                    : new ServerReports(server, apiToken, json);
             Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
             print(source, report, chosen, new ReportRequest(team, week), out);
             out.flush();

@@ -52,7 +52,8 @@ public final class CsvExport implements CsvTable {
                 return Stream.empty();
             }
         });
-        Flux<String> body = Flux.concat(Flux.just(headerLine), Flux.<List<List<?>>>fromStream(batches::get).map(batch -> Csv.records(batch.stream())))
+        Flux<String> rows = Flux.<List<List<?>>>fromStream(batches::get).map(batch -> Csv.records(batch.stream()));
+        Flux<String> body = Flux.concat(Flux.just(headerLine), rows)
                 .subscribeOn(blocking);
         return HttpResponse.ok(body)
                 .contentType(ReportFormat.CSV.contentType())

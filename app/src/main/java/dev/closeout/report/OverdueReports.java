@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -40,7 +41,7 @@ public class OverdueReports implements CommandLineReport {
     static final int EXPORT_BATCH = 500;
 
     private static final Map<String, AgeBucket> BUCKETS = Arrays.stream(AgeBucket.values())
-            .collect(java.util.stream.Collectors.toMap(AgeBucket::label, Function.identity()));
+            .collect(Collectors.toMap(AgeBucket::label, Function.identity()));
 
     private final OverdueQueries queries;
     private final ActionViews views;

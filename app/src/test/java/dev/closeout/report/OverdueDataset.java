@@ -219,8 +219,8 @@ public final class OverdueDataset {
         clock.set(Instant.parse("2026-02-01T10:00:00Z"));
         move(refund, "done", null);
         clock.set(Instant.parse("2026-02-15T10:00:00Z"));
-        importMarkdown(SEARCH_SOURCE, SEARCH.replace("| Remove the legacy search index | corrective | wes | 2026-01-29 | P2 |\n",
-                ""));
+        importMarkdown(SEARCH_SOURCE,
+                SEARCH.replace("| Remove the legacy search index | corrective | wes | 2026-01-29 | P2 |\n", ""));
         clock.set(Instant.parse("2026-02-20T10:00:00Z"));
         move(refund, "open", null);
         clock.set(Instant.parse("2026-03-01T10:00:00Z"));

@@ -83,7 +83,8 @@ class OverdueReportApiTest extends ApiTestBase {
         List<Map<String, Object>> items = list(report.get("items"));
         assertEquals(List.of(data.reconcile, data.capPool, data.capacity, data.refund, data.diskAlert,
                 data.idempotent, data.snapshots, data.alertPool, data.rollBack), ids(items));
-        assertEquals(List.of(100, 91, 90, 60, 31, 30, 8, 7, 1), items.stream().map(i -> i.get("days_overdue")).toList());
+        assertEquals(List.of(100, 91, 90, 60, 31, 30, 8, 7, 1),
+                items.stream().map(i -> i.get("days_overdue")).toList());
         assertNull(report.get("next"));
         Map<String, Object> refund = items.get(3);
         assertEquals("Postmortem: customers charged twice by Billing", refund.get("postmortem_title"));
