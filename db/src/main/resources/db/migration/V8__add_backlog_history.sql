@@ -1,0 +1,20 @@
+-- The backlog's history (docs/reports.md, "Weekly review"): per day of the reports' calendar and per team,
+-- the follow-ups active and overdue at the end of that day. Written by a scheduled job on every instance
+-- (an idempotent upsert: two instances writing the same day write the same numbers) and backfilled from
+-- action_event on first start and whenever days are missing. team_id 0 holds the follow-ups of no team, so
+-- the key stays a plain primary key (a NULL cannot be part of one); no foreign key for that reason.
+CREATE TABLE backlog_day (
+  day           DATE         NOT NULL,
+  team_id       BIGINT       NOT NULL,
+  open_count    INT          NOT NULL,
+  overdue_count INT          NOT NULL,
+  -- the zone of closeout.reports.time-zone the day was counted in: a change of the setting rebuilds all days
+  time_zone     VARCHAR(64)  NOT NULL,
+  -- when the row was counted (UTC): a day is final once counted after it ended; until then it is recounted
+  computed_at   DATETIME(6)  NOT NULL,
+  PRIMARY KEY (day, team_id)
+);
+
+-- Events of one kind in a time window: the weekly review counts the follow-ups created, closed and reopened
+-- in each of its weeks, and the history job finds the follow-ups that changed since a day.
+CREATE INDEX ix_action_event_field_time ON action_event (field, occurred_at, action_id);
