@@ -8,6 +8,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep6;
+import org.jooq.SQLDialect;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -83,7 +84,7 @@ class BacklogStore {
         if (rows.isEmpty()) {
             return;
         }
-        InsertValuesStep6<BacklogDayRecord, LocalDate, Long, Integer, Integer, String, LocalDateTime> insert = dsl
+        InsertValuesStep6<BacklogDayRecord, LocalDate, Long, Integer, Integer, String, LocalDateTime> insert = upserts()
                 .insertInto(BACKLOG_DAY, BACKLOG_DAY.DAY, BACKLOG_DAY.TEAM_ID, BACKLOG_DAY.OPEN_COUNT,
                         BACKLOG_DAY.OVERDUE_COUNT, BACKLOG_DAY.TIME_ZONE, BACKLOG_DAY.COMPUTED_AT);
         for (Row row : rows) {
@@ -106,6 +107,15 @@ class BacklogStore {
                 .and(BACKLOG_DAY.TIME_ZONE.eq(zone()))
                 .and(team == null ? noCondition() : BACKLOG_DAY.TEAM_ID.eq(team))
                 .fetch(row -> new Row(row.value1(), row.value2(), row.value3(), row.value4()));
+    }
+
+    /**
+     * jOOQ's MySQL dialect writes an upsert's new values as a row alias ({@code AS excluded}, MySQL 8.0.19+),
+     * which MariaDB refuses; its MariaDB dialect writes {@code VALUES(column)}, which MySQL 8 still takes, so
+     * that is the one used on both. H2 keeps its own (a MERGE).
+     */
+    private DSLContext upserts() {
+        return dsl.dialect().family() == SQLDialect.MYSQL ? dsl.configuration().derive(SQLDialect.MARIADB).dsl() : dsl;
     }
 
     private String zone() {
