@@ -1,10 +1,10 @@
--- The backlog's history (docs/reports.md, "Weekly review"): per day of the reports' calendar and per team,
--- the follow-ups active and overdue at the end of that day. Written by a scheduled job on every instance
+-- The backlog's history (docs/reports.md, "Backlog history"): per day of the reports' calendar (as_of) and per
+-- team, the follow-ups active and overdue at the end of that day. Written by a scheduled job on every instance
 -- (an idempotent upsert: two instances writing the same day write the same numbers) and backfilled from
 -- action_event on first start and whenever days are missing. team_id 0 holds the follow-ups of no team, so
 -- the key stays a plain primary key (a NULL cannot be part of one); no foreign key for that reason.
 CREATE TABLE backlog_day (
-  day           DATE         NOT NULL,
+  as_of         DATE         NOT NULL,
   team_id       BIGINT       NOT NULL,
   open_count    INT          NOT NULL,
   overdue_count INT          NOT NULL,
@@ -12,7 +12,7 @@ CREATE TABLE backlog_day (
   time_zone     VARCHAR(64)  NOT NULL,
   -- when the row was counted (UTC): a day is final once counted after it ended; until then it is recounted
   computed_at   DATETIME(6)  NOT NULL,
-  PRIMARY KEY (day, team_id)
+  PRIMARY KEY (as_of, team_id)
 );
 
 -- Events of one kind in a time window: the weekly review counts the follow-ups created, closed and reopened

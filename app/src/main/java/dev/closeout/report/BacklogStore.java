@@ -54,11 +54,11 @@ class BacklogStore {
      */
     @ReadOnly
     Map<LocalDate, LocalDateTime> countedAt(LocalDate from, LocalDate to) {
-        return dsl.select(BACKLOG_DAY.DAY, min(BACKLOG_DAY.COMPUTED_AT)).from(BACKLOG_DAY)
-                .where(BACKLOG_DAY.DAY.between(from, to))
+        return dsl.select(BACKLOG_DAY.AS_OF, min(BACKLOG_DAY.COMPUTED_AT)).from(BACKLOG_DAY)
+                .where(BACKLOG_DAY.AS_OF.between(from, to))
                 .and(BACKLOG_DAY.TIME_ZONE.eq(zone()))
-                .groupBy(BACKLOG_DAY.DAY)
-                .fetchMap(BACKLOG_DAY.DAY, min(BACKLOG_DAY.COMPUTED_AT));
+                .groupBy(BACKLOG_DAY.AS_OF)
+                .fetchMap(BACKLOG_DAY.AS_OF, min(BACKLOG_DAY.COMPUTED_AT));
     }
 
     /** Forgets the days counted in another zone (the setting changed): they are counted again. */
@@ -78,14 +78,14 @@ class BacklogStore {
                 .set(BACKLOG_DAY.OPEN_COUNT, 0)
                 .set(BACKLOG_DAY.OVERDUE_COUNT, 0)
                 .set(BACKLOG_DAY.COMPUTED_AT, countedAt)
-                .where(BACKLOG_DAY.DAY.between(from, to))
+                .where(BACKLOG_DAY.AS_OF.between(from, to))
                 .and(teams.isEmpty() ? noCondition() : BACKLOG_DAY.TEAM_ID.notIn(teams))
                 .execute();
         if (rows.isEmpty()) {
             return;
         }
         InsertValuesStep6<BacklogDayRecord, LocalDate, Long, Integer, Integer, String, LocalDateTime> insert = upserts()
-                .insertInto(BACKLOG_DAY, BACKLOG_DAY.DAY, BACKLOG_DAY.TEAM_ID, BACKLOG_DAY.OPEN_COUNT,
+                .insertInto(BACKLOG_DAY, BACKLOG_DAY.AS_OF, BACKLOG_DAY.TEAM_ID, BACKLOG_DAY.OPEN_COUNT,
                         BACKLOG_DAY.OVERDUE_COUNT, BACKLOG_DAY.TIME_ZONE, BACKLOG_DAY.COMPUTED_AT);
         for (Row row : rows) {
             insert = insert.values(row.day(), row.team(), row.open(), row.overdue(), zone(), countedAt);
@@ -101,9 +101,9 @@ class BacklogStore {
     /** The rows of {@code days}, of one team or (null) of every team. */
     @ReadOnly
     List<Row> read(Collection<LocalDate> days, @Nullable Long team) {
-        return dsl.select(BACKLOG_DAY.DAY, BACKLOG_DAY.TEAM_ID, BACKLOG_DAY.OPEN_COUNT, BACKLOG_DAY.OVERDUE_COUNT)
+        return dsl.select(BACKLOG_DAY.AS_OF, BACKLOG_DAY.TEAM_ID, BACKLOG_DAY.OPEN_COUNT, BACKLOG_DAY.OVERDUE_COUNT)
                 .from(BACKLOG_DAY)
-                .where(BACKLOG_DAY.DAY.in(days))
+                .where(BACKLOG_DAY.AS_OF.in(days))
                 .and(BACKLOG_DAY.TIME_ZONE.eq(zone()))
                 .and(team == null ? noCondition() : BACKLOG_DAY.TEAM_ID.eq(team))
                 .fetch(row -> new Row(row.value1(), row.value2(), row.value3(), row.value4()));

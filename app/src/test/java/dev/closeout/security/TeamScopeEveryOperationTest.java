@@ -153,6 +153,9 @@ class TeamScopeEveryOperationTest extends JiraApiTestBase {
         probe("PATCH /api/postmortems/{id}", MediaType.APPLICATION_JSON, t -> HttpRequest.PATCH(
                 "/api/postmortems/" + t.payCheckout, Map.of("title", "Renamed by web")), payPostmortem);
 
+        // a report of another team, or of every team asked by name: refused; without team it is web's own review
+        probe("GET /api/reports/weekly", null, t -> get("/api/reports/weekly?team=pay"), forbidden);
+
         probe("GET /api/teams", null, t -> get("/api/teams"), new ListWithoutPay(t -> List.of()));
         probe("POST /api/teams", MediaType.APPLICATION_JSON, t -> HttpRequest.POST("/api/teams",
                 Map.of("key", "pay-shadow", "name", "Shadow", "services", List.of("ledger"))), forbidden);
