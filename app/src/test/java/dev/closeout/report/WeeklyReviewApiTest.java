@@ -1,10 +1,13 @@
 package dev.closeout.report;
 
 import dev.closeout.action.MovableClock;
+import dev.closeout.security.Caller;
+import dev.closeout.security.Role;
 import dev.closeout.support.ApiTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -33,6 +36,12 @@ class WeeklyReviewApiTest extends ApiTestBase {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    List<CommandLineReport> reports;
+
+    @Inject
+    JsonMapper json;
 
     WeeklyDataset data;
 
@@ -241,6 +250,24 @@ class WeeklyReviewApiTest extends ApiTestBase {
                 + " (2026-03-03); 1 incident(s) before, last on 2026-01-12"), digest);
         assertEquals(digest, client.retrieve(HttpRequest.GET("/api/reports/weekly?week=2026-W10&format=markdown")
                 .bearerAuth(ADMIN)));
+    }
+
+    @Test
+    void theCommandLineGetsTheSameReviewAsAlignedTablesOrReadBackFromTheServer() throws IOException {
+        CommandLineReport weekly = reports.stream().filter(report -> report.name().equals("weekly")).findFirst()
+                .orElseThrow();
+        ReportAnswer answer = weekly.answer(new ReportRequest(null, "2026-W10"), new Caller("cli", Role.ADMIN, null));
+        String body = client.retrieve(HttpRequest.GET(weekly.path() + "?week=2026-W10").bearerAuth(ADMIN));
+
+        assertEquals(answer, json.readValue(body, weekly.answerType()), "the server's JSON reads back as the answer");
+        List<String> text = answer.text().lines().toList();
+        assertEquals("Weekly review 2026-W10 (2026-03-02 to 2026-03-08)", text.get(0));
+        assertTrue(text.contains("follow-ups closed         4"), answer.text());
+        assertTrue(text.contains("on-time rate          0.333"), answer.text());
+        int trend = text.indexOf("week      open  overdue  created  closed");
+        assertEquals("2026-W06     5        1        2       0", text.get(trend + 9));
+        assertEquals(answer.markdown().orElseThrow(), client.retrieve(HttpRequest.GET(weekly.path()
+                + "?week=2026-W10&format=markdown").bearerAuth(ADMIN)));
     }
 
     private static Map<String, Object> week(String week, int open, int overdue, int created, int closed) {
