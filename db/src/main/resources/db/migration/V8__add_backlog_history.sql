@@ -1,20 +1,25 @@
 -- The backlog's history (docs/reports.md, "Backlog history"): per day of the reports' calendar (as_of) and per
--- team, the follow-ups active and overdue at the end of that day. Written by a scheduled job on every instance
--- (an idempotent upsert: two instances writing the same day write the same numbers) and backfilled from
--- action_event on first start and whenever days are missing. team_id 0 holds the follow-ups of no team, so
--- the key stays a plain primary key (a NULL cannot be part of one); no foreign key for that reason.
+-- team, the follow-ups active and overdue at the end of that day, and those created, closed (done, not_doing) and
+-- reopened on it. Written by a scheduled job on every instance (an idempotent upsert: two instances writing the
+-- same day write the same numbers) and backfilled from action_event on first start and whenever days are
+-- missing. team_id 0 holds the follow-ups of no team, so the key stays a plain primary key (a NULL cannot be
+-- part of one); no foreign key for that reason.
 CREATE TABLE backlog_day (
-  as_of         DATE         NOT NULL,
-  team_id       BIGINT       NOT NULL,
-  open_count    INT          NOT NULL,
-  overdue_count INT          NOT NULL,
+  as_of           DATE         NOT NULL,
+  team_id         BIGINT       NOT NULL,
+  open_count      INT          NOT NULL,
+  overdue_count   INT          NOT NULL,
+  created_count   INT          NOT NULL,
+  done_count      INT          NOT NULL,
+  not_doing_count INT          NOT NULL,
+  reopened_count  INT          NOT NULL,
   -- the zone of closeout.reports.time-zone the day was counted in: a change of the setting rebuilds all days
-  time_zone     VARCHAR(64)  NOT NULL,
+  time_zone       VARCHAR(64)  NOT NULL,
   -- when the row was counted (UTC): a day is final once counted after it ended; until then it is recounted
-  computed_at   DATETIME(6)  NOT NULL,
+  computed_at     DATETIME(6)  NOT NULL,
   PRIMARY KEY (as_of, team_id)
 );
 
--- Events of one kind in a time window: the weekly review counts the follow-ups created, closed and reopened
--- in each of its weeks, and the history job finds the follow-ups that changed since a day.
+-- Events of one kind in a time window: the weekly review reads the creations, closings and reopenings of its
+-- week, and the history job finds the follow-ups that changed since a day.
 CREATE INDEX ix_action_event_field_time ON action_event (field, occurred_at, action_id);

@@ -1,5 +1,6 @@
 package dev.closeout.report;
 
+import dev.closeout.report.BacklogTally.Change;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -41,13 +42,23 @@ public class BacklogHistory {
         this.calendar = calendar;
     }
 
-    /** What a refresh did: the days it counted (none when there is no follow-up), and whether it replayed all. */
+    /**
+     * What a refresh did: the days it counted (none when there is no follow-up), whether it replayed every
+     * follow-up, the rows written, the time counting took and the whole refresh took.
+     */
     public record Refresh(@Nullable LocalDate from, @Nullable LocalDate to, boolean everything, int rows,
-                          Duration took) {
+                          Duration counting, Duration took) {
     }
 
-    /** One team's backlog at the end of a day; {@code team} is {@link #NO_TEAM} for follow-ups of no team. */
-    public record TeamCount(long team, int open, int overdue) {
+    /**
+     * One team's backlog at the end of a day, and its follow-ups created, closed as done or not doing, and
+     * reopened on that day; {@code team} is {@link #NO_TEAM} for follow-ups of no team.
+     */
+    public record TeamCount(long team, int open, int overdue, int created, int done, int notDoing, int reopened) {
+
+        public int closed() {
+            return done + notDoing;
+        }
     }
 
     /** Counts the days that are missing or not final, up to today. */
@@ -57,21 +68,24 @@ public class BacklogHistory {
         LocalDate today = calendar.today();
         Optional<LocalDate> first = store.firstDay().map(day -> day.isAfter(today) ? today : day);
         if (first.isEmpty()) {
-            return new Refresh(null, null, false, 0, Duration.ofNanos(System.nanoTime() - started));
+            return new Refresh(null, null, false, 0, Duration.ZERO, Duration.ofNanos(System.nanoTime() - started));
         }
         LocalDate from = firstToCount(first.get(), today);
         boolean everything = from.isBefore(today.minusDays(RECENT_DAYS));
+        long counting = System.nanoTime();
         BacklogTally tally = everything ? replay.everything(first.get(), today) : replay.since(from, today);
         // every counted day gets a row, even one with no active follow-up: a day without rows is a missing day
         tally.include(NO_TEAM);
+        Duration counted = Duration.ofNanos(System.nanoTime() - counting);
         int rows = write(tally, from, today);
-        return new Refresh(from, today, everything, rows, Duration.ofNanos(System.nanoTime() - started));
+        return new Refresh(from, today, everything, rows, counted, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
-     * The backlog at the end of each of {@code days}, of one team or (null) of every team: each day's counts by
-     * team, an empty list for a day before the first follow-up. Missing or unfinished past days are counted
-     * first; today is read as last counted (the job counts it again every few minutes).
+     * The backlog at the end of each of {@code days}, and what changed on it, of one team or (null) of every
+     * team: each day's counts by team, an empty list for a day before the first follow-up or after today.
+     * Missing or unfinished past days are counted first; today is read as last counted (the job counts it
+     * again every few minutes).
      */
     public Map<LocalDate, List<TeamCount>> atEndOf(Collection<LocalDate> days, @Nullable Long team) {
         LocalDate today = calendar.today();
@@ -89,8 +103,8 @@ public class BacklogHistory {
                     || (day.isBefore(today) && !isFinal(day, countedAt.get(day))))) {
                 refresh();
             }
-            store.read(kept, team).forEach(row -> counts.get(row.day())
-                    .add(new TeamCount(row.team(), row.open(), row.overdue())));
+            store.read(kept, team).forEach(row -> counts.get(row.day()).add(new TeamCount(row.team(), row.open(),
+                    row.overdue(), row.created(), row.done(), row.notDoing(), row.reopened())));
         }
         return counts;
     }
@@ -124,8 +138,10 @@ public class BacklogHistory {
             for (LocalDate day = chunk; !day.isAfter(chunkEnd); day = day.plusDays(1)) {
                 int index = (int) (day.toEpochDay() - tally.first().toEpochDay());
                 for (Map.Entry<Long, BacklogTally.DayCounts> team : byTeam.entrySet()) {
-                    rows.add(new BacklogStore.Row(day, team.getKey(), team.getValue().open()[index],
-                            team.getValue().overdue()[index]));
+                    BacklogTally.DayCounts counts = team.getValue();
+                    rows.add(new BacklogStore.Row(day, team.getKey(), counts.open()[index], counts.overdue()[index],
+                            counts.changed(Change.CREATED, index), counts.changed(Change.DONE, index),
+                            counts.changed(Change.NOT_DOING, index), counts.changed(Change.REOPENED, index)));
                 }
             }
             store.write(chunk, chunkEnd, rows, byTeam.keySet(), now);

@@ -30,8 +30,9 @@ class BacklogHistoryJob {
         try {
             BacklogHistory.Refresh refresh = history.refresh();
             if (refresh.everything()) {
-                LOG.info("Backlog history: counted {} to {} from every follow-up's events ({} rows) in {} ms",
-                        refresh.from(), refresh.to(), refresh.rows(), refresh.took().toMillis());
+                LOG.info("Backlog history: counted {} to {} from every follow-up's events in {} ms, {} rows written, "
+                        + "{} ms in all", refresh.from(), refresh.to(), refresh.counting().toMillis(), refresh.rows(),
+                        refresh.took().toMillis());
             } else {
                 LOG.debug("Backlog history: counted {} to {} in {} ms", refresh.from(), refresh.to(),
                         refresh.took().toMillis());

@@ -5,20 +5,24 @@ import dev.closeout.report.FollowupTimeline.Event;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record10;
+import org.jooq.Record11;
+import org.jooq.ResultQuery;
+import org.jooq.exception.DataAccessException;
 import org.jooq.SQLDialect;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static dev.closeout.db.jooq.Tables.ACTION_EVENT;
@@ -105,36 +109,46 @@ class BacklogReplay {
                 ? (long) zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds()
                 : null;
         boolean mysql = dsl.dialect().family() == SQLDialect.MYSQL || dsl.dialect().family() == SQLDialect.MARIADB;
-        try (Cursor<Record10<Long, Long, LocalDate, String, Boolean, LocalDateTime, String, String, String,
-                LocalDateTime>> rows = dsl
+        ResultQuery<Record11<Long, Long, LocalDate, String, Boolean, LocalDateTime, Long, String, String, String,
+                LocalDateTime>> query = dsl
                 .select(ACTION_ITEM.ID, ACTION_ITEM.TEAM_ID, ACTION_ITEM.DUE_DATE, ACTION_ITEM.STATUS,
-                        ACTION_ITEM.REMOVED_FROM_SOURCE, ACTION_ITEM.CREATED_AT, ACTION_EVENT.FIELD,
+                        ACTION_ITEM.REMOVED_FROM_SOURCE, ACTION_ITEM.CREATED_AT, ACTION_EVENT.ID, ACTION_EVENT.FIELD,
                         ACTION_EVENT.OLD_VALUE, ACTION_EVENT.NEW_VALUE, ACTION_EVENT.OCCURRED_AT)
                 .from(ACTION_ITEM)
                 .leftJoin(ACTION_EVENT).on(ACTION_EVENT.ACTION_ID.eq(ACTION_ITEM.ID)
                         .and(ACTION_EVENT.FIELD.in(FollowupTimeline.FIELDS)))
                 .where(which)
-                // ids grow with time; occurred_at alone ties within a second on MariaDB
-                .orderBy(ACTION_ITEM.ID, ACTION_EVENT.ID)
-                .fetchSize(mysql ? MYSQL_STREAMING : FETCH_SIZE)
-                .fetchLazy()) {
+                // by follow-up only: MariaDB then reads action_item in key order and each one's events from
+                // ix_action_event_action, with no sort of the whole history; a follow-up's few events are put in
+                // order here (by id: ids grow with time, occurred_at ties within a second on MariaDB)
+                .orderBy(ACTION_ITEM.ID)
+                .fetchSize(mysql ? MYSQL_STREAMING : FETCH_SIZE);
+        // read from the JDBC rows as they stream in, in the select's column order: a jOOQ record per row costs more
+        // than the rest of the replay at three million events
+        try (ResultSet rows = query.fetchResultSet()) {
             long followup = -1;
             Current now = null;
             List<Event> events = new ArrayList<>();
-            for (Record10<Long, Long, LocalDate, String, Boolean, LocalDateTime, String, String, String,
-                    LocalDateTime> row : rows) {
-                if (row.value1() != followup) {
+            while (rows.next()) {
+                long id = rows.getLong(1);
+                if (id != followup) {
                     tally(now, events, tally, from, replacingNow);
-                    followup = row.value1();
-                    now = new Current(teamKey(row.value2()), row.value3(), row.value4(),
-                            Boolean.TRUE.equals(row.value5()), day(row.value6(), fixedOffset));
+                    followup = id;
+                    long team = rows.getLong(2);
+                    now = new Current(rows.wasNull() ? BacklogHistory.NO_TEAM : team,
+                            rows.getObject(3, LocalDate.class), rows.getString(4), rows.getBoolean(5),
+                            day(rows.getObject(6, LocalDateTime.class), fixedOffset));
                     events = new ArrayList<>();
                 }
-                if (row.value7() != null) {
-                    events.add(new Event(row.value7(), row.value8(), row.value9(), day(row.value10(), fixedOffset)));
+                long event = rows.getLong(7);
+                if (!rows.wasNull()) {
+                    events.add(new Event(event, rows.getString(8), rows.getString(9), rows.getString(10),
+                            day(rows.getObject(11, LocalDateTime.class), fixedOffset)));
                 }
             }
             tally(now, events, tally, from, replacingNow);
+        } catch (SQLException e) {
+            throw new DataAccessException("reading the follow-ups' events: " + e.getMessage(), e);
         }
     }
 
@@ -142,10 +156,11 @@ class BacklogReplay {
         if (now == null) {
             return;
         }
+        events.sort(Comparator.comparingLong(Event::id));
         if (replacingNow) {
             FollowupTimeline.asNow(now, tally, from, -1);
         }
-        FollowupTimeline.replay(now, events, tally, from, 1);
+        FollowupTimeline.replay(now, events, tally, from);
     }
 
     /** The epoch day of the reports' calendar a stored UTC time falls on; plain arithmetic for a fixed offset. */

@@ -7,7 +7,7 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep6;
+import org.jooq.InsertValuesStep10;
 import org.jooq.SQLDialect;
 
 import java.time.LocalDate;
@@ -36,8 +36,8 @@ class BacklogStore {
         this.calendar = calendar;
     }
 
-    /** One team's backlog at the end of one day. */
-    record Row(LocalDate day, long team, int open, int overdue) {
+    /** One team's backlog at the end of one day, and its follow-ups created, closed and reopened that day. */
+    record Row(LocalDate day, long team, int open, int overdue, int created, int done, int notDoing, int reopened) {
     }
 
     /** The day the first follow-up was created, in the reports' calendar; empty when there is none. */
@@ -77,6 +77,10 @@ class BacklogStore {
         dsl.update(BACKLOG_DAY)
                 .set(BACKLOG_DAY.OPEN_COUNT, 0)
                 .set(BACKLOG_DAY.OVERDUE_COUNT, 0)
+                .set(BACKLOG_DAY.CREATED_COUNT, 0)
+                .set(BACKLOG_DAY.DONE_COUNT, 0)
+                .set(BACKLOG_DAY.NOT_DOING_COUNT, 0)
+                .set(BACKLOG_DAY.REOPENED_COUNT, 0)
                 .set(BACKLOG_DAY.COMPUTED_AT, countedAt)
                 .where(BACKLOG_DAY.AS_OF.between(from, to))
                 .and(teams.isEmpty() ? noCondition() : BACKLOG_DAY.TEAM_ID.notIn(teams))
@@ -84,15 +88,23 @@ class BacklogStore {
         if (rows.isEmpty()) {
             return;
         }
-        InsertValuesStep6<BacklogDayRecord, LocalDate, Long, Integer, Integer, String, LocalDateTime> insert = upserts()
+        InsertValuesStep10<BacklogDayRecord, LocalDate, Long, Integer, Integer, Integer, Integer, Integer, Integer,
+                String, LocalDateTime> insert = upserts()
                 .insertInto(BACKLOG_DAY, BACKLOG_DAY.AS_OF, BACKLOG_DAY.TEAM_ID, BACKLOG_DAY.OPEN_COUNT,
-                        BACKLOG_DAY.OVERDUE_COUNT, BACKLOG_DAY.TIME_ZONE, BACKLOG_DAY.COMPUTED_AT);
+                        BACKLOG_DAY.OVERDUE_COUNT, BACKLOG_DAY.CREATED_COUNT, BACKLOG_DAY.DONE_COUNT,
+                        BACKLOG_DAY.NOT_DOING_COUNT, BACKLOG_DAY.REOPENED_COUNT, BACKLOG_DAY.TIME_ZONE,
+                        BACKLOG_DAY.COMPUTED_AT);
         for (Row row : rows) {
-            insert = insert.values(row.day(), row.team(), row.open(), row.overdue(), zone(), countedAt);
+            insert = insert.values(row.day(), row.team(), row.open(), row.overdue(), row.created(), row.done(),
+                    row.notDoing(), row.reopened(), zone(), countedAt);
         }
         insert.onDuplicateKeyUpdate()
                 .set(BACKLOG_DAY.OPEN_COUNT, excluded(BACKLOG_DAY.OPEN_COUNT))
                 .set(BACKLOG_DAY.OVERDUE_COUNT, excluded(BACKLOG_DAY.OVERDUE_COUNT))
+                .set(BACKLOG_DAY.CREATED_COUNT, excluded(BACKLOG_DAY.CREATED_COUNT))
+                .set(BACKLOG_DAY.DONE_COUNT, excluded(BACKLOG_DAY.DONE_COUNT))
+                .set(BACKLOG_DAY.NOT_DOING_COUNT, excluded(BACKLOG_DAY.NOT_DOING_COUNT))
+                .set(BACKLOG_DAY.REOPENED_COUNT, excluded(BACKLOG_DAY.REOPENED_COUNT))
                 .set(BACKLOG_DAY.TIME_ZONE, excluded(BACKLOG_DAY.TIME_ZONE))
                 .set(BACKLOG_DAY.COMPUTED_AT, excluded(BACKLOG_DAY.COMPUTED_AT))
                 .execute();
@@ -101,12 +113,15 @@ class BacklogStore {
     /** The rows of {@code days}, of one team or (null) of every team. */
     @ReadOnly
     List<Row> read(Collection<LocalDate> days, @Nullable Long team) {
-        return dsl.select(BACKLOG_DAY.AS_OF, BACKLOG_DAY.TEAM_ID, BACKLOG_DAY.OPEN_COUNT, BACKLOG_DAY.OVERDUE_COUNT)
+        return dsl.select(BACKLOG_DAY.AS_OF, BACKLOG_DAY.TEAM_ID, BACKLOG_DAY.OPEN_COUNT, BACKLOG_DAY.OVERDUE_COUNT,
+                        BACKLOG_DAY.CREATED_COUNT, BACKLOG_DAY.DONE_COUNT, BACKLOG_DAY.NOT_DOING_COUNT,
+                        BACKLOG_DAY.REOPENED_COUNT)
                 .from(BACKLOG_DAY)
                 .where(BACKLOG_DAY.AS_OF.in(days))
                 .and(BACKLOG_DAY.TIME_ZONE.eq(zone()))
                 .and(team == null ? noCondition() : BACKLOG_DAY.TEAM_ID.eq(team))
-                .fetch(row -> new Row(row.value1(), row.value2(), row.value3(), row.value4()));
+                .fetch(row -> new Row(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
+                        row.value6(), row.value7(), row.value8()));
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.Set;
  * Per team, how many follow-ups were active and overdue at the end of each day from {@code first} to
  * {@code last}, accumulated as difference arrays: a follow-up active from day a to day b adds 1 at a and
  * takes 1 away at b, so a million follow-ups cost a million additions and the counts come out of one
- * running sum per team. Teams are keyed by id, {@link BacklogHistory#NO_TEAM} for follow-ups of no team.
+ * running sum per team. Besides, how many were created, closed (done, not doing) and reopened on each day.
+ * Teams are keyed by id, {@link BacklogHistory#NO_TEAM} for follow-ups of no team.
  */
 final class BacklogTally {
 
@@ -49,6 +50,19 @@ final class BacklogTally {
         add(arrays(team)[1], from, until, weight);
     }
 
+    /** What happened to a follow-up on a day, counted per day. */
+    enum Change {
+        CREATED, DONE, NOT_DOING, REOPENED
+    }
+
+    /** One more follow-up of {@code team} {@code change}d on epoch day {@code day}; days outside the tally are left out. */
+    void add(long team, Change change, long day) {
+        long index = day - firstEpochDay;
+        if (index >= 0 && index < days) {
+            arrays(team)[2 + change.ordinal()][(int) index]++;
+        }
+    }
+
     /** Makes {@code team} part of the counts even when it adds nothing (its days then count zero). */
     void include(long team) {
         arrays(team);
@@ -58,31 +72,41 @@ final class BacklogTally {
         return teams.keySet();
     }
 
-    /** The counts of {@code team} at the end of each day, the first day at index 0. */
+    /** The counts of {@code team} on each day, the first day at index 0. */
     DayCounts counts(long team) {
         int[][] diff = teams.get(team);
         int[] open = new int[days];
         int[] overdue = new int[days];
-        if (diff != null) {
-            int runningOpen = 0;
-            int runningOverdue = 0;
-            for (int day = 0; day < days; day++) {
-                runningOpen += diff[0][day];
-                runningOverdue += diff[1][day];
-                open[day] = runningOpen;
-                overdue[day] = runningOverdue;
-            }
+        if (diff == null) {
+            return new DayCounts(open, overdue, new int[Change.values().length][days]);
         }
-        return new DayCounts(open, overdue);
+        int runningOpen = 0;
+        int runningOverdue = 0;
+        for (int day = 0; day < days; day++) {
+            runningOpen += diff[0][day];
+            runningOverdue += diff[1][day];
+            open[day] = runningOpen;
+            overdue[day] = runningOverdue;
+        }
+        int[][] changes = new int[Change.values().length][];
+        for (Change change : Change.values()) {
+            changes[change.ordinal()] = diff[2 + change.ordinal()];
+        }
+        return new DayCounts(open, overdue, changes);
     }
 
-    /** One team's counts, day by day from the tally's first day. */
-    record DayCounts(int[] open, int[] overdue) {
+    /** One team's counts, day by day from the tally's first day; {@code changes} by {@link Change#ordinal()}. */
+    record DayCounts(int[] open, int[] overdue, int[][] changes) {
+
+        int changed(Change change, int day) {
+            return changes[change.ordinal()][day];
+        }
     }
 
     private int[][] arrays(long team) {
-        // one slot past the last day, where "until after the last day" lands
-        return teams.computeIfAbsent(team, key -> new int[2][days + 1]);
+        // active and overdue as differences, with one slot past the last day where "until after it" lands;
+        // then one count per day of each change
+        return teams.computeIfAbsent(team, key -> new int[2 + Change.values().length][days + 1]);
     }
 
     private void add(int[] diff, long from, long until, int weight) {

@@ -1,6 +1,7 @@
 package dev.closeout.report;
 
 import dev.closeout.action.ActionEvent;
+import dev.closeout.action.ActionStatus;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.LocalDate;
@@ -13,7 +14,8 @@ import java.util.List;
  * status events move it (a reopened follow-up is active again from that day); removed_from_source events take
  * it out of the backlog and put it back; due events move its due date, the first one's old value being the
  * date it was created with. The team is the follow-up's current one. Several events on one day leave the
- * state the last one made: the counts are at the end of each day.
+ * state the last one made: the counts are at the end of each day. Creations, closings and reopenings are
+ * counted on the day they happened, by the rules of {@link FollowupRules}.
  */
 final class FollowupTimeline {
 
@@ -34,16 +36,16 @@ final class FollowupTimeline {
         }
     }
 
-    /** One event of the follow-up, on epoch day {@code day} of the reports' calendar. */
-    record Event(String field, @Nullable String oldValue, @Nullable String newValue, long day) {
+    /** One event of the follow-up (its id orders them), on epoch day {@code day} of the reports' calendar. */
+    record Event(long id, String field, @Nullable String oldValue, @Nullable String newValue, long day) {
     }
 
     /**
-     * Adds {@code weight} for every day from epoch day {@code from} on that the follow-up ended active, and
-     * that it ended overdue (active and due before that day), to {@code tally}. {@code events} are in the
-     * order they happened.
+     * Adds one for every day from epoch day {@code from} on that the follow-up ended active, and
+     * that it ended overdue (active and due before that day), to {@code tally}, and its creation, closings and
+     * reopenings from that day on. {@code events} are in the order they happened (by id).
      */
-    static void replay(Current now, List<Event> events, BacklogTally tally, long from, int weight) {
+    static void replay(Current now, List<Event> events, BacklogTally tally, long from) {
         Event created = events.isEmpty() || !ActionEvent.CREATED.equals(events.get(0).field()) ? null : events.get(0);
         String status = created != null && created.newValue() != null ? created.newValue()
                 : firstOld(events, STATUS, now.status());
@@ -51,9 +53,15 @@ final class FollowupTimeline {
         LocalDate due = events.stream().anyMatch(e -> DUE.equals(e.field()))
                 ? date(firstOld(events, DUE, null)) : now.due();
         long since = created != null ? created.day() : now.creationDay();
+        if (created != null && created.day() >= from) {
+            tally.add(now.team(), BacklogTally.Change.CREATED, created.day());
+        }
         for (Event event : events.subList(created == null ? 0 : 1, events.size())) {
+            if (STATUS.equals(event.field()) && event.day() >= from) {
+                count(now.team(), event, tally);
+            }
             if (event.day() > since) {
-                add(now.team(), since, event.day(), active(status, removed), due, tally, from, weight);
+                add(now.team(), since, event.day(), active(status, removed), due, tally, from, 1);
                 since = event.day();
             }
             switch (event.field()) {
@@ -65,7 +73,16 @@ final class FollowupTimeline {
                 }
             }
         }
-        add(now.team(), since, Long.MAX_VALUE, active(status, removed), due, tally, from, weight);
+        add(now.team(), since, Long.MAX_VALUE, active(status, removed), due, tally, from, 1);
+    }
+
+    private static void count(long team, Event status, BacklogTally tally) {
+        if (FollowupRules.isClosing(status.oldValue(), status.newValue())) {
+            tally.add(team, ActionStatus.DONE.wireName().equals(status.newValue()) ? BacklogTally.Change.DONE
+                    : BacklogTally.Change.NOT_DOING, status.day());
+        } else if (FollowupRules.isReopening(status.oldValue(), status.newValue())) {
+            tally.add(team, BacklogTally.Change.REOPENED, status.day());
+        }
     }
 
     /** Adds {@code weight} for every day from {@code from} on as the follow-up stands now, as if it never changed. */

@@ -6,10 +6,8 @@ import dev.closeout.postmortem.PostmortemScope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record8;
 import org.jooq.SelectLimitPercentStep;
 
@@ -20,15 +18,12 @@ import java.util.List;
 import static dev.closeout.db.jooq.Tables.ACTION_EVENT;
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
 import static dev.closeout.db.jooq.Tables.POSTMORTEM;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.when;
 
 /**
- * The weekly review's reads, each one query: events counted per week, the week's events with their
- * follow-ups, the follow-ups due in the week, the longest overdue, the postmortems imported. Times are the
+ * The weekly review's reads, each one query: the week's events with their follow-ups, the follow-ups due in
+ * the week, the longest overdue, the postmortems imported. Times are the
  * UTC bounds of the reports' days ({@link ReportCalendar#startOfDayUtc}); {@code team} null is every team.
  */
 @Singleton
@@ -40,10 +35,6 @@ class WeeklyReviewQueries {
 
     WeeklyReviewQueries(DSLContext dsl) {
         this.dsl = dsl;
-    }
-
-    /** A status change or a creation, grouped: how many of each happened in week {@code week} of the bounds. */
-    record EventCount(int week, String field, @Nullable String oldValue, @Nullable String newValue, int count) {
     }
 
     /** One event of the week with what the reports need of its follow-up (the current team, priority, kind). */
@@ -59,24 +50,6 @@ class WeeklyReviewQueries {
     /** An overdue follow-up with its postmortem's title. */
     record Overdue(long id, String text, @Nullable Long teamId, @Nullable String owner, @Nullable String priority,
                    LocalDate due, long postmortemId, @Nullable String postmortemTitle) {
-    }
-
-    /**
-     * Creations, closings and reopenings counted per week: {@code bounds} are the start of each week and
-     * the end of the last, so week i runs from bounds[i] to bounds[i+1]. One grouped query.
-     */
-    @ReadOnly
-    List<EventCount> countsByWeek(List<LocalDateTime> bounds, @Nullable Long team) {
-        CaseConditionStep<Integer> weekOf = when(ACTION_EVENT.OCCURRED_AT.lt(bounds.get(1)), inline(0));
-        for (int i = 2; i < bounds.size() - 1; i++) {
-            weekOf = weekOf.when(ACTION_EVENT.OCCURRED_AT.lt(bounds.get(i)), inline(i - 1));
-        }
-        Field<Integer> week = weekOf.else_(inline(bounds.size() - 2));
-        return dsl.select(week, ACTION_EVENT.FIELD, ACTION_EVENT.OLD_VALUE, ACTION_EVENT.NEW_VALUE, count())
-                .from(ACTION_EVENT)
-                .where(counted(bounds.get(0), bounds.get(bounds.size() - 1), team))
-                .groupBy(week, ACTION_EVENT.FIELD, ACTION_EVENT.OLD_VALUE, ACTION_EVENT.NEW_VALUE)
-                .fetch(row -> new EventCount(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
     }
 
     /** The creations, closings and reopenings from {@code from} to {@code to}, with their follow-ups. */

@@ -8,7 +8,6 @@ import dev.closeout.report.WeeklyReview.OverdueFollowup;
 import dev.closeout.report.WeeklyReview.PriorityWeek;
 import dev.closeout.report.WeeklyReview.TeamWeek;
 import dev.closeout.report.WeeklyReview.TrendWeek;
-import dev.closeout.report.WeeklyReviewQueries.EventCount;
 import dev.closeout.report.WeeklyReviewQueries.WeekEvent;
 import dev.closeout.security.Caller;
 import dev.closeout.team.TeamKeys;
@@ -113,14 +112,12 @@ public class WeeklyReviews implements CommandLineReport {
     private WeeklyReview review(IsoWeek week, @Nullable Long team, LocalDate today) {
         List<IsoWeek> weeks = IntStream.range(0, TREND_WEEKS).mapToObj(i -> week.minusWeeks(TREND_WEEKS - 1L - i))
                 .toList();
-        List<LocalDateTime> bounds = new ArrayList<>(weeks.stream().map(w -> calendar.startOfDayUtc(w.monday()))
-                .toList());
-        bounds.add(calendar.startOfDayUtc(week.sunday().plusDays(1)));
         LocalDate end = endOf(week, today);
-        Map<LocalDate, List<TeamCount>> backlog = history.atEndOf(weeks.stream().map(w -> endOf(w, today)).toList(),
-                team);
-        LocalDateTime from = bounds.get(TREND_WEEKS - 1);
-        LocalDateTime to = bounds.get(TREND_WEEKS);
+        // every day of the twelve weeks: the backlog at each week's end, and the creations and closings of each day
+        Map<LocalDate, List<TeamCount>> backlog = history.atEndOf(weeks.get(0).monday().datesUntil(end.plusDays(1))
+                .toList(), team);
+        LocalDateTime from = calendar.startOfDayUtc(week.monday());
+        LocalDateTime to = calendar.startOfDayUtc(week.sunday().plusDays(1));
 
         List<WeekEvent> events = queries.events(from, to, team);
         List<WeekEvent> created = events.stream().filter(e -> ActionEvent.CREATED.equals(e.field())).toList();
@@ -159,7 +156,7 @@ public class WeeklyReviews implements CommandLineReport {
                 breakdown(created, closings, WeekEvent::kind, (kind, counts) ->
                         new KindWeek(kind, counts.created, counts.closed, counts.median())),
                 byTeam(atEnd, closings, team, keys),
-                trend(weeks, backlog, queries.countsByWeek(bounds, team), today),
+                trend(weeks, backlog, today),
                 overdue.stream().map(item -> new OverdueFollowup(item.id(), item.text(),
                         item.teamId() == null ? null : keys.get(item.teamId()), item.owner(), item.priority(),
                         item.due(), FollowupRules.daysOverdue(end, item.due()), item.postmortemId(),
@@ -172,21 +169,19 @@ public class WeeklyReviews implements CommandLineReport {
         return week.sunday().isAfter(today) ? today : week.sunday();
     }
 
-    private List<TrendWeek> trend(List<IsoWeek> weeks, Map<LocalDate, List<TeamCount>> backlog,
-                                  List<EventCount> counts, LocalDate today) {
-        int[] created = new int[weeks.size()];
-        int[] closed = new int[weeks.size()];
-        for (EventCount count : counts) {
-            if (ActionEvent.CREATED.equals(count.field())) {
-                created[count.week()] += count.count();
-            } else if (FollowupRules.isClosing(count.oldValue(), count.newValue())) {
-                closed[count.week()] += count.count();
-            }
-        }
-        return IntStream.range(0, weeks.size()).mapToObj(i -> {
-            List<TeamCount> atEnd = backlog.get(endOf(weeks.get(i), today));
-            return new TrendWeek(weeks.get(i).toString(), atEnd.stream().mapToInt(TeamCount::open).sum(),
-                    atEnd.stream().mapToInt(TeamCount::overdue).sum(), created[i], closed[i]);
+    /**
+     * The trend from the backlog's history: open and overdue at each week's end, created and closed summed
+     * over its days (the history counts them from the same events, by the same rules, as the week's headline).
+     */
+    private static List<TrendWeek> trend(List<IsoWeek> weeks, Map<LocalDate, List<TeamCount>> backlog,
+                                         LocalDate today) {
+        return weeks.stream().map(week -> {
+            List<TeamCount> atEnd = backlog.get(endOf(week, today));
+            List<TeamCount> days = week.monday().datesUntil(endOf(week, today).plusDays(1))
+                    .flatMap(day -> backlog.get(day).stream()).toList();
+            return new TrendWeek(week.toString(), atEnd.stream().mapToInt(TeamCount::open).sum(),
+                    atEnd.stream().mapToInt(TeamCount::overdue).sum(), days.stream().mapToInt(TeamCount::created)
+                    .sum(), days.stream().mapToInt(TeamCount::closed).sum());
         }).toList();
     }
 

@@ -96,6 +96,13 @@ class BacklogHistoryTest extends ApiTestBase {
         assertEquals(List.of(2, 0), counts(LocalDate.of(2026, 3, 11), "pay"));
         assertEquals(List.of(1, 0), counts(LocalDate.of(2026, 3, 12), "pay"));
         assertEquals(List.of(2, 2), counts(LocalDate.of(2026, 3, 12), "web"));
+        // the day's changes: e1 not_doing on 03-12; on 03-10 e1 was created, on 03-09 b2 done
+        assertEquals(List.of(0, 0, 1, 0), changes(LocalDate.of(2026, 3, 12), "pay"));
+        assertEquals(List.of(1, 0, 0, 0), changes(LocalDate.of(2026, 3, 10), "pay"));
+        assertEquals(List.of(0, 1, 0, 0), changes(LocalDate.of(2026, 3, 9), "web"));
+        // a1 reopened on 02-04; on 03-05 b1 reopened and d1 created
+        assertEquals(List.of(0, 0, 0, 1), changes(LocalDate.of(2026, 2, 4), "pay"));
+        assertEquals(List.of(1, 0, 0, 1), changes(LocalDate.of(2026, 3, 5), "web"));
 
         Map<String, List<Integer>> recounted = rows();
         transactions.executeWrite(status -> dsl.deleteFrom(BACKLOG_DAY).execute());
@@ -138,11 +145,21 @@ class BacklogHistoryTest extends ApiTestBase {
                 .fetchOne(row -> List.of(row.value1(), row.value2())));
     }
 
+    /** Follow-ups of {@code team} created, done, not_doing and reopened on {@code day}. */
+    private List<Integer> changes(LocalDate day, String team) {
+        return transactions.executeRead(status -> dsl.select(BACKLOG_DAY.CREATED_COUNT, BACKLOG_DAY.DONE_COUNT,
+                        BACKLOG_DAY.NOT_DOING_COUNT, BACKLOG_DAY.REOPENED_COUNT)
+                .from(BACKLOG_DAY).join(TEAM).on(TEAM.ID.eq(BACKLOG_DAY.TEAM_ID))
+                .where(BACKLOG_DAY.AS_OF.eq(day)).and(TEAM.TEAM_KEY.eq(team))
+                .fetchOne(row -> List.of(row.value1(), row.value2(), row.value3(), row.value4())));
+    }
+
     /** Every row of the history: "day team" → [open, overdue]. */
     private Map<String, List<Integer>> rows() {
         Map<String, List<Integer>> rows = new TreeMap<>();
         transactions.executeRead(status -> dsl.selectFrom(BACKLOG_DAY).fetch()).forEach(row -> rows.put(
-                row.getAsOf() + " " + row.getTeamId(), List.of(row.getOpenCount(), row.getOverdueCount())));
+                row.getAsOf() + " " + row.getTeamId(), List.of(row.getOpenCount(), row.getOverdueCount(),
+                        row.getCreatedCount(), row.getDoneCount(), row.getNotDoingCount(), row.getReopenedCount())));
         return rows;
     }
 }
