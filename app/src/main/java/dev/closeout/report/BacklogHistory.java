@@ -30,7 +30,7 @@ public class BacklogHistory {
     /** A gap up to this many days is counted from the follow-ups changed in it; a longer one replays everything. */
     static final int RECENT_DAYS = 14;
     /** Days written in one transaction: a day is never left half written. */
-    private static final int DAYS_PER_WRITE = 31;
+    private static final int DAYS_PER_WRITE = 92;
 
     private final BacklogStore store;
     private final BacklogReplay replay;

@@ -25,7 +25,7 @@ class FollowupMetricsJob {
         this.metrics = metrics;
     }
 
-    @Scheduled(fixedDelay = "${closeout.reports.metrics-interval:1m}",
+    @Scheduled(fixedDelay = "${closeout.reports.metrics-interval:5m}",
             initialDelay = "${closeout.reports.metrics-initial-delay:10s}")
     void refresh() {
         try {
