@@ -17,6 +17,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The weekly reliability review: JSON, CSV, or a Markdown digest to paste into the review or a chat. */
 @Controller(WeeklyReviews.PATH)
@@ -39,6 +42,10 @@ class WeeklyReviewController {
                     + "team, twelve weeks of trend, the ten longest overdue follow-ups and the root causes that came "
                     + "back (docs/reports.md, Weekly review). CSV: one row per trend week, the headline numbers on "
                     + "the last. Markdown: a digest to paste. A team-scoped token gets its own team's review.")
+    @ApiResponse(responseCode = "200", description = "the review", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WeeklyReview.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "text/markdown", schema = @Schema(type = "string"))})
     HttpResponse<?> weekly(HttpRequest<?> request,
                            @Parameter(description = "ISO week in closeout.reports.time-zone, e.g. 2026-W49; default "
                                    + "the last complete week")
