@@ -26,7 +26,7 @@ import static org.jooq.impl.DSL.trim;
  * of the caller's token, null for a token scoped to no team, which reaches everything.
  */
 @Singleton
-class PostmortemScope {
+public class PostmortemScope {
 
     private final DSLContext dsl;
     private final TeamQueries teams;
@@ -36,8 +36,8 @@ class PostmortemScope {
         this.teams = teams;
     }
 
-    /** The postmortems team {@code teamId} sees, as SQL: the rule of {@link #teamsOf}. */
-    static Condition visibleTo(long teamId) {
+    /** The postmortems team {@code teamId} sees, as SQL: the rule of {@link #teamsOf}; reports count with it too. */
+    public static Condition visibleTo(long teamId) {
         // service names are stored stripped and lower-case (ServiceOwnership.normalize)
         return POSTMORTEM.ID.in(select(ACTION_ITEM.POSTMORTEM_ID).from(ACTION_ITEM)
                         .where(ACTION_ITEM.TEAM_ID.eq(teamId)))

@@ -155,6 +155,8 @@ class TeamScopeEveryOperationTest extends JiraApiTestBase {
 
         probe("GET /api/reports/overdue", null, t -> get("/api/reports/overdue"), new ListWithoutPay(payActions));
         probe("GET /api/reports/overdue", null, t -> get("/api/reports/overdue?team=pay"), forbidden);
+        // a report of another team, or of every team asked by name: refused; without team it is web's own review
+        probe("GET /api/reports/weekly", null, t -> get("/api/reports/weekly?team=pay"), forbidden);
 
         probe("GET /api/teams", null, t -> get("/api/teams"), new ListWithoutPay(t -> List.of()));
         probe("POST /api/teams", MediaType.APPLICATION_JSON, t -> HttpRequest.POST("/api/teams",

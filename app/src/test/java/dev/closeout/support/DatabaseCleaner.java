@@ -9,6 +9,7 @@ import java.sql.Connection;
 import static dev.closeout.db.jooq.Tables.ACTION_EVENT;
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
 import static dev.closeout.db.jooq.Tables.API_TOKEN;
+import static dev.closeout.db.jooq.Tables.BACKLOG_DAY;
 import static dev.closeout.db.jooq.Tables.JIRA_SYNC_PASS;
 import static dev.closeout.db.jooq.Tables.JIRA_TICKET;
 import static dev.closeout.db.jooq.Tables.JIRA_USER;
@@ -33,6 +34,7 @@ public class DatabaseCleaner {
 
     public void clean() {
         transactions.executeWrite(status -> {
+            dsl.deleteFrom(BACKLOG_DAY).execute();
             dsl.deleteFrom(JIRA_TICKET).execute();
             dsl.deleteFrom(JIRA_WEBHOOK_DELIVERY).execute();
             dsl.deleteFrom(JIRA_USER).execute();
