@@ -91,7 +91,13 @@ class ReportCommandTest extends ApiTestBase {
         CommandLineRun remote = CommandLineRun.of("report", "overdue", "--team", "pay", "--server", url(),
                 "--token", reader);
 
-        // lines of at most 100 characters: the longest text is cut to what is left of them
+        // ids are right-aligned under "id", as wide as the longest (they grow through a test run); a line stays
+        // within 100 characters: the text gets what the other columns and their two-space gaps leave
+        List<Long> ids = List.of(data.capPool, data.refund, data.idempotent, data.alertPool, data.rollBack);
+        int idWidth = ids.stream().mapToInt(id -> String.valueOf(id).length()).max().orElseThrow();
+        int textWidth = 100 - (idWidth + 2) - ("team".length() + 2) - ("priya".length() + 2)
+                - ("2026-03-09".length() + 2) - ("days".length() + 2);
+        String cut = longText.substring(0, textWidth - 3) + "...";
         String expected = """
                 Overdue on 2026-03-10: 5 follow-ups; due within 7 days: 2
 
@@ -106,14 +112,16 @@ class ReportCommandTest extends ApiTestBase {
                 ----  -----
                 pay       5
 
-                id      team  owner  due         days  text
-                ------  ----  -----  ----------  ----  -------------------------------------------------------------
-                %d  pay   omar   2025-12-09    91  Cap the orders pool per instance
-                %d  pay   priya  2026-01-09    60  Refund the customers charged twice
-                %d  pay   omar   2026-02-08    30  Make the capture job idempotent
-                %d  pay   priya  2026-03-03     7  Alert on connection pool saturation
-                %d  pay   priya  2026-03-09     1  Roll back the pricing release everywhere, then pin the rel...
-                """.formatted(data.capPool, data.refund, data.idempotent, data.alertPool, data.rollBack);
+                """
+                + "%-" + idWidth + "s  team  owner  due         days  text\n"
+                + "-".repeat(idWidth) + "  ----  -----  ----------  ----  " + "-".repeat(textWidth) + "\n"
+                + "%" + idWidth + "d  pay   omar   2025-12-09    91  Cap the orders pool per instance\n"
+                + "%" + idWidth + "d  pay   priya  2026-01-09    60  Refund the customers charged twice\n"
+                + "%" + idWidth + "d  pay   omar   2026-02-08    30  Make the capture job idempotent\n"
+                + "%" + idWidth + "d  pay   priya  2026-03-03     7  Alert on connection pool saturation\n"
+                + "%" + idWidth + "d  pay   priya  2026-03-09     1  %s\n";
+        expected = expected.formatted("id", data.capPool, data.refund, data.idempotent, data.alertPool, data.rollBack,
+                cut);
         assertEquals(0, local.exitCode(), local.err());
         assertEquals(expected, local.out());
         assertEquals(0, remote.exitCode(), remote.err());
