@@ -130,6 +130,21 @@ class ReportCommandTest extends ApiTestBase {
     }
 
     @Test
+    void theWeeklyReviewPrintsAlikeFromTheDatabaseAndThroughAServer() {
+        for (String format : List.of("text", "markdown")) {
+            CommandLineRun local = CommandLineRun.of("report", "weekly", "--team", "pay", "--week", "2026-W10",
+                    "--format", format);
+            CommandLineRun remote = CommandLineRun.of("report", "weekly", "--team", "pay", "--week", "2026-W10",
+                    "--format", format, "--server", url(), "--token", reader);
+
+            assertEquals(0, local.exitCode(), local.err());
+            assertEquals(0, remote.exitCode(), remote.err());
+            assertTrue(local.out().contains("2026-W10"), local.out());
+            assertEquals(local.out(), remote.out());
+        }
+    }
+
+    @Test
     void jsonAndCsvAreWhatTheApiAnswers() throws IOException {
         CommandLineRun localJson = CommandLineRun.of("report", "overdue", "--format", "json");
         CommandLineRun remoteJson = CommandLineRun.of("report", "overdue", "--format", "json", "--server", url(),
