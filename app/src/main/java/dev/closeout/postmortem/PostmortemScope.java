@@ -26,7 +26,7 @@ import static org.jooq.impl.DSL.trim;
  * of the caller's token, null for a token scoped to no team, which reaches everything.
  */
 @Singleton
-class PostmortemScope {
+public class PostmortemScope {
 
     private final DSLContext dsl;
     private final TeamQueries teams;
@@ -37,7 +37,7 @@ class PostmortemScope {
     }
 
     /** The postmortems team {@code teamId} sees, as SQL: the rule of {@link #teamsOf}. */
-    static Condition visibleTo(long teamId) {
+    public static Condition visibleTo(long teamId) {
         // service names are stored stripped and lower-case (ServiceOwnership.normalize)
         return POSTMORTEM.ID.in(select(ACTION_ITEM.POSTMORTEM_ID).from(ACTION_ITEM)
                         .where(ACTION_ITEM.TEAM_ID.eq(teamId)))
@@ -60,7 +60,7 @@ class PostmortemScope {
     }
 
     /** Nothing for a caller who sees the postmortem; 404 for another team's, as for one that does not exist. */
-    void requireVisible(@Nullable Long scopeTeamId, Postmortem postmortem) {
+    public void requireVisible(@Nullable Long scopeTeamId, Postmortem postmortem) {
         if (!sees(scopeTeamId, postmortem)) {
             throw notFound(postmortem.id());
         }
@@ -111,7 +111,7 @@ class PostmortemScope {
         return service == null || service.isBlank() ? Optional.empty() : teams.ownerOf(service);
     }
 
-    static HttpStatusException notFound(long id) {
+    public static HttpStatusException notFound(long id) {
         return new HttpStatusException(HttpStatus.NOT_FOUND, "no postmortem with id " + id);
     }
 
