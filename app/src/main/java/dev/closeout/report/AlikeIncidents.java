@@ -1,7 +1,7 @@
 package dev.closeout.report;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import dev.closeout.similar.IncidentAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -29,7 +29,7 @@ import java.util.Map;
 
 /**
  * Groups incidents whose root-cause summaries read alike (docs/reports.md, "Recurring causes"). The summaries
- * are indexed by Lucene for this report alone, so words common across its incidents weigh little; each one is
+ * are read by the {@link IncidentAnalyzer} and indexed by Lucene for this report alone, so words common across its incidents weigh little; each one is
  * turned by MoreLikeThis into a query of its {@value #QUERY_TERMS} most telling terms and scored against the
  * others with BM25. A score divided by the summary's score against itself is its likeness to the other, from 0
  * to 1. Two incidents are linked when each is at least {@value #THRESHOLD} alike the other; a group holds
@@ -38,7 +38,7 @@ import java.util.Map;
 final class AlikeIncidents {
 
     /** Both ways at least this alike: the summaries share most of their telling words. */
-    static final double THRESHOLD = 0.5;
+    static final double THRESHOLD = 0.4;
     /** The most incidents compared in one report: the latest ones of the window. */
     static final int MAX_COMPARED = 500;
     static final int QUERY_TERMS = 25;
@@ -54,7 +54,7 @@ final class AlikeIncidents {
         if (summaries.size() < 2) {
             return List.of();
         }
-        Analyzer analyzer = new EnglishAnalyzer();
+        Analyzer analyzer = IncidentAnalyzer.create();
         try (Directory directory = new ByteBuffersDirectory()) {
             // no merges: segments keep the order they were written in, so a document's number is its position
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)

@@ -40,14 +40,20 @@ public enum Recurrence {
         return wireName;
     }
 
-    /** An incident of the cause: when it started (its incident time) and its follow-ups' history. */
-    record Incident(LocalDateTime time, FollowupHistory followUps) {
+    /**
+     * An incident of the cause: its incident time, whether that is its start (else its import: the start is not
+     * known) and its follow-ups' history.
+     */
+    record Incident(LocalDateTime time, boolean started, FollowupHistory followUps) {
     }
 
     /** The recurrence of a cause with these incidents. */
     static Recurrence of(List<Incident> incidents) {
         List<Incident> ordered = incidents.stream().sorted(Comparator.comparing(Incident::time)).toList();
-        LocalDateTime[] times = ordered.stream().map(Incident::time).toArray(LocalDateTime[]::new);
+        // the later incidents: those whose start is known. One known only by its import may have started long
+        // before; the follow-ups of postmortems imported with it were not there when it happened
+        LocalDateTime[] times = ordered.stream().filter(Incident::started).map(Incident::time)
+                .toArray(LocalDateTime[]::new);
         boolean knownNotFixed = false;
         for (Incident earlier : ordered) {
             for (FollowupHistory.Interval done : earlier.followUps().allDone()) {

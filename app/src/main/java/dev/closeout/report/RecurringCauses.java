@@ -31,6 +31,8 @@ public class RecurringCauses {
             .thenComparing(RecurringCausesReport.Cause::component)
             .thenComparing(RecurringCausesReport.Cause::trigger);
 
+    private static final String UNKNOWN_TRIGGER = "unknown";
+
     /** Incidents in the order they happened; at the same time, in the order they were imported. */
     private static final Comparator<RecurringCausesQueries.IncidentRow> BY_TIME = Comparator
             .comparing(RecurringCausesQueries.IncidentRow::time).thenComparingLong(RecurringCausesQueries.IncidentRow::id);
@@ -44,10 +46,15 @@ public class RecurringCauses {
     /** The cause of an incident: its root cause's component and trigger. */
     private record Label(@Nullable String component, @Nullable String trigger) {
 
+        /**
+         * A cause incidents can share: both parts named, and a trigger other than {@code unknown}, since two
+         * incidents whose trigger nobody knows do not share a cause by that.
+         */
         boolean known() {
-            return component != null && trigger != null;
+            return component != null && trigger != null && !UNKNOWN_TRIGGER.equals(trigger);
         }
     }
+
 
     @ReadOnly
     public RecurringCausesReport report(RecurringCausesRequest request) {
@@ -147,7 +154,8 @@ public class RecurringCauses {
     private static Recurrence recurrence(List<RecurringCausesQueries.IncidentRow> incidents,
                                          Function<RecurringCausesQueries.IncidentRow, FollowupHistory> followUps) {
         return Recurrence.of(incidents.stream()
-                .map(incident -> new Recurrence.Incident(incident.time(), followUps.apply(incident))).toList());
+                .map(incident -> new Recurrence.Incident(incident.time(), incident.started(),
+                        followUps.apply(incident))).toList());
     }
 
     private static RecurringCausesReport.Incident entry(RecurringCausesQueries.IncidentRow incident,

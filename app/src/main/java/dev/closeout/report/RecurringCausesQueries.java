@@ -58,7 +58,7 @@ class RecurringCausesQueries {
 
     /** A postmortem of the window, with what the report shows and groups it by. */
     record IncidentRow(long id, @Nullable String title, @Nullable String service, @Nullable String component,
-                       @Nullable String trigger, LocalDateTime time, LocalDate date) {
+                       @Nullable String trigger, LocalDateTime time, boolean started, LocalDate date) {
     }
 
     /** The postmortems whose incident date is in the window, of {@code teamId} and {@code service} when given. */
@@ -74,7 +74,7 @@ class RecurringCausesQueries {
                 .fetch(row -> {
                     LocalDateTime time = IncidentDate.time(row.value6(), row.value7());
                     return new IncidentRow(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(), time,
-                            calendar.dayOf(time));
+                            row.value6() != null, calendar.dayOf(time));
                 });
     }
 

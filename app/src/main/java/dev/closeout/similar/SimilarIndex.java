@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -28,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The similar-incidents index: one Lucene document per postmortem (its root-cause summary and follow-up texts,
- * analysed by Lucene's English analyzer, and its service, root-cause component and trigger as exact terms),
+ * read by the {@link IncidentAnalyzer}, and its service, root-cause component and trigger as exact terms),
  * held in memory ({@link ByteBuffersDirectory}). The database stays the only truth: the index is rebuilt from
  * it at start and kept in step after each commit ({@link SimilarIndexKeeper}), and every answer is checked
  * against it. Searches see changes at once (near-real-time readers of the writer).
@@ -44,7 +43,7 @@ public class SimilarIndex {
     static final String COMPONENT = "component";
     static final String TRIGGER = "trigger";
 
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Analyzer analyzer = IncidentAnalyzer.create();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final AtomicLong building = new AtomicLong(-1);

@@ -12,9 +12,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A UTC clock a test sets and moves, for "today" and for creation times that differ. */
-class MovableClock extends Clock {
+public class MovableClock extends Clock {
 
-    static final String SPEC = "movable-clock";
+    public static final String SPEC = "movable-clock";
 
     private volatile Instant now;
 
@@ -22,11 +22,11 @@ class MovableClock extends Clock {
         this.now = now;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
