@@ -18,6 +18,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.ReadOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
@@ -60,6 +61,7 @@ class SimilarController {
                     + "answer; another team's postmortem is not found (404). 503 with Retry-After while the index "
                     + "is built after a start.")
     @Get("/{id}/similar")
+    @ReadOnly
     SimilarIncidents similar(@Parameter(description = "the postmortem's id") long id,
                              @Parameter(description = "how many to answer, 1 to 50; default 5")
                              @QueryValue @Nullable Integer limit,
