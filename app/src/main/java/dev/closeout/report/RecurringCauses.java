@@ -6,11 +6,11 @@ import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -86,22 +86,26 @@ public class RecurringCauses {
 
     /**
      * Incidents per service and root-cause component (any trigger), where a component came back on a service:
-     * at least {@code min_incidents} of them.
+     * at least {@code min_incidents} of them. Services compare ignoring case and surrounding spaces, as team
+     * ownership does, and show as the earliest incident wrote them; incidents naming no service are left out,
+     * since they do not say where.
      */
     private static List<RecurringCausesReport.ServiceCount> byService(
             List<RecurringCausesQueries.IncidentRow> incidents, RecurringCausesRequest request) {
         Map<List<String>, Integer> counts = new HashMap<>();
-        for (RecurringCausesQueries.IncidentRow incident : incidents) {
-            if (incident.component() != null) {
-                counts.merge(Arrays.asList(incident.service(), incident.component()), 1, Integer::sum);
+        Map<String, String> spelling = new HashMap<>();
+        incidents.stream().sorted(BY_TIME).forEach(incident -> {
+            if (incident.component() != null && incident.service() != null && !incident.service().isBlank()) {
+                String service = incident.service().strip().toLowerCase(Locale.ROOT);
+                spelling.putIfAbsent(service, incident.service().strip());
+                counts.merge(List.of(service, incident.component()), 1, Integer::sum);
             }
-        }
+        });
         return counts.entrySet().stream().filter(entry -> entry.getValue() >= request.minIncidents())
-                .map(entry -> new RecurringCausesReport.ServiceCount(entry.getKey().get(0), entry.getKey().get(1),
-                        entry.getValue()))
+                .map(entry -> new RecurringCausesReport.ServiceCount(spelling.get(entry.getKey().get(0)),
+                        entry.getKey().get(1), entry.getValue()))
                 .sorted(Comparator.comparingInt(RecurringCausesReport.ServiceCount::incidents).reversed()
-                        .thenComparing(RecurringCausesReport.ServiceCount::service,
-                                Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(RecurringCausesReport.ServiceCount::service)
                         .thenComparing(RecurringCausesReport.ServiceCount::component))
                 .toList();
     }

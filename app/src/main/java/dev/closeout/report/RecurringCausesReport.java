@@ -39,7 +39,7 @@ public record RecurringCausesReport(LocalDate from, LocalDate to, List<Cause> ca
 
     /** How many incidents of the window had their root cause in {@code component} on {@code service}. */
     @Serdeable
-    public record ServiceCount(@Nullable String service, String component, int incidents) {
+    public record ServiceCount(String service, String component, int incidents) {
     }
 
     /**
@@ -112,8 +112,7 @@ public record RecurringCausesReport(LocalDate from, LocalDate to, List<Cause> ca
         }
         if (!byService.isEmpty()) {
             TextTable services = new TextTable(List.of("service", "component", "incidents"));
-            byService.forEach(count -> services.row(List.of(count.service() == null ? "(none)" : count.service(),
-                    count.component(), count.incidents())));
+            byService.forEach(count -> services.row(List.of(count.service(), count.component(), count.incidents())));
             out.append("\nBy service\n").append(services.render());
         }
         if (!alike.groups().isEmpty()) {
