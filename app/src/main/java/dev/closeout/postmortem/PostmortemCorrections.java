@@ -1,5 +1,6 @@
 package dev.closeout.postmortem;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -16,13 +17,16 @@ class PostmortemCorrections {
     private final PostmortemScope scope;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher<PostmortemChanged> postmortemChanges;
 
     PostmortemCorrections(PostmortemRepository postmortems, PostmortemScope scope,
-                          TransactionOperations<Connection> transactions, Clock clock) {
+                          TransactionOperations<Connection> transactions, Clock clock,
+                          ApplicationEventPublisher<PostmortemChanged> postmortemChanges) {
         this.postmortems = postmortems;
         this.scope = scope;
         this.transactions = transactions;
         this.clock = clock;
+        this.postmortemChanges = postmortemChanges;
     }
 
     /** Corrects the postmortem for a caller scoped to {@code scopeTeamId} (null: no team), within {@link PostmortemScope}. */
@@ -32,7 +36,9 @@ class PostmortemCorrections {
             scope.requireChangeable(scopeTeamId, postmortem);
             Postmortem corrected = correction.applyTo(postmortem, LocalDateTime.now(clock));
             scope.requireOwnService(scopeTeamId, corrected.service());
-            return postmortems.update(corrected);
+            Postmortem stored = postmortems.update(corrected);
+            postmortemChanges.publishEvent(new PostmortemChanged(stored, null));
+            return stored;
         });
     }
 }

@@ -40,13 +40,14 @@ public class PostmortemImporter {
     private final PostmortemScope scope;
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<ActionChanged> changes;
+    private final ApplicationEventPublisher<PostmortemChanged> postmortemChanges;
     private final Clock clock;
     private final ImportRetry retry;
 
     PostmortemImporter(PostmortemRepository postmortems, ActionItemRepository actions, ActionEventRepository events,
                        FollowUpDefaults defaults, ActionReconciler reconciler, PostmortemScope scope,
                        TransactionOperations<Connection> transactions, ApplicationEventPublisher<ActionChanged> changes,
-                       Clock clock, ImportRetry retry) {
+                       ApplicationEventPublisher<PostmortemChanged> postmortemChanges, Clock clock, ImportRetry retry) {
         this.postmortems = postmortems;
         this.actions = actions;
         this.events = events;
@@ -55,6 +56,7 @@ public class PostmortemImporter {
         this.scope = scope;
         this.transactions = transactions;
         this.changes = changes;
+        this.postmortemChanges = postmortemChanges;
         this.clock = clock;
         this.retry = retry;
     }
@@ -130,6 +132,7 @@ public class PostmortemImporter {
             changes.publishEvent(new ActionChanged(null, action, actor));
             stored.add(action);
         }
+        postmortemChanges.publishEvent(new PostmortemChanged(postmortem, stored));
         return new ImportResult(postmortem, stored, ImportOutcome.IMPORTED, null);
     }
 
@@ -141,8 +144,9 @@ public class PostmortemImporter {
         Postmortem postmortem = postmortems.update(reextracted);
         ReimportSummary summary = reconciler.reconcile(postmortem.id(), extraction.actions(),
                 (position, extracted) -> newAction(postmortem, position, extracted, now, scopeTeamId), actor, now);
-        return new ImportResult(postmortem, actions.findByPostmortemIdOrderByPosition(postmortem.id()),
-                ImportOutcome.UPDATED, summary);
+        List<ActionItem> followUps = actions.findByPostmortemIdOrderByPosition(postmortem.id());
+        postmortemChanges.publishEvent(new PostmortemChanged(postmortem, followUps));
+        return new ImportResult(postmortem, followUps, ImportOutcome.UPDATED, summary);
     }
 
     /** The one place a follow-up is made for an extracted action: on first import and when a re-import adds one. */

@@ -60,7 +60,7 @@ public class PostmortemScope {
     }
 
     /** Nothing for a caller who sees the postmortem; 404 for another team's, as for one that does not exist. */
-    void requireVisible(@Nullable Long scopeTeamId, Postmortem postmortem) {
+    public void requireVisible(@Nullable Long scopeTeamId, Postmortem postmortem) {
         if (!sees(scopeTeamId, postmortem)) {
             throw notFound(postmortem.id());
         }
@@ -111,7 +111,7 @@ public class PostmortemScope {
         return service == null || service.isBlank() ? Optional.empty() : teams.ownerOf(service);
     }
 
-    static HttpStatusException notFound(long id) {
+    public static HttpStatusException notFound(long id) {
         return new HttpStatusException(HttpStatus.NOT_FOUND, "no postmortem with id " + id);
     }
 

@@ -152,6 +152,10 @@ class TeamScopeEveryOperationTest extends JiraApiTestBase {
         probe("GET /api/postmortems/{id}", null, t -> get("/api/postmortems/" + t.payCheckout), payPostmortem);
         probe("PATCH /api/postmortems/{id}", MediaType.APPLICATION_JSON, t -> HttpRequest.PATCH(
                 "/api/postmortems/" + t.payCheckout, Map.of("title", "Renamed by web")), payPostmortem);
+        probe("GET /api/postmortems/{id}/similar", null, t -> get("/api/postmortems/" + t.payCheckout + "/similar"),
+                payPostmortem);
+        probe("GET /api/reports/recurring-causes", null, t -> get("/api/reports/recurring-causes?team=pay"),
+                forbidden);
 
         probe("GET /api/reports/overdue", null, t -> get("/api/reports/overdue"), new ListWithoutPay(payActions));
         probe("GET /api/reports/overdue", null, t -> get("/api/reports/overdue?team=pay"), forbidden);

@@ -1,0 +1,180 @@
+package dev.closeout.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Computes the recurring-causes report (docs/reports.md, "Recurring causes"): the window's incidents grouped by
+ * root cause (component and trigger), the causes seen at least {@code min_incidents} times with their
+ * recurrence, the incidents per service and component, and the groups of causes that read alike.
+ */
+@Singleton
+public class RecurringCauses {
+
+    /** Most incidents first; then the cause seen last; then by name, so equal counts keep one order. */
+    private static final Comparator<RecurringCausesReport.Cause> CAUSE_ORDER = Comparator
+            .comparingInt(RecurringCausesReport.Cause::incidents).reversed()
+            .thenComparing(RecurringCausesReport.Cause::lastSeen, Comparator.reverseOrder())
+            .thenComparing(RecurringCausesReport.Cause::component)
+            .thenComparing(RecurringCausesReport.Cause::trigger);
+
+    private static final String UNKNOWN_TRIGGER = "unknown";
+
+    /** Incidents in the order they happened; at the same time, in the order they were imported. */
+    private static final Comparator<RecurringCausesQueries.IncidentRow> BY_TIME = Comparator
+            .comparing(RecurringCausesQueries.IncidentRow::time).thenComparingLong(RecurringCausesQueries.IncidentRow::id);
+
+    private final RecurringCausesQueries queries;
+
+    RecurringCauses(RecurringCausesQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The cause of an incident: its root cause's component and trigger. */
+    private record Label(@Nullable String component, @Nullable String trigger) {
+
+        /**
+         * A cause incidents can share: both parts named, and a trigger other than {@code unknown}, since two
+         * incidents whose trigger nobody knows do not share a cause by that.
+         */
+        boolean known() {
+            return component != null && trigger != null && !UNKNOWN_TRIGGER.equals(trigger);
+        }
+    }
+
+
+    @ReadOnly
+    public RecurringCausesReport report(RecurringCausesRequest request) {
+        List<RecurringCausesQueries.IncidentRow> incidents = queries.incidents(request.from(), request.to(),
+                request.teamId(), request.service());
+        Map<Long, IncidentFollowups> histories = queries.followUps(ids(incidents), request.teamId());
+        Function<RecurringCausesQueries.IncidentRow, IncidentFollowups> followUps =
+                incident -> histories.getOrDefault(incident.id(), IncidentFollowups.none());
+
+        Map<Label, List<RecurringCausesQueries.IncidentRow>> byLabel = new LinkedHashMap<>();
+        incidents.stream().sorted(BY_TIME)
+                .forEach(incident -> byLabel.computeIfAbsent(new Label(incident.component(), incident.trigger()),
+                        label -> new ArrayList<>()).add(incident));
+
+        List<RecurringCausesReport.Cause> causes = new ArrayList<>();
+        byLabel.forEach((label, ofLabel) -> {
+            if (label.known() && ofLabel.size() >= request.minIncidents()) {
+                causes.add(new RecurringCausesReport.Cause(label.component(), label.trigger(), ofLabel.size(),
+                        ofLabel.get(0).date(), ofLabel.get(ofLabel.size() - 1).date(),
+                        latest(ofLabel, request).stream().map(incident -> entry(incident, followUps.apply(incident)))
+                                .toList(),
+                        recurrence(ofLabel, followUps)));
+            }
+        });
+        causes.sort(CAUSE_ORDER);
+        return new RecurringCausesReport(request.from(), request.to(), causes, byService(incidents, request),
+                alike(incidents, request, followUps));
+    }
+
+    /**
+     * Incidents per service and root-cause component (any trigger), where a component came back on a service:
+     * at least {@code min_incidents} of them. Services compare ignoring case and surrounding spaces, as team
+     * ownership does, and show as the earliest incident wrote them; incidents naming no service are left out,
+     * since they do not say where.
+     */
+    private static List<RecurringCausesReport.ServiceCount> byService(
+            List<RecurringCausesQueries.IncidentRow> incidents, RecurringCausesRequest request) {
+        Map<List<String>, Integer> counts = new HashMap<>();
+        Map<String, String> spelling = new HashMap<>();
+        incidents.stream().sorted(BY_TIME).forEach(incident -> {
+            if (incident.component() != null && incident.service() != null && !incident.service().isBlank()) {
+                String service = incident.service().strip().toLowerCase(Locale.ROOT);
+                spelling.putIfAbsent(service, incident.service().strip());
+                counts.merge(List.of(service, incident.component()), 1, Integer::sum);
+            }
+        });
+        return counts.entrySet().stream().filter(entry -> entry.getValue() >= request.minIncidents())
+                .map(entry -> new RecurringCausesReport.ServiceCount(spelling.get(entry.getKey().get(0)),
+                        entry.getKey().get(1), entry.getValue()))
+                .sorted(Comparator.comparingInt(RecurringCausesReport.ServiceCount::incidents).reversed()
+                        .thenComparing(RecurringCausesReport.ServiceCount::service)
+                        .thenComparing(RecurringCausesReport.ServiceCount::component))
+                .toList();
+    }
+
+    /**
+     * The groups of incidents whose root causes read alike though labelled apart ({@link AlikeIncidents}), among
+     * the latest {@value AlikeIncidents#MAX_COMPARED} incidents of the window with a root-cause summary.
+     */
+    private RecurringCausesReport.Alike alike(List<RecurringCausesQueries.IncidentRow> incidents,
+                                              RecurringCausesRequest request,
+                                              Function<RecurringCausesQueries.IncidentRow, IncidentFollowups> followUps) {
+        List<RecurringCausesQueries.IncidentRow> latest = incidents.stream().sorted(BY_TIME.reversed())
+                .limit(AlikeIncidents.MAX_COMPARED).toList();
+        Map<Long, String> summaries = queries.summaries(latest.stream().map(RecurringCausesQueries.IncidentRow::id)
+                .toList());
+        List<RecurringCausesQueries.IncidentRow> compared = latest.stream()
+                .filter(incident -> summaries.containsKey(incident.id())).toList();
+        List<RecurringCausesReport.AlikeGroup> groups = new ArrayList<>();
+        for (List<Integer> group : AlikeIncidents.groups(compared.stream()
+                .map(incident -> summaries.get(incident.id())).toList())) {
+            List<RecurringCausesQueries.IncidentRow> members = group.stream().map(compared::get).sorted(BY_TIME)
+                    .toList();
+            Map<Label, Integer> labels = new LinkedHashMap<>();
+            members.forEach(incident -> labels.merge(new Label(incident.component(), incident.trigger()), 1,
+                    Integer::sum));
+            if (labels.size() < 2 || members.size() < request.minIncidents()) {
+                // one label: the cause is listed already; fewer incidents than asked: not recurring enough
+                continue;
+            }
+            groups.add(new RecurringCausesReport.AlikeGroup(
+                    labels.entrySet().stream().sorted(Map.Entry.<Label, Integer>comparingByValue().reversed())
+                            .map(entry -> new RecurringCausesReport.Label(entry.getKey().component(),
+                                    entry.getKey().trigger(), entry.getValue())).toList(),
+                    members.size(), members.get(0).date(), members.get(members.size() - 1).date(),
+                    latest(members, request).stream().map(incident -> alikeEntry(incident,
+                            followUps.apply(incident))).toList(),
+                    recurrence(members, followUps)));
+        }
+        groups.sort(Comparator.comparingInt(RecurringCausesReport.AlikeGroup::incidents).reversed()
+                .thenComparing(RecurringCausesReport.AlikeGroup::lastSeen, Comparator.reverseOrder()));
+        return new RecurringCausesReport.Alike(AlikeIncidents.THRESHOLD, compared.size(), incidents.size(), groups);
+    }
+
+    /** The latest {@code per_cause} of incidents in time order, still in time order. */
+    private static List<RecurringCausesQueries.IncidentRow> latest(List<RecurringCausesQueries.IncidentRow> incidents,
+                                                                  RecurringCausesRequest request) {
+        return incidents.subList(Math.max(0, incidents.size() - request.perCause()), incidents.size());
+    }
+
+    private static Recurrence recurrence(List<RecurringCausesQueries.IncidentRow> incidents,
+                                         Function<RecurringCausesQueries.IncidentRow, IncidentFollowups> followUps) {
+        return Recurrence.of(incidents.stream()
+                .map(incident -> new Recurrence.Incident(incident.time(), incident.started(),
+                        followUps.apply(incident))).toList());
+    }
+
+    private static RecurringCausesReport.Incident entry(RecurringCausesQueries.IncidentRow incident,
+                                                        IncidentFollowups followUps) {
+        return new RecurringCausesReport.Incident(incident.id(), incident.title(), incident.date(), followUps.total(),
+                followUps.done(), followUps.open());
+    }
+
+    private static RecurringCausesReport.AlikeIncident alikeEntry(RecurringCausesQueries.IncidentRow incident,
+                                                                  IncidentFollowups followUps) {
+        return new RecurringCausesReport.AlikeIncident(incident.id(), incident.title(), incident.date(),
+                incident.component(), incident.trigger(), followUps.total(), followUps.done(), followUps.open());
+    }
+
+    private static Set<Long> ids(List<RecurringCausesQueries.IncidentRow> incidents) {
+        return incidents.stream().map(RecurringCausesQueries.IncidentRow::id).collect(Collectors.toSet());
+    }
+}

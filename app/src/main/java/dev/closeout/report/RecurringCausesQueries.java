@@ -1,0 +1,188 @@
+package dev.closeout.report;
+
+import dev.closeout.action.ActionStatus;
+import dev.closeout.postmortem.PostmortemScope;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record5;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.closeout.db.jooq.Tables.ACTION_CLOSED_PERIOD;
+import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
+import static dev.closeout.db.jooq.Tables.POSTMORTEM;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.noCondition;
+
+/**
+ * What the recurring-causes report reads, in four queries that each read one index alone (V9): the incidents
+ * of the window, their follow-ups counted per postmortem and creation time, the reopened follow-ups one by
+ * one, and those follow-ups' closed periods. Run inside the caller's read-only transaction, so all four see
+ * one state of the database.
+ */
+@Singleton
+class RecurringCausesQueries {
+
+    private static final Field<Integer> FOLLOW_UPS = count().as("follow_ups");
+    private static final Field<Integer> DONE = count().filterWhere(ACTION_ITEM.STATUS.eq(ActionStatus.DONE.wireName()))
+            .as("done");
+    private static final Field<Integer> ACTIVE = count().filterWhere(ACTION_ITEM.STATUS.in(
+            FollowupRules.ACTIVE_STATUSES)).as("active");
+    private static final Field<LocalDateTime> LAST_CLOSED = max(ACTION_ITEM.CLOSED_AT).as("last_closed");
+
+    /** Postmortem ids looked up in one query when they are too scattered to read as a range. */
+    private static final int LOOKUPS = 5_000;
+
+    private final DSLContext dsl;
+    private final ReportCalendar calendar;
+
+    RecurringCausesQueries(DSLContext dsl, ReportCalendar calendar) {
+        this.dsl = dsl;
+        this.calendar = calendar;
+    }
+
+    /** A postmortem of the window, with what the report shows and groups it by. */
+    record IncidentRow(long id, @Nullable String title, @Nullable String service, @Nullable String component,
+                       @Nullable String trigger, LocalDateTime time, boolean started, LocalDate date) {
+    }
+
+    /** The postmortems whose incident date is in the window, of {@code teamId} and {@code service} when given. */
+    List<IncidentRow> incidents(LocalDate from, LocalDate to, @Nullable Long teamId, @Nullable String service) {
+        Condition condition = IncidentDate.between(calendar, from, to)
+                .and(teamId == null ? noCondition() : PostmortemScope.visibleTo(teamId))
+                .and(service == null ? noCondition()
+                        : lower(POSTMORTEM.SERVICE).eq(service.strip().toLowerCase(Locale.ROOT)));
+        return dsl.select(POSTMORTEM.ID, POSTMORTEM.TITLE, POSTMORTEM.SERVICE, POSTMORTEM.ROOT_CAUSE_COMPONENT,
+                        POSTMORTEM.ROOT_CAUSE_TRIGGER, POSTMORTEM.INCIDENT_START, POSTMORTEM.CREATED_AT)
+                .from(POSTMORTEM)
+                .where(condition)
+                .fetch(row -> {
+                    LocalDateTime time = IncidentDate.time(row.value6(), row.value7());
+                    return new IncidentRow(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(), time,
+                            row.value6() != null, calendar.dayOf(time));
+                });
+    }
+
+    /**
+     * The follow-up histories of the postmortems with these ids (of team {@code teamId} only, when given); a
+     * postmortem without follow-ups has none in the map.
+     */
+    Map<Long, IncidentFollowups> followUps(Set<Long> postmortemIds, @Nullable Long teamId) {
+        Map<Long, IncidentFollowups> histories = new HashMap<>();
+        for (PostmortemIds postmortems : PostmortemIds.covering(postmortemIds)) {
+            histories.putAll(followUps(postmortemIds, postmortems, teamId));
+        }
+        return histories;
+    }
+
+    /** Postmortem ids to read follow-ups of: all of a range, or a list. */
+    private record PostmortemIds(long low, long high, @Nullable List<Long> list) {
+
+        Condition on(Field<Long> postmortemId) {
+            return list == null ? postmortemId.between(low, high) : postmortemId.in(list);
+        }
+
+        /**
+         * Sets that together hold {@code ids}. A window's postmortems of every team are most of a range of ids:
+         * that range is read, and what is outside the set dropped. One team's are scattered over it: they are
+         * looked up, {@value #LOOKUPS} at a time.
+         */
+        static List<PostmortemIds> covering(Set<Long> ids) {
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            long low = ids.stream().mapToLong(Long::longValue).min().orElseThrow();
+            long high = ids.stream().mapToLong(Long::longValue).max().orElseThrow();
+            if (ids.size() * 2L > high - low + 1) {
+                return List.of(new PostmortemIds(low, high, null));
+            }
+            List<Long> sorted = ids.stream().sorted().toList();
+            List<PostmortemIds> lookups = new ArrayList<>();
+            for (int start = 0; start < sorted.size(); start += LOOKUPS) {
+                lookups.add(new PostmortemIds(low, high, sorted.subList(start,
+                        Math.min(sorted.size(), start + LOOKUPS))));
+            }
+            return lookups;
+        }
+    }
+
+    private Map<Long, IncidentFollowups> followUps(Set<Long> postmortemIds, PostmortemIds ofPostmortems,
+                                                 @Nullable Long teamId) {
+        Condition followUps = ACTION_ITEM.REMOVED_FROM_SOURCE.isFalse().and(ofPostmortems.on(ACTION_ITEM.POSTMORTEM_ID))
+                .and(teamId == null ? noCondition() : ACTION_ITEM.TEAM_ID.eq(teamId));
+
+        Map<Long, List<IncidentFollowups.Batch>> batches = new HashMap<>();
+        for (Record row : dsl.select(ACTION_ITEM.POSTMORTEM_ID, ACTION_ITEM.CREATED_AT, FOLLOW_UPS, DONE, ACTIVE,
+                        LAST_CLOSED)
+                .from(ACTION_ITEM)
+                .where(ACTION_ITEM.REOPENED.isFalse()).and(followUps)
+                .groupBy(ACTION_ITEM.POSTMORTEM_ID, ACTION_ITEM.CREATED_AT)
+                .fetch()) {
+            Long postmortemId = row.get(ACTION_ITEM.POSTMORTEM_ID);
+            if (postmortemIds.contains(postmortemId)) {
+                batches.computeIfAbsent(postmortemId, id -> new ArrayList<>()).add(new IncidentFollowups.Batch(
+                        row.get(ACTION_ITEM.CREATED_AT), row.get(FOLLOW_UPS), row.get(DONE), row.get(ACTIVE),
+                        row.get(LAST_CLOSED)));
+            }
+        }
+
+        Map<Long, List<IncidentFollowups.Reopened>> reopened = new HashMap<>();
+        List<Record5<Long, Long, LocalDateTime, String, LocalDateTime>> reopenedRows = dsl
+                .select(ACTION_ITEM.ID, ACTION_ITEM.POSTMORTEM_ID, ACTION_ITEM.CREATED_AT, ACTION_ITEM.STATUS,
+                        ACTION_ITEM.CLOSED_AT)
+                .from(ACTION_ITEM)
+                .where(ACTION_ITEM.REOPENED.isTrue()).and(followUps)
+                .fetch();
+        Map<Long, List<IncidentFollowups.ClosedPeriod>> periods = new HashMap<>();
+        if (!reopenedRows.isEmpty()) {
+            dsl.select(ACTION_CLOSED_PERIOD.ACTION_ID, ACTION_CLOSED_PERIOD.STATUS, ACTION_CLOSED_PERIOD.CLOSED_AT,
+                            ACTION_CLOSED_PERIOD.REOPENED_AT)
+                    .from(ACTION_CLOSED_PERIOD)
+                    .where(ofPostmortems.on(ACTION_CLOSED_PERIOD.POSTMORTEM_ID))
+                    .forEach(row -> periods.computeIfAbsent(row.value1(), id -> new ArrayList<>())
+                            .add(new IncidentFollowups.ClosedPeriod(row.value2(), row.value3(), row.value4())));
+        }
+        reopenedRows.forEach(row -> {
+                    if (postmortemIds.contains(row.value2())) {
+                        reopened.computeIfAbsent(row.value2(), id -> new ArrayList<>()).add(
+                                new IncidentFollowups.Reopened(row.value1(), row.value3(),
+                                        ActionStatus.fromWireName(row.value4()), row.value5(),
+                                        periods.getOrDefault(row.value1(), List.of())));
+                    }
+                });
+
+        Map<Long, IncidentFollowups> histories = new HashMap<>();
+        Set<Long> withFollowUps = new HashSet<>(batches.keySet());
+        withFollowUps.addAll(reopened.keySet());
+        for (Long id : withFollowUps) {
+            histories.put(id, new IncidentFollowups(batches.getOrDefault(id, List.of()),
+                    reopened.getOrDefault(id, List.of())));
+        }
+        return histories;
+    }
+
+    /** The root-cause summaries of these postmortems, for grouping causes that read alike. */
+    Map<Long, String> summaries(Collection<Long> postmortemIds) {
+        if (postmortemIds.isEmpty()) {
+            return Map.of();
+        }
+        return dsl.select(POSTMORTEM.ID, POSTMORTEM.ROOT_CAUSE_SUMMARY).from(POSTMORTEM)
+                .where(POSTMORTEM.ID.in(postmortemIds)).and(POSTMORTEM.ROOT_CAUSE_SUMMARY.isNotNull())
+                .fetchMap(POSTMORTEM.ID, POSTMORTEM.ROOT_CAUSE_SUMMARY);
+    }
+}
