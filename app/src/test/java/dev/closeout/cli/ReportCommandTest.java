@@ -145,6 +145,17 @@ class ReportCommandTest extends ApiTestBase {
     }
 
     @Test
+    void recurringCausesPrintAlikeFromTheDatabaseAndThroughAServer() {
+        CommandLineRun local = CommandLineRun.of("report", "recurring", "--team", "pay");
+        CommandLineRun remote = CommandLineRun.of("report", "recurring", "--team", "pay", "--server", url(),
+                "--token", reader);
+
+        assertEquals(0, local.exitCode(), local.err());
+        assertEquals(0, remote.exitCode(), remote.err());
+        assertEquals(local.out(), remote.out());
+    }
+
+    @Test
     void jsonAndCsvAreWhatTheApiAnswers() throws IOException {
         CommandLineRun localJson = CommandLineRun.of("report", "overdue", "--format", "json");
         CommandLineRun remoteJson = CommandLineRun.of("report", "overdue", "--format", "json", "--server", url(),
