@@ -80,11 +80,12 @@ final class AlikeIncidents {
                     if (query instanceof BooleanQuery bool && bool.clauses().isEmpty()) {
                         continue;
                     }
-                    double self = searcher.explain(query, doc).getValue().doubleValue();
+                    ScoreDoc[] hits = searcher.search(query, NEIGHBOURS + 1).scoreDocs;
+                    double self = selfScore(searcher, query, hits, doc);
                     if (self <= 0) {
                         continue;
                     }
-                    for (ScoreDoc hit : searcher.search(query, NEIGHBOURS + 1).scoreDocs) {
+                    for (ScoreDoc hit : hits) {
                         if (hit.doc != doc) {
                             likeness.put(pair(doc, hit.doc), Math.min(1.0, hit.score / self));
                         }
@@ -95,6 +96,16 @@ final class AlikeIncidents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The summary's own score against its query: among the best hits as a rule, else asked for (slower). */
+    private static double selfScore(IndexSearcher searcher, Query query, ScoreDoc[] hits, int doc) throws IOException {
+        for (ScoreDoc hit : hits) {
+            if (hit.doc == doc) {
+                return hit.score;
+            }
+        }
+        return searcher.explain(query, doc).getValue().doubleValue();
     }
 
     private static long pair(int from, int to) {
