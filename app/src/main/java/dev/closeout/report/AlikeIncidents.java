@@ -23,17 +23,17 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Comparator;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Groups incidents whose root-cause summaries read alike (docs/reports.md, "Recurring causes"). The summaries
- * are read by the {@link IncidentAnalyzer} and indexed by Lucene for this report alone, so words common across its incidents weigh little; each one is
- * turned by MoreLikeThis into a query of its {@value #QUERY_TERMS} most telling terms and scored against the
- * others with BM25. A score divided by the summary's score against itself is its likeness to the other, from 0
- * to 1. Two incidents are linked when each is at least {@value #THRESHOLD} alike the other; a group holds
- * incidents all linked to each other (complete linkage). One query per incident.
+ * are read by the {@link IncidentAnalyzer} and indexed by Lucene for this report alone, so words common across
+ * its incidents weigh little; each one is turned by MoreLikeThis into a query of its {@value #QUERY_TERMS} most
+ * telling terms and scored against the others with BM25. A score divided by the summary's score against itself
+ * is its likeness to the other, from 0 to 1. Two incidents are linked when each is at least {@value #THRESHOLD}
+ * alike the other; a group holds incidents all linked to each other (complete linkage). One query per incident.
  */
 final class AlikeIncidents {
 
