@@ -1,7 +1,7 @@
 package dev.closeout.report;
 
-import org.apache.lucene.analysis.Analyzer;
 import dev.closeout.similar.IncidentAnalyzer;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -21,19 +21,19 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
-import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Groups incidents whose root-cause summaries read alike (docs/reports.md, "Recurring causes"). The summaries
- * are read by the {@link IncidentAnalyzer} and indexed by Lucene for this report alone, so words common across its incidents weigh little; each one is
- * turned by MoreLikeThis into a query of its {@value #QUERY_TERMS} most telling terms and scored against the
- * others with BM25. A score divided by the summary's score against itself is its likeness to the other, from 0
- * to 1. Two incidents are linked when each is at least {@value #THRESHOLD} alike the other; a group holds
- * incidents all linked to each other (complete linkage). One query per incident.
+ * are read by the {@link IncidentAnalyzer} and indexed by Lucene for this report alone, so words common across
+ * its incidents weigh little; each one is turned by MoreLikeThis into a query of its {@value #QUERY_TERMS} most
+ * telling terms and scored against the others with BM25. A score divided by the summary's score against itself
+ * is its likeness to the other, from 0 to 1. Two incidents are linked when each is at least {@value #THRESHOLD}
+ * alike the other; a group holds incidents all linked to each other (complete linkage). One query per incident.
  */
 final class AlikeIncidents {
 
@@ -80,11 +80,12 @@ final class AlikeIncidents {
                     if (query instanceof BooleanQuery bool && bool.clauses().isEmpty()) {
                         continue;
                     }
-                    double self = searcher.explain(query, doc).getValue().doubleValue();
+                    ScoreDoc[] hits = searcher.search(query, NEIGHBOURS + 1).scoreDocs;
+                    double self = selfScore(searcher, query, hits, doc);
                     if (self <= 0) {
                         continue;
                     }
-                    for (ScoreDoc hit : searcher.search(query, NEIGHBOURS + 1).scoreDocs) {
+                    for (ScoreDoc hit : hits) {
                         if (hit.doc != doc) {
                             likeness.put(pair(doc, hit.doc), Math.min(1.0, hit.score / self));
                         }
@@ -95,6 +96,16 @@ final class AlikeIncidents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The summary's own score against its query: among the best hits as a rule, else asked for (slower). */
+    private static double selfScore(IndexSearcher searcher, Query query, ScoreDoc[] hits, int doc) throws IOException {
+        for (ScoreDoc hit : hits) {
+            if (hit.doc == doc) {
+                return hit.score;
+            }
+        }
+        return searcher.explain(query, doc).getValue().doubleValue();
     }
 
     private static long pair(int from, int to) {

@@ -35,7 +35,8 @@ public class RecurringCauses {
 
     /** Incidents in the order they happened; at the same time, in the order they were imported. */
     private static final Comparator<RecurringCausesQueries.IncidentRow> BY_TIME = Comparator
-            .comparing(RecurringCausesQueries.IncidentRow::time).thenComparingLong(RecurringCausesQueries.IncidentRow::id);
+            .comparing(RecurringCausesQueries.IncidentRow::time)
+            .thenComparingLong(RecurringCausesQueries.IncidentRow::id);
 
     private final RecurringCausesQueries queries;
 

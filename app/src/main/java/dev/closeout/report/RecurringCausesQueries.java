@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Record5;
 
 import java.time.LocalDate;
@@ -127,19 +126,16 @@ class RecurringCausesQueries {
                 .and(teamId == null ? noCondition() : ACTION_ITEM.TEAM_ID.eq(teamId));
 
         Map<Long, List<IncidentFollowups.Batch>> batches = new HashMap<>();
-        for (Record row : dsl.select(ACTION_ITEM.POSTMORTEM_ID, ACTION_ITEM.CREATED_AT, FOLLOW_UPS, DONE, ACTIVE,
-                        LAST_CLOSED)
+        dsl.select(ACTION_ITEM.POSTMORTEM_ID, ACTION_ITEM.CREATED_AT, FOLLOW_UPS, DONE, ACTIVE, LAST_CLOSED)
                 .from(ACTION_ITEM)
                 .where(ACTION_ITEM.REOPENED.isFalse()).and(followUps)
                 .groupBy(ACTION_ITEM.POSTMORTEM_ID, ACTION_ITEM.CREATED_AT)
-                .fetch()) {
-            Long postmortemId = row.get(ACTION_ITEM.POSTMORTEM_ID);
-            if (postmortemIds.contains(postmortemId)) {
-                batches.computeIfAbsent(postmortemId, id -> new ArrayList<>()).add(new IncidentFollowups.Batch(
-                        row.get(ACTION_ITEM.CREATED_AT), row.get(FOLLOW_UPS), row.get(DONE), row.get(ACTIVE),
-                        row.get(LAST_CLOSED)));
-            }
-        }
+                .forEach(row -> {
+                    if (postmortemIds.contains(row.value1())) {
+                        batches.computeIfAbsent(row.value1(), id -> new ArrayList<>(1)).add(new IncidentFollowups.Batch(
+                                row.value2(), row.value3(), row.value4(), row.value5(), row.value6()));
+                    }
+                });
 
         Map<Long, List<IncidentFollowups.Reopened>> reopened = new HashMap<>();
         List<Record5<Long, Long, LocalDateTime, String, LocalDateTime>> reopenedRows = dsl

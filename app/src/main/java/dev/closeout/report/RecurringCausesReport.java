@@ -128,7 +128,8 @@ public record RecurringCausesReport(LocalDate from, LocalDate to, List<Cause> ca
                 group.postmortems().forEach(incident -> members.row(List.of(number, incident.incidentDate(),
                         incident.id(), shorten(incident.title()), label(incident.component(), incident.trigger()))));
             }
-            out.append("\nRead alike, labelled apart (").append(alike.compared()).append(" latest incidents compared)\n")
+            out.append("\nRead alike, labelled apart (").append(alike.compared())
+                    .append(" latest incidents compared)\n")
                     .append(groups.render()).append('\n').append(members.render());
         }
         return out.toString();

@@ -49,6 +49,8 @@ final class SimilarityScoring {
     static final double TRIGGER_WEIGHT = 0.10;
     static final double SERVICE_WEIGHT = 0.15;
     static final int QUERY_TERMS = 25;
+    /** From this many postmortems on, words found in a tenth of them are left out of the queries. */
+    static final int COMMON_FROM = 1_000;
 
     /** A postmortem alike the source: its id, its score (0..1) and which labels it shares. */
     record Hit(long id, double score, boolean sameComponent, boolean sameTrigger) {
@@ -136,6 +138,12 @@ final class SimilarityScoring {
         likeThis.setMinTermFreq(1);
         likeThis.setMinDocFreq(1);
         likeThis.setMaxQueryTerms(QUERY_TERMS);
+        // a word in a tenth of all postmortems or more tells little about the failure, and would have every query
+        // read that many documents; below a thousand postmortems every word is kept
+        int documents = searcher.getIndexReader().numDocs();
+        if (documents >= COMMON_FROM) {
+            likeThis.setMaxDocFreq(documents / 10);
+        }
         Query query = likeThis.like(field, new StringReader(text));
         if (query instanceof BooleanQuery bool && bool.clauses().isEmpty()) {
             return new TextPart(null, 0);

@@ -193,7 +193,8 @@ class SimilarIncidentsApiTest extends ApiTestBase {
         assertTrue(ids(similar(searchPool, ADMIN)).subList(0, 3).containsAll(List.of(march, september)),
                 "pay's pool exhaustions are the most alike");
         List<Long> asWeb = ids(similar(searchPool, webReader));
-        assertTrue(asWeb.stream().noneMatch(id -> List.of(march, september, sizeChange).contains(id)), asWeb.toString());
+        assertTrue(asWeb.stream().noneMatch(id -> List.of(march, september, sizeChange).contains(id)),
+                asWeb.toString());
         assertTrue(asWeb.contains(cache), "web's own postmortems are still found: " + asWeb);
         assertProblem(HttpStatus.NOT_FOUND, "no postmortem with id " + march,
                 () -> getJson("/api/postmortems/" + march + "/similar", webReader));
