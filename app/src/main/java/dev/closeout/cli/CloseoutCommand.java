@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Tracker for postmortem follow-ups.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExtractCommand.class, TokenCommand.class,
-                JiraCommand.class})
+                JiraCommand.class, DemoDataCommand.class})
 public class CloseoutCommand {
 
     /**
