@@ -24,6 +24,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.ReadOnly;
 
 import java.util.Optional;
 
@@ -53,6 +54,7 @@ class ActionController {
     }
 
     @Get
+    @ReadOnly // the team's key and the page in one transaction
     Page<ActionItemResponse> list(@RequestBean ActionListParams params, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         Long teamId = params.team() == null ? null : teamKeys.idOf(params.team())

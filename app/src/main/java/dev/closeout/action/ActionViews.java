@@ -22,8 +22,12 @@ public class ActionViews {
     }
 
     public List<ActionItemResponse> of(List<ActionItem> actions) {
-        Map<Long, String> teamKeys = this.teamKeys.keysOf(actions.stream().map(ActionItem::teamId)
-                .filter(Objects::nonNull).distinct().toList());
+        return of(actions, this.teamKeys.keysOf(actions.stream().map(ActionItem::teamId)
+                .filter(Objects::nonNull).distinct().toList()));
+    }
+
+    /** The views of follow-ups whose teams' keys were read with them ({@code teamKeys}: team id to key). */
+    public List<ActionItemResponse> of(List<ActionItem> actions, Map<Long, String> teamKeys) {
         LocalDate today = LocalDate.now(clock);
         return actions.stream().map(action -> ActionItemResponse.of(action,
                 action.teamId() == null ? null : teamKeys.get(action.teamId()), today)).toList();

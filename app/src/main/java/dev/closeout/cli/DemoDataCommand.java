@@ -6,7 +6,9 @@ import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -39,6 +41,10 @@ class DemoDataCommand implements Callable<Integer> {
     @Option(names = "--append", description = "Add to a database that already holds postmortems.")
     private boolean append;
 
+    @Option(names = "--files", paramLabel = "DIR",
+            description = "Write the postmortems as markdown files under DIR instead (for timing imports).")
+    private Path files;
+
     @Override
     public Integer call() {
         PrintStream err = System.err;
@@ -49,6 +55,16 @@ class DemoDataCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("closeout: " + e.getMessage());
             return 2;
+        }
+        if (files != null) {
+            try {
+                int written = DemoData.writeFiles(settings, files);
+                System.out.printf("%,d postmortems written under %s%n", written, files);
+                return 0;
+            } catch (IOException e) {
+                err.println("closeout: --files: " + e.getMessage());
+                return 2;
+            }
         }
         try (ApplicationContext context = ApplicationContext.builder().banner(false)
                 .environments(CloseoutCommand.CLI_ENVIRONMENT).start()) {

@@ -4,11 +4,17 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
+import dev.closeout.postmortem.Postmortem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -101,6 +107,31 @@ public class DemoData {
         writers.finish();
         return new Summary(world.teams().size(), starts.length, actions, events, writer.statements(),
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Writes the postmortems of {@code settings} as markdown files under {@code directory} (one folder per
+     * service) instead of into the database: realistic documents for timing imports. Answers how many.
+     */
+    public static int writeFiles(DemoSettings settings, Path directory) throws IOException {
+        LocalDateTime end = settings.until().atStartOfDay();
+        LocalDateTime from = end.minusYears(settings.years());
+        DemoWorld world = DemoWorld.of(settings.teams(), settings.seed());
+        // the files carry no team ids: the teams are whatever the importing database holds
+        Map<String, Long> teamIds = new HashMap<>();
+        world.teams().forEach(team -> teamIds.put(team.key(), (long) teamIds.size() + 1));
+        Map<Long, String> teamKeys = teamIds.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+        DemoIncidents incidents = new DemoIncidents(world, teamIds, teamKeys, end);
+        LocalDateTime[] starts = incidentStarts(settings, from, end);
+        for (int index = 0; index < starts.length; index++) {
+            SplittableRandom random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + index);
+            Postmortem postmortem = incidents.make(random, index + 1, index, 0, starts[index]).postmortem();
+            Path file = directory.resolve(postmortem.sourceRef().substring("demo/".length()));
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, postmortem.originalText());
+        }
+        return starts.length;
     }
 
     /**
