@@ -34,6 +34,7 @@ public class ActionQueries {
 
     private static final String SEGMENT = "list_segment";
     private static final String PAGE = "page";
+    private static final String MERGED = "merged";
 
     private final DSLContext dsl;
 
@@ -52,7 +53,9 @@ public class ActionQueries {
      * with a sort value, then rows without), each part as its own index range with its own LIMIT, and the
      * parts merged: an index on (status, due, id) gives one status's rows in due order, never two
      * statuses' together, and a list of open and in-progress follow-ups would otherwise be sorted whole for
-     * every page. A text search is one part per segment: its rows come from the full-text index.
+     * every page. A text search is one part per segment: its rows come from the full-text index. The parts
+     * read ids and sort values from their indexes; only the page's rows are then read whole, with their
+     * team's key.
      */
     @ReadOnly
     List<Listed> find(ActionFilter filter, LocalDate today, ActionSort sort, @Nullable Cursor.Key after, int limit) {
@@ -64,32 +67,40 @@ public class ActionQueries {
                 Condition statuses = filter.statuses().isEmpty() ? noCondition()
                         : ACTION_ITEM.STATUS.in(filter.statuses().stream().map(ActionStatus::wireName).toList());
                 Condition overdue = filter.overdue() == null ? noCondition() : overdueRule(filter.overdue(), today);
-                parts.add(part(rows.and(statuses).and(overdue), segment, sort, limit));
+                parts.add(part(rows.and(statuses).and(overdue), filter, segment, sort, limit));
                 continue;
             }
             for (ActionStatus status : statuses(filter)) {
                 if (filter.overdue() == null || status.isActive() || !filter.overdue()) {
                     Condition overdue = filter.overdue() == null || !status.isActive() ? noCondition()
                             : overdue(filter.overdue(), today);
-                    parts.add(part(rows.and(ACTION_ITEM.STATUS.eq(status.wireName())).and(overdue), segment, sort,
-                            limit));
+                    parts.add(part(rows.and(ACTION_ITEM.STATUS.eq(status.wireName())).and(overdue), filter, segment,
+                            sort, limit));
                 }
             }
         }
         if (parts.isEmpty()) {
             return List.of();
         }
+        Table<Record> page;
         if (parts.size() == 1) {
-            return parts.get(0).fetch(ActionQueries::toListed);
+            page = parts.get(0).asTable(PAGE);
+        } else {
+            Select<Record> union = parts.get(0);
+            for (Select<Record> part : parts.subList(1, parts.size())) {
+                union = union.unionAll(part);
+            }
+            Table<Record> merged = union.asTable(MERGED);
+            page = dsl.select(merged.fields()).from(merged).orderBy(pageOrder(merged, sort)).limit(limit).asTable(PAGE);
         }
-        Select<Record> union = parts.get(0);
-        for (Select<Record> part : parts.subList(1, parts.size())) {
-            union = union.unionAll(part);
-        }
-        Table<Record> page = union.asTable(PAGE);
-        return dsl.select(page.fields()).from(page)
+        // the page's rows are read whole only now: the parts read their indexes alone
+        List<Field<?>> fields = new ArrayList<>(List.of(ACTION_ITEM.fields()));
+        fields.add(TEAM.TEAM_KEY);
+        return dsl.select(fields)
+                .from(page)
+                .join(ACTION_ITEM).on(ACTION_ITEM.ID.eq(page.field(ACTION_ITEM.ID)))
+                .leftJoin(TEAM).on(TEAM.ID.eq(ACTION_ITEM.TEAM_ID))
                 .orderBy(pageOrder(page, sort))
-                .limit(limit)
                 .fetch(ActionQueries::toListed);
     }
 
@@ -98,14 +109,20 @@ public class ActionQueries {
         return filter.statuses().isEmpty() ? EnumSet.allOf(ActionStatus.class) : EnumSet.copyOf(filter.statuses());
     }
 
-    /** One index range of the list, in index order, with the key of each row's team. */
-    private Select<Record> part(Condition rows, ActionSort.Segment segment, ActionSort sort, int limit) {
-        List<Field<?>> fields = new ArrayList<>(List.of(ACTION_ITEM.fields()));
-        fields.add(TEAM.TEAM_KEY);
+    /**
+     * One index range of the list, in index order: the ids and sort values only, which the index holds,
+     * so a part reads no row it does not need for a filter.
+     */
+    private Select<Record> part(Condition rows, ActionFilter filter, ActionSort.Segment segment, ActionSort sort,
+                                int limit) {
+        List<Field<?>> fields = new ArrayList<>();
+        fields.add(ACTION_ITEM.ID);
+        if (sort.keyField() != null) {
+            fields.add(sort.keyField());
+        }
         fields.add(inline(segment.ordinal()).as(SEGMENT));
         return dsl.select(fields)
-                .from(ACTION_ITEM)
-                .leftJoin(TEAM).on(TEAM.ID.eq(ACTION_ITEM.TEAM_ID))
+                .from(ListIndexes.source(dsl.dialect(), filter, sort))
                 .where(rows)
                 .orderBy(sort.orderBy(segment))
                 .limit(limit);
