@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -142,8 +143,10 @@ public class PostmortemImporter {
         for (ExtractedAction extracted : extraction.actions()) {
             fresh.add(completion.complete(ActionItem.fromExtraction(postmortem.id(), fresh.size(), extracted, now)));
         }
+        Map<Long, String> teamKeys = completion.team() == null ? Map.of()
+                : Map.of(completion.team().teamId(), completion.team().teamKey());
         return new ImportResult(postmortem, newActions.store(postmortem.id(), fresh, actor), ImportOutcome.IMPORTED,
-                null);
+                null, teamKeys);
     }
 
     private ImportResult update(Postmortem previous, String text, String hash, Extraction extraction, String actor,

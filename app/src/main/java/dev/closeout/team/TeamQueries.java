@@ -89,7 +89,7 @@ public class TeamQueries {
 
     private Optional<FollowUpTeam> followUpTeam(Condition team) {
         // one row per priority the team sets (one row with none when it sets none)
-        var rows = dsl.select(TEAM.ID, TEAM.DEFAULT_OWNER, TEAM.CORRECTIVE_DAYS, TEAM.PREVENTATIVE_DAYS,
+        var rows = dsl.select(TEAM.ID, TEAM.TEAM_KEY, TEAM.DEFAULT_OWNER, TEAM.CORRECTIVE_DAYS, TEAM.PREVENTATIVE_DAYS,
                         TEAM_DUE_PRIORITY.PRIORITY, TEAM_DUE_PRIORITY.DAYS)
                 .from(TEAM).leftJoin(TEAM_DUE_PRIORITY).on(TEAM_DUE_PRIORITY.TEAM_ID.eq(TEAM.ID))
                 .where(team)
@@ -101,7 +101,7 @@ public class TeamQueries {
         rows.stream().filter(row -> row.get(TEAM_DUE_PRIORITY.PRIORITY) != null)
                 .forEach(row -> priorities.put(row.get(TEAM_DUE_PRIORITY.PRIORITY), row.get(TEAM_DUE_PRIORITY.DAYS)));
         var first = rows.get(0);
-        return Optional.of(new FollowUpTeam(first.get(TEAM.ID), first.get(TEAM.DEFAULT_OWNER),
+        return Optional.of(new FollowUpTeam(first.get(TEAM.ID), first.get(TEAM.TEAM_KEY), first.get(TEAM.DEFAULT_OWNER),
                 new DuePolicy(first.get(TEAM.CORRECTIVE_DAYS), first.get(TEAM.PREVENTATIVE_DAYS), priorities)));
     }
 
