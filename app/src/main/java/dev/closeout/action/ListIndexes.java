@@ -21,8 +21,8 @@ import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
  * MySQL and MariaDB with FORCE INDEX. Without it MariaDB 10.11 reads such a part with the index's status
  * prefix alone (ref access) instead of the range the keyset condition gives, and then a page deep in
  * the list, and every page read backwards, walks hundreds of thousands of rows to its start (EXPLAIN in
- * docs/benchmarks.md). A list narrowed to a postmortem or by text is left to the optimizer: the
- * postmortem's few rows and the full-text index serve it better. H2 has no index hints and needs none.
+ * docs/benchmarks.md). A list narrowed to a postmortem is left to the optimizer: the postmortem's few rows
+ * serve it better. H2 has no index hints and needs none.
  */
 final class ListIndexes {
 
@@ -31,7 +31,7 @@ final class ListIndexes {
 
     static Table<ActionItemRecord> source(SQLDialect dialect, ActionFilter filter, ActionSort sort) {
         boolean hinted = dialect.family() == SQLDialect.MYSQL || dialect.family() == SQLDialect.MARIADB;
-        if (!hinted || filter.text() != null || filter.postmortemId() != null) {
+        if (!hinted || filter.postmortemId() != null) {
             return ACTION_ITEM;
         }
         return ACTION_ITEM.forceIndex(index(filter, sort).getName());
