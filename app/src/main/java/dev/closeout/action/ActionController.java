@@ -35,6 +35,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Named;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import io.micronaut.transaction.annotation.ReadOnly;
 
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -77,6 +78,7 @@ class ActionController {
                 schema = @Schema(ref = "#/components/schemas/Page_ActionItemResponse_")),
         @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Get
+    @ReadOnly // the team's key and the page in one transaction (a CSV export reads in its own)
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> list(@RequestBean ActionListParams params,
                          @Parameter(description = "json (default) or csv; overrides Accept.")

@@ -5,12 +5,13 @@ import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.jooq.Condition;
 
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One page of follow-ups for the list endpoints, from their query parameters. */
 @Singleton
@@ -33,26 +34,22 @@ class ActionLists {
         ActionFilter filter = new ActionFilter(params.statuses(), teamId, params.ownerName(), params.overdueFlag(),
                 params.dueBeforeDate(), params.kindName(), params.componentName(), params.triggerName(),
                 params.postmortemId(), params.text(), caller.teamId());
-        List<ActionItem> rows = queries.find(filter, LocalDate.now(clock), sort, after(params.cursor(), sort),
-                limit + 1);
+        List<ActionQueries.Listed> rows;
+        try {
+            rows = queries.find(filter, LocalDate.now(clock), sort, Cursor.decode(params.cursor(), sort.wireName()),
+                    limit + 1);
+        } catch (DateTimeException e) {
+            throw InvalidRequest.of("cursor", "'" + params.cursor() + "' is not a cursor from a previous page's 'next'");
+        }
         // the extra row asked for only tells that another page exists
         boolean more = rows.size() > limit;
-        List<ActionItem> shown = more ? rows.subList(0, limit) : rows;
-        ActionItem last = more ? shown.get(shown.size() - 1) : null;
+        List<ActionQueries.Listed> shown = more ? rows.subList(0, limit) : rows;
+        ActionItem last = more ? shown.get(shown.size() - 1).action() : null;
         String next = last == null ? null
                 : Cursor.encode(new Cursor.Key(sort.wireName(), sort.valueOf(last), last.id()));
-        return new Page<>(views.of(shown), next);
-    }
-
-    private static @Nullable Condition after(@Nullable String cursor, ActionSort sort) {
-        Cursor.Key key = Cursor.decode(cursor, sort.wireName());
-        if (key == null) {
-            return null;
-        }
-        try {
-            return sort.after(key.value(), key.id());
-        } catch (DateTimeException e) {
-            throw InvalidRequest.of("cursor", "'" + cursor + "' is not a cursor from a previous page's 'next'");
-        }
+        Map<Long, String> teamKeys = new HashMap<>();
+        shown.stream().filter(row -> row.teamKey() != null)
+                .forEach(row -> teamKeys.put(row.action().teamId(), row.teamKey()));
+        return new Page<>(views.of(shown.stream().map(ActionQueries.Listed::action).toList(), teamKeys), next);
     }
 }

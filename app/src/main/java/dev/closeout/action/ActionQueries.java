@@ -1,92 +1,51 @@
 package dev.closeout.action;
 
 import dev.closeout.db.jooq.tables.records.ActionItemRecord;
+import dev.closeout.web.Cursor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 
 import java.time.LocalDate;
 import java.util.List;
 
 import static dev.closeout.db.jooq.Tables.ACTION_EVENT;
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
-import static dev.closeout.db.jooq.Tables.POSTMORTEM;
+import static dev.closeout.db.jooq.Tables.TEAM;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.select;
 
 /** Searches over follow-ups and their history, composed from the filter's conditions. */
 @Singleton
 public class ActionQueries {
 
-    private static final List<String> ACTIVE = List.of(ActionStatus.OPEN.wireName(),
-            ActionStatus.IN_PROGRESS.wireName());
-
     private final DSLContext dsl;
+    private final ListPages pages;
+    private final ActionTextSearch textSearch;
 
-    ActionQueries(DSLContext dsl) {
+    ActionQueries(DSLContext dsl, ListPages pages, ActionTextSearch textSearch) {
         this.dsl = dsl;
+        this.pages = pages;
+        this.textSearch = textSearch;
+    }
+
+    /** A follow-up in a list, with the key of its team (read in the same statement). */
+    record Listed(ActionItem action, @Nullable String teamKey) {
     }
 
     /**
-     * Up to {@code limit} follow-ups matching {@code filter} in {@code sort} order, after the row a
-     * cursor points at ({@code after}, null for the first page).
+     * Up to {@code limit} follow-ups matching {@code filter} in {@code sort} order, after the row a cursor
+     * points at ({@code after}, null for the first page). One statement reads the page from indexes in order
+     * ({@link ListParts}, {@link ListPages}); a text search takes one or two ({@link ActionTextSearch}).
      */
     @ReadOnly
-    List<ActionItem> find(ActionFilter filter, LocalDate today, ActionSort sort, @Nullable Condition after,
-                                 int limit) {
-        return dsl.selectFrom(ACTION_ITEM)
-                .where(conditions(filter, today))
-                .and(after == null ? noCondition() : after)
-                .orderBy(sort.orderBy())
-                .limit(limit)
-                .fetch(ActionQueries::toActionItem);
-    }
-
-    private static Condition conditions(ActionFilter filter, LocalDate today) {
-        Condition condition = noCondition();
-        if (!filter.statuses().isEmpty()) {
-            condition = condition.and(ACTION_ITEM.STATUS.in(filter.statuses().stream().map(ActionStatus::wireName)
-                    .toList()));
-        }
-        if (filter.teamId() != null) {
-            condition = condition.and(ACTION_ITEM.TEAM_ID.eq(filter.teamId()));
-        }
-        if (filter.scopeTeamId() != null) {
-            condition = condition.and(ACTION_ITEM.TEAM_ID.eq(filter.scopeTeamId()));
-        }
-        if (filter.owner() != null) {
-            condition = condition.and(ACTION_ITEM.OWNER.eq(filter.owner()));
-        }
-        if (filter.overdue() != null) {
-            // the rule of ActionItem.isOverdue, in SQL; spelled out both ways since NOT of a null due date is null
-            condition = condition.and(filter.overdue()
-                    ? ACTION_ITEM.STATUS.in(ACTIVE).and(ACTION_ITEM.DUE_DATE.lt(today))
-                    : ACTION_ITEM.STATUS.notIn(ACTIVE).or(ACTION_ITEM.DUE_DATE.isNull())
-                            .or(ACTION_ITEM.DUE_DATE.ge(today)));
-        }
-        if (filter.dueBefore() != null) {
-            condition = condition.and(ACTION_ITEM.DUE_DATE.lt(filter.dueBefore()));
-        }
-        if (filter.kind() != null) {
-            condition = condition.and(ACTION_ITEM.KIND.eq(filter.kind()));
-        }
-        if (filter.component() != null) {
-            condition = condition.and(ACTION_ITEM.POSTMORTEM_ID.in(select(POSTMORTEM.ID).from(POSTMORTEM)
-                    .where(POSTMORTEM.ROOT_CAUSE_COMPONENT.eq(filter.component()))));
-        }
-        if (filter.trigger() != null) {
-            condition = condition.and(ACTION_ITEM.POSTMORTEM_ID.in(select(POSTMORTEM.ID).from(POSTMORTEM)
-                    .where(POSTMORTEM.ROOT_CAUSE_TRIGGER.eq(filter.trigger()))));
-        }
-        if (filter.postmortemId() != null) {
-            condition = condition.and(ACTION_ITEM.POSTMORTEM_ID.eq(filter.postmortemId()));
-        }
+    List<Listed> find(ActionFilter filter, LocalDate today, ActionSort sort, @Nullable Cursor.Key after, int limit) {
         if (filter.text() != null) {
-            condition = condition.and(ACTION_ITEM.TEXT.containsIgnoreCase(filter.text()));
+            return textSearch.find(filter, today, sort, after, limit);
         }
-        return condition;
+        return pages.page(ListParts.perStatus(filter, today, sort, after), ListIndexes.source(dsl.dialect(), filter,
+                sort), sort, limit);
     }
 
     /** Up to {@code limit} events of one follow-up after event {@code afterId}, oldest first. */
@@ -100,6 +59,10 @@ public class ActionQueries {
                 .limit(limit)
                 .fetch(row -> new ActionEvent(row.getId(), row.getActionId(), row.getField(), row.getOldValue(),
                         row.getNewValue(), row.getActor(), row.getOccurredAt()));
+    }
+
+    static Listed toListed(Record row) {
+        return new Listed(toActionItem(row.into(ACTION_ITEM)), row.get(TEAM.TEAM_KEY.getName(), String.class));
     }
 
     public static ActionItem toActionItem(ActionItemRecord row) {

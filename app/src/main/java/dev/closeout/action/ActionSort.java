@@ -1,10 +1,12 @@
 package dev.closeout.action;
 
+import dev.closeout.web.Cursor;
 import io.micronaut.core.annotation.Nullable;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.SortField;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -13,11 +15,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
+import static org.jooq.impl.DSL.noCondition;
 
 /**
  * The orders {@code GET /api/actions?sort=} offers; a leading '-' reverses one. Follow-ups without a due
  * date come last in both due orders. Ties are broken by id in the same direction, so a page can start
  * right after the last row of the previous one (keyset pagination) whatever was inserted meanwhile.
+ *
+ * <p>Each order is read in index order, never sorted: a list is read in {@linkplain Segment segments},
+ * the rows with a value first and those without after them, each by its own keyset condition shaped as
+ * the index range it is ({@code due > ? OR (due = ? AND id > ?)}, not a row comparison, which MariaDB does
+ * not turn into a range).
  */
 enum ActionSort {
     ID("id", null, false),
@@ -26,6 +34,12 @@ enum ActionSort {
     DUE_DESC("-due", Key.DUE, true),
     CREATED("created", Key.CREATED, false),
     CREATED_DESC("-created", Key.CREATED, true);
+
+    /** The rows with a sort value (all of them when the key is never null), and the rows without one. */
+    enum Segment {
+        VALUED,
+        UNVALUED
+    }
 
     private final String wireName;
     private final @Nullable Key<?> key;
@@ -47,12 +61,52 @@ enum ActionSort {
                         + Arrays.stream(values()).map(ActionSort::wireName).collect(Collectors.joining(", "))));
     }
 
-    List<SortField<?>> orderBy() {
-        SortField<Long> byId = descending ? ACTION_ITEM.ID.desc() : ACTION_ITEM.ID.asc();
+    /** The column rows are ordered by before their id, or null for the id order. */
+    @Nullable Field<?> keyField() {
+        return key == null ? null : key.field;
+    }
+
+    boolean descending() {
+        return descending;
+    }
+
+    /** The segments a page after {@code after} (null: the first page) reads, in list order. */
+    List<Segment> segmentsAfter(@Nullable Cursor.Key after) {
+        if (key == null || !key.nullable) {
+            return List.of(Segment.VALUED);
+        }
+        return after != null && after.value() == null ? List.of(Segment.UNVALUED)
+                : List.of(Segment.VALUED, Segment.UNVALUED);
+    }
+
+    /**
+     * The rows of {@code segment} after {@code after} in this order.
+     *
+     * @throws java.time.DateTimeException when the cursor's value is not one this sort writes
+     */
+    Condition rowsAfter(Segment segment, @Nullable Cursor.Key after) {
+        Condition idAfter = after == null ? noCondition()
+                : descending ? ACTION_ITEM.ID.lt(after.id()) : ACTION_ITEM.ID.gt(after.id());
         if (key == null) {
+            return idAfter;
+        }
+        if (segment == Segment.UNVALUED) {
+            // a cursor in the valued rows has every unvalued row still ahead of it
+            return key.field.isNull().and(after != null && after.value() == null ? idAfter : noCondition());
+        }
+        if (after == null) {
+            return key.nullable ? key.field.isNotNull() : noCondition();
+        }
+        return key.after(after.value(), idAfter, descending);
+    }
+
+    /** The order of a segment's rows: the index's order, read forwards or backwards. */
+    List<SortField<?>> orderBy(Segment segment) {
+        SortField<Long> byId = descending ? ACTION_ITEM.ID.desc() : ACTION_ITEM.ID.asc();
+        if (key == null || segment == Segment.UNVALUED) {
             return List.of(byId);
         }
-        return List.of((descending ? key.field.desc() : key.field.asc()).nullsLast(), byId);
+        return List.of(descending ? key.field.desc() : key.field.asc(), byId);
     }
 
     /** The sort value of {@code action} as a cursor carries it; null when the action has none. */
@@ -64,31 +118,19 @@ enum ActionSort {
         return value == null ? null : value.toString();
     }
 
-    /**
-     * Rows after the one with sort value {@code value} and id {@code id} in this order.
-     *
-     * @throws java.time.DateTimeException when the value is not one this sort writes
-     */
-    Condition after(@Nullable String value, long id) {
-        Condition idAfter = descending ? ACTION_ITEM.ID.lt(id) : ACTION_ITEM.ID.gt(id);
-        return key == null ? idAfter : key.after(value, idAfter, descending);
-    }
+    private record Key<T>(Field<T> field, boolean nullable, Function<String, T> parse, Function<ActionItem, T> read) {
 
-    private record Key<T>(Field<T> field, Function<String, T> parse, Function<ActionItem, T> read) {
-
-        static final Key<LocalDate> DUE = new Key<>(ACTION_ITEM.DUE_DATE, LocalDate::parse, ActionItem::dueDate);
-        static final Key<LocalDateTime> CREATED = new Key<>(ACTION_ITEM.CREATED_AT, LocalDateTime::parse,
+        static final Key<LocalDate> DUE = new Key<>(ACTION_ITEM.DUE_DATE, true, LocalDate::parse, ActionItem::dueDate);
+        static final Key<LocalDateTime> CREATED = new Key<>(ACTION_ITEM.CREATED_AT, false, LocalDateTime::parse,
                 ActionItem::createdAt);
 
         Condition after(@Nullable String text, Condition idAfter, boolean descending) {
             if (text == null) {
-                // the last row had no value: only the rest of the valueless tail follows
-                return field.isNull().and(idAfter);
+                throw new DateTimeException("a cursor of this order carries a value");
             }
             T value = parse.apply(text);
-            return (descending ? field.lt(value) : field.gt(value))
-                    .or(field.eq(value).and(idAfter))
-                    .or(field.isNull());
+            // two adjacent ranges of the index (key, id): the rest of this value's rows, then the values after it
+            return (descending ? field.lt(value) : field.gt(value)).or(field.eq(value).and(idAfter));
         }
     }
 }

@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.ReadOnly;
 
 /** One team's follow-ups: {@code GET /api/actions} with the team fixed by the path. */
 @Controller("/api/teams/{key}/actions")
@@ -31,6 +32,7 @@ class TeamActionController {
     }
 
     @Get
+    @ReadOnly // the team's key and the page in one transaction
     Page<ActionItemResponse> list(String key, @RequestBean ActionListParams params, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         // another team is not found by a scoped token, as if it did not exist

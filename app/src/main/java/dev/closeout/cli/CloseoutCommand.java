@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Tracker for postmortem follow-ups.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExtractCommand.class, TokenCommand.class,
-                JiraCommand.class, ReportCommand.class})
+                JiraCommand.class, ReportCommand.class, DemoDataCommand.class, BenchCommand.class})
 public class CloseoutCommand {
 
     /**

@@ -37,6 +37,18 @@ class ImportCommand implements Callable<Integer> {
     private record Failure(String file, String reason) {
     }
 
+    /** How one file went: imported, or the reason it was not. */
+    record Attempt(ImportTarget.Imported imported, String failure) {
+
+        static Attempt of(ImportTarget.Imported imported) {
+            return new Attempt(imported, null);
+        }
+
+        static Attempt failed(String reason) {
+            return new Attempt(null, reason);
+        }
+    }
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
@@ -51,18 +63,27 @@ class ImportCommand implements Callable<Integer> {
         Map<ImportOutcome, Integer> counts = new EnumMap<>(ImportOutcome.class);
         List<Failure> failures = new ArrayList<>();
         ImportProgress progress = new ImportProgress(err, files.size(), ImportProgress.interactive());
-        try (ImportTarget target = server == null ? new DatabaseImport() : new ServerImport(server, apiToken)) {
+        try (ImportTarget target = server == null ? new DatabaseImport() : new ServerImport(server, apiToken);
+             ImportPipeline pipeline = new ImportPipeline(target.parallelism())) {
             int number = 0;
             for (PostmortemPaths.Found found : files) {
-                String file = found.path().toString();
-                progress.start(++number, file);
-                try {
-                    ImportTarget.Imported imported = importOne(target, found);
-                    counts.merge(imported.outcome(), 1, Integer::sum);
-                    progress.println(out, describe(file, imported));
-                } catch (ImportTarget.ImportFailure e) {
-                    failures.add(new Failure(file, e.getMessage()));
-                }
+                int position = ++number;
+                pipeline.submit(() -> {
+                    try {
+                        return Attempt.of(importOne(target, found));
+                    } catch (ImportTarget.ImportFailure e) {
+                        return Attempt.failed(e.getMessage());
+                    }
+                }, attempt -> {
+                    String file = found.path().toString();
+                    progress.start(position, file);
+                    if (attempt.failure() != null) {
+                        failures.add(new Failure(file, attempt.failure()));
+                        return;
+                    }
+                    counts.merge(attempt.imported().outcome(), 1, Integer::sum);
+                    progress.println(out, describe(file, attempt.imported()));
+                });
             }
         } finally {
             progress.finish();

@@ -21,6 +21,11 @@ interface ImportTarget extends AutoCloseable {
 
     Imported send(String source, String text) throws ImportFailure;
 
+    /** How many files {@link #send} may be given at once, from as many threads. */
+    default int parallelism() {
+        return 1;
+    }
+
     @Override
     void close();
 }

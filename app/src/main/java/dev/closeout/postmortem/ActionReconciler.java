@@ -6,6 +6,7 @@ import dev.closeout.action.ActionEventRepository;
 import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionItemRepository;
 import dev.closeout.action.DueSource;
+import dev.closeout.action.NewActions;
 import dev.closeout.postmortem.extraction.ExtractedAction;
 import dev.closeout.storage.Columns;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -13,6 +14,7 @@ import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +41,14 @@ class ActionReconciler {
 
     private final ActionItemRepository actions;
     private final ActionEventRepository events;
+    private final NewActions newActions;
     private final ApplicationEventPublisher<ActionChanged> changes;
 
-    ActionReconciler(ActionItemRepository actions, ActionEventRepository events,
+    ActionReconciler(ActionItemRepository actions, ActionEventRepository events, NewActions newActions,
                      ApplicationEventPublisher<ActionChanged> changes) {
         this.actions = actions;
         this.events = events;
+        this.newActions = newActions;
         this.changes = changes;
     }
 
@@ -53,16 +57,13 @@ class ActionReconciler {
         List<ActionItem> stored = actions.findByPostmortemIdOrderByPosition(postmortemId);
         Map<Integer, Integer> pairs = ActionMatching.pairs(stored.stream().map(ActionItem::text).toList(),
                 extracted.stream().map(ExtractedAction::text).toList());
-        int added = 0;
+        List<ActionItem> added = new ArrayList<>();
         int updated = 0;
         int kept = 0;
         for (int position = 0; position < extracted.size(); position++) {
             Integer match = pairs.get(position);
             if (match == null) {
-                ActionItem action = actions.save(newAction.make(position, extracted.get(position)));
-                events.save(ActionEvent.created(action, actor));
-                changes.publishEvent(new ActionChanged(null, action, actor));
-                added++;
+                added.add(newAction.make(position, extracted.get(position)));
             } else if (refresh(stored.get(match), position, extracted.get(position), actor, now)) {
                 updated++;
             } else {
@@ -78,7 +79,9 @@ class ActionReconciler {
                 removed += flagRemoved(stored.get(index), position++, actor, now) ? 1 : 0;
             }
         }
-        return new ReimportSummary(added, updated, removed, kept);
+        // after the stored ones took their new positions, so the new ones' positions are theirs alone
+        newActions.store(postmortemId, added, actor);
+        return new ReimportSummary(added.size(), updated, removed, kept);
     }
 
     /** Updates a matched action from the text; true when anything a person would notice changed. */

@@ -11,10 +11,13 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /**
  * Imports many postmortems for scripts. Each item is its own import and transaction: one bad item fails
- * alone, is reported with its reason, and the others are still imported.
+ * alone, is reported with its reason, and the others are still imported. Items are imported several at a
+ * time ({@link ImportWorkers}); two items of one batch with the same text or source meet as two requests
+ * would (the retries of {@link PostmortemImporter}).
  */
 @Singleton
 class BatchImport {
@@ -23,10 +26,12 @@ class BatchImport {
 
     private final PostmortemImporter importer;
     private final ImportConfiguration configuration;
+    private final ImportWorkers workers;
 
-    BatchImport(PostmortemImporter importer, ImportConfiguration configuration) {
+    BatchImport(PostmortemImporter importer, ImportConfiguration configuration, ImportWorkers workers) {
         this.importer = importer;
         this.configuration = configuration;
+        this.workers = workers;
     }
 
     /** Refuses a batch over the configured size before anything is imported. */
@@ -42,8 +47,17 @@ class BatchImport {
     BatchResult importAll(List<BatchItem> items, String actor, @Nullable Long scopeTeamId) {
         checkSize(items.size());
         List<BatchResult.Item> results = new ArrayList<>(items.size());
-        for (BatchItem item : items) {
-            results.add(importOne(item, actor, scopeTeamId));
+        RuntimeException passing = null;
+        for (Future<BatchResult.Item> result : workers.submit(items, item -> importOne(item, actor, scopeTeamId))) {
+            try {
+                results.add(ImportWorkers.await(result));
+            } catch (RuntimeException e) {
+                // the database is passing through a fault: every item is waited for, then the whole request is a 503
+                passing = passing == null ? e : passing;
+            }
+        }
+        if (passing != null) {
+            throw passing;
         }
         return BatchResult.of(results);
     }

@@ -129,7 +129,8 @@ class PostmortemController {
     /** 201 for a new postmortem; 200 for an unchanged text or a re-import, which says what it changed. */
     private HttpResponse<ImportResponse> answer(ImportResult result) {
         ImportResponse body = new ImportResponse(
-                PostmortemResponse.of(result.postmortem(), actionViews.of(result.actions())), result.reimport());
+                PostmortemResponse.of(result.postmortem(), actionViews.of(result.actions(), result.teamKeys())),
+                result.reimport());
         if (!result.created()) {
             return HttpResponse.ok(body);
         }

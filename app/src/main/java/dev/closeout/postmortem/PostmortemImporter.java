@@ -1,19 +1,19 @@
 package dev.closeout.postmortem;
 
-import dev.closeout.action.ActionChanged;
-import dev.closeout.action.ActionEvent;
-import dev.closeout.action.ActionEventRepository;
 import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionItemRepository;
+import dev.closeout.action.NewActions;
 import dev.closeout.postmortem.extraction.ExtractedAction;
 import dev.closeout.postmortem.extraction.Extraction;
 import dev.closeout.postmortem.extraction.PostmortemExtractor;
 import dev.closeout.postmortem.extraction.TextDecoding;
 import dev.closeout.storage.Columns;
 import dev.closeout.team.FollowUpDefaults;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,31 +32,38 @@ import java.util.Optional;
 @Singleton
 public class PostmortemImporter {
 
+    /**
+     * An import reads what is committed at each statement (READ COMMITTED), not a snapshot taken at its
+     * first read: after waiting for a concurrent import's lock it sees that import's follow-ups, and looking
+     * up a source no postmortem has yet takes no gap lock (under REPEATABLE READ two imports of new sources
+     * side by side in the index would deadlock on the gap they both locked). The unique keys on the text's
+     * hash and the source keep it exactly-once.
+     */
+    private static final TransactionDefinition IMPORT = importTransaction();
+
     private final PostmortemExtractor extractor = new PostmortemExtractor();
     private final PostmortemRepository postmortems;
     private final ActionItemRepository actions;
-    private final ActionEventRepository events;
+    private final NewActions newActions;
     private final FollowUpDefaults defaults;
     private final ActionReconciler reconciler;
     private final PostmortemScope scope;
     private final TransactionOperations<Connection> transactions;
-    private final ApplicationEventPublisher<ActionChanged> changes;
     private final ApplicationEventPublisher<PostmortemChanged> postmortemChanges;
     private final Clock clock;
     private final ImportRetry retry;
 
-    PostmortemImporter(PostmortemRepository postmortems, ActionItemRepository actions, ActionEventRepository events,
+    PostmortemImporter(PostmortemRepository postmortems, ActionItemRepository actions, NewActions newActions,
                        FollowUpDefaults defaults, ActionReconciler reconciler, PostmortemScope scope,
-                       TransactionOperations<Connection> transactions, ApplicationEventPublisher<ActionChanged> changes,
+                       TransactionOperations<Connection> transactions,
                        ApplicationEventPublisher<PostmortemChanged> postmortemChanges, Clock clock, ImportRetry retry) {
         this.postmortems = postmortems;
         this.actions = actions;
-        this.events = events;
+        this.newActions = newActions;
         this.defaults = defaults;
         this.reconciler = reconciler;
         this.scope = scope;
         this.transactions = transactions;
-        this.changes = changes;
         this.postmortemChanges = postmortemChanges;
         this.clock = clock;
         this.retry = retry;
@@ -73,7 +81,8 @@ public class PostmortemImporter {
      * Imports {@code text} for a caller scoped to team {@code scopeTeamId} (null: no team), within the rule of
      * {@link PostmortemScope}: another team's source or text is refused (403) and nothing is written, a new
      * postmortem of another team's service too; one of a service no team owns is the caller's team's. The
-     * answer shows the follow-ups the caller reaches.
+     * answer shows the follow-ups the caller reaches. One transaction: the text is looked up by its hash,
+     * and only a text not stored before is extracted and written.
      */
     public ImportResult importText(@Nullable String sourceRef, String text, String actor,
                                    @Nullable Long scopeTeamId) {
@@ -81,23 +90,32 @@ public class PostmortemImporter {
         String hash = ContentHash.of(normalized);
         String source = sourceRef == null || sourceRef.isBlank() ? null : Columns.fit(sourceRef.strip(),
                 Columns.SOURCE_REF);
-        Optional<ImportResult> existing = retry.run(() -> findExisting(hash, scopeTeamId));
-        if (existing.isPresent()) {
-            return existing.get().seenBy(scopeTeamId);
-        }
-        Extraction extraction = extractor.extract(normalized);
+        // a try that lost a race is run again: the text is extracted once
+        Extraction[] extraction = new Extraction[1];
         // a concurrent import of the same text or source may win a unique key or a lock: the next try
         // finds its row, or takes the lock it released
-        return retry.run(() -> findExisting(hash, scopeTeamId).orElseGet(() -> transactions.executeWrite(status ->
-                storeOrUpdate(source, normalized, hash, extraction, actor, scopeTeamId)))).seenBy(scopeTeamId);
+        return retry.run(() -> transactions.execute(IMPORT, status -> {
+            Optional<Postmortem> existing = postmortems.findByContentHash(hash);
+            if (existing.isPresent()) {
+                scope.requireSeenText(scopeTeamId, existing.get());
+                return unchanged(existing.get());
+            }
+            if (extraction[0] == null) {
+                extraction[0] = extractor.extract(normalized);
+            }
+            return storeOrUpdate(source, normalized, hash, extraction[0], actor, scopeTeamId);
+        })).seenBy(scopeTeamId);
     }
 
-    private Optional<ImportResult> findExisting(String hash, @Nullable Long scopeTeamId) {
-        return transactions.executeRead(status -> postmortems.findByContentHash(hash).map(postmortem -> {
-            scope.requireSeenText(scopeTeamId, postmortem);
-            return new ImportResult(postmortem, actions.findByPostmortemIdOrderByPosition(postmortem.id()),
-                    ImportOutcome.UNCHANGED, null);
-        }));
+    private static TransactionDefinition importTransaction() {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+        return definition;
+    }
+
+    private ImportResult unchanged(Postmortem postmortem) {
+        return new ImportResult(postmortem, actions.findByPostmortemIdOrderByPosition(postmortem.id()),
+                ImportOutcome.UNCHANGED, null);
     }
 
     private ImportResult storeOrUpdate(@Nullable String source, String text, String hash, Extraction extraction,
@@ -109,8 +127,7 @@ public class PostmortemImporter {
         }
         if (previous.isPresent() && previous.get().contentHash().equals(hash)) {
             // a concurrent import of this very text committed while we waited for the lock
-            return new ImportResult(previous.get(), actions.findByPostmortemIdOrderByPosition(previous.get().id()),
-                    ImportOutcome.UNCHANGED, null);
+            return unchanged(previous.get());
         }
         if (previous.isPresent()) {
             return update(previous.get(), text, hash, extraction, actor, scopeTeamId);
@@ -118,22 +135,23 @@ public class PostmortemImporter {
         return store(source, text, hash, extraction, actor, scopeTeamId);
     }
 
+    /** A new postmortem: it, its follow-ups and their creation in a handful of statements (see {@link NewActions}). */
     private ImportResult store(@Nullable String source, String text, String hash, Extraction extraction,
                                String actor, @Nullable Long scopeTeamId) {
         LocalDateTime now = LocalDateTime.now(clock);
         Postmortem imported = Postmortem.imported(source, text, hash, extraction, now);
         scope.requireOwnService(scopeTeamId, imported.service());
         Postmortem postmortem = postmortems.save(imported);
-        List<ActionItem> stored = new ArrayList<>();
-        int position = 0;
+        FollowUpDefaults.Completion completion = defaults.of(postmortem, scopeTeamId);
+        List<ActionItem> fresh = new ArrayList<>();
         for (ExtractedAction extracted : extraction.actions()) {
-            ActionItem action = actions.save(newAction(postmortem, position++, extracted, now, scopeTeamId));
-            events.save(ActionEvent.created(action, actor));
-            changes.publishEvent(new ActionChanged(null, action, actor));
-            stored.add(action);
+            fresh.add(completion.complete(ActionItem.fromExtraction(postmortem.id(), fresh.size(), extracted, now)));
         }
+        Map<Long, String> teamKeys = completion.team() == null ? Map.of()
+                : Map.of(completion.team().teamId(), completion.team().teamKey());
+        List<ActionItem> stored = newActions.store(postmortem.id(), fresh, actor);
         postmortemChanges.publishEvent(new PostmortemChanged(postmortem, stored));
-        return new ImportResult(postmortem, stored, ImportOutcome.IMPORTED, null);
+        return new ImportResult(postmortem, stored, ImportOutcome.IMPORTED, null, teamKeys);
     }
 
     private ImportResult update(Postmortem previous, String text, String hash, Extraction extraction, String actor,
@@ -142,17 +160,11 @@ public class PostmortemImporter {
         Postmortem reextracted = previous.reextracted(text, hash, extraction, now);
         scope.requireOwnService(scopeTeamId, reextracted.service());
         Postmortem postmortem = postmortems.update(reextracted);
-        ReimportSummary summary = reconciler.reconcile(postmortem.id(), extraction.actions(),
-                (position, extracted) -> newAction(postmortem, position, extracted, now, scopeTeamId), actor, now);
+        FollowUpDefaults.Completion completion = defaults.of(postmortem, scopeTeamId);
+        ReimportSummary summary = reconciler.reconcile(postmortem.id(), extraction.actions(), (position, extracted) ->
+                completion.complete(ActionItem.fromExtraction(postmortem.id(), position, extracted, now)), actor, now);
         List<ActionItem> followUps = actions.findByPostmortemIdOrderByPosition(postmortem.id());
         postmortemChanges.publishEvent(new PostmortemChanged(postmortem, followUps));
         return new ImportResult(postmortem, followUps, ImportOutcome.UPDATED, summary);
-    }
-
-    /** The one place a follow-up is made for an extracted action: on first import and when a re-import adds one. */
-    private ActionItem newAction(Postmortem postmortem, int position, ExtractedAction extracted, LocalDateTime now,
-                                 @Nullable Long scopeTeamId) {
-        return defaults.complete(ActionItem.fromExtraction(postmortem.id(), position, extracted, now), postmortem,
-                scopeTeamId);
     }
 }

@@ -1,6 +1,7 @@
 package dev.closeout.postmortem;
 
 import dev.closeout.action.ActionStatus;
+import dev.closeout.search.TextSearch;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -64,12 +65,12 @@ public class PostmortemQueries {
                 .fetch(PostmortemQueries::toSummary);
     }
 
-    private static Condition conditions(PostmortemFilter filter) {
+    private Condition conditions(PostmortemFilter filter) {
         Condition condition = noCondition();
         if (filter.text() != null) {
-            condition = condition.and(POSTMORTEM.TITLE.containsIgnoreCase(filter.text())
-                    .or(POSTMORTEM.SERVICE.containsIgnoreCase(filter.text()))
-                    .or(POSTMORTEM.ROOT_CAUSE_SUMMARY.containsIgnoreCase(filter.text())));
+            // the columns of the full-text index ft_postmortem_search (V7), in its order
+            condition = condition.and(TextSearch.containing(dsl.dialect(), filter.text(), POSTMORTEM.TITLE,
+                    POSTMORTEM.SERVICE, POSTMORTEM.ROOT_CAUSE_SUMMARY));
         }
         if (filter.service() != null) {
             condition = condition.and(lower(POSTMORTEM.SERVICE).eq(filter.service().toLowerCase(Locale.ROOT)));

@@ -32,14 +32,16 @@ public class ApiTokens {
     private static final int TOKEN_BYTES = 32;
 
     private final ApiTokenRepository tokens;
+    private final TokenCache cache;
     private final TeamKeys teamKeys;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final @Nullable byte[] adminTokenHash;
 
-    ApiTokens(ApiTokenRepository tokens, TeamKeys teamKeys, Clock clock,
+    ApiTokens(ApiTokenRepository tokens, TokenCache cache, TeamKeys teamKeys, Clock clock,
               @Value("${closeout.admin-token:}") String adminToken) {
         this.tokens = tokens;
+        this.cache = cache;
         this.teamKeys = teamKeys;
         this.clock = clock;
         this.adminTokenHash = adminToken.isBlank() ? null : digest(adminToken);
@@ -95,6 +97,8 @@ public class ApiTokens {
             return false;
         }
         tokens.deleteById(id);
+        // refused here from now on; other instances find it gone within their cache's TTL
+        cache.clear();
         return true;
     }
 

@@ -31,25 +31,41 @@ public class FollowUpDefaults {
      * team of the token importing it, which must see what it imported), else none.
      */
     public ActionItem complete(ActionItem fresh, Postmortem postmortem, @Nullable Long importingTeamId) {
-        Optional<TeamProfile> team = postmortem.service() == null || postmortem.service().isBlank()
-                ? Optional.empty() : teams.findByService(postmortem.service());
+        return of(postmortem, importingTeamId).complete(fresh);
+    }
+
+    /**
+     * The defaults of {@code postmortem}'s follow-ups, read once for all of them (one statement); see
+     * {@link #complete(ActionItem, Postmortem, Long)}.
+     */
+    public Completion of(Postmortem postmortem, @Nullable Long importingTeamId) {
+        Optional<FollowUpTeam> team = postmortem.service() == null || postmortem.service().isBlank()
+                ? Optional.empty() : teams.followUpTeamOfService(postmortem.service());
         if (team.isEmpty() && importingTeamId != null) {
-            team = teams.findById(importingTeamId);
+            team = teams.followUpTeam(importingTeamId);
         }
-        Long teamId = fresh.teamId() != null ? fresh.teamId() : team.map(profile -> profile.team().id()).orElse(null);
-        String owner = fresh.owner() != null ? fresh.owner()
-                : team.map(profile -> profile.team().defaultOwner()).orElse(null);
-        LocalDate due = fresh.dueDate();
-        DueSource dueSource = fresh.dueSource();
-        if (due == null) {
-            DuePolicy policy = team.map(profile -> profile.effectivePolicy(globalPolicy)).orElse(globalPolicy);
-            due = policy.dueDate(countedFrom(postmortem), fresh.kind(), fresh.priority());
-            dueSource = DueSource.POLICY;
+        return new Completion(team.orElse(null), countedFrom(postmortem),
+                team.map(found -> found.effectivePolicy(globalPolicy)).orElse(globalPolicy));
+    }
+
+    /** What one postmortem's new follow-ups get: its team (null for none), the day due dates count from. */
+    public record Completion(@Nullable FollowUpTeam team, LocalDate countedFrom, DuePolicy policy) {
+
+        /** {@code fresh} with its team, owner and due date filled in where the postmortem left them out. */
+        public ActionItem complete(ActionItem fresh) {
+            Long teamId = fresh.teamId() != null ? fresh.teamId() : team == null ? null : team.teamId();
+            String owner = fresh.owner() != null ? fresh.owner() : team == null ? null : team.defaultOwner();
+            LocalDate due = fresh.dueDate();
+            DueSource dueSource = fresh.dueSource();
+            if (due == null) {
+                due = policy.dueDate(countedFrom, fresh.kind(), fresh.priority());
+                dueSource = DueSource.POLICY;
+            }
+            return new ActionItem(fresh.id(), fresh.postmortemId(), fresh.position(), fresh.text(), fresh.kind(),
+                    fresh.group(), owner, teamId, due, dueSource, fresh.priority(), fresh.status(),
+                    fresh.statusReason(), fresh.ticketRef(), fresh.sourceLine(), fresh.removedFromSource(),
+                    fresh.createdAt(), fresh.updatedAt(), fresh.closedAt(), fresh.version());
         }
-        return new ActionItem(fresh.id(), fresh.postmortemId(), fresh.position(), fresh.text(), fresh.kind(),
-                fresh.group(), owner, teamId, due, dueSource, fresh.priority(), fresh.status(), fresh.statusReason(),
-                fresh.ticketRef(), fresh.sourceLine(), fresh.removedFromSource(), fresh.createdAt(),
-                fresh.updatedAt(), fresh.closedAt(), fresh.version());
     }
 
     /** The day the policy counts from: the incident's start, or the import when the postmortem gives none. */

@@ -19,6 +19,7 @@ import static dev.closeout.db.jooq.Tables.TEAM;
 import static dev.closeout.db.jooq.Tables.TEAM_DUE_PRIORITY;
 import static dev.closeout.db.jooq.Tables.TEAM_SERVICE;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
 
 /** Reads teams with their services and due-date policy. */
 @Singleton
@@ -68,6 +69,40 @@ public class TeamQueries {
         return profiles(dsl.select(TEAM.fields()).from(TEAM).join(TEAM_SERVICE).on(TEAM_SERVICE.TEAM_ID.eq(TEAM.ID))
                 .where(TEAM_SERVICE.SERVICE_NAME.eq(ServiceOwnership.normalize(service)))
                 .fetchInto(TEAM)).stream().findFirst();
+    }
+
+    /**
+     * What the follow-ups of a postmortem about {@code service} take from the team owning it (compared
+     * case-insensitively): one statement, asked once per imported postmortem.
+     */
+    @ReadOnly
+    public Optional<FollowUpTeam> followUpTeamOfService(String service) {
+        return followUpTeam(TEAM.ID.in(select(TEAM_SERVICE.TEAM_ID).from(TEAM_SERVICE)
+                .where(TEAM_SERVICE.SERVICE_NAME.eq(ServiceOwnership.normalize(service)))));
+    }
+
+    /** What new follow-ups take from team {@code teamId}, in one statement. */
+    @ReadOnly
+    public Optional<FollowUpTeam> followUpTeam(long teamId) {
+        return followUpTeam(TEAM.ID.eq(teamId));
+    }
+
+    private Optional<FollowUpTeam> followUpTeam(Condition team) {
+        // one row per priority the team sets (one row with none when it sets none)
+        var rows = dsl.select(TEAM.ID, TEAM.TEAM_KEY, TEAM.DEFAULT_OWNER, TEAM.CORRECTIVE_DAYS, TEAM.PREVENTATIVE_DAYS,
+                        TEAM_DUE_PRIORITY.PRIORITY, TEAM_DUE_PRIORITY.DAYS)
+                .from(TEAM).leftJoin(TEAM_DUE_PRIORITY).on(TEAM_DUE_PRIORITY.TEAM_ID.eq(TEAM.ID))
+                .where(team)
+                .fetch();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Integer> priorities = new TreeMap<>();
+        rows.stream().filter(row -> row.get(TEAM_DUE_PRIORITY.PRIORITY) != null)
+                .forEach(row -> priorities.put(row.get(TEAM_DUE_PRIORITY.PRIORITY), row.get(TEAM_DUE_PRIORITY.DAYS)));
+        var first = rows.get(0);
+        return Optional.of(new FollowUpTeam(first.get(TEAM.ID), first.get(TEAM.TEAM_KEY), first.get(TEAM.DEFAULT_OWNER),
+                new DuePolicy(first.get(TEAM.CORRECTIVE_DAYS), first.get(TEAM.PREVENTATIVE_DAYS), priorities)));
     }
 
     /** Of {@code services} (stored spelling), those another team than {@code teamId} owns, with its key. */
