@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -61,6 +62,12 @@ public class RecurringCauses {
     public RecurringCausesReport report(RecurringCausesRequest request) {
         List<RecurringCausesQueries.IncidentRow> incidents = queries.incidents(request.from(), request.to(),
                 request.teamId(), request.service());
+        // the summaries are read here, in the report's transaction; Lucene compares them on another thread (the
+        // common pool: the work is all CPU) while this one reads the follow-ups
+        List<RecurringCausesQueries.IncidentRow> compared = compared(incidents);
+        CompletableFuture<List<List<Integer>>> alikeGroups = CompletableFuture.supplyAsync(
+                () -> AlikeIncidents.groups(compared.stream().map(RecurringCausesQueries.IncidentRow::summary)
+                        .toList()));
         Map<Long, IncidentFollowups> histories = queries.followUps(ids(incidents), request.teamId());
         Function<RecurringCausesQueries.IncidentRow, IncidentFollowups> followUps =
                 incident -> histories.getOrDefault(incident.id(), IncidentFollowups.none());
@@ -82,7 +89,7 @@ public class RecurringCauses {
         });
         causes.sort(CAUSE_ORDER);
         return new RecurringCausesReport(request.from(), request.to(), causes, byService(incidents, request),
-                alike(incidents, request, followUps));
+                alike(incidents, compared, alikeGroups.join(), request, followUps));
     }
 
     /**
@@ -115,18 +122,12 @@ public class RecurringCauses {
      * The groups of incidents whose root causes read alike though labelled apart ({@link AlikeIncidents}), among
      * the latest {@value AlikeIncidents#MAX_COMPARED} incidents of the window with a root-cause summary.
      */
-    private RecurringCausesReport.Alike alike(List<RecurringCausesQueries.IncidentRow> incidents,
-                                              RecurringCausesRequest request,
-                                              Function<RecurringCausesQueries.IncidentRow, IncidentFollowups> followUps) {
-        List<RecurringCausesQueries.IncidentRow> latest = incidents.stream().sorted(BY_TIME.reversed())
-                .limit(AlikeIncidents.MAX_COMPARED).toList();
-        Map<Long, String> summaries = queries.summaries(latest.stream().map(RecurringCausesQueries.IncidentRow::id)
-                .toList());
-        List<RecurringCausesQueries.IncidentRow> compared = latest.stream()
-                .filter(incident -> summaries.containsKey(incident.id())).toList();
+    private static RecurringCausesReport.Alike alike(
+            List<RecurringCausesQueries.IncidentRow> incidents, List<RecurringCausesQueries.IncidentRow> compared,
+            List<List<Integer>> alikeGroups, RecurringCausesRequest request,
+            Function<RecurringCausesQueries.IncidentRow, IncidentFollowups> followUps) {
         List<RecurringCausesReport.AlikeGroup> groups = new ArrayList<>();
-        for (List<Integer> group : AlikeIncidents.groups(compared.stream()
-                .map(incident -> summaries.get(incident.id())).toList())) {
+        for (List<Integer> group : alikeGroups) {
             List<RecurringCausesQueries.IncidentRow> members = group.stream().map(compared::get).sorted(BY_TIME)
                     .toList();
             Map<Label, Integer> labels = new LinkedHashMap<>();
@@ -148,6 +149,16 @@ public class RecurringCauses {
         groups.sort(Comparator.comparingInt(RecurringCausesReport.AlikeGroup::incidents).reversed()
                 .thenComparing(RecurringCausesReport.AlikeGroup::lastSeen, Comparator.reverseOrder()));
         return new RecurringCausesReport.Alike(AlikeIncidents.THRESHOLD, compared.size(), incidents.size(), groups);
+    }
+
+    /** The latest incidents of the window with a root-cause summary, with it, up to the most compared. */
+    private List<RecurringCausesQueries.IncidentRow> compared(List<RecurringCausesQueries.IncidentRow> incidents) {
+        List<RecurringCausesQueries.IncidentRow> latest = incidents.stream().sorted(BY_TIME.reversed())
+                .limit(AlikeIncidents.MAX_COMPARED).toList();
+        Map<Long, String> summaries = queries.summaries(latest.stream().map(RecurringCausesQueries.IncidentRow::id)
+                .toList());
+        return latest.stream().filter(incident -> summaries.containsKey(incident.id()))
+                .map(incident -> incident.withSummary(summaries.get(incident.id()))).toList();
     }
 
     /** The latest {@code per_cause} of incidents in time order, still in time order. */

@@ -55,9 +55,17 @@ class RecurringCausesQueries {
         this.calendar = calendar;
     }
 
-    /** A postmortem of the window, with what the report shows and groups it by. */
+    /**
+     * A postmortem of the window, with what the report shows and groups it by; its root-cause summary only once
+     * read for likeness.
+     */
     record IncidentRow(long id, @Nullable String title, @Nullable String service, @Nullable String component,
-                       @Nullable String trigger, LocalDateTime time, boolean started, LocalDate date) {
+                       @Nullable String trigger, LocalDateTime time, boolean started, LocalDate date,
+                       @Nullable String summary) {
+
+        IncidentRow withSummary(String summary) {
+            return new IncidentRow(id, title, service, component, trigger, time, started, date, summary);
+        }
     }
 
     /** The postmortems whose incident date is in the window, of {@code teamId} and {@code service} when given. */
@@ -73,7 +81,7 @@ class RecurringCausesQueries {
                 .fetch(row -> {
                     LocalDateTime time = IncidentDate.time(row.value6(), row.value7());
                     return new IncidentRow(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(), time,
-                            row.value6() != null, calendar.dayOf(time));
+                            row.value6() != null, calendar.dayOf(time), null);
                 });
     }
 

@@ -161,6 +161,19 @@ public class SimilarIndex {
         }
     }
 
+    /** The bytes the index's files take in memory. */
+    public long bytes() {
+        try {
+            long bytes = 0;
+            for (String file : writer.getDirectory().listAll()) {
+                bytes += writer.getDirectory().fileLength(file);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @PreDestroy
     void close() throws IOException {
         searchers.close();

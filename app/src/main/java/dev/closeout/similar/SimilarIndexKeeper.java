@@ -72,8 +72,8 @@ public class SimilarIndexKeeper {
         }
         index.built();
         seenUntil = latest;
-        LOG.info("Similar-incidents index built: {} postmortems in {} ms", indexed,
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        LOG.info("Similar-incidents index built: {} postmortems in {} ms, {} MB", indexed,
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), index.bytes() / 1_000_000);
     }
 
     /** Re-reads the postmortems changed since the last build or catch-up (with {@link #OVERLAP}). */
