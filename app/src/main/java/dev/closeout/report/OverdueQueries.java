@@ -2,6 +2,7 @@ package dev.closeout.report;
 
 import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionQueries;
+import dev.closeout.db.jooq.tables.records.ActionItemRecord;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -11,19 +12,24 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.Select;
+import org.jooq.SQLDialect;
 import org.jooq.SelectJoinStep;
+import org.jooq.Table;
 
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import static dev.closeout.db.jooq.Indexes.IX_ACTION_OVERDUE;
+import static dev.closeout.db.jooq.Indexes.IX_ACTION_TEAM_OVERDUE;
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
 import static dev.closeout.db.jooq.Tables.POSTMORTEM;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
 /** The overdue report's two questions to the database: how many, by what; and which, most overdue first. */
@@ -40,13 +46,61 @@ class OverdueQueries {
     }
 
     /**
-     * Overdue and due-soon follow-ups counted by team, owner, service, priority and age bucket, in one query
-     * (one pass over the active follow-ups due up to a week after the day); the caller adds the groups up. For
-     * today the follow-ups are read from ix_action_team_overdue or ix_action_overdue alone (V10), each joined to
-     * its postmortem for the service.
+     * Overdue and due-soon follow-ups counted by team, owner, service, priority and age bucket: for today three
+     * narrow passes over the active follow-ups' index ({@link #today}); for an earlier day one pass over their
+     * history ({@link #fromHistory}), whose cost is reading the history, read once.
      */
     @ReadOnly
-    List<OverdueGroup> counts(OverdueFilter filter, ReportDay day) {
+    OverdueCounts counts(OverdueFilter filter, ReportDay day) {
+        return day.fromHistory() ? OverdueCounts.of(fromHistory(filter, day)) : today(filter, day.day());
+    }
+
+    /**
+     * Today's counts, each pass grouping by few values: team, priority and bucket (every total but owner's and
+     * service's); owner; postmortem, then its service. Grouped by all five at once, the groups were about as many
+     * as the overdue follow-ups (a temporary table of 240,000 wide rows, spilled to disk, 10 s for every team at
+     * a million follow-ups); each pass here reads ix_action_overdue or ix_action_team_overdue (V10) alone into a
+     * few hundred groups. docs/reports.md, "Cost at a million follow-ups".
+     */
+    private OverdueCounts today(OverdueFilter filter, LocalDate day) {
+        Table<?> source = source(filter);
+        Condition upToDueSoon = filter.condition().and(FollowupRules.active())
+                .and(ACTION_ITEM.DUE_DATE.le(day.plusDays(FollowupRules.DUE_SOON_DAYS)));
+        Condition overdue = filter.condition().and(FollowupRules.overdueOn(day));
+        Field<String> bucket = bucket(day);
+        Field<Integer> count = count();
+        OverdueCounts counts = new OverdueCounts();
+        dsl.select(ACTION_ITEM.TEAM_ID, ACTION_ITEM.PRIORITY, bucket, count)
+                .from(source)
+                .where(upToDueSoon)
+                .groupBy(ACTION_ITEM.TEAM_ID, ACTION_ITEM.PRIORITY, bucket)
+                .forEach(row -> counts.addTally(row.value1(), row.value2(), row.value3(), row.value4()));
+        dsl.select(ACTION_ITEM.OWNER, count)
+                .from(source)
+                .where(overdue)
+                .groupBy(ACTION_ITEM.OWNER)
+                .forEach(row -> counts.addOwner(row.value1(), row.value2()));
+        // by postmortem first, so that each postmortem's service is looked up once, not once per follow-up
+        Field<Integer> followups = count().as("followups");
+        Table<?> perPostmortem = select(ACTION_ITEM.POSTMORTEM_ID, followups)
+                .from(source)
+                .where(overdue)
+                .groupBy(ACTION_ITEM.POSTMORTEM_ID)
+                .asTable("per_postmortem");
+        Field<Integer> sum = sum(perPostmortem.field(followups)).cast(Integer.class);
+        dsl.select(POSTMORTEM.SERVICE, sum)
+                .from(perPostmortem)
+                .join(POSTMORTEM).on(POSTMORTEM.ID.eq(perPostmortem.field(ACTION_ITEM.POSTMORTEM_ID)))
+                .groupBy(POSTMORTEM.SERVICE)
+                .forEach(row -> counts.addService(row.value1(), row.value2()));
+        return counts;
+    }
+
+    /**
+     * The active follow-ups of an earlier day due up to a week after it, grouped by team, owner, service, priority
+     * and bucket in one pass, so that each follow-up's history is read once.
+     */
+    private List<OverdueGroup> fromHistory(OverdueFilter filter, ReportDay day) {
         Field<String> bucket = bucket(day.day());
         Field<Integer> count = count();
         return dsl.select(ACTION_ITEM.TEAM_ID, ACTION_ITEM.OWNER, POSTMORTEM.SERVICE, ACTION_ITEM.PRIORITY, bucket,
@@ -54,14 +108,30 @@ class OverdueQueries {
                 .from(ACTION_ITEM)
                 .join(POSTMORTEM).on(POSTMORTEM.ID.eq(ACTION_ITEM.POSTMORTEM_ID))
                 .where(filter.condition())
-                // overdue (due before the day) or due soon (on it or within a week after), both active; the due
-                // date first, so that an earlier day's history is read only for the follow-ups it leaves
+                // the due date first, so that the history is read only for the follow-ups it leaves
                 .and(ACTION_ITEM.DUE_DATE.le(day.day().plusDays(FollowupRules.DUE_SOON_DAYS)))
                 .and(day.active())
                 .groupBy(ACTION_ITEM.TEAM_ID, ACTION_ITEM.OWNER, POSTMORTEM.SERVICE, ACTION_ITEM.PRIORITY, bucket)
                 .fetch(row -> new OverdueGroup(row.get(ACTION_ITEM.TEAM_ID), row.get(ACTION_ITEM.OWNER),
                         row.get(POSTMORTEM.SERVICE), row.get(ACTION_ITEM.PRIORITY), row.get(bucket),
                         row.get(count)));
+    }
+
+    /**
+     * Where today's passes read from: the active follow-ups' covering index named to MySQL and MariaDB, for one
+     * team or every team; left to the optimizer for one owner, whose own index holds far fewer rows. Without the
+     * hint MariaDB 10.11 groups by owner along ix_action_owner_status_due, reading every row it points to. With
+     * a service asked for, each follow-up's postmortem is joined.
+     */
+    private Table<?> source(OverdueFilter filter) {
+        Table<ActionItemRecord> items = ACTION_ITEM;
+        SQLDialect family = dsl.dialect().family();
+        if (filter.owner() == null && (family == SQLDialect.MYSQL || family == SQLDialect.MARIADB)) {
+            items = ACTION_ITEM.forceIndex((filter.teamId() == null ? IX_ACTION_OVERDUE : IX_ACTION_TEAM_OVERDUE)
+                    .getName());
+        }
+        return filter.service() == null ? items
+                : items.join(POSTMORTEM).on(POSTMORTEM.ID.eq(ACTION_ITEM.POSTMORTEM_ID));
     }
 
     /**

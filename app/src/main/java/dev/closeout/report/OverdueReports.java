@@ -4,7 +4,6 @@ import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionItemResponse;
 import dev.closeout.action.ActionViews;
 import dev.closeout.action.InvalidRequest;
-import dev.closeout.report.OverdueQueries.OverdueGroup;
 import dev.closeout.report.OverdueQueries.OverdueRow;
 import dev.closeout.report.OverdueReport.AgeCount;
 import dev.closeout.security.Caller;
@@ -18,15 +17,12 @@ import jakarta.inject.Singleton;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -39,9 +35,6 @@ public class OverdueReports implements CommandLineReport {
     static final String PATH = "/api/reports/overdue";
     /** Rows per query of an export: big enough that round trips do not dominate, small enough to stream. */
     static final int EXPORT_BATCH = 500;
-
-    private static final Map<String, AgeBucket> BUCKETS = Arrays.stream(AgeBucket.values())
-            .collect(Collectors.toMap(AgeBucket::label, Function.identity()));
 
     private final OverdueQueries queries;
     private final ActionViews views;
@@ -60,24 +53,25 @@ public class OverdueReports implements CommandLineReport {
     public OverdueReport report(OverdueRequest request, Caller caller) {
         OverdueFilter filter = filter(request, caller);
         ReportDay day = day(request);
-        Counts counts = Counts.of(queries.counts(filter, day));
+        OverdueCounts counts = queries.counts(filter, day);
         List<OverdueRow> rows = queries.overdue(filter, day, request.after(), request.limit() + 1);
         // the extra row asked for only tells that another page exists
         boolean more = rows.size() > request.limit();
         List<OverdueRow> shown = more ? rows.subList(0, request.limit()) : rows;
         String next = more ? cursor(shown.get(shown.size() - 1)) : null;
-        Map<Long, String> keys = teamKeys.keysOf(counts.byTeam.keySet().stream().filter(Objects::nonNull).toList());
-        return new OverdueReport(day.day(), counts.total, counts.dueSoon,
-                sorted(counts.byTeam, (id, n) -> new OverdueReport.TeamCount(id == null ? null : keys.get(id), n),
+        Map<Long, String> keys = teamKeys.keysOf(
+                counts.byTeam().keySet().stream().filter(Objects::nonNull).toList());
+        return new OverdueReport(day.day(), counts.total(), counts.dueSoon(),
+                sorted(counts.byTeam(), (id, n) -> new OverdueReport.TeamCount(id == null ? null : keys.get(id), n),
                         OverdueReport.TeamCount::team, OverdueReport.TeamCount::count),
-                sorted(counts.byOwner, OverdueReport.OwnerCount::new, OverdueReport.OwnerCount::owner,
+                sorted(counts.byOwner(), OverdueReport.OwnerCount::new, OverdueReport.OwnerCount::owner,
                         OverdueReport.OwnerCount::count),
-                sorted(counts.byService, OverdueReport.ServiceCount::new, OverdueReport.ServiceCount::service,
+                sorted(counts.byService(), OverdueReport.ServiceCount::new, OverdueReport.ServiceCount::service,
                         OverdueReport.ServiceCount::count),
-                sorted(counts.byPriority, OverdueReport.PriorityCount::new, OverdueReport.PriorityCount::priority,
+                sorted(counts.byPriority(), OverdueReport.PriorityCount::new, OverdueReport.PriorityCount::priority,
                         OverdueReport.PriorityCount::count),
                 Arrays.stream(AgeBucket.values())
-                        .map(bucket -> new AgeCount(bucket, counts.byAge.getOrDefault(bucket, 0))).toList(),
+                        .map(bucket -> new AgeCount(bucket, counts.inBucket(bucket))).toList(),
                 items(shown, day), next);
     }
 
@@ -165,33 +159,5 @@ public class OverdueReports implements CommandLineReport {
                 .sorted(Comparator.comparing(count, Comparator.reverseOrder())
                         .thenComparing(name, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
-    }
-
-    /** The groups of {@link OverdueQueries#counts} added up. */
-    private static final class Counts {
-        private int total;
-        private int dueSoon;
-        private final Map<Long, Integer> byTeam = new HashMap<>();
-        private final Map<String, Integer> byOwner = new HashMap<>();
-        private final Map<String, Integer> byService = new HashMap<>();
-        private final Map<String, Integer> byPriority = new HashMap<>();
-        private final Map<AgeBucket, Integer> byAge = new EnumMap<>(AgeBucket.class);
-
-        static Counts of(List<OverdueGroup> groups) {
-            Counts counts = new Counts();
-            for (OverdueGroup group : groups) {
-                if (group.bucket().equals(OverdueQueries.DUE_SOON)) {
-                    counts.dueSoon += group.count();
-                    continue;
-                }
-                counts.total += group.count();
-                counts.byTeam.merge(group.teamId(), group.count(), Integer::sum);
-                counts.byOwner.merge(group.owner(), group.count(), Integer::sum);
-                counts.byService.merge(group.service(), group.count(), Integer::sum);
-                counts.byPriority.merge(group.priority(), group.count(), Integer::sum);
-                counts.byAge.merge(BUCKETS.get(group.bucket()), group.count(), Integer::sum);
-            }
-            return counts;
-        }
     }
 }

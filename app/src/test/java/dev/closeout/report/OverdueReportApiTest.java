@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
 import static dev.closeout.support.TestTokens.ADMIN;
@@ -279,6 +280,40 @@ class OverdueReportApiTest extends ApiTestBase {
         assertEquals(List.of(data.capPool, data.refund, data.idempotent),
                 rows.stream().map(row -> Long.parseLong(row.get("id"))).toList());
         assertEquals(List.of("78", "47", "17"), rows.stream().map(row -> row.get("days_overdue")).toList());
+    }
+
+    @Test
+    void everyBreakdownOfAFilteredReportCountsTheFollowUpsItLists() {
+        // today's counts come from separate passes (team, priority and age; owner; service): whatever the filter,
+        // each breakdown must add up the very follow-ups the items list
+        for (String filter : List.of("", "?team=pay", "?owner=priya", "?team=pay&owner=omar", "?service=checkout",
+                "?service=CHECKOUT&priority=P1", "?priority=p1", "?kind=corrective", "?team=web&kind=preventative")) {
+            Map<String, Object> report = getJson(REPORT + (filter.isEmpty() ? "?" : filter + "&") + "limit=200");
+            List<Map<String, Object>> items = list(report.get("items"));
+            assertEquals(items.size(), report.get("total"), filter);
+            for (String dimension : List.of("team", "owner", "service", "priority")) {
+                assertEquals(tally(items, item -> (String) item.get(dimension)),
+                        tally(list(report.get("by_" + dimension)), dimension), filter + " by_" + dimension);
+            }
+            Map<String, Integer> byAge = new HashMap<>(tally(items, item -> AgeBucket.of(
+                    ((Number) item.get("days_overdue")).longValue()).label()));
+            Arrays.stream(AgeBucket.values()).forEach(bucket -> byAge.putIfAbsent(bucket.label(), 0));
+            assertEquals(byAge, tally(list(report.get("by_age")), "bucket"), filter + " by_age");
+        }
+    }
+
+    private static Map<String, Integer> tally(List<Map<String, Object>> items,
+                                              Function<Map<String, Object>, String> key) {
+        Map<String, Integer> counts = new HashMap<>();
+        items.forEach(item -> counts.merge(String.valueOf(key.apply(item)), 1, Integer::sum));
+        return counts;
+    }
+
+    private static Map<String, Integer> tally(List<Map<String, Object>> breakdown, String key) {
+        Map<String, Integer> counts = new HashMap<>();
+        breakdown.forEach(entry -> counts.put(String.valueOf(entry.get(key)),
+                ((Number) entry.get("count")).intValue()));
+        return counts;
     }
 
     static List<CSVRecord> parse(String csv) throws IOException {
