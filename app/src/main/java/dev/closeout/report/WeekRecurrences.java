@@ -17,18 +17,16 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.closeout.db.jooq.Tables.POSTMORTEM;
-import static org.jooq.impl.DSL.and;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.or;
 
 /**
  * The weekly review's recurring causes, kept minimal (the recurring-causes report is the full story): the
  * postmortems whose incident date falls in the week and whose root cause (component and trigger, both
- * classified) had an incident before, that week or earlier. Two queries: the week's postmortems, then the
- * earlier incidents of their causes. With a team, only the team's postmortems count, before and during.
+ * classified) had an incident before, that week or earlier. Two queries: the week's postmortems, then every
+ * cause's earlier incidents. With a team, only the team's postmortems count, before and during.
  */
 @Singleton
 class WeekRecurrences {
@@ -63,11 +61,13 @@ class WeekRecurrences {
         if (thisWeek.isEmpty()) {
             return List.of();
         }
+        // every cause's earlier incidents, not only the week's causes': a week names most causes, and a condition
+        // naming each one is evaluated on every earlier incident (1.5 s at 100,000 postmortems), while all of them
+        // come grouped from ix_postmortem_cause (V14) alone
         Map<Cause, Before> before = new LinkedHashMap<>();
         dsl.select(POSTMORTEM.ROOT_CAUSE_COMPONENT, POSTMORTEM.ROOT_CAUSE_TRIGGER, count(), max(incidentAt()))
                 .from(POSTMORTEM)
-                .where(or(thisWeek.keySet().stream().map(cause -> and(POSTMORTEM.ROOT_CAUSE_COMPONENT
-                        .eq(cause.component()), POSTMORTEM.ROOT_CAUSE_TRIGGER.eq(cause.trigger()))).toList()))
+                .where(classified())
                 .and(incidentBefore(from))
                 .and(teams)
                 .groupBy(POSTMORTEM.ROOT_CAUSE_COMPONENT, POSTMORTEM.ROOT_CAUSE_TRIGGER)
