@@ -2,11 +2,13 @@ package dev.closeout.report;
 
 import io.micronaut.core.annotation.Nullable;
 import org.jooq.Condition;
+import org.jooq.Field;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import static dev.closeout.db.jooq.Tables.POSTMORTEM;
+import static org.jooq.impl.DSL.coalesce;
 
 /**
  * A postmortem's incident date (docs/reports.md, Definitions): the day of its incident start, else of its
@@ -22,6 +24,11 @@ public final class IncidentDate {
     /** The time the incident is dated by: its start, else the postmortem's import. */
     public static LocalDateTime time(@Nullable LocalDateTime incidentStart, LocalDateTime createdAt) {
         return incidentStart != null ? incidentStart : createdAt;
+    }
+
+    /** {@link #time} in SQL, for a query that reads the time alone rather than both columns. */
+    public static Field<LocalDateTime> timeField() {
+        return coalesce(POSTMORTEM.INCIDENT_START, POSTMORTEM.CREATED_AT);
     }
 
     public static LocalDate of(ReportCalendar calendar, @Nullable LocalDateTime incidentStart,

@@ -1,7 +1,9 @@
 package dev.closeout.report;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -14,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,9 +44,11 @@ public class RecurringCauses {
             .thenComparingLong(RecurringCausesQueries.IncidentRow::id);
 
     private final RecurringCausesQueries queries;
+    private final ExecutorService blocking;
 
-    RecurringCauses(RecurringCausesQueries queries) {
+    RecurringCauses(RecurringCausesQueries queries, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.queries = queries;
+        this.blocking = blocking;
     }
 
     /** The cause of an incident: its root cause's component and trigger. */
@@ -60,6 +66,7 @@ public class RecurringCauses {
 
     @ReadOnly
     public RecurringCausesReport report(RecurringCausesRequest request) {
+        CompletableFuture<Map<Long, IncidentFollowups>> everyTeamsFollowUps = everyTeamsFollowUps(request);
         List<RecurringCausesQueries.IncidentRow> incidents = queries.incidents(request.from(), request.to(),
                 request.teamId(), request.service());
         // the summaries are read here, in the report's transaction; Lucene compares them on another thread (the
@@ -68,14 +75,23 @@ public class RecurringCauses {
         CompletableFuture<List<List<Integer>>> alikeGroups = CompletableFuture.supplyAsync(
                 () -> AlikeIncidents.groups(compared.stream().map(RecurringCausesQueries.IncidentRow::summary)
                         .toList()));
-        Map<Long, IncidentFollowups> histories = queries.followUps(ids(incidents), request.teamId());
-        Function<RecurringCausesQueries.IncidentRow, IncidentFollowups> followUps =
-                incident -> histories.getOrDefault(incident.id(), IncidentFollowups.none());
 
         Map<Label, List<RecurringCausesQueries.IncidentRow>> byLabel = new LinkedHashMap<>();
         incidents.stream().sorted(BY_TIME)
                 .forEach(incident -> byLabel.computeIfAbsent(new Label(incident.component(), incident.trigger()),
                         label -> new ArrayList<>()).add(incident));
+        List<RecurringCausesReport.ServiceCount> byService = byService(incidents, request);
+
+        Set<Long> ids = ids(incidents);
+        Map<Long, IncidentFollowups> histories;
+        if (everyTeamsFollowUps == null) {
+            histories = queries.followUps(ids, request.teamId());
+        } else {
+            histories = joined(everyTeamsFollowUps);
+            histories.keySet().retainAll(ids);
+        }
+        Function<RecurringCausesQueries.IncidentRow, IncidentFollowups> followUps =
+                incident -> histories.getOrDefault(incident.id(), IncidentFollowups.none());
 
         List<RecurringCausesReport.Cause> causes = new ArrayList<>();
         byLabel.forEach((label, ofLabel) -> {
@@ -88,8 +104,38 @@ public class RecurringCauses {
             }
         });
         causes.sort(CAUSE_ORDER);
-        return new RecurringCausesReport(request.from(), request.to(), causes, byService(incidents, request),
+        return new RecurringCausesReport(request.from(), request.to(), causes, byService,
                 alike(incidents, compared, alikeGroups.join(), request, followUps));
+    }
+
+    /**
+     * Every team's follow-ups, counted on another connection while this one reads the incidents: counting them is
+     * the report's longest query (a pass over a million index entries at 100,000 postmortems). Only when the
+     * window's postmortems are most of a range of ids, which is then read whole; else (and for one team) they are
+     * read after the incidents, by their ids. Null when not.
+     */
+    private @Nullable CompletableFuture<Map<Long, IncidentFollowups>> everyTeamsFollowUps(
+            RecurringCausesRequest request) {
+        if (request.teamId() != null) {
+            return null;
+        }
+        return queries.span(request.from(), request.to(), request.service())
+                .filter(RecurringCausesQueries.Span::dense)
+                .map(span -> CompletableFuture.supplyAsync(() -> queries.followUpsOfRange(span.low(), span.high()),
+                        blocking))
+                .orElse(null);
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            // the query's own failure (the database gone, say), answered as any other
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -18,6 +18,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps the {@link SimilarIndex} in step with the database on a serving instance: built from every
@@ -26,6 +28,9 @@ import java.util.Optional;
  * indexed once its transaction has committed; and every {@code closeout.similar.refresh-interval} the
  * postmortems changed since the last look re-read, which brings in what other instances and
  * {@code closeout import} (straight into the database) stored. The command line keeps no index.
+ *
+ * <p>One build at a time: a build over 100,000 postmortems takes seconds and hundreds of megabytes, and two at
+ * once would also each drop what the other had indexed.
  */
 @Singleton
 @Requires(notEnv = CloseoutCommand.CLI_ENVIRONMENT)
@@ -42,6 +47,11 @@ public class SimilarIndexKeeper {
 
     private final SimilarIndex index;
     private final SimilarSources sources;
+    /** Held by the build that runs; a build waits for it. */
+    private final ReentrantLock building = new ReentrantLock();
+    /** The builds begun so far, numbered from 1; the number of the latest that completed. */
+    private final AtomicLong buildsBegun = new AtomicLong();
+    private volatile long lastBuilt;
     private volatile LocalDateTime seenUntil;
 
     SimilarIndexKeeper(SimilarIndex index, SimilarSources sources) {
@@ -56,8 +66,25 @@ public class SimilarIndexKeeper {
         build.start();
     }
 
-    /** Builds the index again from every postmortem of the database; answers wait until it is done. */
+    /**
+     * Builds the index again from every postmortem of the database; answers wait until it is done. Asked while a
+     * build runs, it waits for that build rather than starting another alongside; since that build may have read
+     * the database before this was asked, it then builds once more, unless a build begun after the asking has
+     * completed meanwhile: everyone who asked during one build shares the next.
+     */
     public void rebuild() {
+        long begunBefore = buildsBegun.get();
+        building.lock();
+        try {
+            if (lastBuilt <= begunBefore) {
+                build(buildsBegun.incrementAndGet());
+            }
+        } finally {
+            building.unlock();
+        }
+    }
+
+    private void build(long number) {
         long started = System.nanoTime();
         LocalDateTime latest = sources.lastChange().orElse(null);
         index.startBuild();
@@ -72,6 +99,7 @@ public class SimilarIndexKeeper {
         }
         index.built();
         seenUntil = latest;
+        lastBuilt = number;
         LOG.info("Similar-incidents index built: {} postmortems in {} ms, {} MB", indexed,
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), index.bytes() / 1_000_000);
     }
@@ -81,8 +109,9 @@ public class SimilarIndexKeeper {
             initialDelay = "${closeout.similar.refresh-interval:1m}")
     public void catchUp() {
         if (!index.isReady()) {
-            if (index.buildProgress() < 0) {
-                // the build at start failed (the database was down, say): try again
+            if (index.buildProgress() < 0 && !building.isLocked()) {
+                // the build at start failed (the database was down, say): try again; not while one runs (it has
+                // not yet reported progress), which is already doing it
                 rebuildLogged();
             }
             return;

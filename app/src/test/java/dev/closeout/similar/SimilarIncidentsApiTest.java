@@ -8,8 +8,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.closeout.support.TestTokens.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -119,6 +124,9 @@ class SimilarIncidentsApiTest extends ApiTestBase {
     @Inject
     SimilarIndexKeeper keeper;
 
+    @Inject
+    SimilarSources sources;
+
     private long march;
     private long september;
     private long sizeChange;
@@ -221,6 +229,74 @@ class SimilarIncidentsApiTest extends ApiTestBase {
             keeper.rebuild();
         }
         assertEquals(List.of(september, sizeChange), ids(similar(march, ADMIN)).subList(0, 2));
+    }
+
+    @Test
+    void aRebuildAskedForWhileOneRunsWaitsForItInsteadOfBuildingAlongside() throws Exception {
+        HeldSources held = new HeldSources(sources);
+        SimilarIndex fresh = new SimilarIndex();
+        try {
+            SimilarIndexKeeper keeper = new SimilarIndexKeeper(fresh, held);
+            Thread first = new Thread(keeper::rebuild, "first-build");
+            first.start();
+            assertTrue(held.reading.await(30, TimeUnit.SECONDS), "the first build reads the postmortems");
+
+            Thread second = new Thread(keeper::rebuild, "second-build");
+            second.start();
+            // until it has either begun a build of its own or settled down to wait
+            while (held.builds.get() < 2 && second.getState() != Thread.State.WAITING
+                    && second.getState() != Thread.State.BLOCKED) {
+                Thread.onSpinWait();
+            }
+            assertEquals(1, held.builds.get(), "no second build over every postmortem while the first runs");
+            assertTrue(second.isAlive(), "the second waits for the first");
+
+            held.release.countDown();
+            first.join();
+            second.join();
+            assertTrue(fresh.isReady());
+            assertEquals(5, fresh.size());
+        } finally {
+            held.release.countDown();
+            fresh.close();
+        }
+    }
+
+    /**
+     * The postmortems as the keeper reads them, through the real {@link SimilarSources}, counting the builds that
+     * begin and holding the first build's first read until released.
+     */
+    static final class HeldSources extends SimilarSources {
+
+        final CountDownLatch reading = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger builds = new AtomicInteger();
+        private final SimilarSources database;
+
+        HeldSources(SimilarSources database) {
+            super(null);
+            this.database = database;
+        }
+
+        @Override
+        Optional<LocalDateTime> lastChange() {
+            // every build begins by asking where it reads up to
+            builds.incrementAndGet();
+            return database.lastChange();
+        }
+
+        @Override
+        List<SimilarDocument> after(long afterId, int limit) {
+            if (afterId == 0 && reading.getCount() > 0) {
+                reading.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return database.after(afterId, limit);
+        }
     }
 
     private void team(String key, List<String> services) {
