@@ -26,6 +26,10 @@ public class PostmortemQueries {
 
     private static final String ACTION_COUNT = "action_count";
     private static final String OPEN_ACTION_COUNT = "open_action_count";
+    /** The columns {@code q=} searches: those of the full-text index ft_postmortem_search (V7), in its order. */
+    private static final Field<String>[] SEARCHED = searched();
+    /** Postmortems a text search looks at, newest first, before it asks the full-text index. */
+    static final int WINDOW = 2_000;
 
     private final DSLContext dsl;
 
@@ -48,6 +52,26 @@ public class PostmortemQueries {
         if (scopeTeamId != null) {
             condition = condition.and(PostmortemScope.visibleTo(scopeTeamId));
         }
+        if (filter.text() == null || !TextSearch.fullTextIndexed(dsl.dialect())) {
+            Condition text = filter.text() == null ? noCondition() : TextSearch.contains(filter.text(), SEARCHED);
+            return page(condition.and(text), scopeTeamId, limit);
+        }
+        // A common word fills the page among the newest postmortems of the list: walk WINDOW of them, newest
+        // first. A rarer word is read through the full-text index, which costs in proportion to its matches
+        // (every one read and sorted: 4,500 for "expired" in 100,000), too many for a page of a common word.
+        Long windowEnd = dsl.select(POSTMORTEM.ID).from(POSTMORTEM).where(condition).orderBy(POSTMORTEM.ID.desc())
+                .limit(1).offset(WINDOW - 1).fetchOne(POSTMORTEM.ID);
+        Condition window = windowEnd == null ? noCondition() : POSTMORTEM.ID.ge(windowEnd);
+        List<PostmortemSummary> walked = page(condition.and(window).and(TextSearch.contains(filter.text(), SEARCHED)),
+                scopeTeamId, limit);
+        if (walked.size() >= limit || windowEnd == null) {
+            return walked;
+        }
+        return page(condition.and(TextSearch.containing(dsl.dialect(), filter.text(), SEARCHED)), scopeTeamId,
+                limit);
+    }
+
+    private List<PostmortemSummary> page(Condition condition, @Nullable Long scopeTeamId, int limit) {
         Condition counted = ACTION_ITEM.POSTMORTEM_ID.eq(POSTMORTEM.ID)
                 .and(scopeTeamId == null ? noCondition() : ACTION_ITEM.TEAM_ID.eq(scopeTeamId));
         Field<Integer> actionCount = selectCount().from(ACTION_ITEM).where(counted).asField(ACTION_COUNT);
@@ -67,11 +91,6 @@ public class PostmortemQueries {
 
     private Condition conditions(PostmortemFilter filter) {
         Condition condition = noCondition();
-        if (filter.text() != null) {
-            // the columns of the full-text index ft_postmortem_search (V7), in its order
-            condition = condition.and(TextSearch.containing(dsl.dialect(), filter.text(), POSTMORTEM.TITLE,
-                    POSTMORTEM.SERVICE, POSTMORTEM.ROOT_CAUSE_SUMMARY));
-        }
         if (filter.service() != null) {
             condition = condition.and(lower(POSTMORTEM.SERVICE).eq(filter.service().toLowerCase(Locale.ROOT)));
         }
@@ -88,6 +107,11 @@ public class PostmortemQueries {
             condition = condition.and(POSTMORTEM.INCIDENT_START.lt(filter.to().plusDays(1).atStartOfDay()));
         }
         return condition;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Field<String>[] searched() {
+        return new Field[] {POSTMORTEM.TITLE, POSTMORTEM.SERVICE, POSTMORTEM.ROOT_CAUSE_SUMMARY};
     }
 
     private static PostmortemSummary toSummary(Record row) {
