@@ -100,6 +100,18 @@ enum ActionSort {
         return key.after(after.value(), idAfter, descending);
     }
 
+    /**
+     * The rows of {@code segment} up to and including the row with sort value {@code value} (null in the
+     * unvalued segment) and id {@code id}: the far end of a stretch of the list, shaped as an index range.
+     */
+    Condition rowsUpTo(Segment segment, @Nullable Object value, long id) {
+        Condition idUpTo = descending ? ACTION_ITEM.ID.ge(id) : ACTION_ITEM.ID.le(id);
+        if (key == null || segment == Segment.UNVALUED) {
+            return idUpTo;
+        }
+        return key.upTo(value, idUpTo, descending);
+    }
+
     /** The order of a segment's rows: the index's order, read forwards or backwards. */
     List<SortField<?>> orderBy(Segment segment) {
         SortField<Long> byId = descending ? ACTION_ITEM.ID.desc() : ACTION_ITEM.ID.asc();
@@ -131,6 +143,15 @@ enum ActionSort {
             T value = parse.apply(text);
             // two adjacent ranges of the index (key, id): the rest of this value's rows, then the values after it
             return (descending ? field.lt(value) : field.gt(value)).or(field.eq(value).and(idAfter));
+        }
+
+        Condition upTo(@Nullable Object end, Condition idUpTo, boolean descending) {
+            if (end == null) {
+                throw new IllegalArgumentException("a row of the valued segment has a value");
+            }
+            T value = field.getDataType().convert(end);
+            // the mirror of after: the values before this one, then this value's rows up to the id
+            return (descending ? field.gt(value) : field.lt(value)).or(field.eq(value).and(idUpTo));
         }
     }
 }

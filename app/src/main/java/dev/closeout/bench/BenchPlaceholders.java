@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *       its follow-ups;</li>
  *   <li>{@code {today}}, {@code {today-N}}, {@code {today+N}}: dates around the day the bench runs;
  *       {@code {last-week}}: the last complete ISO week (2026-W49);</li>
- *   <li>{@code {mid-id}}: the follow-up id halfway between the first and the last;</li>
+ *   <li>{@code {mid-id}}: the follow-up id halfway between the first and the last; {@code {mid-postmortem-id}}:
+ *       the postmortem of the first follow-up from there on;</li>
  *   <li>{@code {cursor:SORT:VALUE}}: a {@code /api/actions} cursor that starts a page at VALUE in the order
  *       SORT ({@code due}, {@code -due}, {@code created}, ... with a date or time; {@code id}, {@code -id}
  *       with an id), for pages deep in a list without walking to them.</li>
@@ -28,7 +29,7 @@ final class BenchPlaceholders {
     private final Map<String, String> values;
     private final LocalDate today;
 
-    /** Values looked up from the server: {@code team}, {@code owner}, {@code mid-id}. */
+    /** Values looked up from the server: {@code team}, {@code owner}, {@code mid-id}, {@code mid-postmortem-id}. */
     BenchPlaceholders(Map<String, String> values, LocalDate today) {
         this.values = values;
         this.today = today;

@@ -59,7 +59,14 @@ public final class HttpBench {
         if (!first.isEmpty() && !last.isEmpty()) {
             long low = ((Number) first.get(0).get("id")).longValue();
             long high = ((Number) last.get(0).get("id")).longValue();
-            values.put("mid-id", Long.toString(low + (high - low) / 2));
+            long middle = low + (high - low) / 2;
+            values.put("mid-id", Long.toString(middle));
+            // the postmortem of the first follow-up from the middle on: a postmortem halfway through the history
+            List<Map<String, Object>> mid = items(get("/api/actions?limit=1&cursor="
+                    + BenchPlaceholders.cursor("id", Long.toString(middle)), false).body());
+            if (!mid.isEmpty()) {
+                values.put("mid-postmortem-id", mid.get(0).get("postmortem_id").toString());
+            }
         }
         return values;
     }

@@ -1,10 +1,12 @@
 package dev.closeout.bench;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import org.jooq.DSLContext;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,11 +22,15 @@ public final class RequestBench {
     private final HttpBench http;
     private final @Nullable SqlRecorder recorder;
     private final @Nullable DSLContext dsl;
+    private final @Nullable TransactionOperations<Connection> transactions;
 
-    public RequestBench(HttpBench http, @Nullable SqlRecorder recorder, @Nullable DSLContext dsl) {
+    /** With a recorder, also the database and its transactions to read each statement's EXPLAIN in. */
+    public RequestBench(HttpBench http, @Nullable SqlRecorder recorder, @Nullable DSLContext dsl,
+                        @Nullable TransactionOperations<Connection> transactions) {
         this.http = http;
         this.recorder = recorder;
         this.dsl = dsl;
+        this.transactions = transactions;
     }
 
     public void run(List<BenchRequest> requests, PrintStream out) throws IOException, InterruptedException {
@@ -52,8 +58,12 @@ public final class RequestBench {
         for (BenchRequest request : requests) {
             out.println("- " + request.name() + ": `GET " + placeholders.resolve(request.path()) + "`");
         }
-        for (ExplainedRequest request : explained) {
-            request.print(dsl, out);
+        if (!explained.isEmpty() && transactions != null) {
+            // jOOQ's DSLContext here reads through Micronaut's connection of the current transaction
+            transactions.executeRead(status -> {
+                explained.forEach(request -> request.print(dsl, out));
+                return null;
+            });
         }
     }
 }

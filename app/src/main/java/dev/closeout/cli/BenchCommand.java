@@ -6,11 +6,13 @@ import dev.closeout.bench.RequestBench;
 import dev.closeout.bench.SqlRecorder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.transaction.TransactionOperations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.net.URI;
+import java.sql.Connection;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -77,7 +79,7 @@ class BenchCommand {
                     System.err.println("closeout: --server needs --token or " + ServerOptions.TOKEN_VARIABLE);
                     return 2;
                 }
-                new RequestBench(new HttpBench(server, apiToken, warmup, runs), null, null).run(requests, System.out);
+                new RequestBench(new HttpBench(server, apiToken, warmup, runs), null, null, null).run(requests, System.out);
                 return 0;
             }
             byte[] secret = new byte[24];
@@ -91,10 +93,16 @@ class BenchCommand {
                 EmbeddedServer embedded = context.getBean(EmbeddedServer.class).start();
                 HttpBench http = new HttpBench(embedded.getURI(), adminToken, warmup, runs);
                 new RequestBench(http, explain ? context.getBean(SqlRecorder.class) : null,
-                        explain ? context.getBean(org.jooq.DSLContext.class) : null).run(requests, System.out);
+                        explain ? context.getBean(org.jooq.DSLContext.class) : null,
+                        explain ? transactions(context) : null).run(requests, System.out);
                 embedded.stop();
             }
             return 0;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static TransactionOperations<Connection> transactions(ApplicationContext context) {
+            return context.getBean(TransactionOperations.class);
         }
     }
 }

@@ -9,8 +9,12 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Result;
+import org.jooq.Table;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,6 +30,11 @@ public class PostmortemQueries {
 
     private static final String ACTION_COUNT = "action_count";
     private static final String OPEN_ACTION_COUNT = "open_action_count";
+    /** The columns {@code q=} searches: those of the full-text index ft_postmortem_search (V7), in its order. */
+    private static final Field<String>[] SEARCHED = searched();
+    /** Postmortems a text search looks at, newest first, before it asks the full-text index. */
+    static final int WINDOW = 2_000;
+    private static final String WINDOW_SIZE = "window_size";
 
     private final DSLContext dsl;
 
@@ -48,30 +57,53 @@ public class PostmortemQueries {
         if (scopeTeamId != null) {
             condition = condition.and(PostmortemScope.visibleTo(scopeTeamId));
         }
+        if (filter.text() == null || !TextSearch.fullTextIndexed(dsl.dialect())) {
+            Condition text = filter.text() == null ? noCondition() : TextSearch.contains(filter.text(), SEARCHED);
+            return page(POSTMORTEM, condition.and(text), scopeTeamId, limit).map(PostmortemQueries::toSummary);
+        }
+        // A common word fills the page among the newest postmortems of the list: walk WINDOW of them (and one
+        // more, which tells that the list goes on), newest first, in one statement. A rarer word is read
+        // through the full-text index, which costs in proportion to its matches (every one read and sorted:
+        // 4,500 for "expired" in 100,000), too many for a page of a common word.
+        Table<Record1<Long>> window = dsl.select(POSTMORTEM.ID).from(POSTMORTEM).where(condition)
+                .orderBy(POSTMORTEM.ID.desc()).limit(WINDOW + 1).asTable("search_window");
+        Field<Integer> windowSize = dsl.selectCount().from(dsl.select(POSTMORTEM.ID).from(POSTMORTEM)
+                .where(condition).orderBy(POSTMORTEM.ID.desc()).limit(WINDOW + 1).asTable("window_size"))
+                .asField(WINDOW_SIZE);
+        Result<Record> walked = page(window.join(POSTMORTEM).on(POSTMORTEM.ID.eq(window.field(POSTMORTEM.ID))),
+                TextSearch.contains(filter.text(), SEARCHED), scopeTeamId, limit, windowSize);
+        boolean wholeList = walked.isNotEmpty() && walked.get(0).get(WINDOW_SIZE, Integer.class) <= WINDOW;
+        if (walked.size() >= limit || wholeList) {
+            return walked.map(PostmortemQueries::toSummary);
+        }
+        return page(POSTMORTEM, condition.and(TextSearch.containing(dsl.dialect(), filter.text(), SEARCHED)),
+                scopeTeamId, limit).map(PostmortemQueries::toSummary);
+    }
+
+    /** The rows of a page of {@code from} where {@code condition} holds, newest first, with their counts. */
+    private Result<Record> page(Table<?> from, Condition condition, @Nullable Long scopeTeamId, int limit,
+                                Field<?>... extra) {
         Condition counted = ACTION_ITEM.POSTMORTEM_ID.eq(POSTMORTEM.ID)
                 .and(scopeTeamId == null ? noCondition() : ACTION_ITEM.TEAM_ID.eq(scopeTeamId));
         Field<Integer> actionCount = selectCount().from(ACTION_ITEM).where(counted).asField(ACTION_COUNT);
         Field<Integer> openActionCount = selectCount().from(ACTION_ITEM).where(counted)
                 .and(ACTION_ITEM.STATUS.in(ActionStatus.OPEN.wireName(), ActionStatus.IN_PROGRESS.wireName()))
                 .asField(OPEN_ACTION_COUNT);
-        return dsl.select(POSTMORTEM.ID, POSTMORTEM.SOURCE_REF, POSTMORTEM.TITLE, POSTMORTEM.SERVICE,
-                        POSTMORTEM.INCIDENT_START, POSTMORTEM.INCIDENT_END, POSTMORTEM.INCIDENT_ZONE,
-                        POSTMORTEM.DURATION_MINUTES, POSTMORTEM.ROOT_CAUSE_SUMMARY, POSTMORTEM.ROOT_CAUSE_COMPONENT,
-                        POSTMORTEM.ROOT_CAUSE_TRIGGER, POSTMORTEM.CREATED_AT, actionCount, openActionCount)
-                .from(POSTMORTEM)
+        List<Field<?>> fields = new ArrayList<>(List.of(POSTMORTEM.ID, POSTMORTEM.SOURCE_REF, POSTMORTEM.TITLE,
+                POSTMORTEM.SERVICE, POSTMORTEM.INCIDENT_START, POSTMORTEM.INCIDENT_END, POSTMORTEM.INCIDENT_ZONE,
+                POSTMORTEM.DURATION_MINUTES, POSTMORTEM.ROOT_CAUSE_SUMMARY, POSTMORTEM.ROOT_CAUSE_COMPONENT,
+                POSTMORTEM.ROOT_CAUSE_TRIGGER, POSTMORTEM.CREATED_AT, actionCount, openActionCount));
+        fields.addAll(List.of(extra));
+        return dsl.select(fields)
+                .from(from)
                 .where(condition)
                 .orderBy(POSTMORTEM.ID.desc())
                 .limit(limit)
-                .fetch(PostmortemQueries::toSummary);
+                .fetch();
     }
 
     private Condition conditions(PostmortemFilter filter) {
         Condition condition = noCondition();
-        if (filter.text() != null) {
-            // the columns of the full-text index ft_postmortem_search (V7), in its order
-            condition = condition.and(TextSearch.containing(dsl.dialect(), filter.text(), POSTMORTEM.TITLE,
-                    POSTMORTEM.SERVICE, POSTMORTEM.ROOT_CAUSE_SUMMARY));
-        }
         if (filter.service() != null) {
             condition = condition.and(lower(POSTMORTEM.SERVICE).eq(filter.service().toLowerCase(Locale.ROOT)));
         }
@@ -88,6 +120,11 @@ public class PostmortemQueries {
             condition = condition.and(POSTMORTEM.INCIDENT_START.lt(filter.to().plusDays(1).atStartOfDay()));
         }
         return condition;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Field<String>[] searched() {
+        return new Field[] {POSTMORTEM.TITLE, POSTMORTEM.SERVICE, POSTMORTEM.ROOT_CAUSE_SUMMARY};
     }
 
     private static PostmortemSummary toSummary(Record row) {

@@ -49,15 +49,25 @@ public final class TextSearch {
      */
     @SafeVarargs
     public static Condition containing(SQLDialect dialect, String query, Field<String>... columns) {
-        Condition contains = falseCondition();
-        for (Field<String> column : columns) {
-            contains = contains.or(column.containsIgnoreCase(query));
-        }
+        Condition contains = contains(query, columns);
         String words = indexedWords(query);
         if (words.isEmpty() || !fullTextIndexed(dialect)) {
             return contains;
         }
         return condition("match({0}) against ({1} in boolean mode)", list(columns), val(words)).and(contains);
+    }
+
+    /**
+     * Rows where one of {@code columns} contains {@code query}, ignoring case, checked row by row: for a walk
+     * over rows read in order anyway, where the full-text index would cost more than it saves.
+     */
+    @SafeVarargs
+    public static Condition contains(String query, Field<String>... columns) {
+        Condition contains = falseCondition();
+        for (Field<String> column : columns) {
+            contains = contains.or(column.containsIgnoreCase(query));
+        }
+        return contains;
     }
 
     /** The words of {@code query} the index can look up, each required as a word start: "+connection* +pool*". */
@@ -74,7 +84,8 @@ public final class TextSearch {
         return String.join(" ", terms);
     }
 
-    private static boolean fullTextIndexed(SQLDialect dialect) {
+    /** Whether {@link #containing} goes through a full-text index on this database. */
+    public static boolean fullTextIndexed(SQLDialect dialect) {
         return dialect.family() == SQLDialect.MYSQL || dialect.family() == SQLDialect.MARIADB;
     }
 }

@@ -104,13 +104,42 @@ class ActionListAtSizeTest extends ApiTestBase {
         assertPagesEqual(q + "&status=done,not_doing&sort=created", contains.and(row -> !active(row)), "created");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"runbook", "idempotent", "connection pool", "no such words"})
+    void aTextSearchPagesThroughTwoTeamsInSmallPages(String query) {
+        long first = all.get(all.size() / 4).getTeamId();
+        long second = all.stream().map(ActionItemRecord::getTeamId).filter(team -> team != null && team != first)
+                .findFirst().orElseThrow();
+        String lower = query.toLowerCase(Locale.ROOT);
+        String q = "q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        String scoped = token("scoped-" + query.replace(' ', '-'), "reader", teamKeys.get(second));
+        Predicate<ActionItemRecord> contains = row -> row.getText().toLowerCase(Locale.ROOT).contains(lower);
+        for (long team : List.of(first, second)) {
+            Predicate<ActionItemRecord> ofTeam = contains.and(row -> Long.valueOf(team).equals(row.getTeamId()));
+            for (String sort : List.of("id", "-id", "due", "-due", "created")) {
+                assertPagesEqual(q + "&team=" + teamKeys.get(team) + "&sort=" + sort, ofTeam, sort, 7, ADMIN);
+                assertPagesEqual(q + "&team=" + teamKeys.get(team) + "&status=open,in_progress&sort=" + sort,
+                        ofTeam.and(ActionListAtSizeTest::active), sort, 7, ADMIN);
+            }
+        }
+        Predicate<ActionItemRecord> ofScope = contains.and(row -> Long.valueOf(second).equals(row.getTeamId()));
+        assertPagesEqual(q + "&sort=due", ofScope, "due", 7, scoped);
+        assertPagesEqual(q + "&overdue=true&sort=due", ofScope.and(row -> active(row) && row.getDueDate() != null
+                && row.getDueDate().isBefore(TODAY)), "due", 7, scoped);
+    }
+
     private void assertPagesEqual(String query, Predicate<ActionItemRecord> filter, String sort) {
+        assertPagesEqual(query, filter, sort, 200, ADMIN);
+    }
+
+    private void assertPagesEqual(String query, Predicate<ActionItemRecord> filter, String sort, int limit,
+                                  String token) {
         List<Long> expected = all.stream().filter(filter).sorted(order(sort)).map(ActionItemRecord::getId).toList();
         List<Long> listed = new ArrayList<>();
         String next = null;
         do {
-            Map<String, Object> page = getJson("/api/actions?limit=200&" + query + (next == null ? "" : "&cursor=" + next),
-                    ADMIN);
+            Map<String, Object> page = getJson("/api/actions?limit=" + limit + "&" + query
+                    + (next == null ? "" : "&cursor=" + next), token);
             list(page.get("items")).forEach(item -> listed.add(id(item)));
             next = (String) page.get("next");
         } while (next != null);
