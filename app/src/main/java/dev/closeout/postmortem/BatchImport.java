@@ -1,6 +1,7 @@
 package dev.closeout.postmortem;
 
 import dev.closeout.storage.Columns;
+import dev.closeout.team.FollowUpDefaults;
 import dev.closeout.web.DatabaseFaults;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -17,7 +18,8 @@ import java.util.concurrent.Future;
  * Imports many postmortems for scripts. Each item is its own import and transaction: one bad item fails
  * alone, is reported with its reason, and the others are still imported. Items are imported several at a
  * time ({@link ImportWorkers}); two items of one batch with the same text or source meet as two requests
- * would (the retries of {@link PostmortemImporter}).
+ * would (the retries of {@link PostmortemImporter}). The teams of the follow-ups are looked up once per
+ * batch ({@link FollowUpDefaults.TeamsOfBatch}).
  */
 @Singleton
 class BatchImport {
@@ -48,7 +50,9 @@ class BatchImport {
         checkSize(items.size());
         List<BatchResult.Item> results = new ArrayList<>(items.size());
         RuntimeException passing = null;
-        for (Future<BatchResult.Item> result : workers.submit(items, item -> importOne(item, actor, scopeTeamId))) {
+        FollowUpDefaults.TeamsOfBatch teams = new FollowUpDefaults.TeamsOfBatch();
+        for (Future<BatchResult.Item> result : workers.submit(items, item -> importOne(item, actor, scopeTeamId,
+                teams))) {
             try {
                 results.add(ImportWorkers.await(result));
             } catch (RuntimeException e) {
@@ -62,7 +66,8 @@ class BatchImport {
         return BatchResult.of(results);
     }
 
-    private BatchResult.Item importOne(BatchItem item, String actor, @Nullable Long scopeTeamId) {
+    private BatchResult.Item importOne(BatchItem item, String actor, @Nullable Long scopeTeamId,
+                                       FollowUpDefaults.TeamsOfBatch teams) {
         if (item == null) {
             return BatchResult.Item.failed(null, "item: must be an object with source and text");
         }
@@ -74,7 +79,7 @@ class BatchImport {
         }
         try {
             return BatchResult.Item.of(item.source(), importer.importText(item.source(), item.text(), actor,
-                    scopeTeamId));
+                    scopeTeamId, teams));
         } catch (HttpStatusException e) {
             // a refusal, such as another team's source for a team-scoped token: its reason names the field
             return BatchResult.Item.failed(item.source(), e.getMessage());

@@ -86,6 +86,15 @@ public class PostmortemImporter {
      */
     public ImportResult importText(@Nullable String sourceRef, String text, String actor,
                                    @Nullable Long scopeTeamId) {
+        return importText(sourceRef, text, actor, scopeTeamId, null);
+    }
+
+    /**
+     * As {@link #importText(String, String, String, Long)}, one of a batch of imports: the teams of its
+     * follow-ups are looked up once per {@code batch} (null: by this import alone).
+     */
+    public ImportResult importText(@Nullable String sourceRef, String text, String actor,
+                                   @Nullable Long scopeTeamId, FollowUpDefaults.@Nullable TeamsOfBatch batch) {
         String normalized = TextDecoding.normalize(text);
         String hash = ContentHash.of(normalized);
         String source = sourceRef == null || sourceRef.isBlank() ? null : Columns.fit(sourceRef.strip(),
@@ -103,7 +112,7 @@ public class PostmortemImporter {
             if (extraction[0] == null) {
                 extraction[0] = extractor.extract(normalized);
             }
-            return storeOrUpdate(source, normalized, hash, extraction[0], actor, scopeTeamId);
+            return storeOrUpdate(source, normalized, hash, extraction[0], actor, scopeTeamId, batch);
         })).seenBy(scopeTeamId);
     }
 
@@ -119,7 +128,8 @@ public class PostmortemImporter {
     }
 
     private ImportResult storeOrUpdate(@Nullable String source, String text, String hash, Extraction extraction,
-                                       String actor, @Nullable Long scopeTeamId) {
+                                       String actor, @Nullable Long scopeTeamId,
+                                       FollowUpDefaults.@Nullable TeamsOfBatch batch) {
         Optional<Postmortem> previous = source == null ? Optional.empty()
                 : postmortems.findBySourceRefForUpdate(source);
         if (previous.isPresent()) {
@@ -130,19 +140,19 @@ public class PostmortemImporter {
             return unchanged(previous.get());
         }
         if (previous.isPresent()) {
-            return update(previous.get(), text, hash, extraction, actor, scopeTeamId);
+            return update(previous.get(), text, hash, extraction, actor, scopeTeamId, batch);
         }
-        return store(source, text, hash, extraction, actor, scopeTeamId);
+        return store(source, text, hash, extraction, actor, scopeTeamId, batch);
     }
 
     /** A new postmortem: it, its follow-ups and their creation in a handful of statements (see {@link NewActions}). */
     private ImportResult store(@Nullable String source, String text, String hash, Extraction extraction,
-                               String actor, @Nullable Long scopeTeamId) {
+                               String actor, @Nullable Long scopeTeamId, FollowUpDefaults.@Nullable TeamsOfBatch batch) {
         LocalDateTime now = LocalDateTime.now(clock);
         Postmortem imported = Postmortem.imported(source, text, hash, extraction, now);
         scope.requireOwnService(scopeTeamId, imported.service());
         Postmortem postmortem = postmortems.save(imported);
-        FollowUpDefaults.Completion completion = defaults.of(postmortem, scopeTeamId);
+        FollowUpDefaults.Completion completion = defaults.of(postmortem, scopeTeamId, batch);
         List<ActionItem> fresh = new ArrayList<>();
         for (ExtractedAction extracted : extraction.actions()) {
             fresh.add(completion.complete(ActionItem.fromExtraction(postmortem.id(), fresh.size(), extracted, now)));
@@ -155,12 +165,12 @@ public class PostmortemImporter {
     }
 
     private ImportResult update(Postmortem previous, String text, String hash, Extraction extraction, String actor,
-                                @Nullable Long scopeTeamId) {
+                                @Nullable Long scopeTeamId, FollowUpDefaults.@Nullable TeamsOfBatch batch) {
         LocalDateTime now = LocalDateTime.now(clock);
         Postmortem reextracted = previous.reextracted(text, hash, extraction, now);
         scope.requireOwnService(scopeTeamId, reextracted.service());
         Postmortem postmortem = postmortems.update(reextracted);
-        FollowUpDefaults.Completion completion = defaults.of(postmortem, scopeTeamId);
+        FollowUpDefaults.Completion completion = defaults.of(postmortem, scopeTeamId, batch);
         ReimportSummary summary = reconciler.reconcile(postmortem.id(), extraction.actions(), (position, extracted) ->
                 completion.complete(ActionItem.fromExtraction(postmortem.id(), position, extracted, now)), actor, now);
         List<ActionItem> followUps = actions.findByPostmortemIdOrderByPosition(postmortem.id());

@@ -7,7 +7,9 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a follow-up gets when the postmortem leaves it out: the team owning the postmortem's service (or the
@@ -39,13 +41,39 @@ public class FollowUpDefaults {
      * {@link #complete(ActionItem, Postmortem, Long)}.
      */
     public Completion of(Postmortem postmortem, @Nullable Long importingTeamId) {
+        return of(postmortem, importingTeamId, null);
+    }
+
+    /**
+     * As {@link #of(Postmortem, Long)}, the teams looked up once per {@code batch} (null: looked up now).
+     */
+    public Completion of(Postmortem postmortem, @Nullable Long importingTeamId, @Nullable TeamsOfBatch batch) {
         Optional<FollowUpTeam> team = postmortem.service() == null || postmortem.service().isBlank()
-                ? Optional.empty() : teams.followUpTeamOfService(postmortem.service());
+                ? Optional.empty() : ofService(postmortem.service(), batch);
         if (team.isEmpty() && importingTeamId != null) {
-            team = teams.followUpTeam(importingTeamId);
+            team = batch == null ? teams.followUpTeam(importingTeamId)
+                    : batch.byTeam.computeIfAbsent(importingTeamId, teams::followUpTeam);
         }
         return new Completion(team.orElse(null), countedFrom(postmortem),
                 team.map(found -> found.effectivePolicy(globalPolicy)).orElse(globalPolicy));
+    }
+
+    private Optional<FollowUpTeam> ofService(String service, @Nullable TeamsOfBatch batch) {
+        return batch == null ? teams.followUpTeamOfService(service)
+                : batch.byService.computeIfAbsent(ServiceOwnership.normalize(service), teams::followUpTeamOfService);
+    }
+
+    /**
+     * The teams (and their defaults) of one batch of imports, each looked up by the first import that needs it:
+     * a batch of a hundred postmortems of a few dozen services reads each service's team once, not once per
+     * postmortem. The batch's follow-ups take the teams as they were when the batch began, as they would
+     * had the batch been one import. Safe to share between the batch's threads; keep one no longer than a
+     * batch, since a change to a team is not seen by it.
+     */
+    public static final class TeamsOfBatch {
+
+        private final Map<String, Optional<FollowUpTeam>> byService = new ConcurrentHashMap<>();
+        private final Map<Long, Optional<FollowUpTeam>> byTeam = new ConcurrentHashMap<>();
     }
 
     /** What one postmortem's new follow-ups get: its team (null for none), the day due dates count from. */

@@ -112,6 +112,27 @@ class RoundTripsTest extends ApiTestBase {
         assertEquals(3, CountingDriver.statements().size(), CountingDriver.statements().toString());
     }
 
+    @Test
+    void aBatchIsOneTransactionOfSixStatementsPerPostmortemAndOneTeamLookupPerService() {
+        List<Map<String, String>> batch = List.of(
+                Map.of("source", "confluence/PAY/one.md", "text", postmortem("Checkout", 4)),
+                Map.of("source", "confluence/PAY/two.md", "text", postmortem("Billing", 9)),
+                Map.of("source", "confluence/PAY/three.md", "text", postmortem("checkout", 2).replace("INC-2", "INC-22")),
+                Map.of("source", "confluence/PAY/four.md", "text", postmortem("Billing", 5)));
+
+        CountingDriver.reset();
+        Map<String, Object> result = client.retrieve(HttpRequest.POST("/api/postmortems/batch", batch)
+                .bearerAuth(ADMIN), JSON_OBJECT);
+
+        assertEquals(4, ((Number) result.get("imported")).intValue(), result.toString());
+        assertEquals(4, CountingDriver.transactions(), CountingDriver.calls().toString());
+        List<String> statements = CountingDriver.statements();
+        // each service's team is read by the first of the batch's postmortems that names it
+        assertEquals(2, statements.stream().filter(sql -> sql.contains("team_service")).count(), statements.toString());
+        // each postmortem: its text's hash, its source, it, its follow-ups, their ids, their events
+        assertEquals(4 * 6 + 2, statements.size(), statements.toString());
+    }
+
     private Map<String, Object> importMarkdown(String source, String text) {
         return client.retrieve(HttpRequest.POST("/api/postmortems?source=" + source, text)
                 .contentType(MediaType.of("text/markdown")).bearerAuth(ADMIN), JSON_OBJECT);
