@@ -17,7 +17,6 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -43,9 +42,7 @@ class ActionCsvExportTest extends ActionApiTestSupport {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("spec.name", MovableClock.SPEC);
-        return properties;
+        return MovableClock.on(super.getProperties());
     }
 
     @BeforeEach

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,9 +47,7 @@ class ActionListAtSizeTest extends ApiTestBase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("spec.name", MovableClock.SPEC);
-        return properties;
+        return MovableClock.on(super.getProperties());
     }
 
     /** The tests share one demo history: emptying before each would lose it. */

@@ -1,8 +1,7 @@
 package dev.closeout.action;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.closeout.support.EmbeddedDefault;
+
 import java.util.Map;
 
 /**
@@ -13,11 +12,6 @@ class ActionListEmbeddedTest extends ActionListApiTest {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            return Map.of("closeout.data-dir", Files.createTempDirectory("closeout-embedded").toString(),
-                    "spec.name", MovableClock.SPEC);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MovableClock.on(EmbeddedDefault.properties());
     }
 }

@@ -10,11 +10,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A UTC clock a test sets and moves, for "today" and for creation times that differ. */
 public class MovableClock extends Clock {
 
     public static final String SPEC = "movable-clock";
+
+    /** {@code properties} with this clock in place of the system's. */
+    public static Map<String, String> on(Map<String, String> properties) {
+        Map<String, String> withClock = new HashMap<>(properties);
+        withClock.put("spec.name", SPEC);
+        return withClock;
+    }
 
     private volatile Instant now;
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,9 +38,7 @@ class BacklogHistoryTest extends ApiTestBase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("spec.name", MovableClock.SPEC);
-        return properties;
+        return MovableClock.on(super.getProperties());
     }
 
     @BeforeEach

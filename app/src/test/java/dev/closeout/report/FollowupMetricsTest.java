@@ -34,9 +34,7 @@ class FollowupMetricsTest extends ApiTestBase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("spec.name", MovableClock.SPEC);
-        return properties;
+        return MovableClock.on(super.getProperties());
     }
 
     @BeforeEach

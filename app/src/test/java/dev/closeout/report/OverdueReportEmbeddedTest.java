@@ -1,10 +1,8 @@
 package dev.closeout.report;
 
 import dev.closeout.action.MovableClock;
+import dev.closeout.support.EmbeddedDefault;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Map;
 
 /**
@@ -15,11 +13,6 @@ class OverdueReportEmbeddedTest extends OverdueReportApiTest {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            return Map.of("closeout.data-dir", Files.createTempDirectory("closeout-embedded").toString(),
-                    "spec.name", MovableClock.SPEC);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MovableClock.on(EmbeddedDefault.properties());
     }
 }

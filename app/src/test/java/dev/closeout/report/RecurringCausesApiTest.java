@@ -47,9 +47,7 @@ class RecurringCausesApiTest extends ApiTestBase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
-        properties.put("spec.name", MovableClock.SPEC);
-        return properties;
+        return MovableClock.on(TestDatabase.properties());
     }
 
     @BeforeEach

@@ -47,9 +47,7 @@ class WeeklyReviewApiTest extends ApiTestBase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("spec.name", MovableClock.SPEC);
-        return properties;
+        return MovableClock.on(super.getProperties());
     }
 
     @BeforeEach
