@@ -14,11 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
@@ -131,7 +129,8 @@ class ActionListAtSizeTest extends ApiTestBase {
 
     private void assertPagesEqual(String query, Predicate<ActionItemRecord> filter, String sort, int limit,
                                   String token) {
-        List<Long> expected = all.stream().filter(filter).sorted(order(sort)).map(ActionItemRecord::getId).toList();
+        List<Long> expected = all.stream().filter(filter).sorted(ListOrder.of(sort))
+                .map(ActionItemRecord::getId).toList();
         List<Long> listed = new ArrayList<>();
         String next = null;
         do {
@@ -145,24 +144,5 @@ class ActionListAtSizeTest extends ApiTestBase {
 
     private static boolean active(ActionItemRecord row) {
         return row.getStatus().equals("open") || row.getStatus().equals("in_progress");
-    }
-
-    /** The API's orders: by the value (rows without one last), then by id, both in the sort's direction. */
-    private static Comparator<ActionItemRecord> order(String sort) {
-        boolean descending = sort.startsWith("-");
-        Comparator<ActionItemRecord> byId = Comparator.comparing(ActionItemRecord::getId);
-        Comparator<ActionItemRecord> ids = descending ? byId.reversed() : byId;
-        Function<ActionItemRecord, ? extends Comparable<?>> key = switch (sort.replace("-", "")) {
-            case "due" -> ActionItemRecord::getDueDate;
-            case "created" -> ActionItemRecord::getCreatedAt;
-            default -> null;
-        };
-        if (key == null) {
-            return ids;
-        }
-        @SuppressWarnings("unchecked")
-        Function<ActionItemRecord, Comparable<Object>> value = row -> (Comparable<Object>) key.apply(row);
-        Comparator<Comparable<Object>> values = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
-        return Comparator.comparing(value, Comparator.nullsLast(values)).thenComparing(ids);
     }
 }
