@@ -89,7 +89,8 @@ UPDATE bench_action SET reopened = closed + INTERVAL 20 DAY WHERE status IN ('do
 UPDATE bench_action SET status = 'open' WHERE reopened IS NOT NULL AND r % 3 <> 0;
 
 INSERT INTO action_item (id, postmortem_id, position, text, kind, owner, team_id, due_date, due_source, priority,
-                         status, removed_from_source, created_at, updated_at, closed_at, version)
+                         status, removed_from_source, created_at, updated_at, closed_at, version,
+                         postmortem_service)
 SELECT a.id, a.pm, a.pos,
        CONCAT(ELT(a.pos + 1, 'Add an alert on', 'Write a runbook for', 'Add a load test of',
                   'Review the configuration of', 'Add a canary stage for', 'Set capacity limits on',
@@ -101,7 +102,7 @@ SELECT a.id, a.pm, a.pos,
        COALESCE(IF(a.status IN ('done', 'not_doing') AND a.reopened IS NOT NULL, a.reopened + INTERVAL 10 DAY,
                    a.reopened), a.closed, a.created),
        CASE WHEN a.status IN ('done', 'not_doing') AND a.reopened IS NOT NULL THEN a.reopened + INTERVAL 10 DAY
-            WHEN a.status IN ('done', 'not_doing') THEN a.closed END, 0
+            WHEN a.status IN ('done', 'not_doing') THEN a.closed END, 0, CONCAT('svc-', LPAD(p.svc, 3, '0'))
 FROM bench_action a JOIN bench_pm p ON p.id = a.pm JOIN bench_component c ON c.idx = p.comp;
 
 -- history: created; closed (to its first closing status); reopened; closed again

@@ -1,6 +1,7 @@
 package dev.closeout.action;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import dev.closeout.storage.MultiRowInsert;
 import org.jooq.DSLContext;
@@ -33,7 +34,7 @@ public class NewActions {
             ACTION_ITEM.TEAM_ID, ACTION_ITEM.DUE_DATE, ACTION_ITEM.DUE_SOURCE, ACTION_ITEM.PRIORITY,
             ACTION_ITEM.STATUS, ACTION_ITEM.STATUS_REASON, ACTION_ITEM.TICKET_REF, ACTION_ITEM.SOURCE_LINE,
             ACTION_ITEM.REMOVED_FROM_SOURCE, ACTION_ITEM.CREATED_AT, ACTION_ITEM.UPDATED_AT, ACTION_ITEM.CLOSED_AT,
-            ACTION_ITEM.VERSION);
+            ACTION_ITEM.VERSION, ACTION_ITEM.POSTMORTEM_SERVICE);
     private static final List<Field<?>> EVENT_FIELDS = List.of(ACTION_EVENT.ACTION_ID, ACTION_EVENT.FIELD,
             ACTION_EVENT.OLD_VALUE, ACTION_EVENT.NEW_VALUE, ACTION_EVENT.ACTOR, ACTION_EVENT.OCCURRED_AT);
 
@@ -52,9 +53,11 @@ public class NewActions {
     /**
      * Stores {@code fresh} (follow-ups without ids, all of postmortem {@code postmortemId}, at positions no
      * stored follow-up of it holds) with their creation by {@code actor}; answers them with their ids, in
-     * the order given. Runs in the caller's transaction.
+     * the order given. {@code service} is the postmortem's, copied onto each follow-up for the reports
+     * ({@link FollowupServices}). Runs in the caller's transaction.
      */
-    public List<ActionItem> store(long postmortemId, List<ActionItem> fresh, String actor) {
+    public List<ActionItem> store(long postmortemId, @Nullable String service, List<ActionItem> fresh,
+                                  String actor) {
         if (fresh.isEmpty()) {
             return List.of();
         }
@@ -68,7 +71,7 @@ public class NewActions {
                     action.group(), action.owner(), action.teamId(), action.dueDate(),
                     action.dueSource() == null ? null : action.dueSource().wireName(), action.priority(),
                     action.status().wireName(), action.statusReason(), action.ticketRef(), action.sourceLine(),
-                    action.removedFromSource(), action.createdAt(), action.updatedAt(), action.closedAt(), 0L});
+                    action.removedFromSource(), action.createdAt(), action.updatedAt(), action.closedAt(), 0L, service});
         }
         actions.execute(rows);
         Map<Integer, Long> ids = dsl.select(ACTION_ITEM.POSITION, ACTION_ITEM.ID).from(ACTION_ITEM)

@@ -50,7 +50,8 @@ final class DemoWriter {
             ACTION_ITEM.POSITION, ACTION_ITEM.TEXT, ACTION_ITEM.KIND, ACTION_ITEM.GROUP_NAME, ACTION_ITEM.OWNER,
             ACTION_ITEM.TEAM_ID, ACTION_ITEM.DUE_DATE, ACTION_ITEM.DUE_SOURCE, ACTION_ITEM.PRIORITY, ACTION_ITEM.STATUS,
             ACTION_ITEM.STATUS_REASON, ACTION_ITEM.TICKET_REF, ACTION_ITEM.SOURCE_LINE, ACTION_ITEM.REMOVED_FROM_SOURCE,
-            ACTION_ITEM.CREATED_AT, ACTION_ITEM.UPDATED_AT, ACTION_ITEM.CLOSED_AT, ACTION_ITEM.VERSION);
+            ACTION_ITEM.CREATED_AT, ACTION_ITEM.UPDATED_AT, ACTION_ITEM.CLOSED_AT, ACTION_ITEM.VERSION,
+            ACTION_ITEM.POSTMORTEM_SERVICE);
     private static final List<Field<?>> EVENT_FIELDS = List.of(ACTION_EVENT.ID, ACTION_EVENT.ACTION_ID,
             ACTION_EVENT.FIELD, ACTION_EVENT.OLD_VALUE, ACTION_EVENT.NEW_VALUE, ACTION_EVENT.ACTOR,
             ACTION_EVENT.OCCURRED_AT);
@@ -117,7 +118,7 @@ final class DemoWriter {
         for (DemoIncidents.Incident incident : incidents) {
             postmortems.add(row(incident.postmortem()));
             for (FollowUpLife.Outcome followUp : incident.followUps()) {
-                actions.add(row(followUp.action()));
+                actions.add(row(followUp.action(), incident.postmortem().service()));
                 for (ActionEvent change : followUp.events()) {
                     history.add(row(change, event++));
                 }
@@ -141,11 +142,11 @@ final class DemoWriter {
             p.createdAt(), p.updatedAt()};
     }
 
-    private static Object[] row(ActionItem a) {
+    private static Object[] row(ActionItem a, String service) {
         return new Object[] {a.id(), a.postmortemId(), a.position(), a.text(), a.kind(), a.group(), a.owner(),
             a.teamId(), a.dueDate(), a.dueSource() == null ? null : a.dueSource().wireName(), a.priority(),
             a.status().wireName(), a.statusReason(), a.ticketRef(), a.sourceLine(), a.removedFromSource(),
-            a.createdAt(), a.updatedAt(), a.closedAt(), a.version()};
+            a.createdAt(), a.updatedAt(), a.closedAt(), a.version(), service};
     }
 
     private static Object[] row(ActionEvent e, long index) {

@@ -52,8 +52,9 @@ class ActionReconciler {
         this.changes = changes;
     }
 
-    ReimportSummary reconcile(long postmortemId, List<ExtractedAction> extracted, NewAction newAction, String actor,
-                              LocalDateTime now) {
+    ReimportSummary reconcile(Postmortem postmortem, List<ExtractedAction> extracted, NewAction newAction,
+                              String actor, LocalDateTime now) {
+        long postmortemId = postmortem.id();
         List<ActionItem> stored = actions.findByPostmortemIdOrderByPosition(postmortemId);
         Map<Integer, Integer> pairs = ActionMatching.pairs(stored.stream().map(ActionItem::text).toList(),
                 extracted.stream().map(ExtractedAction::text).toList());
@@ -80,7 +81,7 @@ class ActionReconciler {
             }
         }
         // after the stored ones took their new positions, so the new ones' positions are theirs alone
-        newActions.store(postmortemId, added, actor);
+        newActions.store(postmortemId, postmortem.service(), added, actor);
         return new ReimportSummary(added.size(), updated, removed, kept);
     }
 

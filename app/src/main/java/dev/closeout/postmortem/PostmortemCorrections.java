@@ -1,5 +1,6 @@
 package dev.closeout.postmortem;
 
+import dev.closeout.action.FollowupServices;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
@@ -14,15 +15,17 @@ import java.time.LocalDateTime;
 class PostmortemCorrections {
 
     private final PostmortemRepository postmortems;
+    private final FollowupServices services;
     private final PostmortemScope scope;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final ApplicationEventPublisher<PostmortemChanged> postmortemChanges;
 
-    PostmortemCorrections(PostmortemRepository postmortems, PostmortemScope scope,
+    PostmortemCorrections(PostmortemRepository postmortems, FollowupServices services, PostmortemScope scope,
                           TransactionOperations<Connection> transactions, Clock clock,
                           ApplicationEventPublisher<PostmortemChanged> postmortemChanges) {
         this.postmortems = postmortems;
+        this.services = services;
         this.scope = scope;
         this.transactions = transactions;
         this.clock = clock;
@@ -37,6 +40,7 @@ class PostmortemCorrections {
             Postmortem corrected = correction.applyTo(postmortem, LocalDateTime.now(clock));
             scope.requireOwnService(scopeTeamId, corrected.service());
             Postmortem stored = postmortems.update(corrected);
+            services.follow(id, postmortem.service(), stored.service());
             postmortemChanges.publishEvent(new PostmortemChanged(stored, null));
             return stored;
         });

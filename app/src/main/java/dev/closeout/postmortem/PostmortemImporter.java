@@ -2,6 +2,7 @@ package dev.closeout.postmortem;
 
 import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionItemRepository;
+import dev.closeout.action.FollowupServices;
 import dev.closeout.action.NewActions;
 import dev.closeout.postmortem.extraction.ExtractedAction;
 import dev.closeout.postmortem.extraction.Extraction;
@@ -47,6 +48,7 @@ public class PostmortemImporter {
     private final NewActions newActions;
     private final FollowUpDefaults defaults;
     private final ActionReconciler reconciler;
+    private final FollowupServices services;
     private final PostmortemScope scope;
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<PostmortemChanged> postmortemChanges;
@@ -54,7 +56,8 @@ public class PostmortemImporter {
     private final ImportRetry retry;
 
     PostmortemImporter(PostmortemRepository postmortems, ActionItemRepository actions, NewActions newActions,
-                       FollowUpDefaults defaults, ActionReconciler reconciler, PostmortemScope scope,
+                       FollowUpDefaults defaults, ActionReconciler reconciler, FollowupServices services,
+                       PostmortemScope scope,
                        TransactionOperations<Connection> transactions,
                        ApplicationEventPublisher<PostmortemChanged> postmortemChanges, Clock clock, ImportRetry retry) {
         this.postmortems = postmortems;
@@ -62,6 +65,7 @@ public class PostmortemImporter {
         this.newActions = newActions;
         this.defaults = defaults;
         this.reconciler = reconciler;
+        this.services = services;
         this.scope = scope;
         this.transactions = transactions;
         this.postmortemChanges = postmortemChanges;
@@ -159,7 +163,7 @@ public class PostmortemImporter {
         }
         Map<Long, String> teamKeys = completion.team() == null ? Map.of()
                 : Map.of(completion.team().teamId(), completion.team().teamKey());
-        List<ActionItem> stored = newActions.store(postmortem.id(), fresh, actor);
+        List<ActionItem> stored = newActions.store(postmortem.id(), postmortem.service(), fresh, actor);
         postmortemChanges.publishEvent(new PostmortemChanged(postmortem, stored));
         return new ImportResult(postmortem, stored, ImportOutcome.IMPORTED, null, teamKeys);
     }
@@ -170,8 +174,9 @@ public class PostmortemImporter {
         Postmortem reextracted = previous.reextracted(text, hash, extraction, now);
         scope.requireOwnService(scopeTeamId, reextracted.service());
         Postmortem postmortem = postmortems.update(reextracted);
+        services.follow(postmortem.id(), previous.service(), postmortem.service());
         FollowUpDefaults.Completion completion = defaults.of(postmortem, scopeTeamId, batch);
-        ReimportSummary summary = reconciler.reconcile(postmortem.id(), extraction.actions(), (position, extracted) ->
+        ReimportSummary summary = reconciler.reconcile(postmortem, extraction.actions(), (position, extracted) ->
                 completion.complete(ActionItem.fromExtraction(postmortem.id(), position, extracted, now)), actor, now);
         List<ActionItem> followUps = actions.findByPostmortemIdOrderByPosition(postmortem.id());
         postmortemChanges.publishEvent(new PostmortemChanged(postmortem, followUps));

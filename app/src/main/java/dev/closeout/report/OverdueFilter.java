@@ -6,7 +6,6 @@ import org.jooq.Condition;
 import java.util.Locale;
 
 import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
-import static dev.closeout.db.jooq.Tables.POSTMORTEM;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
 
@@ -22,7 +21,7 @@ record OverdueFilter(
         @Nullable String priority,
         @Nullable String kind) {
 
-    /** The conditions on {@code action_item} joined with its {@code postmortem}. */
+    /** The conditions on {@code action_item}. */
     Condition condition() {
         Condition condition = noCondition();
         if (teamId != null) {
@@ -32,7 +31,7 @@ record OverdueFilter(
             condition = condition.and(ACTION_ITEM.OWNER.eq(owner));
         }
         if (service != null) {
-            condition = condition.and(lower(POSTMORTEM.SERVICE).eq(service.toLowerCase(Locale.ROOT)));
+            condition = condition.and(lower(ACTION_ITEM.POSTMORTEM_SERVICE).eq(service.toLowerCase(Locale.ROOT)));
         }
         if (priority != null) {
             condition = condition.and(lower(ACTION_ITEM.PRIORITY).eq(priority.toLowerCase(Locale.ROOT)));

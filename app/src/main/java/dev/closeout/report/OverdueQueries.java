@@ -13,7 +13,6 @@ import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.SQLDialect;
-import org.jooq.SelectJoinStep;
 import org.jooq.Table;
 
 import java.time.LocalDate;
@@ -29,7 +28,6 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
 /** The overdue report's two questions to the database: how many, by what; and which, most overdue first. */
@@ -57,10 +55,11 @@ class OverdueQueries {
 
     /**
      * Today's counts, each pass grouping by few values: team, priority and bucket (every total but owner's and
-     * service's); owner; postmortem, then its service. Grouped by all five at once, the groups were about as many
-     * as the overdue follow-ups (a temporary table of 240,000 wide rows, spilled to disk, 10 s for every team at
-     * a million follow-ups); each pass here reads ix_action_overdue or ix_action_team_overdue (V10) alone into a
-     * few hundred groups. docs/reports.md, "Cost at a million follow-ups".
+     * service's); owner; service. Grouped by all five at once, the groups were about as many as the overdue
+     * follow-ups (a temporary table of 240,000 wide rows, spilled to disk, 10 s for every team at a million
+     * follow-ups); each pass here reads ix_action_overdue or ix_action_team_overdue (V10, V15) alone into a few
+     * hundred groups: the service is the follow-up's copy of its postmortem's (V15), not looked up through the
+     * postmortem. docs/reports.md, "Cost at a million follow-ups".
      */
     private OverdueCounts today(OverdueFilter filter, LocalDate day) {
         Table<?> source = source(filter);
@@ -80,18 +79,10 @@ class OverdueQueries {
                 .where(overdue)
                 .groupBy(ACTION_ITEM.OWNER)
                 .forEach(row -> counts.addOwner(row.value1(), row.value2()));
-        // by postmortem first, so that each postmortem's service is looked up once, not once per follow-up
-        Field<Integer> followups = count().as("followups");
-        Table<?> perPostmortem = select(ACTION_ITEM.POSTMORTEM_ID, followups)
+        dsl.select(ACTION_ITEM.POSTMORTEM_SERVICE, count)
                 .from(source)
                 .where(overdue)
-                .groupBy(ACTION_ITEM.POSTMORTEM_ID)
-                .asTable("per_postmortem");
-        Field<Integer> sum = sum(perPostmortem.field(followups)).cast(Integer.class);
-        dsl.select(POSTMORTEM.SERVICE, sum)
-                .from(perPostmortem)
-                .join(POSTMORTEM).on(POSTMORTEM.ID.eq(perPostmortem.field(ACTION_ITEM.POSTMORTEM_ID)))
-                .groupBy(POSTMORTEM.SERVICE)
+                .groupBy(ACTION_ITEM.POSTMORTEM_SERVICE)
                 .forEach(row -> counts.addService(row.value1(), row.value2()));
         return counts;
     }
@@ -103,25 +94,24 @@ class OverdueQueries {
     private List<OverdueGroup> fromHistory(OverdueFilter filter, ReportDay day) {
         Field<String> bucket = bucket(day.day());
         Field<Integer> count = count();
-        return dsl.select(ACTION_ITEM.TEAM_ID, ACTION_ITEM.OWNER, POSTMORTEM.SERVICE, ACTION_ITEM.PRIORITY, bucket,
-                        count)
+        return dsl.select(ACTION_ITEM.TEAM_ID, ACTION_ITEM.OWNER, ACTION_ITEM.POSTMORTEM_SERVICE, ACTION_ITEM.PRIORITY,
+                        bucket, count)
                 .from(ACTION_ITEM)
-                .join(POSTMORTEM).on(POSTMORTEM.ID.eq(ACTION_ITEM.POSTMORTEM_ID))
                 .where(filter.condition())
                 // the due date first, so that the history is read only for the follow-ups it leaves
                 .and(ACTION_ITEM.DUE_DATE.le(day.day().plusDays(FollowupRules.DUE_SOON_DAYS)))
                 .and(day.active())
-                .groupBy(ACTION_ITEM.TEAM_ID, ACTION_ITEM.OWNER, POSTMORTEM.SERVICE, ACTION_ITEM.PRIORITY, bucket)
+                .groupBy(ACTION_ITEM.TEAM_ID, ACTION_ITEM.OWNER, ACTION_ITEM.POSTMORTEM_SERVICE, ACTION_ITEM.PRIORITY,
+                        bucket)
                 .fetch(row -> new OverdueGroup(row.get(ACTION_ITEM.TEAM_ID), row.get(ACTION_ITEM.OWNER),
-                        row.get(POSTMORTEM.SERVICE), row.get(ACTION_ITEM.PRIORITY), row.get(bucket),
+                        row.get(ACTION_ITEM.POSTMORTEM_SERVICE), row.get(ACTION_ITEM.PRIORITY), row.get(bucket),
                         row.get(count)));
     }
 
     /**
      * Where today's passes read from: the active follow-ups' covering index named to MySQL and MariaDB, for one
      * team or every team; left to the optimizer for one owner, whose own index holds far fewer rows. Without the
-     * hint MariaDB 10.11 groups by owner along ix_action_owner_status_due, reading every row it points to. With
-     * a service asked for, each follow-up's postmortem is joined.
+     * hint MariaDB 10.11 groups by owner along ix_action_owner_status_due, reading every row it points to.
      */
     private Table<?> source(OverdueFilter filter) {
         Table<ActionItemRecord> items = ACTION_ITEM;
@@ -130,8 +120,7 @@ class OverdueQueries {
             items = ACTION_ITEM.forceIndex((filter.teamId() == null ? IX_ACTION_OVERDUE : IX_ACTION_TEAM_OVERDUE)
                     .getName());
         }
-        return filter.service() == null ? items
-                : items.join(POSTMORTEM).on(POSTMORTEM.ID.eq(ACTION_ITEM.POSTMORTEM_ID));
+        return items;
     }
 
     /**
@@ -143,14 +132,13 @@ class OverdueQueries {
         Condition overdue = filter.condition().and(day.overdue()).and(after == null ? noCondition() : after(after));
         Select<Record2<Long, LocalDate>> firsts = null;
         if (day.fromHistory()) {
-            firsts = firsts(filter, overdue, limit);
+            firsts = firsts(overdue, limit);
         } else {
             // one status at a time: each is one range of ix_action_overdue (status, removed_from_source, due_date,
             // id) read in order and only as far as the page needs; both statuses at once are two ranges MariaDB
             // merges only by sorting every overdue follow-up, for each page
             for (String status : FollowupRules.ACTIVE_STATUSES) {
-                Select<Record2<Long, LocalDate>> ofStatus = firsts(filter,
-                        overdue.and(ACTION_ITEM.STATUS.eq(status)), limit);
+                Select<Record2<Long, LocalDate>> ofStatus = firsts(overdue.and(ACTION_ITEM.STATUS.eq(status)), limit);
                 firsts = firsts == null ? ofStatus : firsts.unionAll(ofStatus);
             }
         }
@@ -173,10 +161,9 @@ class OverdueQueries {
     }
 
     /** The first {@code limit} follow-ups meeting {@code condition}, most overdue first: id and due date. */
-    private static Select<Record2<Long, LocalDate>> firsts(OverdueFilter filter, Condition condition, int limit) {
-        SelectJoinStep<Record2<Long, LocalDate>> from = select(ACTION_ITEM.ID, ACTION_ITEM.DUE_DATE).from(ACTION_ITEM);
-        // the postmortem is joined only when its service is asked for, so the plan starts from the index
-        return (filter.service() == null ? from : from.join(POSTMORTEM).on(POSTMORTEM.ID.eq(ACTION_ITEM.POSTMORTEM_ID)))
+    private static Select<Record2<Long, LocalDate>> firsts(Condition condition, int limit) {
+        return select(ACTION_ITEM.ID, ACTION_ITEM.DUE_DATE)
+                .from(ACTION_ITEM)
                 .where(condition)
                 .orderBy(ACTION_ITEM.DUE_DATE.asc(), ACTION_ITEM.ID.asc())
                 .limit(limit);
