@@ -12,7 +12,7 @@ SELECT seq, CONCAT('gen/', seq, '.md'), CONCAT('Incident ', seq), CONCAT('svc', 
        @start + INTERVAL (seq * 946 + 86400) SECOND, @start + INTERVAL (seq * 946 + 86400) SECOND
 FROM seq_1_to_100000;
 INSERT INTO action_item (id, postmortem_id, position, text, kind, owner, team_id, due_date, due_source, priority,
-                         status, removed_from_source, created_at, updated_at, version)
+                         status, removed_from_source, created_at, updated_at, version, postmortem_service)
 SELECT seq, p.id, seq % 10, CONCAT('Follow-up ', seq, ' of incident ', p.id),
        IF(seq % 2 = 0, 'corrective', 'preventative'),
        CONCAT('owner', LPAD(((seq % 20) + ((p.id % 200) % 50) * 20), 4, '0')),
@@ -24,7 +24,7 @@ SELECT seq, p.id, seq % 10, CONCAT('Follow-up ', seq, ' of incident ', p.id),
                      'in_progress','in_progress','in_progress','in_progress','done','done','done','done','done','not_doing')
             ELSE ELT(1 + (seq * 7) % 20, 'open','in_progress','done','done','done','done','done','done','done','done',
                      'done','done','done','done','done','done','done','done','not_doing','not_doing') END,
-       seq % 100 = 0, p.created_at, p.created_at, 0
+       seq % 100 = 0, p.created_at, p.created_at, 0, p.service
 FROM seq_1_to_1000000 s JOIN postmortem p ON p.id = (s.seq + 9) DIV 10;
 INSERT INTO action_event (action_id, field, old_value, new_value, actor, occurred_at)
 SELECT id, 'created', NULL, 'open', 'gen', created_at FROM action_item;
