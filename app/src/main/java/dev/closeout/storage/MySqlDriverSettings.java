@@ -25,7 +25,11 @@ class MySqlDriverSettings implements BeanCreatedEventListener<DatasourceConfigur
             // the server's settings read once per pool, not once per connection
             "cacheServerConfiguration", "true",
             // no clock read per statement for statistics nobody reads
-            "maintainTimeStats", "false");
+            "maintainTimeStats", "false",
+            // autocommit and isolation tracked by the driver, not asked of the server: the pool and each
+            // transaction set them through JDBC only (never in SQL), so the server's answer is always what the
+            // driver last sent; saves a SELECT @@session.tx_isolation and a SET autocommit per transaction
+            "useLocalSessionState", "true");
 
     @Override
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
