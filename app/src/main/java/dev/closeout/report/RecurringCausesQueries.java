@@ -10,7 +10,11 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record5;
+import org.jooq.ResultQuery;
+import org.jooq.exception.DataAccessException;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -84,12 +88,17 @@ class RecurringCausesQueries {
     /** The postmortems whose incident date is in the window, of {@code teamId} and {@code service} when given. */
     List<IncidentRow> incidents(LocalDate from, LocalDate to, @Nullable Long teamId, @Nullable String service) {
         // the incident time computed by the server: one date-time a row rather than two
-        return dsl.select(POSTMORTEM.ID, POSTMORTEM.TITLE, POSTMORTEM.SERVICE, POSTMORTEM.ROOT_CAUSE_COMPONENT,
-                        POSTMORTEM.ROOT_CAUSE_TRIGGER, INCIDENT_TIME, STARTED)
+        ResultQuery<?> query = dsl.select(POSTMORTEM.ID, POSTMORTEM.TITLE, POSTMORTEM.SERVICE,
+                        POSTMORTEM.ROOT_CAUSE_COMPONENT, POSTMORTEM.ROOT_CAUSE_TRIGGER, INCIDENT_TIME, STARTED)
                 .from(POSTMORTEM)
-                .where(window(from, to, teamId, service))
-                .fetch(row -> new IncidentRow(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
-                        row.value6(), row.value7(), calendar.dayOf(row.value6()), null));
+                .where(window(from, to, teamId, service));
+        List<IncidentRow> incidents = new ArrayList<>();
+        read(query, "the window's incidents", rows -> {
+            LocalDateTime time = rows.getObject(6, LocalDateTime.class);
+            incidents.add(new IncidentRow(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                    rows.getString(5), time, rows.getBoolean(7), calendar.dayOf(time), null));
+        });
+        return incidents;
     }
 
     /** The lowest and highest id of the window's postmortems, and how many there are; empty when there are none. */
@@ -181,16 +190,19 @@ class RecurringCausesQueries {
                 .and(teamId == null ? noCondition() : ACTION_ITEM.TEAM_ID.eq(teamId));
 
         Map<Long, List<IncidentFollowups.Batch>> batches = new HashMap<>();
-        dsl.select(ACTION_ITEM.POSTMORTEM_ID, CREATED, FOLLOW_UPS, DONE, ACTIVE, LAST_CLOSED)
+        ResultQuery<?> counted = dsl.select(ACTION_ITEM.POSTMORTEM_ID, ACTION_ITEM.CREATED_AT, FOLLOW_UPS, DONE, ACTIVE,
+                        LAST_CLOSED)
                 .from(ACTION_ITEM)
                 .where(ACTION_ITEM.REOPENED.isFalse()).and(followUps)
-                .groupBy(ACTION_ITEM.POSTMORTEM_ID, ACTION_ITEM.CREATED_AT)
-                .forEach(row -> {
-                    if (wanted.test(row.value1())) {
-                        batches.computeIfAbsent(row.value1(), id -> new ArrayList<>(1)).add(new IncidentFollowups.Batch(
-                                row.value2(), row.value3(), row.value4(), row.value5(), row.value6()));
-                    }
-                });
+                .groupBy(ACTION_ITEM.POSTMORTEM_ID, ACTION_ITEM.CREATED_AT);
+        read(counted, "the follow-ups' counts", rows -> {
+            long postmortem = rows.getLong(1);
+            if (wanted.test(postmortem)) {
+                batches.computeIfAbsent(postmortem, id -> new ArrayList<>(1)).add(new IncidentFollowups.Batch(
+                        rows.getObject(2, LocalDateTime.class), rows.getInt(3), rows.getInt(4), rows.getInt(5),
+                        rows.getObject(6, LocalDateTime.class)));
+            }
+        });
 
         Map<Long, List<IncidentFollowups.Reopened>> reopened = new HashMap<>();
         List<Record5<Long, Long, LocalDateTime, String, LocalDateTime>> reopenedRows = dsl
@@ -226,6 +238,28 @@ class RecurringCausesQueries {
                     reopened.getOrDefault(id, List.of())));
         }
         return histories;
+    }
+
+    /** One row of a query read by {@link #read}, from its JDBC columns in the select's order. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs {@code query} and hands each row to {@code reader} as the driver gives it: the two queries of 100,000
+     * rows each are read without a jOOQ record per row, which cost more than using the values (as in
+     * {@link BacklogReplay}). Date-times are read with {@code getObject(i, LocalDateTime.class)} as by
+     * {@link DirectDateTime}.
+     */
+    private static void read(ResultQuery<?> query, String what, RowReader reader) {
+        try (ResultSet rows = query.fetchResultSet()) {
+            while (rows.next()) {
+                reader.read(rows);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("reading " + what + ": " + e.getMessage(), e);
+        }
     }
 
     /** The root-cause summaries of these postmortems, for grouping causes that read alike. */
