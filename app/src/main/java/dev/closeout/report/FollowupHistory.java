@@ -3,7 +3,10 @@ package dev.closeout.report;
 import dev.closeout.action.ActionEvent;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import static dev.closeout.db.jooq.Tables.ACTION_EVENT;
@@ -11,18 +14,21 @@ import static dev.closeout.db.jooq.Tables.ACTION_ITEM;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.SQLDataType.LOCALDATE;
 
 /**
  * A follow-up's state at an earlier time, read from its history ({@code action_event}) rather than from its
  * row, which holds only the present: the {@code created} event carries the first status, each
- * {@code status} event a move, each {@code removed_from_source} event the flag's new value. So a follow-up
- * done and later reopened was active again from its reopening, and one closed today was still active
- * yesterday. docs/reports.md, "Definitions".
+ * {@code status} event a move, each {@code removed_from_source} event the flag's new value, each {@code due}
+ * event the date's new value (null: none). So a follow-up done and later reopened was active again from its
+ * reopening, one closed today was still active yesterday, and one whose due date was moved out today was
+ * overdue yesterday by the date it had then. docs/reports.md, "Definitions".
  */
 public final class FollowupHistory {
 
     private static final String STATUS = "status";
     private static final String REMOVED_FROM_SOURCE = "removed_from_source";
+    private static final String DUE = "due";
 
     private FollowupHistory() {
     }
@@ -50,6 +56,42 @@ public final class FollowupHistory {
     /** "true" or "false" as set last before {@code endUtc}; null when it never changed. */
     static Field<String> removedBefore(LocalDateTime endUtc) {
         return lastValueBefore(endUtc, ACTION_EVENT.FIELD.eq(REMOVED_FROM_SOURCE));
+    }
+
+    /**
+     * The follow-ups whose due date was changed at or after {@code endUtc}: one range of
+     * ix_action_event_field_time (field, occurred_at, action_id) finds them all. Every other follow-up had its
+     * current due date then.
+     */
+    static Condition dueMovedSince(LocalDateTime endUtc) {
+        return ACTION_ITEM.ID.in(dueEventsSince(endUtc));
+    }
+
+    /** The follow-ups whose due date was not changed at or after {@code endUtc}: they had their current one then. */
+    static Condition dueKeptSince(LocalDateTime endUtc) {
+        return ACTION_ITEM.ID.notIn(dueEventsSince(endUtc));
+    }
+
+    /**
+     * For a follow-up of {@link #dueMovedSince}: the due date in force at {@code endUtc}, the one the first change
+     * at or after it replaced (its old value; null: it had none then). Read from ix_action_event_action; for a
+     * follow-up with no such change it is null too, so it is asked only of those that have one.
+     */
+    static Field<LocalDate> dueBefore(LocalDateTime endUtc) {
+        // events write the dates ISO-8601 (ActionEvent), which CAST reads alike on MariaDB, MySQL and H2
+        return select(ACTION_EVENT.OLD_VALUE.cast(LOCALDATE)).from(ACTION_EVENT)
+                .where(ACTION_EVENT.ACTION_ID.eq(ACTION_ITEM.ID))
+                .and(ACTION_EVENT.FIELD.eq(DUE))
+                .and(ACTION_EVENT.OCCURRED_AT.ge(endUtc))
+                .orderBy(ACTION_EVENT.OCCURRED_AT.asc(), ACTION_EVENT.ID.asc())
+                .limit(1)
+                .asField();
+    }
+
+    private static Select<Record1<Long>> dueEventsSince(LocalDateTime endUtc) {
+        return select(ACTION_EVENT.ACTION_ID).from(ACTION_EVENT)
+                .where(ACTION_EVENT.FIELD.eq(DUE))
+                .and(ACTION_EVENT.OCCURRED_AT.ge(endUtc));
     }
 
     private static Field<String> lastValueBefore(LocalDateTime endUtc, Condition field) {

@@ -16,9 +16,12 @@ import org.jooq.SQLDialect;
 import org.jooq.Table;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.closeout.db.jooq.Indexes.IX_ACTION_OVERDUE;
 import static dev.closeout.db.jooq.Indexes.IX_ACTION_TEAM_OVERDUE;
@@ -36,6 +39,9 @@ class OverdueQueries {
 
     /** The bucket of a follow-up that is due soon, not overdue. */
     static final String DUE_SOON = "due_soon";
+    /** Most overdue first: by the due date, then the id. */
+    static final Comparator<Position> MOST_OVERDUE_FIRST = Comparator.comparing(Position::due)
+            .thenComparing(Position::id);
 
     private final DSLContext dsl;
 
@@ -46,7 +52,7 @@ class OverdueQueries {
     /**
      * Overdue and due-soon follow-ups counted by team, owner, service, priority and age bucket: for today three
      * narrow passes over the active follow-ups' index ({@link #today}); for an earlier day one pass over their
-     * history ({@link #fromHistory}), whose cost is reading the history, read once.
+     * history ({@link #fromHistory}), whose cost is reading the history, read once for each follow-up.
      */
     @ReadOnly
     OverdueCounts counts(OverdueFilter filter, ReportDay day) {
@@ -66,7 +72,7 @@ class OverdueQueries {
         Condition upToDueSoon = filter.condition().and(FollowupRules.active())
                 .and(ACTION_ITEM.DUE_DATE.le(day.plusDays(FollowupRules.DUE_SOON_DAYS)));
         Condition overdue = filter.condition().and(FollowupRules.overdueOn(day));
-        Field<String> bucket = bucket(day);
+        Field<String> bucket = bucket(ACTION_ITEM.DUE_DATE, day);
         Field<Integer> count = count();
         OverdueCounts counts = new OverdueCounts();
         dsl.select(ACTION_ITEM.TEAM_ID, ACTION_ITEM.PRIORITY, bucket, count)
@@ -89,23 +95,47 @@ class OverdueQueries {
 
     /**
      * The active follow-ups of an earlier day due up to a week after it, grouped by team, owner, service, priority
-     * and bucket in one pass, so that each follow-up's history is read once.
+     * and bucket, so that each follow-up's history is read once: in two passes, one for the follow-ups whose due
+     * date has not changed since the day ended (their current due date, which picks them before any history is
+     * read), one for those whose due date changed since (the date they had then), the groups of both added up.
      */
     private List<OverdueGroup> fromHistory(OverdueFilter filter, ReportDay day) {
-        Field<String> bucket = bucket(day.day());
+        LocalDate lastDueSoon = day.day().plusDays(FollowupRules.DUE_SOON_DAYS);
+        List<OverdueGroup> groups = new ArrayList<>(groups(ACTION_ITEM.DUE_DATE, day.day(), filter.condition()
+                // the due date first, so that the history is read only for the follow-ups it leaves
+                .and(ACTION_ITEM.DUE_DATE.le(lastDueSoon))
+                .and(day.active())
+                // last: it leaves out few, a look-up each in the due-date changes since, read once
+                .and(day.dueAsNow())));
+        Field<LocalDate> dueThen = day.dueThen();
+        groups.addAll(groups(dueThen, day.day(), dueMoved(filter, day).and(dueThen.le(lastDueSoon))));
+        return groups;
+    }
+
+    /** The follow-ups meeting {@code condition} grouped by the five and by bucket ({@code due} on {@code day}). */
+    private List<OverdueGroup> groups(Field<LocalDate> due, LocalDate day, Condition condition) {
+        Field<String> bucket = bucket(due, day);
         Field<Integer> count = count();
         return dsl.select(ACTION_ITEM.TEAM_ID, ACTION_ITEM.OWNER, ACTION_ITEM.POSTMORTEM_SERVICE, ACTION_ITEM.PRIORITY,
                         bucket, count)
                 .from(ACTION_ITEM)
-                .where(filter.condition())
-                // the due date first, so that the history is read only for the follow-ups it leaves
-                .and(ACTION_ITEM.DUE_DATE.le(day.day().plusDays(FollowupRules.DUE_SOON_DAYS)))
-                .and(day.active())
+                .where(condition)
                 .groupBy(ACTION_ITEM.TEAM_ID, ACTION_ITEM.OWNER, ACTION_ITEM.POSTMORTEM_SERVICE, ACTION_ITEM.PRIORITY,
                         bucket)
                 .fetch(row -> new OverdueGroup(row.get(ACTION_ITEM.TEAM_ID), row.get(ACTION_ITEM.OWNER),
                         row.get(ACTION_ITEM.POSTMORTEM_SERVICE), row.get(ACTION_ITEM.PRIORITY), row.get(bucket),
                         row.get(count)));
+    }
+
+    /**
+     * For an earlier day: the follow-ups the filter matches whose due date changed after the day ended and that
+     * were active then. MariaDB reads them from the due-date changes since (one range of
+     * ix_action_event_field_time), few beside the backlog for a recent day; a condition on
+     * {@link ReportDay#dueThen()} goes after this one, so that their due date then is read only for those it
+     * leaves (in a derived table MariaDB read it first, for every follow-up changed since).
+     */
+    private static Condition dueMoved(OverdueFilter filter, ReportDay day) {
+        return filter.condition().and(day.dueMoved()).and(day.active());
     }
 
     /**
@@ -124,48 +154,65 @@ class OverdueQueries {
     }
 
     /**
-     * Up to {@code limit} overdue follow-ups, most overdue first (due date, then id), after {@code after} (the
-     * last of the previous page; null for the first). Two statements: which follow-ups, then their rows.
+     * Up to {@code limit} overdue follow-ups, most overdue first (due date on the day, then id), after
+     * {@code after} (the last of the previous page; null for the first). Two statements: which follow-ups, then
+     * their rows.
      */
     @ReadOnly
     List<OverdueRow> overdue(OverdueFilter filter, ReportDay day, @Nullable Position after, int limit) {
-        Condition overdue = filter.condition().and(day.overdue()).and(after == null ? noCondition() : after(after));
+        Condition overdue = filter.condition().and(day.overdue())
+                .and(after == null ? noCondition() : after(ACTION_ITEM.DUE_DATE, after));
         Select<Record2<Long, LocalDate>> firsts = null;
         if (day.fromHistory()) {
-            firsts = firsts(overdue, limit);
+            // those whose due date has not changed since, by it; and those whose due date changed, by the one they
+            // had then: two LIMITed selects, merged below
+            Field<LocalDate> dueThen = day.dueThen();
+            firsts = firsts(ACTION_ITEM.DUE_DATE, overdue, limit)
+                    .unionAll(firsts(dueThen, dueMoved(filter, day).and(dueThen.lt(day.day()))
+                            .and(after == null ? noCondition() : after(dueThen, after)), limit));
         } else {
             // one status at a time: each is one range of ix_action_overdue (status, removed_from_source, due_date,
             // id) read in order and only as far as the page needs; both statuses at once are two ranges MariaDB
             // merges only by sorting every overdue follow-up, for each page
             for (String status : FollowupRules.ACTIVE_STATUSES) {
-                Select<Record2<Long, LocalDate>> ofStatus = firsts(overdue.and(ACTION_ITEM.STATUS.eq(status)), limit);
+                Select<Record2<Long, LocalDate>> ofStatus = firsts(ACTION_ITEM.DUE_DATE,
+                        overdue.and(ACTION_ITEM.STATUS.eq(status)), limit);
                 firsts = firsts == null ? ofStatus : firsts.unionAll(ofStatus);
             }
         }
-        List<Long> page = dsl.fetch(firsts).stream()
+        // in page order, so that today's statement lists the ids as it always did
+        Map<Long, LocalDate> page = new LinkedHashMap<>();
+        dsl.fetch(firsts).stream()
                 .map(row -> new Position(row.value2(), row.value1()))
-                .sorted(Comparator.comparing(Position::due).thenComparing(Position::id))
+                .sorted(MOST_OVERDUE_FIRST)
                 .limit(limit)
-                .map(Position::id)
-                .toList();
+                .forEach(position -> page.put(position.id(), position.due()));
         if (page.isEmpty()) {
             return List.of();
         }
-        return dsl.select(ACTION_ITEM.asterisk(), POSTMORTEM.TITLE, POSTMORTEM.SERVICE)
+        List<OverdueRow> rows = dsl.select(ACTION_ITEM.asterisk(), POSTMORTEM.TITLE, POSTMORTEM.SERVICE)
                 .from(ACTION_ITEM)
                 .join(POSTMORTEM).on(POSTMORTEM.ID.eq(ACTION_ITEM.POSTMORTEM_ID))
-                .where(ACTION_ITEM.ID.in(page))
+                .where(ACTION_ITEM.ID.in(page.keySet()))
                 .orderBy(ACTION_ITEM.DUE_DATE.asc(), ACTION_ITEM.ID.asc())
-                .fetch(row -> new OverdueRow(ActionQueries.toActionItem(row.into(ACTION_ITEM)),
-                        row.get(POSTMORTEM.TITLE), row.get(POSTMORTEM.SERVICE)));
+                .fetch(row -> {
+                    ActionItem action = ActionQueries.toActionItem(row.into(ACTION_ITEM));
+                    return new OverdueRow(action, page.get(action.id()), row.get(POSTMORTEM.TITLE),
+                            row.get(POSTMORTEM.SERVICE));
+                });
+        // in the order of the due dates on the day, which for an earlier day need not be today's
+        return rows.stream().sorted(Comparator.comparing(OverdueRow::position, MOST_OVERDUE_FIRST)).toList();
     }
 
-    /** The first {@code limit} follow-ups meeting {@code condition}, most overdue first: id and due date. */
-    private static Select<Record2<Long, LocalDate>> firsts(Condition condition, int limit) {
-        return select(ACTION_ITEM.ID, ACTION_ITEM.DUE_DATE)
+    /**
+     * The first {@code limit} follow-ups meeting {@code condition}, most overdue first by the due date {@code due}:
+     * id and due date.
+     */
+    private static Select<Record2<Long, LocalDate>> firsts(Field<LocalDate> due, Condition condition, int limit) {
+        return select(ACTION_ITEM.ID, due)
                 .from(ACTION_ITEM)
                 .where(condition)
-                .orderBy(ACTION_ITEM.DUE_DATE.asc(), ACTION_ITEM.ID.asc())
+                .orderBy(due.asc(), ACTION_ITEM.ID.asc())
                 .limit(limit);
     }
 
@@ -173,11 +220,14 @@ class OverdueQueries {
     record Position(LocalDate due, long id) {
     }
 
-    /** One overdue follow-up with what the report shows of its postmortem. */
-    record OverdueRow(ActionItem action, @Nullable String postmortemTitle, @Nullable String service) {
+    /**
+     * One overdue follow-up with what the report shows of its postmortem, and {@code due}, its due date on the
+     * report's day: the current one, but for an earlier day the one it had then.
+     */
+    record OverdueRow(ActionItem action, LocalDate due, @Nullable String postmortemTitle, @Nullable String service) {
 
         Position position() {
-            return new Position(action.dueDate(), action.id());
+            return new Position(due, action.id());
         }
     }
 
@@ -186,22 +236,23 @@ class OverdueQueries {
                         @Nullable String priority, String bucket, int count) {
     }
 
-    private static Condition after(Position position) {
+    /** After {@code position} by the due date {@code due}, then the id. */
+    private static Condition after(Field<LocalDate> due, Position position) {
         // the first conjunct is a range on the due date an index can start from; the second skips the ties
         // already shown
-        return ACTION_ITEM.DUE_DATE.ge(position.due())
-                .and(ACTION_ITEM.DUE_DATE.gt(position.due()).or(ACTION_ITEM.ID.gt(position.id())));
+        return due.ge(position.due()).and(due.gt(position.due()).or(ACTION_ITEM.ID.gt(position.id())));
     }
 
     /**
      * The age bucket of {@link AgeBucket} by days overdue on {@code day} (day − due), or {@link #DUE_SOON} for
-     * a follow-up due on the day or later. Dates are inlined so that the same expression can be grouped by.
+     * a follow-up due on the day or later, by the due date {@code due}. Dates are inlined so that the same
+     * expression can be grouped by.
      */
-    private static Field<String> bucket(LocalDate day) {
-        CaseConditionStep<String> bucket = when(ACTION_ITEM.DUE_DATE.ge(inline(day)), inline(DUE_SOON));
+    private static Field<String> bucket(Field<LocalDate> due, LocalDate day) {
+        CaseConditionStep<String> bucket = when(due.ge(inline(day)), inline(DUE_SOON));
         List<AgeBucket> buckets = Arrays.asList(AgeBucket.values());
         for (AgeBucket age : buckets.subList(0, buckets.size() - 1)) {
-            bucket = bucket.when(ACTION_ITEM.DUE_DATE.ge(inline(day.minusDays(age.toDays()))), inline(age.label()));
+            bucket = bucket.when(due.ge(inline(day.minusDays(age.toDays()))), inline(age.label()));
         }
         return bucket.otherwise(inline(buckets.get(buckets.size() - 1).label())).as("bucket");
     }

@@ -1,6 +1,5 @@
 package dev.closeout.report;
 
-import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionItemResponse;
 import dev.closeout.action.ActionViews;
 import dev.closeout.action.InvalidRequest;
@@ -141,15 +140,14 @@ public class OverdueReports implements CommandLineReport {
         List<ActionItemResponse> followups = views.of(rows.stream().map(OverdueRow::action).toList());
         return IntStream.range(0, rows.size()).mapToObj(i -> {
             OverdueRow row = rows.get(i);
-            ActionItem action = row.action();
-            return new OverdueItem(followups.get(i), row.service(),
-                    FollowupRules.daysOverdue(day.day(), action.dueDate()), row.postmortemTitle());
+            // from the due date on the day (an earlier day's may have moved since); the item shows today's
+            return new OverdueItem(followups.get(i), row.service(), FollowupRules.daysOverdue(day.day(), row.due()),
+                    row.postmortemTitle());
         }).toList();
     }
 
     private static String cursor(OverdueRow last) {
-        return Cursor.encode(new Cursor.Key(OverdueParams.CURSOR_SORT, last.action().dueDate().toString(),
-                last.action().id()));
+        return Cursor.encode(new Cursor.Key(OverdueParams.CURSOR_SORT, last.due().toString(), last.action().id()));
     }
 
     /** Most follow-ups first; ties by name, "none" (null) last. */

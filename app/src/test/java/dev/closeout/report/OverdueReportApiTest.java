@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -202,6 +203,110 @@ class OverdueReportApiTest extends ApiTestBase {
         Map<String, Object> beforeImport = getJson(REPORT + "?as_of=2025-12-31");
         assertEquals(0, beforeImport.get("total"));
         assertEquals(List.of(), beforeImport.get("items"));
+    }
+
+    @Test
+    void anEarlierDayCountsTheDueDateInForceAtItsEnd() throws IOException {
+        // capacity (due 2025-12-10) extended on 02-20 to 03-01 and on 03-05 to 04-01; retention (due 03-18) pulled
+        // in on 02-20 to 02-01; archive (no due date) given 01-20 on 02-20
+        moveDue(data.capacity, "2026-03-01", "2026-02-20T12:00:00Z");
+        moveDue(data.retention, "2026-02-01", "2026-02-20T12:00:00Z");
+        moveDue(data.archive, "2026-01-20", "2026-02-20T12:00:00Z");
+        moveDue(data.capacity, "2026-04-01", "2026-03-05T12:00:00Z");
+        clock.set(OverdueDataset.NOW);
+
+        // 2026-02-10, before every move: capacity still due 2025-12-10 (62 days), retention 03-18 (not even due
+        // soon), archive without a due date; the same six as without the moves
+        Map<String, Object> february10 = getJson(REPORT + "?as_of=2026-02-10");
+        List<Map<String, Object>> items = list(february10.get("items"));
+        assertEquals(List.of(data.reconcile, data.capPool, data.capacity, data.legacyIndex, data.diskAlert,
+                data.idempotent), ids(items));
+        assertEquals(List.of(72, 63, 62, 12, 3, 2), items.stream().map(i -> i.get("days_overdue")).toList());
+        // the item is the follow-up as it is now: its due date is today's
+        assertEquals("2026-04-01", items.get(2).get("due"));
+        assertEquals(6, february10.get("total"));
+        assertEquals(0, february10.get("due_soon"));
+        assertEquals(List.of(count("bucket", "1-7", 2), count("bucket", "8-30", 1), count("bucket", "31-90", 3),
+                count("bucket", "90+", 0)), february10.get("by_age"));
+        assertEquals(List.of(count("team", "web", 3), count("team", "pay", 2), count("team", null, 1)),
+                february10.get("by_team"));
+        assertEquals(List.of(count("priority", "P1", 2), count("priority", "P2", 2), count("priority", "P3", 1),
+                count("priority", null, 1)), february10.get("by_priority"));
+        // pages go by the due date of that day: after capPool (12-09) comes capacity (12-10 then, 04-01 now), and
+        // a page ending with capacity goes on after 12-10
+        for (int limit : List.of(2, 3)) {
+            List<Long> seen = new ArrayList<>();
+            List<Integer> pageSizes = new ArrayList<>();
+            String next = null;
+            do {
+                Map<String, Object> page = getJson(REPORT + "?as_of=2026-02-10&limit=" + limit
+                        + (next == null ? "" : "&cursor=" + next));
+                assertEquals(6, page.get("total"));
+                seen.addAll(ids(list(page.get("items"))));
+                pageSizes.add(list(page.get("items")).size());
+                next = (String) page.get("next");
+            } while (next != null);
+            assertEquals(limit == 2 ? List.of(2, 2, 2) : List.of(3, 3), pageSizes, "limit=" + limit);
+            assertEquals(ids(items), seen, "limit=" + limit);
+        }
+        List<CSVRecord> february10Csv = parse(client.retrieve(HttpRequest.GET(REPORT + "?format=csv&as_of=2026-02-10")
+                .bearerAuth(ADMIN)));
+        assertEquals(ids(items), february10Csv.stream().map(row -> Long.parseLong(row.get("id"))).toList());
+        assertEquals(List.of("72", "63", "62", "12", "3", "2"),
+                february10Csv.stream().map(row -> row.get("days_overdue")).toList());
+        assertEquals("2026-04-01", february10Csv.get(2).get("due"));
+
+        // 2026-02-25, between the moves: capacity due 03-01 then (due soon), retention 02-01 (24 days), archive
+        // 01-20 (36 days); besides them reconcile 87, capPool 78, refund 47, diskAlert 18, idempotent 17
+        Map<String, Object> february25 = getJson(REPORT + "?as_of=2026-02-25");
+        items = list(february25.get("items"));
+        assertEquals(List.of(data.reconcile, data.capPool, data.refund, data.archive, data.retention,
+                data.diskAlert, data.idempotent), ids(items));
+        assertEquals(List.of(87, 78, 47, 36, 24, 18, 17), items.stream().map(i -> i.get("days_overdue")).toList());
+        assertEquals(7, february25.get("total"));
+        // alertPool (03-03), snapshots (03-02) and capacity (03-01 then)
+        assertEquals(3, february25.get("due_soon"));
+        assertEquals(List.of(count("bucket", "1-7", 0), count("bucket", "8-30", 3), count("bucket", "31-90", 4),
+                count("bucket", "90+", 0)), february25.get("by_age"));
+        assertEquals(List.of(count("team", "pay", 3), count("team", "web", 2), count("team", null, 2)),
+                february25.get("by_team"));
+        assertEquals(List.of(count("owner", "lena", 2), count("owner", "omar", 2), count("owner", "priya", 1),
+                count("owner", "wanda", 1), count("owner", "wes", 1)), february25.get("by_owner"));
+        assertEquals(List.of(count("service", "Billing", 2), count("service", "Ledger", 2),
+                count("service", "Search", 2), count("service", "Checkout", 1)), february25.get("by_service"));
+        assertEquals(List.of(count("priority", "P1", 3), count("priority", null, 2), count("priority", "P2", 1),
+                count("priority", "P3", 1)), february25.get("by_priority"));
+        List<CSVRecord> february25Web = parse(client.retrieve(HttpRequest.GET(REPORT
+                + "?format=csv&as_of=2026-02-25&team=web").bearerAuth(ADMIN)));
+        assertEquals(List.of(data.retention, data.diskAlert),
+                february25Web.stream().map(row -> Long.parseLong(row.get("id"))).toList());
+        assertEquals(List.of("24", "18"), february25Web.stream().map(row -> row.get("days_overdue")).toList());
+
+        // yesterday, after every move: the due dates of now; capacity (04-01) is out, the rotation still 4 days
+        Map<String, Object> yesterday = getJson(REPORT + "?as_of=2026-03-09");
+        assertEquals(List.of(data.reconcile, data.capPool, data.refund, data.archive, data.retention,
+                data.diskAlert, data.idempotent, data.snapshots, data.alertPool, data.rotateDisks),
+                ids(list(yesterday.get("items"))));
+        assertEquals(List.of(99, 90, 59, 48, 36, 30, 29, 7, 6, 4),
+                list(yesterday.get("items")).stream().map(i -> i.get("days_overdue")).toList());
+        assertEquals(10, yesterday.get("total"));
+        // rollBack (due that day) and runbook (03-10)
+        assertEquals(2, yesterday.get("due_soon"));
+
+        // today: the rows as they are; rollBack 1, alertPool 7, snapshots 8, idempotent 30, diskAlert 31,
+        // retention 37, archive 49, refund 60, capPool 91, reconcile 100
+        Map<String, Object> today = getJson(REPORT);
+        assertEquals(10, today.get("total"));
+        assertEquals(2, today.get("due_soon"));
+        assertEquals(List.of(count("bucket", "1-7", 2), count("bucket", "8-30", 2), count("bucket", "31-90", 4),
+                count("bucket", "90+", 2)), today.get("by_age"));
+    }
+
+    /** Moves a follow-up's due date through the API at {@code at}, as an editor would. */
+    private void moveDue(long id, String due, String at) {
+        clock.set(Instant.parse(at));
+        Object version = getJson("/api/actions/" + id).get("version");
+        exchange(HttpRequest.PATCH("/api/actions/" + id, Map.of("due", due, "version", version)).bearerAuth(ADMIN));
     }
 
     @Test
