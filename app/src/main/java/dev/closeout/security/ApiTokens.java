@@ -30,6 +30,8 @@ public class ApiTokens {
     public static final String ADMIN_TOKEN_NAME = "admin-token";
     private static final String PREFIX = "co_";
     private static final int TOKEN_BYTES = 32;
+    private static final String STORED_REFERENCE = "t";
+    private static final String ADMIN_REFERENCE = "a";
 
     private final ApiTokenRepository tokens;
     private final TokenCache cache;
@@ -84,6 +86,62 @@ public class ApiTokens {
         }
         return tokens.findByTokenHash(HexFormat.of().formatHex(presented))
                 .map(stored -> new Caller(stored.name(), stored.role(), stored.teamId()));
+    }
+
+    /**
+     * What a web session signed in with {@code token} refers to, so its cookie never carries the token: a stored
+     * token by its id ({@code t42}), the environment's admin token by a fingerprint of it ({@code a...}), which a
+     * changed admin token no longer matches.
+     */
+    public record SessionSubject(String reference, Caller caller) {
+    }
+
+    /** The session subject of a presented token, if it is the admin token or a stored one. */
+    @ReadOnly
+    public Optional<SessionSubject> sessionSubject(String token) {
+        byte[] presented = digest(token);
+        if (adminTokenHash != null && MessageDigest.isEqual(adminTokenHash, presented)) {
+            return Optional.of(new SessionSubject(adminReference(), new Caller(ADMIN_TOKEN_NAME, Role.ADMIN, null)));
+        }
+        return tokens.findByTokenHash(HexFormat.of().formatHex(presented))
+                .map(stored -> new SessionSubject(STORED_REFERENCE + stored.id(),
+                        new Caller(stored.name(), stored.role(), stored.teamId())));
+    }
+
+    /**
+     * The caller a session's {@link SessionSubject#reference()} stands for today: none once the token is revoked
+     * (or the admin token changed). Looked up again after the token cache's TTL, as bearer tokens are.
+     */
+    @ReadOnly
+    public Optional<Caller> callerOf(String reference) {
+        String key = "session:" + reference;
+        Optional<Caller> cached = cache.cached(key);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<Caller> found;
+        if (reference.startsWith(STORED_REFERENCE)) {
+            found = parseId(reference.substring(STORED_REFERENCE.length())).flatMap(tokens::findById)
+                    .map(stored -> new Caller(stored.name(), stored.role(), stored.teamId()));
+        } else {
+            found = adminTokenHash != null && reference.equals(adminReference())
+                    ? Optional.of(new Caller(ADMIN_TOKEN_NAME, Role.ADMIN, null)) : Optional.empty();
+        }
+        return cache.remember(key, found);
+    }
+
+    private String adminReference() {
+        // a digest of the digest: the cookie says which admin token it was, and reveals nothing to guess it by
+        return ADMIN_REFERENCE + HexFormat.of().formatHex(digest(HexFormat.of().formatHex(adminTokenHash)))
+                .substring(0, 16);
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @ReadOnly

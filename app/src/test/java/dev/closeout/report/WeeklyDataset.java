@@ -41,17 +41,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * today: Wednesday 2026-03-11 12:00 UTC; the last complete week is 2026-W10 (03-02 to 03-08)
  * </pre>
  */
-final class WeeklyDataset {
+public final class WeeklyDataset {
 
-    static final Instant TODAY = Instant.parse("2026-03-11T12:00:00Z");
+    public static final Instant TODAY = Instant.parse("2026-03-11T12:00:00Z");
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
 
     private final BlockingHttpClient client;
     private final MovableClock clock;
     private final Map<String, Long> actions = new HashMap<>();
     private final Map<String, List<Map<String, Object>>> imported = new HashMap<>();
-    final Map<String, Long> postmortems = new HashMap<>();
-    final String webReader;
+    public final Map<String, Long> postmortems = new HashMap<>();
+    public final String webReader;
 
     private WeeklyDataset(BlockingHttpClient client, MovableClock clock) {
         this.client = client;
@@ -119,11 +119,11 @@ final class WeeklyDataset {
         clock.set(TODAY);
     }
 
-    static WeeklyDataset build(BlockingHttpClient client, MovableClock clock) {
+    public static WeeklyDataset build(BlockingHttpClient client, MovableClock clock) {
         return new WeeklyDataset(client, clock);
     }
 
-    long id(String name) {
+    public long id(String name) {
         return actions.get(name);
     }
 

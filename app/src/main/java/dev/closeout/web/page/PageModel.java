@@ -1,0 +1,24 @@
+package dev.closeout.web.page;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** What every page's template is given: the stylesheet's URL and, when signed in, the visitor. */
+final class PageModel {
+
+    private PageModel() {
+    }
+
+    static Map<String, Object> of(Stylesheet stylesheet, @Nullable Visitor visitor) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("stylesheet", stylesheet.url());
+        if (visitor != null) {
+            model.put("visitor", visitor.caller().name());
+            model.put("role", visitor.caller().role().wireName());
+            model.put("csrf", visitor.csrfToken());
+        }
+        return model;
+    }
+}
