@@ -9,6 +9,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
@@ -42,6 +43,7 @@ class WeeklyExportController {
     }
 
     @Get("/weekly.md")
+    @Produces("text/markdown")
     HttpResponse<?> markdown(HttpRequest<?> request, @QueryValue @Nullable String week,
                              @QueryValue @Nullable String team) {
         return answer(request, week, team, review -> HttpResponse.ok(review.markdown().orElseThrow())
@@ -49,6 +51,7 @@ class WeeklyExportController {
     }
 
     @Get("/weekly.csv")
+    @Produces("text/csv")
     HttpResponse<?> csv(HttpRequest<?> request, @QueryValue @Nullable String week, @QueryValue @Nullable String team) {
         return answer(request, week, team, review -> Csv.response(review, "weekly-" + review.week() + ".csv"));
     }
