@@ -84,8 +84,9 @@ public class BacklogHistory {
     /**
      * The backlog at the end of each of {@code days}, and what changed on it, of one team or (null) of every
      * team: each day's counts by team, an empty list for a day before the first follow-up or after today.
-     * Missing or unfinished past days are counted first; today is read as last counted (the job counts it
-     * again every few minutes).
+     * Missing or unfinished past days are counted first; today is counted now, from the follow-ups as they
+     * stand and those changed today ({@link BacklogReplay#since}), not read as the job last counted it: a
+     * follow-up closed a minute ago is closed in the week in progress.
      */
     public Map<LocalDate, List<TeamCount>> atEndOf(Collection<LocalDate> days, @Nullable Long team) {
         LocalDate today = calendar.today();
@@ -103,8 +104,29 @@ public class BacklogHistory {
                     || (day.isBefore(today) && !isFinal(day, countedAt.get(day))))) {
                 refresh();
             }
-            store.read(kept, team).forEach(row -> counts.get(row.day()).add(new TeamCount(row.team(), row.open(),
-                    row.overdue(), row.created(), row.done(), row.notDoing(), row.reopened())));
+            List<LocalDate> past = kept.stream().filter(day -> day.isBefore(today)).toList();
+            if (!past.isEmpty()) {
+                store.read(past, team).forEach(row -> counts.get(row.day()).add(new TeamCount(row.team(),
+                        row.open(), row.overdue(), row.created(), row.done(), row.notDoing(), row.reopened())));
+            }
+            if (kept.contains(today)) {
+                counts.get(today).addAll(countedNow(today, team));
+            }
+        }
+        return counts;
+    }
+
+    /** Today's counts by team (of {@code team} only, when given), counted now. */
+    private List<TeamCount> countedNow(LocalDate today, @Nullable Long team) {
+        BacklogTally tally = replay.since(today, today);
+        List<TeamCount> counts = new ArrayList<>();
+        for (long key : tally.teams()) {
+            if (team != null && key != team) {
+                continue;
+            }
+            BacklogTally.DayCounts day = tally.counts(key);
+            counts.add(new TeamCount(key, day.open()[0], day.overdue()[0], day.changed(Change.CREATED, 0),
+                    day.changed(Change.DONE, 0), day.changed(Change.NOT_DOING, 0), day.changed(Change.REOPENED, 0)));
         }
         return counts;
     }

@@ -154,6 +154,25 @@ class WeeklyReviewApiTest extends ApiTestBase {
     }
 
     @Test
+    void aFollowUpClosedTodayCountsAtOnceInTheWeekInProgress() {
+        // today's backlog is counted again by a job every few minutes; the week in progress must not wait for it
+        assertEquals(List.of(4, 2), Arrays.asList(getJson("/api/reports/weekly?week=2026-W11").get("open_at_end"),
+                getJson("/api/reports/weekly?week=2026-W11").get("overdue_at_end")));
+
+        // d1, in progress and overdue since 03-06, is done now
+        exchange(HttpRequest.POST("/api/actions/" + data.id("d1") + "/transitions", Map.of("to", "done"))
+                .bearerAuth(ADMIN));
+
+        Map<String, Object> review = getJson("/api/reports/weekly?week=2026-W11");
+        assertEquals(List.of(2, 3, 1), Arrays.asList(review.get("followups_closed"), review.get("open_at_end"),
+                review.get("overdue_at_end")));
+        assertEquals(week("2026-W11", 3, 1, 1, 2), list(review.get("trend")).get(11));
+        Map<String, Object> web = getJson("/api/reports/weekly?week=2026-W11&team=web");
+        // d1 is Storefront's, web's: b1 is left, open and overdue
+        assertEquals(List.of(1, 1), Arrays.asList(web.get("open_at_end"), web.get("overdue_at_end")));
+    }
+
+    @Test
     void countsTheWeekInProgressUpToToday() {
         Map<String, Object> review = getJson("/api/reports/weekly?week=2026-W11");
 
