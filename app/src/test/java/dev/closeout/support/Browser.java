@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 /**
@@ -30,6 +31,8 @@ public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Headless Chromium makes no window narrower than this. */
+    private static final int DESKTOP_MIN_WIDTH = 500;
 
     private final ChromeDriver driver;
 
@@ -37,7 +40,7 @@ public final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** A new headless browser at 1280 × 900 (or {@code width} wide, for the phone-width checks). */
+    /** A new headless browser at 1280 × 900, or {@code width} wide (a phone's screen below 500 px). */
     public static Browser open(int width) {
         if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
             throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver ("
@@ -48,6 +51,11 @@ public final class Browser implements AutoCloseable {
         // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=" + width + ",900", "--lang=en-GB");
+        if (width < DESKTOP_MIN_WIDTH) {
+            // a window narrower than Chromium's smallest is a phone's screen, emulated
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", width, "height", 844, "pixelRatio", 1.0)));
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

@@ -16,10 +16,21 @@ class AssetController {
 
     static final String PATH = "/assets";
 
+    /** A check mark in a circle: browsers ask every site for /favicon.ico, and a 404 shows in every console. */
+    private static final String FAVICON = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+            + "<circle cx=\"16\" cy=\"16\" r=\"15\" fill=\"#1f5f8b\"/>"
+            + "<path d=\"M9 16.5l4.5 4.5L23 11.5\" fill=\"none\" stroke=\"#fff\" stroke-width=\"3\"/></svg>";
+
     private final Stylesheet stylesheet;
 
     AssetController(Stylesheet stylesheet) {
         this.stylesheet = stylesheet;
+    }
+
+    @Get("/favicon.ico")
+    HttpResponse<String> favicon() {
+        return HttpResponse.ok(FAVICON).contentType("image/svg+xml")
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=86400");
     }
 
     @Get(PATH + "/{file}")

@@ -3,6 +3,7 @@ package dev.closeout.web.page;
 import dev.closeout.report.IsoWeek;
 import dev.closeout.report.WeeklyReview;
 import dev.closeout.report.WeeklyReviews;
+import dev.closeout.team.TeamKeys;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -39,10 +40,12 @@ class WeeklyPageController {
     private final WeeklyReviews reviews;
     private final Visitors visitors;
     private final Stylesheet stylesheet;
+    private final TeamKeys teamKeys;
 
-    WeeklyPageController(WeeklyReviews reviews, Visitors visitors, Stylesheet stylesheet) {
+    WeeklyPageController(WeeklyReviews reviews, Visitors visitors, Stylesheet stylesheet, TeamKeys teamKeys) {
         this.reviews = reviews;
         this.visitors = visitors;
+        this.teamKeys = teamKeys;
         this.stylesheet = stylesheet;
     }
 
@@ -66,8 +69,10 @@ class WeeklyPageController {
         }
         Map<String, Object> model = PageModel.of(stylesheet, visitor);
         model.put("review", review);
-        model.put("team", blankToNull(team));
-        model.put("teamScoped", visitor.caller().teamId() != null);
+        Long scope = visitor.caller().teamId();
+        // a team's reader sees its team's review whether or not the URL names it: the page says which
+        model.put("team", scope == null ? blankToNull(team) : teamKeys.keysOf(List.of(scope)).get(scope));
+        model.put("teamScoped", scope != null);
         model.put("headlines", headlines(review, before));
         model.put("markdownUrl", exportUrl("/weekly.md", review.week(), team));
         model.put("csvUrl", exportUrl("/weekly.csv", review.week(), team));

@@ -1,0 +1,165 @@
+package dev.closeout.web.page;
+
+import dev.closeout.action.MovableClock;
+import dev.closeout.report.WeeklyDataset;
+import dev.closeout.support.ApiTestBase;
+import dev.closeout.support.Browser;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.closeout.support.TestTokens.ADMIN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dashboard as a person meets it, in a real headless Chromium against the running server and MariaDB, on
+ * {@link WeeklyDataset} (today Wednesday 2026-03-11): sent to sign in, the weekly review's numbers, a follow-up
+ * closed elsewhere showing in them, a team's reader held to its team, sign-out, the phone width. A page that
+ * breaks its Content-Security-Policy or a script shows as a console error. Each test leaves a screenshot in
+ * app/target/screenshots/.
+ */
+class DashboardBrowserTest extends ApiTestBase {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    MovableClock clock;
+
+    WeeklyDataset data;
+    Browser browser;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return MovableClock.on(super.getProperties());
+    }
+
+    @BeforeEach
+    void openTheBrowserOnTheDataset() {
+        data = WeeklyDataset.build(client, clock);
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aReaderSignsInReadsTheWeekAndSignsOut() {
+        WebDriver page = browser.driver();
+        page.get(url("/?week=2026-W10"));
+        assertEquals("/login", path(page), "a page without a session sends the person to sign in");
+
+        signIn(page, token("review-lead", "reader"));
+
+        assertEquals("/", path(page), "back where the person was going");
+        assertEquals("Weekly review 2026-W10", page.findElement(By.tagName("h1")).getText());
+        // WeeklyReviewApiTest counts these by hand; the week before (W09) had no creation or closing
+        assertEquals(Map.of("followups_created", "3", "followups_closed", "4", "open_at_end", "4",
+                "overdue_at_end", "3", "on_time_rate", "33%", "median_days_to_close", "50.4 days"), headlines(page));
+        assertEquals("+4", change(page, "followups_closed"));
+        assertTrue(page.findElement(By.linkText("Download CSV")).isDisplayed());
+        assertEquals(List.of(), browser.consoleErrors(), "no script error, no refusal by the page's CSP");
+        browser.screenshot("weekly-review");
+
+        page.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        assertEquals("/login", path(page));
+        page.get(url("/?week=2026-W10"));
+        assertEquals("/login", path(page), "signed out: the session is gone");
+    }
+
+    @Test
+    void aFollowUpClosedThroughTheApiShowsInTheWeekInProgress() {
+        WebDriver page = browser.driver();
+        page.get(url("/?week=2026-W11"));
+        signIn(page, token("review-lead", "reader"));
+        // Monday 03-09 to today: e1 created, b2 done; open now b1, c1, d1, e1; overdue b1, d1
+        Map<String, String> before = headlines(page);
+        assertEquals(List.of("1", "4", "2"), List.of(before.get("followups_closed"), before.get("open_at_end"),
+                before.get("overdue_at_end")));
+
+        // d1, overdue since 03-06, is done now: someone closes it while the page is open
+        client.exchange(HttpRequest.POST("/api/actions/" + data.id("d1") + "/transitions", Map.of("to", "done"))
+                .bearerAuth(ADMIN));
+        page.navigate().refresh();
+
+        Map<String, String> after = headlines(page);
+        assertEquals(List.of("2", "3", "1"), List.of(after.get("followups_closed"), after.get("open_at_end"),
+                after.get("overdue_at_end")));
+        browser.screenshot("weekly-review-in-progress");
+    }
+
+    @Test
+    void aTeamsReaderSeesItsTeamOnlyAndNoTeamPicker() {
+        WebDriver page = browser.driver();
+        page.get(url("/?week=2026-W10"));
+        signIn(page, data.webReader);
+
+        assertTrue(page.findElements(By.id("team")).isEmpty(), "a team's reader has no team to pick");
+        assertTrue(page.findElement(By.className("period")).getText().contains("team web"));
+        assertEquals("3", headlines(page).get("open_at_end"));
+
+        page.get(url("/?week=2026-W10&team=pay"));
+        assertEquals("403", page.findElement(By.tagName("h1")).getText(), "another team's review is refused");
+        assertTrue(page.findElement(By.cssSelector("[role='alert']")).isDisplayed());
+        browser.screenshot("weekly-review-other-team-refused");
+    }
+
+    @Test
+    void thePageFitsAPhonesWidth() {
+        browser.close();
+        browser = Browser.open(390);
+        WebDriver page = browser.driver();
+        page.get(url("/login"));
+        signIn(page, token("phone", "reader"));
+        page.get(url("/?week=2026-W10"));
+
+        long width = (Long) ((JavascriptExecutor) page).executeScript(
+                "return document.documentElement.scrollWidth");
+        long viewport = (Long) ((JavascriptExecutor) page).executeScript("return window.innerWidth");
+        assertTrue(width <= viewport, "no sideways scrolling at phone width: " + width + " > " + viewport);
+        assertTrue(page.findElement(By.cssSelector("table.headlines")).isDisplayed());
+        assertEquals(List.of(), browser.consoleErrors());
+        browser.screenshot("weekly-review-phone");
+    }
+
+    private String url(String path) {
+        return server.getURL() + path;
+    }
+
+    private static String path(WebDriver page) {
+        return URI.create(page.getCurrentUrl()).getPath();
+    }
+
+    private static void signIn(WebDriver page, String token) {
+        page.findElement(By.name("token")).sendKeys(token);
+        page.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+    }
+
+    /** The headline numbers as the page shows them, by their {@code data-metric}. */
+    private static Map<String, String> headlines(WebDriver page) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (WebElement row : page.findElements(By.cssSelector("table.headlines tr[data-metric]"))) {
+            values.put(row.getAttribute("data-metric"), row.findElement(By.className("value")).getText());
+        }
+        return values;
+    }
+
+    private static String change(WebDriver page, String metric) {
+        return page.findElement(By.cssSelector("tr[data-metric='" + metric + "'] .change")).getText();
+    }
+}
