@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The backlog's history: how many follow-ups were active and overdue at the end of each day, per team, kept
@@ -32,6 +33,7 @@ public class BacklogHistory {
     /** Days written in one transaction: a day is never left half written. */
     private static final int DAYS_PER_WRITE = 92;
 
+    private final ReentrantLock counting = new ReentrantLock();
     private final BacklogStore store;
     private final BacklogReplay replay;
     private final ReportCalendar calendar;
@@ -63,6 +65,17 @@ public class BacklogHistory {
 
     /** Counts the days that are missing or not final, up to today. */
     public Refresh refresh() {
+        // one count at a time on this instance: two at once (the first views after a start, or a review and the
+        // week before it read side by side) write the same days, and MariaDB ended one of them as a deadlock
+        counting.lock();
+        try {
+            return refreshAlone();
+        } finally {
+            counting.unlock();
+        }
+    }
+
+    private Refresh refreshAlone() {
         long started = System.nanoTime();
         store.forgetOtherZones();
         LocalDate today = calendar.today();

@@ -10,9 +10,15 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static dev.closeout.db.jooq.Tables.BACKLOG_DAY;
 import static dev.closeout.db.jooq.Tables.TEAM;
@@ -105,6 +111,37 @@ class BacklogHistoryTest extends ApiTestBase {
         transactions.executeWrite(status -> dsl.deleteFrom(BACKLOG_DAY).execute());
         assertTrue(history.refresh().everything());
         assertEquals(recounted, rows(), "a backfill from the events counts what the recount of recent days did");
+    }
+
+    private static final int READERS = 6;
+
+    @Test
+    void requestsThatFindTheHistoryMissingAtOnceAllGetItCounted() throws Exception {
+        // the first dashboard views after a start (or the review and the week before it, read side by side) each
+        // find the days missing and count them: their writes of the same days must not fail each other
+        history.refresh();
+        Map<String, List<Integer>> counted = rows();
+        List<LocalDate> days = LocalDate.of(2026, 1, 12).datesUntil(LocalDate.of(2026, 3, 12)).toList();
+        ExecutorService readers = Executors.newFixedThreadPool(READERS);
+        try {
+            for (int round = 0; round < 5; round++) {
+                transactions.executeWrite(status -> dsl.deleteFrom(BACKLOG_DAY).execute());
+                CyclicBarrier together = new CyclicBarrier(READERS);
+                List<Future<Map<LocalDate, List<BacklogHistory.TeamCount>>>> answers = new ArrayList<>();
+                for (int reader = 0; reader < READERS; reader++) {
+                    answers.add(readers.submit(() -> {
+                        together.await();
+                        return history.atEndOf(days, null);
+                    }));
+                }
+                for (Future<Map<LocalDate, List<BacklogHistory.TeamCount>>> answer : answers) {
+                    assertEquals(days.size(), answer.get(60, TimeUnit.SECONDS).size());
+                }
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+        assertEquals(counted, rows(), "the days written once, as one count writes them");
     }
 
     @Test

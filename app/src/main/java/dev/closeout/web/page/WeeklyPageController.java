@@ -1,6 +1,5 @@
 package dev.closeout.web.page;
 
-import dev.closeout.report.IsoWeek;
 import dev.closeout.report.WeeklyReview;
 import dev.closeout.report.WeeklyReviews;
 import dev.closeout.team.TeamKeys;
@@ -61,9 +60,10 @@ class WeeklyPageController {
         WeeklyReview review;
         WeeklyReview before;
         try {
-            review = reviews.review(blankToNull(week), blankToNull(team), visitor.caller());
-            before = reviews.review(IsoWeek.parse(review.week()).minusWeeks(1).toString(), blankToNull(team),
+            WeeklyReviews.WithWeekBefore both = reviews.reviewWithWeekBefore(blankToNull(week), blankToNull(team),
                     visitor.caller());
+            review = both.review();
+            before = both.weekBefore();
         } catch (HttpStatusException e) {
             return ErrorPage.of(stylesheet, visitor, HttpStatus.valueOf(e.getStatus().getCode()), e.getMessage());
         }
