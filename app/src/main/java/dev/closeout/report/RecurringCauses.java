@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -91,7 +90,7 @@ public class RecurringCauses {
         if (everyTeamsFollowUps == null) {
             histories = queries.followUps(ids, request.teamId());
         } else {
-            histories = joined(everyTeamsFollowUps);
+            histories = SideBySide.joined(everyTeamsFollowUps);
             histories.keySet().retainAll(ids);
         }
         Function<RecurringCausesQueries.IncidentRow, IncidentFollowups> followUps =
@@ -143,18 +142,6 @@ public class RecurringCauses {
             parts.forEach(part -> all.putAll(part.join()));
             return all;
         });
-    }
-
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            // the query's own failure (the database gone, say), answered as any other
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
     }
 
     /**

@@ -31,7 +31,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -119,15 +118,7 @@ public class WeeklyReviews implements CommandLineReport {
         CompletableFuture<WeeklyReview> before = CompletableFuture.supplyAsync(
                 () -> review(reviewed.minusWeeks(1), teamId, today), blocking);
         WeeklyReview review = review(reviewed, teamId, today);
-        try {
-            return new WithWeekBefore(review, before.join());
-        } catch (CompletionException e) {
-            // the query's own failure (the database gone, say), answered as any other
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
+        return new WithWeekBefore(review, SideBySide.joined(before));
     }
 
     /** The week asked for (null: the last complete one); 400 naming {@code week} for one that is not or has not begun. */
