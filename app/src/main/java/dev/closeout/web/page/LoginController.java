@@ -77,8 +77,7 @@ class LoginController {
     HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable ChangeForm form) {
         Optional<Visitor> visitor = visitors.of(request);
         if (visitor.isPresent()) {
-            if (!SameOrigin.allows(request) || form == null
-                    || !cookies.isCsrfTokenOf(visitor.get().session(), form.csrf())) {
+            if (!visitors.formAllowed(request, visitor.get(), form == null ? null : form.csrf())) {
                 return ErrorPage.refusedForm(stylesheet, visitor.get());
             }
             cookies.end(visitor.get().session());

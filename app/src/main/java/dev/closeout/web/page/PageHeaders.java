@@ -10,7 +10,8 @@ import io.micronaut.http.annotation.ServerFilter;
  * inline one ever), no framing, no sniffing, no referrer to other sites. Pages are never cached, as they show a
  * signed-in person's data.
  */
-@ServerFilter({"/", "/login", "/logout", "/weekly.*", AssetController.PATH + "/**"})
+@ServerFilter({"/", "/login", "/logout", "/weekly.*", "/follow-ups", "/follow-ups/**", "/postmortems",
+        "/postmortems/**", "/recurring", "/recurring/**", "/import", AssetController.PATH + "/**"})
 class PageHeaders {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

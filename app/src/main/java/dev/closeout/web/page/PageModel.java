@@ -1,5 +1,6 @@
 package dev.closeout.web.page;
 
+import dev.closeout.security.Role;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.HashMap;
@@ -18,6 +19,8 @@ final class PageModel {
             model.put("visitor", visitor.caller().name());
             model.put("role", visitor.caller().role().wireName());
             model.put("csrf", visitor.csrfToken());
+            // templates show edit controls only to those the API would let edit; a forged form is refused anyway
+            model.put("canEdit", visitor.caller().role().compareTo(Role.EDITOR) >= 0);
         }
         return model;
     }

@@ -1,6 +1,7 @@
 package dev.closeout.web.page;
 
 import dev.closeout.security.ApiTokens;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.uri.UriBuilder;
@@ -28,6 +29,15 @@ class Visitors {
     Optional<Visitor> of(HttpRequest<?> request) {
         return cookies.read(request).flatMap(session -> tokens.callerOf(session.reference())
                 .map(caller -> new Visitor(session, caller, cookies.csrfToken(session))));
+    }
+
+    /**
+     * Whether a form that changes something may be acted on: posted from our own pages ({@link SameOrigin}) with
+     * the visitor's session's CSRF token. Role and team scope are checked after this, by the service the form
+     * calls, exactly as for the API.
+     */
+    boolean formAllowed(HttpRequest<?> request, Visitor visitor, @Nullable String csrf) {
+        return SameOrigin.allows(request) && cookies.isCsrfTokenOf(visitor.session(), csrf);
     }
 
     /** Sends a visitor without a session to sign in, and back to the page asked for afterwards. */
