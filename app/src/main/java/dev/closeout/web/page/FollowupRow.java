@@ -5,13 +5,12 @@ import dev.closeout.action.ActionStatus;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A follow-up as its row of {@code /follow-ups} and its own page show it: the API's view of it, its postmortem's
  * title, how many days overdue it is (null when it is not), its ticket and the statuses a person may move it to.
  */
-record FollowupRow(ActionItemResponse item, @Nullable String postmortemTitle, @Nullable Long daysOverdue,
+public record FollowupRow(ActionItemResponse item, @Nullable String postmortemTitle, @Nullable Long daysOverdue,
                    TicketLink ticket, List<StatusChoice> moves) {
 
     /** A status as a person reads it: "in progress" rather than in_progress. */
@@ -19,29 +18,25 @@ record FollowupRow(ActionItemResponse item, @Nullable String postmortemTitle, @N
         return status.wireName().replace('_', ' ');
     }
 
-    String status() {
+    public String status() {
         return label(item.status());
     }
 
-    String overdueText() {
+    public String overdueText() {
         return daysOverdue == null ? "" : daysOverdue + (daysOverdue == 1 ? " day overdue" : " days overdue");
     }
 
     /** A status to move to, by its wire name and as a person reads it. */
-    record StatusChoice(String value, String label) {
+    public record StatusChoice(String value, String label) {
 
         static List<StatusChoice> from(ActionStatus status) {
-            return status.allowedMoves().stream().map(to -> new StatusChoice(to.wireName(), label(to))).toList();
+            return status.allowedMoves().stream().map(to -> new StatusChoice(to.wireName(), FollowupRow.label(to))).toList();
         }
 
         /** Every status, for the filter. */
         static List<StatusChoice> all() {
             return List.of(ActionStatus.values()).stream()
-                    .map(status -> new StatusChoice(status.wireName(), label(status))).toList();
-        }
-
-        String upper() {
-            return label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1);
+                    .map(status -> new StatusChoice(status.wireName(), FollowupRow.label(status))).toList();
         }
     }
 }

@@ -6,7 +6,8 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.format.DateTimeFormatter;
 
 /** One change in a follow-up's history as its page lists it: when (UTC), who, which field, from what to what. */
-record HistoryLine(String at, String actor, String field, @Nullable String oldValue, @Nullable String newValue) {
+public record HistoryLine(String at, String actor, String field, @Nullable String oldValue,
+                          @Nullable String newValue) {
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 

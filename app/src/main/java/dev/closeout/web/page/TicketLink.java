@@ -14,7 +14,8 @@ import java.net.URI;
  * @param state the sync state's wire name, null when the follow-up has no row in the sync's queue
  * @param error the sync's last failure in plain words
  */
-record TicketLink(@Nullable String key, @Nullable String url, @Nullable String state, @Nullable String error) {
+public record TicketLink(@Nullable String key, @Nullable String url, @Nullable String state,
+                         @Nullable String error) {
 
     static TicketLink of(@Nullable String named, @Nullable JiraTicket synced, @Nullable URI jiraBase) {
         if (synced == null) {

@@ -80,7 +80,7 @@ class FollowupPagesTest extends PageTestBase {
         assertTrue(html.contains("<span class=\"status overdue\">19 days overdue</span>"), html);
         assertTrue(html.contains("<a href=\"/follow-ups/" + d1 + "\">Add a CDN cache rule for product pages</a>"), html);
         assertTrue(html.contains("<a href=\"/postmortems/" + data.postmortems.get("P4")
-                + "\">Storefront pages slow at lunch</a>"), html);
+                + "\">Postmortem: Storefront pages slow at lunch</a>"), html);
         assertEquals(2, html.split("days overdue</span>", -1).length - 1, "b1 and d1 only");
     }
 
@@ -129,7 +129,7 @@ class FollowupPagesTest extends PageTestBase {
         assertTrue(html.contains("<dt>Owner</dt><dd>kim</dd><dt>Team</dt><dd>web</dd><dt>Due</dt><dd>2026-03-06</dd>"),
                 html);
         assertTrue(html.contains("5 days overdue"), html);
-        assertTrue(html.contains(">Storefront pages slow at lunch</a>"), html);
+        assertTrue(html.contains(">Postmortem: Storefront pages slow at lunch</a>"), html);
         int moved = html.indexOf("<td>2026-03-06 09:00 UTC</td>");
         int created = html.indexOf("<td>2026-03-05 15:00 UTC</td>");
         assertTrue(moved > 0 && created > moved, html);
@@ -322,7 +322,7 @@ class FollowupPagesTest extends PageTestBase {
     /** A ticket row as the sync leaves it. */
     private void ticket(long actionId, String state, String key, String error) {
         LocalDateTime now = LocalDateTime.of(2026, 3, 11, 12, 0);
-        dsl.insertInto(JIRA_TICKET)
+        transactions.executeWrite(status -> dsl.insertInto(JIRA_TICKET)
                 .set(JIRA_TICKET.ACTION_ID, actionId)
                 .set(JIRA_TICKET.STATE, state)
                 .set(JIRA_TICKET.ISSUE_ID, key == null ? null : "100" + actionId)
@@ -331,7 +331,7 @@ class FollowupPagesTest extends PageTestBase {
                 .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now)
                 .set(JIRA_TICKET.CREATED_AT, now)
                 .set(JIRA_TICKET.UPDATED_AT, now)
-                .execute();
+                .execute());
     }
 
     /** The page with the whitespace between tags taken out, so checks need not mind the indentation. */
