@@ -10,16 +10,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.closeout.db.jooq.Tables.JIRA_TICKET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * app/target/screenshots/.
  */
 class FollowupBrowserTest extends ApiTestBase {
+
+    private static final String JIRA = "https://jira.example.com";
 
     @Inject
     EmbeddedServer server;
@@ -41,12 +49,25 @@ class FollowupBrowserTest extends ApiTestBase {
 
     @Override
     public Map<String, String> getProperties() {
-        return MovableClock.on(super.getProperties());
+        Map<String, String> properties = new HashMap<>(MovableClock.on(super.getProperties()));
+        properties.put("closeout.jira.base-url", JIRA);
+        return properties;
     }
 
     @BeforeEach
     void openTheBrowserOnTheDataset() {
         data = WeeklyDataset.build(client, clock);
+        // b1's ticket, as the Jira sync leaves it once created
+        LocalDateTime now = LocalDateTime.ofInstant(WeeklyDataset.TODAY, ZoneOffset.UTC);
+        transactions.executeWrite(status -> dsl.insertInto(JIRA_TICKET)
+                .set(JIRA_TICKET.ACTION_ID, data.id("b1"))
+                .set(JIRA_TICKET.STATE, "synced")
+                .set(JIRA_TICKET.ISSUE_ID, "10041")
+                .set(JIRA_TICKET.ISSUE_KEY, "WEB-41")
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now)
+                .set(JIRA_TICKET.CREATED_AT, now)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .execute());
         browser = Browser.open();
     }
 
@@ -70,6 +91,9 @@ class FollowupBrowserTest extends ApiTestBase {
         assertEquals("team=web", URI.create(page.getCurrentUrl()).getQuery(), "a URL to bookmark");
         assertEquals(List.of("web", "web", "web"), column(page, 3), "web's b1, b2 and d1 only");
         assertTrue(row(page, data.id("d1")).getText().contains("5 days overdue"));
+        WebElement ticket = row(page, data.id("b1")).findElement(By.linkText("WEB-41"));
+        assertEquals(JIRA + "/browse/WEB-41", ticket.getAttribute("href"));
+        assertTrue(row(page, data.id("b1")).getText().contains("synced WEB-41"));
         assertEquals(List.of(), browser.consoleErrors(), "no script error, no refusal by the page's CSP");
         browser.screenshot("follow-ups");
 
@@ -80,8 +104,10 @@ class FollowupBrowserTest extends ApiTestBase {
 
         assertEquals("team=web", URI.create(page.getCurrentUrl()).getQuery(), "back on the filtered list");
         assertEquals("done", row(page, data.id("d1")).findElement(By.className("state")).getText());
-        assertTrue(!row(page, data.id("d1")).getText().contains("overdue"), "done work is not overdue");
+        assertFalse(row(page, data.id("d1")).getText().contains("overdue"), "done work is not overdue");
 
+        // tall enough to show the history in the screenshot
+        page.manage().window().setSize(new Dimension(1280, 1200));
         page.findElement(By.linkText("Add a CDN cache rule for product pages")).click();
         assertEquals("Add a CDN cache rule for product pages", page.findElement(By.tagName("h1")).getText());
         assertTrue(page.findElement(By.cssSelector("table.history tbody tr")).getText()
