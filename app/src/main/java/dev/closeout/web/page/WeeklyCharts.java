@@ -46,14 +46,15 @@ final class WeeklyCharts {
      */
     record Chart(String id, String title, String description, String axis, ChartData data, String json) {
 
-        List<Row> rows() {
+        // public, as the template's expressions call only public methods
+        public List<Row> rows() {
             return IntStream.range(0, data.categories().size())
                     .mapToObj(i -> new Row(data.categories().get(i),
                             data.series().stream().map(series -> series.values().get(i)).toList()))
                     .toList();
         }
 
-        boolean empty() {
+        public boolean empty() {
             return data.categories().isEmpty();
         }
     }
