@@ -10,7 +10,7 @@ import java.util.List;
  * (org.webjars.npm:echarts, pinned in app/pom.xml) and ours, resources/public/closeout-charts.js, which draws
  * every element with a {@code data-chart} attribute.
  *
- * <p>ECharts' "common" build, not its full one: it has the line and bar charts, grid, legend, tooltip and the SVG
+ * <p>ECharts' "common" build, not its full one: it has the line and bar charts, grid, legend, tooltip and the canvas
  * renderer the pages use, in 653 KB (215 KB gzipped) where the full build's 1 MB (328 KB gzipped) alone would
  * break the pages' budget of 300 KB on the wire (docs/dashboard.md, "Page weight").
  */
