@@ -32,9 +32,11 @@
 
   function draw(element) {
     var data = JSON.parse(element.getAttribute('data-chart'));
-    if (data.kind === 'hbar') {
-      // a bar per team: as tall as the teams need (through the CSSOM, which the CSP allows)
-      element.style.height = Math.max(160, 56 + 28 * data.categories.length) + 'px';
+    var needed = 56 + 28 * data.categories.length;
+    if (data.kind === 'hbar' && needed > element.clientHeight) {
+      // a bar per team: taller than the stylesheet's height when the teams need it (through the CSSOM, which
+      // the CSP allows)
+      element.style.height = needed + 'px';
     }
     // canvas: ECharts' SVG renderer writes style attributes, which the pages' CSP (style-src 'self') refuses
     var chart = echarts.init(element, null, {renderer: 'canvas'});
