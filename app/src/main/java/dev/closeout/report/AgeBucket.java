@@ -36,6 +36,16 @@ public enum AgeBucket {
         throw new IllegalArgumentException("days overdue: " + daysOverdue + " is not overdue");
     }
 
+    /** The bucket labelled {@code label} ({@code 8-30}), as the overdue queries group by it. */
+    static AgeBucket ofLabel(String label) {
+        for (AgeBucket bucket : values()) {
+            if (bucket.label.equals(label)) {
+                return bucket;
+            }
+        }
+        throw new IllegalArgumentException("age bucket: no bucket " + label);
+    }
+
     public long fromDays() {
         return fromDays;
     }

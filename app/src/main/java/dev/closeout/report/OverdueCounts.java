@@ -3,13 +3,10 @@ package dev.closeout.report;
 import dev.closeout.report.OverdueQueries.OverdueGroup;
 import io.micronaut.core.annotation.Nullable;
 
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The overdue report's totals, added up from the groups {@link OverdueQueries} counts: overdue follow-ups by
@@ -17,9 +14,6 @@ import java.util.stream.Collectors;
  * {@link OverdueQueries#DUE_SOON} counts only towards {@link #dueSoon()}.
  */
 final class OverdueCounts {
-
-    private static final Map<String, AgeBucket> BUCKETS = Arrays.stream(AgeBucket.values())
-            .collect(Collectors.toMap(AgeBucket::label, Function.identity()));
 
     private int total;
     private int dueSoon;
@@ -51,7 +45,7 @@ final class OverdueCounts {
         total += count;
         byTeam.merge(teamId, count, Integer::sum);
         byPriority.merge(priority, count, Integer::sum);
-        byAge.merge(BUCKETS.get(bucket), count, Integer::sum);
+        byAge.merge(AgeBucket.ofLabel(bucket), count, Integer::sum);
     }
 
     /** {@code count} overdue follow-ups of an owner (null: none). */

@@ -14,6 +14,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -72,6 +73,20 @@ public class OverdueReports implements CommandLineReport {
                 Arrays.stream(AgeBucket.values())
                         .map(bucket -> new AgeCount(bucket, counts.inBucket(bucket))).toList(),
                 items(shown, day), next);
+    }
+
+    /**
+     * Today's overdue follow-ups by age of a team (its key; null: every team the caller sees), as the report's
+     * {@code by_age} has them: the weekly page's aging chart. Counted today only: an earlier day's buckets come from
+     * the follow-ups' history, 2-3 s for every team at a million follow-ups (docs/benchmarks.md), today's from
+     * one pass over the overdue index.
+     */
+    public OverdueAges byAgeToday(@Nullable String team, Caller caller) {
+        OverdueFilter filter = filter(OverdueRequest.firstPage(team, 1), caller);
+        LocalDate today = calendar.today();
+        Map<AgeBucket, Integer> counts = queries.byAgeToday(filter, today);
+        return new OverdueAges(today, Arrays.stream(AgeBucket.values())
+                .map(bucket -> new AgeCount(bucket, counts.getOrDefault(bucket, 0))).toList());
     }
 
     /**

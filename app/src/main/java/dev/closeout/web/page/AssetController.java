@@ -8,7 +8,16 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 
-/** The pages' static files, open to all (the login page needs them), cached for a year by their hashed name. */
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The pages' static files ({@link HashedAsset}s), open to all (the login page needs them), cached for a year by
+ * their hashed name. Netty gzips them for a browser that accepts it (the server's default above 1 KB), which is
+ * what keeps the chart library within the pages' weight (docs/dashboard.md).
+ */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
@@ -21,10 +30,11 @@ class AssetController {
             + "<circle cx=\"16\" cy=\"16\" r=\"15\" fill=\"#1f5f8b\"/>"
             + "<path d=\"M9 16.5l4.5 4.5L23 11.5\" fill=\"none\" stroke=\"#fff\" stroke-width=\"3\"/></svg>";
 
-    private final Stylesheet stylesheet;
+    private final Map<String, HashedAsset> byFile;
 
-    AssetController(Stylesheet stylesheet) {
-        this.stylesheet = stylesheet;
+    AssetController(Stylesheet stylesheet, ChartScripts scripts) {
+        byFile = Stream.concat(Stream.of(stylesheet.asset()), scripts.assets().stream())
+                .collect(Collectors.toUnmodifiableMap(HashedAsset::file, Function.identity()));
     }
 
     @Get("/favicon.ico")
@@ -35,10 +45,11 @@ class AssetController {
 
     @Get(PATH + "/{file}")
     HttpResponse<byte[]> file(String file) {
-        if (!(PATH + "/" + file).equals(stylesheet.url())) {
+        HashedAsset asset = byFile.get(file);
+        if (asset == null) {
             return HttpResponse.notFound();
         }
-        return HttpResponse.ok(stylesheet.content()).contentType("text/css; charset=utf-8")
+        return HttpResponse.ok(asset.content()).contentType(asset.contentType())
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
     }
 }

@@ -1,5 +1,8 @@
 package dev.closeout.web.page;
 
+import dev.closeout.report.OverdueAges;
+import dev.closeout.report.OverdueReports;
+import dev.closeout.report.SideBySide;
 import dev.closeout.report.WeeklyReview;
 import dev.closeout.report.WeeklyReviews;
 import dev.closeout.team.TeamKeys;
@@ -14,21 +17,28 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.inject.Named;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * {@code /}: the weekly reliability review of a week and team, a view of {@link WeeklyReviews} as the API
  * answers it (docs/dashboard.md). Every number on it is the review's; the change from the week before is the
- * difference between two reviews.
+ * difference between two reviews. Its charts ({@link WeeklyCharts}) draw the review's trend and teams, and the
+ * overdue report's ages of today.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS) // the session is checked here: pages take no bearer tokens
@@ -37,15 +47,25 @@ import java.util.Optional;
 class WeeklyPageController {
 
     private final WeeklyReviews reviews;
+    private final OverdueReports overdue;
     private final Visitors visitors;
     private final Stylesheet stylesheet;
+    private final ChartScripts scripts;
     private final TeamKeys teamKeys;
+    private final JsonMapper json;
+    private final ExecutorService blocking;
 
-    WeeklyPageController(WeeklyReviews reviews, Visitors visitors, Stylesheet stylesheet, TeamKeys teamKeys) {
+    WeeklyPageController(WeeklyReviews reviews, OverdueReports overdue, Visitors visitors, Stylesheet stylesheet,
+                         ChartScripts scripts, TeamKeys teamKeys, JsonMapper json,
+                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.reviews = reviews;
+        this.overdue = overdue;
         this.visitors = visitors;
         this.teamKeys = teamKeys;
         this.stylesheet = stylesheet;
+        this.scripts = scripts;
+        this.json = json;
+        this.blocking = blocking;
     }
 
     @Get
@@ -59,11 +79,17 @@ class WeeklyPageController {
         Visitor visitor = signedIn.get();
         WeeklyReview review;
         WeeklyReview before;
+        OverdueAges ages;
         try {
+            // the ages on a connection of their own, beside the two reviews: one after the other would add their
+            // time to the page's (docs/dashboard.md, "Charts")
+            CompletableFuture<OverdueAges> agesToday = CompletableFuture.supplyAsync(
+                    () -> overdue.byAgeToday(blankToNull(team), visitor.caller()), blocking);
             WeeklyReviews.WithWeekBefore both = reviews.reviewWithWeekBefore(blankToNull(week), blankToNull(team),
                     visitor.caller());
             review = both.review();
             before = both.weekBefore();
+            ages = SideBySide.joined(agesToday);
         } catch (HttpStatusException e) {
             return ErrorPage.of(stylesheet, visitor, HttpStatus.valueOf(e.getStatus().getCode()), e.getMessage());
         }
@@ -74,6 +100,8 @@ class WeeklyPageController {
         model.put("team", scope == null ? blankToNull(team) : teamKeys.keysOf(List.of(scope)).get(scope));
         model.put("teamScoped", scope != null);
         model.put("headlines", headlines(review, before));
+        model.put("charts", WeeklyCharts.of(review, ages, this::toJson));
+        model.put("scripts", scripts.urls());
         model.put("markdownUrl", exportUrl("/weekly.md", review.week(), team));
         model.put("csvUrl", exportUrl("/weekly.csv", review.week(), team));
         return HttpResponse.ok(new ModelAndView<>("weekly", model));
@@ -88,6 +116,14 @@ class WeeklyPageController {
                 Headline.rate("on_time_rate", "Closed on time", review.onTimeRate(), before.onTimeRate()),
                 Headline.days("median_days_to_close", "Median time to close", review.medianDaysToClose(),
                         before.medianDaysToClose()));
+    }
+
+    private String toJson(WeeklyCharts.ChartData data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String exportUrl(String path, String week, @Nullable String team) {

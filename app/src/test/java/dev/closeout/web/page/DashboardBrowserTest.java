@@ -27,9 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The dashboard as a person meets it, in a real headless Chromium against the running server and MariaDB, on
  * {@link WeeklyDataset} (today Wednesday 2026-03-11): sent to sign in, the weekly review's numbers, a follow-up
- * closed elsewhere showing in them, a team's reader held to its team, sign-out, the phone width. A page that
- * breaks its Content-Security-Policy or a script shows as a console error. Each test leaves a screenshot in
- * app/target/screenshots/.
+ * closed elsewhere showing in them, the four charts drawn with the reports' numbers, a team's reader held to its
+ * team, sign-out, the phone width. A page that breaks its Content-Security-Policy or a script shows as a console
+ * error. Each test leaves a screenshot in app/target/screenshots/.
  */
 class DashboardBrowserTest extends ApiTestBase {
 
@@ -83,6 +83,34 @@ class DashboardBrowserTest extends ApiTestBase {
     }
 
     @Test
+    void theFourChartsDrawTheReviewsAndTheOverdueReportsNumbers() {
+        WebDriver page = browser.driver();
+        page.get(url("/login"));
+        signIn(page, token("chart-reader", "reader"));
+        page.get(url("/?week=2026-W10"));
+
+        Map<String, Object> review = getJson("/api/reports/weekly?week=2026-W10");
+        List<Map<String, Object>> trend = objects(review.get("trend"));
+        Map<String, List<List<Long>>> expected = Map.of(
+                "backlog", List.of(column(trend, "open"), column(trend, "overdue")),
+                "closures", List.of(column(trend, "closed"), column(trend, "created")),
+                "teams", List.of(column(objects(review.get("by_team")), "overdue")),
+                "ages", List.of(column(objects(getJson("/api/reports/overdue").get("by_age")), "count")));
+        for (Map.Entry<String, List<List<Long>>> chart : expected.entrySet()) {
+            WebElement element = page.findElement(By.id("chart-" + chart.getKey()));
+            assertEquals(chart.getValue(), drawnSeries(page, element), chart.getKey() + ": the numbers ECharts was given");
+            assertTrue(drawnArea(page, element) > 0, chart.getKey() + ": drawn on a canvas with a size");
+        }
+        // the legend names each colour: the series' names are the table's headings
+        assertEquals(List.of("Open", "Overdue"), ((JavascriptExecutor) page).executeScript("return echarts"
+                + ".getInstanceByDom(arguments[0]).getOption().series.map(function (s) { return s.name; })",
+                page.findElement(By.id("chart-backlog"))));
+        assertEquals(List.of(), browser.consoleErrors(), "no script error, no refusal by the page's CSP");
+        ((JavascriptExecutor) page).executeScript("document.getElementById('charts').scrollIntoView()");
+        browser.screenshot("weekly-review-charts");
+    }
+
+    @Test
     void aFollowUpClosedThroughTheApiShowsInTheWeekInProgress() {
         WebDriver page = browser.driver();
         page.get(url("/?week=2026-W11"));
@@ -133,8 +161,39 @@ class DashboardBrowserTest extends ApiTestBase {
         long viewport = (Long) ((JavascriptExecutor) page).executeScript("return window.innerWidth");
         assertTrue(width <= viewport, "no sideways scrolling at phone width: " + width + " > " + viewport);
         assertTrue(page.findElement(By.cssSelector("table.headlines")).isDisplayed());
+        for (WebElement chart : page.findElements(By.cssSelector("[data-chart]"))) {
+            // each chart as wide as its place on the phone, and drawn
+            Number drawn = (Number) ((JavascriptExecutor) page).executeScript(
+                    "return arguments[0].querySelector('canvas').getBoundingClientRect().width", chart);
+            assertTrue(drawn.doubleValue() > 0 && drawn.doubleValue() <= viewport,
+                    chart.getAttribute("id") + " is " + drawn + " px wide");
+        }
         assertEquals(List.of(), browser.consoleErrors());
         browser.screenshot("weekly-review-phone");
+        ((JavascriptExecutor) page).executeScript("document.getElementById('charts').scrollIntoView()");
+        browser.screenshot("weekly-review-phone-charts");
+    }
+
+    /** The data of each series ECharts holds for the chart drawn in {@code element}. */
+    @SuppressWarnings("unchecked")
+    private static List<List<Long>> drawnSeries(WebDriver page, WebElement element) {
+        return (List<List<Long>>) ((JavascriptExecutor) page).executeScript("return echarts.getInstanceByDom("
+                + "arguments[0]).getOption().series.map(function (s) { return s.data; })", element);
+    }
+
+    private static double drawnArea(WebDriver page, WebElement element) {
+        return ((Number) ((JavascriptExecutor) page).executeScript("var box = arguments[0].querySelector('canvas')"
+                + ".getBoundingClientRect(); return box.width * box.height", element)).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> objects(Object list) {
+        return (List<Map<String, Object>>) list;
+    }
+
+    /** A column of JSON numbers as the browser's script answers numbers: Long. */
+    private static List<Long> column(List<Map<String, Object>> rows, String key) {
+        return rows.stream().map(row -> ((Number) row.get(key)).longValue()).toList();
     }
 
     private String url(String path) {
