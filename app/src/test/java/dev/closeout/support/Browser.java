@@ -1,6 +1,9 @@
 package dev.closeout.support;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -8,6 +11,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -33,6 +38,8 @@ public final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Headless Chromium makes no window narrower than this. */
     private static final int DESKTOP_MIN_WIDTH = 500;
+    /** How long a page may take to load before a test fails: generous, as CI machines are loaded. */
+    private static final Duration NAVIGATION_TIMEOUT = Duration.ofSeconds(60);
 
     private final ChromeDriver driver;
 
@@ -74,6 +81,19 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * Clicks {@code element} (a link, a form's button) and waits until the next page has loaded. A click returns
+     * before the browser has left the page, so reading the page right after it reads the old one on a busy
+     * machine: this waits for the old page to go, never for a fixed time.
+     */
+    public void clickToNextPage(WebElement element) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        element.click();
+        WebDriverWait wait = new WebDriverWait(driver, NAVIGATION_TIMEOUT);
+        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(browser -> "complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState")));
     }
 
     /** Saves what the browser shows as target/screenshots/{@code name}.png; answers the file. */

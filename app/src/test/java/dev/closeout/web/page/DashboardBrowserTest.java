@@ -76,7 +76,7 @@ class DashboardBrowserTest extends ApiTestBase {
         assertEquals(List.of(), browser.consoleErrors(), "no script error, no refusal by the page's CSP");
         browser.screenshot("weekly-review");
 
-        page.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        browser.clickToNextPage(page.findElement(By.cssSelector("form[action='/logout'] button")));
         assertEquals("/login", path(page));
         page.get(url("/?week=2026-W10"));
         assertEquals("/login", path(page), "signed out: the session is gone");
@@ -204,9 +204,9 @@ class DashboardBrowserTest extends ApiTestBase {
         return URI.create(page.getCurrentUrl()).getPath();
     }
 
-    private static void signIn(WebDriver page, String token) {
+    private void signIn(WebDriver page, String token) {
         page.findElement(By.name("token")).sendKeys(token);
-        page.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+        browser.clickToNextPage(page.findElement(By.cssSelector("form[action='/login'] button[type='submit']")));
     }
 
     /** The headline numbers as the page shows them, by their {@code data-metric}. */

@@ -86,7 +86,7 @@ class FollowupBrowserTest extends ApiTestBase {
 
         page.get(url("/follow-ups"));
         page.findElement(By.id("team")).sendKeys("web");
-        page.findElement(By.cssSelector("form.filters button[type='submit']")).click();
+        browser.clickToNextPage(page.findElement(By.cssSelector("form.filters button[type='submit']")));
 
         assertEquals("team=web", URI.create(page.getCurrentUrl()).getQuery(), "a URL to bookmark");
         assertEquals(List.of("web", "web", "web"), column(page, 3), "web's b1, b2 and d1 only");
@@ -100,7 +100,7 @@ class FollowupBrowserTest extends ApiTestBase {
         // d1, in progress and overdue since 03-06, is done
         WebElement d1 = row(page, data.id("d1"));
         new Select(d1.findElement(By.name("to"))).selectByValue("done");
-        d1.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.clickToNextPage(d1.findElement(By.cssSelector("button[type='submit']")));
 
         assertEquals("team=web", URI.create(page.getCurrentUrl()).getQuery(), "back on the filtered list");
         assertEquals("done", row(page, data.id("d1")).findElement(By.className("state")).getText());
@@ -108,7 +108,7 @@ class FollowupBrowserTest extends ApiTestBase {
 
         // tall enough to show the history in the screenshot
         page.manage().window().setSize(new Dimension(1280, 1200));
-        page.findElement(By.linkText("Add a CDN cache rule for product pages")).click();
+        browser.clickToNextPage(page.findElement(By.linkText("Add a CDN cache rule for product pages")));
         assertEquals("Add a CDN cache rule for product pages", page.findElement(By.tagName("h1")).getText());
         assertTrue(page.findElement(By.cssSelector("table.history tbody tr")).getText()
                 .contains("token:lead status: in_progress → done"), "the newest change first");
@@ -156,9 +156,9 @@ class FollowupBrowserTest extends ApiTestBase {
         return server.getURL() + path;
     }
 
-    private static void signIn(WebDriver page, String token) {
+    private void signIn(WebDriver page, String token) {
         page.findElement(By.name("token")).sendKeys(token);
-        page.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+        browser.clickToNextPage(page.findElement(By.cssSelector("form[action='/login'] button[type='submit']")));
     }
 
     private static String closed(WebDriver page) {

@@ -63,7 +63,7 @@ class RecurringBrowserTest extends ApiTestBase {
         assertEquals(List.of("cache / configuration-change", "application / code-change"), causes(page));
 
         setDate(page, "from", "2024-01-01");
-        page.findElement(By.cssSelector("form.pickers button[type='submit']")).click();
+        browser.clickToNextPage(page.findElement(By.cssSelector("form.pickers button[type='submit']")));
 
         assertTrue(page.getCurrentUrl().contains("from=2024-01-01"), "the range is in the URL: " + page.getCurrentUrl());
         assertEquals(List.of("cache / configuration-change", "database / resource-exhaustion",
@@ -108,9 +108,9 @@ class RecurringBrowserTest extends ApiTestBase {
         return server.getURL() + path;
     }
 
-    private static void signIn(WebDriver page, String token) {
+    private void signIn(WebDriver page, String token) {
         page.findElement(By.name("token")).sendKeys(token);
-        page.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+        browser.clickToNextPage(page.findElement(By.cssSelector("form[action='/login'] button[type='submit']")));
     }
 
     /**
