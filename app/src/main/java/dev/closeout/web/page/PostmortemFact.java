@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One fact of a postmortem's incident as its page lists it; facts the text did not give are left out. */
-record PostmortemFact(String label, String value) {
+public record PostmortemFact(String label, String value) {
 
     static List<PostmortemFact> of(PostmortemResponse postmortem) {
         List<PostmortemFact> facts = new ArrayList<>();

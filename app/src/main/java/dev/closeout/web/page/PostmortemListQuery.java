@@ -7,12 +7,12 @@ import io.micronaut.http.uri.UriBuilder;
  * The filters of {@code /postmortems} as given in its URL, under the API's names ({@code GET /api/postmortems}):
  * the form shows them again and the "next page" link keeps them, so every list can be bookmarked.
  */
-record PostmortemListQuery(@Nullable String q, @Nullable String service, @Nullable String component,
+public record PostmortemListQuery(@Nullable String q, @Nullable String service, @Nullable String component,
                            @Nullable String trigger, @Nullable String from, @Nullable String to,
                            @Nullable Integer limit) {
 
     /** This list's URL from {@code cursor} on (null: its first page). */
-    String url(@Nullable String cursor) {
+    public String url(@Nullable String cursor) {
         UriBuilder uri = UriBuilder.of("/postmortems");
         add(uri, "q", q);
         add(uri, "service", service);
@@ -28,7 +28,7 @@ record PostmortemListQuery(@Nullable String q, @Nullable String service, @Nullab
     }
 
     /** Whether any filter narrows the list. */
-    boolean filtered() {
+    public boolean filtered() {
         return q != null || service != null || component != null || trigger != null || from != null || to != null;
     }
 

@@ -7,7 +7,7 @@ import io.micronaut.core.annotation.Nullable;
  * A postmortem as the list shows it: {@code incidentDate} is the day its incident started as written (null when
  * the text gave no start), and the counts are the API's, read with the page in one statement.
  */
-record PostmortemListRow(long id, String title, @Nullable String incidentDate, @Nullable String service,
+public record PostmortemListRow(long id, String title, @Nullable String incidentDate, @Nullable String service,
                          @Nullable String component, @Nullable String trigger, int openFollowUps,
                          int followUps) {
 

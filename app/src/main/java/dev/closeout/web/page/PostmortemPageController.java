@@ -36,10 +36,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.net.URI;
+import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +75,12 @@ class PostmortemPageController {
     private final SimilarSearch similar;
     private final Visitors visitors;
     private final Stylesheet stylesheet;
+    private final TransactionOperations<Connection> transactions;
 
     PostmortemPageController(PostmortemQueries queries, PostmortemRepository postmortems, PostmortemScope scope,
                              PostmortemCorrections corrections, ActionItemRepository actions,
                              ActionViews actionViews, SimilarSearch similar, Visitors visitors,
-                             Stylesheet stylesheet) {
+                             Stylesheet stylesheet, TransactionOperations<Connection> transactions) {
         this.queries = queries;
         this.postmortems = postmortems;
         this.scope = scope;
@@ -86,6 +90,7 @@ class PostmortemPageController {
         this.similar = similar;
         this.visitors = visitors;
         this.stylesheet = stylesheet;
+        this.transactions = transactions;
     }
 
     @Get
@@ -126,6 +131,7 @@ class PostmortemPageController {
 
     @Get("/{id}")
     @Produces(MediaType.TEXT_HTML)
+    @ReadOnly
     HttpResponse<?> postmortem(HttpRequest<?> request, long id) {
         Optional<Visitor> signedIn = visitors.of(request);
         if (signedIn.isEmpty()) {
@@ -159,7 +165,8 @@ class PostmortemPageController {
                     "A reader cannot correct a postmortem; nothing was changed.");
         }
         try {
-            Postmortem current = visible(id, visitor.caller());
+            // read before the correction's own transaction, which reads the postmortem again, locked
+            Postmortem current = transactions.executeRead(status -> visible(id, visitor.caller()));
             Map<String, JsonNode> changed = changedRootCause(current, form);
             if (!changed.isEmpty()) {
                 corrections.correct(id, PostmortemCorrection.parse(JsonNode.createObjectNode(
@@ -171,7 +178,8 @@ class PostmortemPageController {
             if (status != HttpStatus.BAD_REQUEST) {
                 return ErrorPage.of(stylesheet, visitor, status, e.getMessage());
             }
-            return page(visitor, id, form, status, e.getMessage() + "; nothing was changed.");
+            return transactions.executeRead(transaction -> page(visitor, id, form, status,
+                    e.getMessage() + "; nothing was changed."));
         }
     }
 

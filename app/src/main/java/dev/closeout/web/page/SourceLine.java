@@ -13,9 +13,9 @@ import java.util.Map;
  * their {@code source_line} in the extractor's lines (HTML converted to markdown-like lines first), so the page
  * shows those lines, not the raw text, and every mark falls on its line.
  */
-record SourceLine(int number, String text, List<ActionItemResponse> followUps) {
+public record SourceLine(int number, String text, List<ActionItemResponse> followUps) {
 
-    boolean marked() {
+    public boolean marked() {
         return !followUps.isEmpty();
     }
 
