@@ -147,6 +147,7 @@ class ImportPageController {
         Map<String, Object> model = PageModel.of(stylesheet, visitor);
         model.put("form", sent);
         model.put("accept", String.join(",", FILE_TYPES));
+        model.put("fileTypes", String.join(", ", FILE_TYPES));
         model.put("maxFile", megabytes(maxFileBytes));
         if (message != null) {
             model.put("message", message);

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -91,6 +93,7 @@ class PostmortemBrowserTest extends ApiTestBase {
         assertTrue(marked.get(0).getText().contains("- Validate CDN origin rules in CI"), marked.get(0).getText());
         assertTrue(marked.get(0).findElement(By.tagName("a")).getAttribute("href").contains("/follow-ups/"));
         assertEquals(List.of(), browser.consoleErrors(), "no script error, no refusal by the page's CSP");
+        wholePage(page);
         browser.screenshot("postmortem");
 
         String before = page.findElement(By.cssSelector(".classes .component")).getText();
@@ -147,6 +150,28 @@ class PostmortemBrowserTest extends ApiTestBase {
         assertThrows(NoAlertPresentException.class, () -> page.switchTo().alert());
         assertEquals(List.of(), browser.consoleErrors());
         browser.screenshot("postmortem-escaped");
+    }
+
+    @Test
+    void aPostmortemFitsAPhonesWidth() {
+        browser.close();
+        browser = Browser.open(390);
+        WebDriver page = browser.driver();
+        page.get(url("/postmortems/" + teams.payCheckout));
+        signIn(page, ADMIN);
+
+        long width = (Long) ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollWidth");
+        long viewport = (Long) ((JavascriptExecutor) page).executeScript("return window.innerWidth");
+        assertTrue(width <= viewport, "no sideways scrolling at phone width: " + width + " > " + viewport);
+        assertEquals(3, page.findElements(By.cssSelector("ol.source li.marked")).size());
+        assertEquals(List.of(), browser.consoleErrors());
+        browser.screenshot("postmortem-phone");
+    }
+
+    /** Makes the window as tall as the page, so its screenshot shows all of it. */
+    private static void wholePage(WebDriver page) {
+        long height = (Long) ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollHeight");
+        page.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 120, 4000)));
     }
 
     private String url(String path) {

@@ -365,13 +365,17 @@ class PostmortemPagesTest extends PageTestBase {
     void refusesAFileLargerThanTheServerTakesWithTheForm() {
         String session = signIn(ADMIN);
         String csrf = csrfOf(body(page("/import", session)));
-        byte[] large = new byte[3 * 1024 * 1024];
-        Arrays.fill(large, (byte) 'a');
+        // over the multipart file limit (1 MB), then over the request limit (2 MB)
+        for (int size : List.of(1536 * 1024, 3 * 1024 * 1024)) {
+            byte[] large = new byte[size];
+            Arrays.fill(large, (byte) 'a');
 
-        HttpResponse<String> response = postImport(session, csrf, Map.of(), "huge.md", large);
+            HttpResponse<String> response = postImport(session, csrf, Map.of(), "huge.md", large);
 
-        assertEquals(HttpStatus.REQUEST_ENTITY_TOO_LARGE, response.getStatus());
-        assertTrue(body(response).contains("an import takes; nothing was imported."), body(response));
+            assertEquals(HttpStatus.REQUEST_ENTITY_TOO_LARGE, response.getStatus(), "size " + size);
+            assertTrue(body(response).contains("file: larger than the 1 MB an import takes; nothing was imported."),
+                    body(response));
+        }
         assertTrue(list(getJson("/api/postmortems?q=aaaa").get("items")).isEmpty());
     }
 
