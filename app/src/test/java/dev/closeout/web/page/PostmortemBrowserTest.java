@@ -15,9 +15,13 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -81,6 +85,7 @@ class PostmortemBrowserTest extends ApiTestBase {
         page.findElement(By.id("source")).sendKeys("wiki/storefront-images-2025-08");
         browser.screenshot("import");
         page.findElement(By.cssSelector("form.import button[type='submit']")).click();
+        waitFor(page, ExpectedConditions.urlMatches("/postmortems/\\d+$"));
 
         assertTrue(path(page).matches("/postmortems/\\d+"), path(page));
         assertEquals("Postmortem: Storefront images missing after a CDN change",
@@ -101,8 +106,8 @@ class PostmortemBrowserTest extends ApiTestBase {
         new Select(page.findElement(By.id("component"))).selectByValue(corrected);
         page.findElement(By.cssSelector("form.correction button[type='submit']")).click();
 
+        waitFor(page, ExpectedConditions.textToBe(By.cssSelector(".classes .component"), corrected));
         assertTrue(path(page).matches("/postmortems/\\d+"), path(page));
-        assertEquals(corrected, page.findElement(By.cssSelector(".classes .component")).getText());
         assertTrue(page.findElement(By.cssSelector("dl.facts")).getText().contains("root_cause.component"),
                 "the page says what a person corrected");
         browser.screenshot("postmortem-corrected");
@@ -118,7 +123,8 @@ class PostmortemBrowserTest extends ApiTestBase {
         page.findElement(By.id("service")).sendKeys("Checkout");
         page.findElement(By.cssSelector("form.filters button[type='submit']")).click();
 
-        assertTrue(page.getCurrentUrl().contains("service=Checkout"), "the filter is in the URL to bookmark");
+        // the filter is in the URL, to bookmark
+        waitFor(page, ExpectedConditions.urlContains("service=Checkout"));
         List<WebElement> rows = rows(page);
         assertEquals(1, rows.size());
         assertTrue(rows.get(0).getText().contains("Incident PIR: Checkout API latency (INC-2291)"));
@@ -127,6 +133,7 @@ class PostmortemBrowserTest extends ApiTestBase {
         browser.screenshot("postmortems-filtered");
 
         page.findElement(By.linkText("Clear filters")).click();
+        waitFor(page, ExpectedConditions.not(ExpectedConditions.urlContains("service=")));
         assertEquals(3, rows(page).size());
         browser.screenshot("postmortems");
     }
@@ -168,6 +175,11 @@ class PostmortemBrowserTest extends ApiTestBase {
         browser.screenshot("postmortem-phone");
     }
 
+    /** Waits for what a click leads to: a click returns before the next page may have loaded. */
+    private static void waitFor(WebDriver page, ExpectedCondition<?> condition) {
+        new WebDriverWait(page, Duration.ofSeconds(10)).until(condition);
+    }
+
     /** Makes the window as tall as the page, so its screenshot shows all of it. */
     private static void wholePage(WebDriver page) {
         long height = (Long) ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollHeight");
@@ -189,5 +201,6 @@ class PostmortemBrowserTest extends ApiTestBase {
     private static void signIn(WebDriver page, String token) {
         page.findElement(By.name("token")).sendKeys(token);
         page.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+        waitFor(page, ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 }
