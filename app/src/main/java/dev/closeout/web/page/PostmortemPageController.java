@@ -13,6 +13,7 @@ import dev.closeout.postmortem.PostmortemResponse;
 import dev.closeout.postmortem.PostmortemScope;
 import dev.closeout.postmortem.PostmortemSummary;
 import dev.closeout.postmortem.extraction.RootCause;
+import dev.closeout.report.ReportTeamFilter;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Role;
 import dev.closeout.similar.SimilarSearch;
@@ -76,11 +77,13 @@ class PostmortemPageController {
     private final Visitors visitors;
     private final Stylesheet stylesheet;
     private final TransactionOperations<Connection> transactions;
+    private final ReportTeamFilter teamFilter;
 
     PostmortemPageController(PostmortemQueries queries, PostmortemRepository postmortems, PostmortemScope scope,
                              PostmortemCorrections corrections, ActionItemRepository actions,
                              ActionViews actionViews, SimilarSearch similar, Visitors visitors,
-                             Stylesheet stylesheet, TransactionOperations<Connection> transactions) {
+                             Stylesheet stylesheet, TransactionOperations<Connection> transactions,
+                             ReportTeamFilter teamFilter) {
         this.queries = queries;
         this.postmortems = postmortems;
         this.scope = scope;
@@ -91,6 +94,7 @@ class PostmortemPageController {
         this.visitors = visitors;
         this.stylesheet = stylesheet;
         this.transactions = transactions;
+        this.teamFilter = teamFilter;
     }
 
     @Get
@@ -98,14 +102,15 @@ class PostmortemPageController {
     HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String q, @QueryValue @Nullable String service,
                          @QueryValue @Nullable String component, @QueryValue @Nullable String trigger,
                          @QueryValue @Nullable String from, @QueryValue @Nullable String to,
-                         @QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
+                         @QueryValue @Nullable String team, @QueryValue @Nullable Integer limit,
+                         @QueryValue @Nullable String cursor) {
         Optional<Visitor> signedIn = visitors.of(request);
         if (signedIn.isEmpty()) {
             return Visitors.toLogin(request);
         }
         Visitor visitor = signedIn.get();
         PostmortemListQuery query = new PostmortemListQuery(blankToNull(q), blankToNull(service),
-                blankToNull(component), blankToNull(trigger), blankToNull(from), blankToNull(to), limit);
+                blankToNull(component), blankToNull(trigger), blankToNull(from), blankToNull(to), blankToNull(team), limit);
         Map<String, Object> model = PageModel.of(stylesheet, visitor);
         model.put("query", query);
         model.put("components", RootCause.components());
@@ -114,17 +119,21 @@ class PostmortemPageController {
         try {
             PostmortemFilter filter = PostmortemFilter.of(query.q(), query.service(), query.component(),
                     query.trigger(), query.from(), query.to());
+            // a team's postmortems as its own token lists them; a team-scoped visitor gets no other team's
+            Long teamId = teamFilter.teamOf(query.team(), visitor.caller());
             int pageSize = Cursor.limit(limit);
             Page<PostmortemListRow> page = Page.of(queries.find(filter, Cursor.decode(cursor), pageSize + 1,
-                    visitor.caller().teamId()), pageSize, PostmortemSummary::id, PostmortemListRow::of);
+                    teamId), pageSize, PostmortemSummary::id, PostmortemListRow::of);
             model.put("rows", page.items());
             model.put("nextUrl", page.next() == null ? null : query.url(page.next()));
             model.put("firstUrl", cursor == null ? null : query.url(null));
         } catch (HttpStatusException e) {
-            // a filter the API refuses (a date that is none, a class not in the taxonomy): the form says which
+            // a filter the API refuses (a date that is none, a class not in the taxonomy, another team): the form
+            // says which
             model.put("rows", List.of());
             model.put("message", e.getMessage());
-            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("postmortems", model));
+            return HttpResponse.status(HttpStatus.valueOf(e.getStatus().getCode()))
+                    .body(new ModelAndView<>("postmortems", model));
         }
         return HttpResponse.ok(new ModelAndView<>("postmortems", model));
     }

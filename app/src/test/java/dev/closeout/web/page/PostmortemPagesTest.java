@@ -128,6 +128,8 @@ class PostmortemPagesTest extends PageTestBase {
             assertEquals(api, shown, query);
         }
         assertEquals(List.of(teams.payCheckout), rowIds(body(page("/postmortems?" + recurring, session))));
+        assertEquals(List.of(teams.payCheckout), rowIds(body(page("/postmortems?" + recurring + "&team=pay", session))));
+        assertEquals(List.of(), rowIds(body(page("/postmortems?" + recurring + "&team=web", session))));
     }
 
     @Test
@@ -153,6 +155,22 @@ class PostmortemPagesTest extends PageTestBase {
         assertEquals(HttpStatus.BAD_REQUEST, response.getStatus());
         assertTrue(body(response).contains("from: &#39;yesterday&#39; is not a date (YYYY-MM-DD)"), body(response));
         assertTrue(body(response).contains("name=\"q\""), "the form is there to correct it");
+    }
+
+    @Test
+    void listsATeamsPostmortemsAsItsOwnTokenDoes() {
+        String session = signIn(ADMIN);
+
+        for (String team : List.of(TwoTeams.WEB, TwoTeams.PAY)) {
+            String token = TwoTeams.WEB.equals(team) ? teams.webReader : teams.payEditor;
+            List<Long> api = list(getJson("/api/postmortems", token).get("items")).stream().map(PageTestBase::id)
+                    .toList();
+            assertEquals(api, rowIds(body(page("/postmortems?team=" + team, session))), team);
+        }
+        assertEquals(HttpStatus.BAD_REQUEST, page("/postmortems?team=nobody", session).getStatus());
+        HttpResponse<String> otherTeam = page("/postmortems?team=pay", signIn(teams.webReader));
+        assertEquals(HttpStatus.FORBIDDEN, otherTeam.getStatus());
+        assertTrue(rowIds(body(otherTeam)).isEmpty());
     }
 
     @Test
