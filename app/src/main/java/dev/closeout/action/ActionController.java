@@ -50,9 +50,6 @@ import java.util.concurrent.ExecutorService;
 @TeamScoped
 class ActionController {
 
-    /** No team has this id: a filter on it matches nothing. */
-    private static final long NO_TEAM = 0;
-
     private final ActionItems actions;
     private final ActionLists lists;
     private final TeamKeys teamKeys;
@@ -85,10 +82,7 @@ class ActionController {
                          @QueryValue @Nullable String format,
                          HttpRequest<?> request, Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        Long teamId = params.team() == null ? null : teamKeys.idOf(params.team())
-                // a scoped token gets the same empty list for a team that exists and one that does not
-                .or(() -> caller.teamId() == null ? Optional.empty() : Optional.of(NO_TEAM))
-                .orElseThrow(() -> InvalidRequest.of("team", "no team with key '" + params.team() + "'"));
+        Long teamId = lists.teamOf(params, caller);
         if (ActionExport.asked(request, format)) {
             return exports.export(params, teamId, caller).response("actions.csv", blocking);
         }

@@ -75,6 +75,21 @@ public class ActionItems {
         return store(before, before.moveTo(to, reason, now()), caller.actor());
     }
 
+    /**
+     * Moves the follow-up to {@code to} if it is still at {@code expectedVersion}: for a person who chose the
+     * move on a page showing that version.
+     *
+     * @throws StaleActionException when it changed since, here or in a concurrent request
+     */
+    @Transactional
+    public ActionItem move(long id, long expectedVersion, ActionStatus to, @Nullable String reason, Caller caller) {
+        ActionItem before = get(id, caller);
+        if (ActionVersion.of(before) != expectedVersion) {
+            throw new StaleActionException(expectedVersion);
+        }
+        return store(before, before.moveTo(to, reason, now()), caller.actor());
+    }
+
     /** The follow-up whoever asks; for integrations that act for no caller. */
     @ReadOnly
     public Optional<ActionItem> findForTracker(long id) {
@@ -113,6 +128,13 @@ public class ActionItems {
     public List<ActionEvent> history(long id, @Nullable Long afterId, int limit, Caller caller) {
         get(id, caller);
         return queries.history(id, afterId, limit);
+    }
+
+    /** The latest {@code limit} history events of a follow-up the caller reaches, newest first. */
+    @ReadOnly
+    public List<ActionEvent> recentHistory(long id, int limit, Caller caller) {
+        get(id, caller);
+        return queries.recentHistory(id, limit);
     }
 
     private ActionItem store(ActionItem before, ActionItem after, String actor) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * naming the parameter when it is invalid. {@code status} may repeat or hold a comma-separated list.
  */
 @Introspected
-record ActionListParams(
+public record ActionListParams(
         @QueryValue @Nullable List<String> status,
         @QueryValue @Nullable String team,
         @QueryValue @Nullable String owner,

@@ -1,5 +1,6 @@
 package dev.closeout.action;
 
+import dev.closeout.db.jooq.tables.records.ActionEventRecord;
 import dev.closeout.db.jooq.tables.records.ActionItemRecord;
 import dev.closeout.web.Cursor;
 import io.micronaut.core.annotation.Nullable;
@@ -57,12 +58,26 @@ public class ActionQueries {
                 // ids grow with time; occurred_at alone ties within a second on MariaDB
                 .orderBy(ACTION_EVENT.ID)
                 .limit(limit)
-                .fetch(row -> new ActionEvent(row.getId(), row.getActionId(), row.getField(), row.getOldValue(),
-                        row.getNewValue(), row.getActor(), row.getOccurredAt()));
+                .fetch(ActionQueries::toActionEvent);
+    }
+
+    /** The latest {@code limit} events of one follow-up, newest first. */
+    @ReadOnly
+    public List<ActionEvent> recentHistory(long actionId, int limit) {
+        return dsl.selectFrom(ACTION_EVENT)
+                .where(ACTION_EVENT.ACTION_ID.eq(actionId))
+                .orderBy(ACTION_EVENT.ID.desc())
+                .limit(limit)
+                .fetch(ActionQueries::toActionEvent);
     }
 
     static Listed toListed(Record row) {
         return new Listed(toActionItem(row.into(ACTION_ITEM)), row.get(TEAM.TEAM_KEY.getName(), String.class));
+    }
+
+    private static ActionEvent toActionEvent(ActionEventRecord row) {
+        return new ActionEvent(row.getId(), row.getActionId(), row.getField(), row.getOldValue(), row.getNewValue(),
+                row.getActor(), row.getOccurredAt());
     }
 
     public static ActionItem toActionItem(ActionItemRecord row) {

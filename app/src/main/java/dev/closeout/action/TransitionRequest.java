@@ -3,13 +3,16 @@ package dev.closeout.action;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** {@code POST /api/actions/{id}/transitions}: the status to move to; a reason is required for not_doing. */
+/**
+ * {@code POST /api/actions/{id}/transitions} and the follow-up pages' status form: the status to move to; a reason
+ * is required for not_doing.
+ */
 @Serdeable
-record TransitionRequest(@Nullable String to, @Nullable String reason) {
+public record TransitionRequest(@Nullable String to, @Nullable String reason) {
 
     private static final int REASON_LENGTH = 2000;
 
-    ActionStatus status() {
+    public ActionStatus status() {
         if (to == null) {
             throw InvalidRequest.of("to", "required: the status to move to");
         }
@@ -20,7 +23,7 @@ record TransitionRequest(@Nullable String to, @Nullable String reason) {
         }
     }
 
-    @Nullable String checkedReason() {
+    public @Nullable String checkedReason() {
         if (reason != null && reason.strip().length() > REASON_LENGTH) {
             throw InvalidRequest.of("reason", "must be at most " + REASON_LENGTH + " characters");
         }

@@ -4,9 +4,11 @@ import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +25,8 @@ public final class HttpBench {
     /** The header that asks a server started by the bench to record the SQL of this request. */
     public static final String RECORD_HEADER = "X-Closeout-Bench-Record";
 
+    private static final String SESSION_COOKIE = "closeout_session";
+
     /** What one request measured; times in milliseconds. */
     public record Timing(BenchRequest request, String path, int status, double median, double p90, double min,
                          int bytes, int items) {
@@ -34,6 +38,7 @@ public final class HttpBench {
     private final int runs;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final JsonMapper json = JsonMapper.createDefault();
+    private String sessionCookie;
 
     public HttpBench(URI server, String token, int warmup, int runs) {
         this.server = server;
@@ -91,14 +96,39 @@ public final class HttpBench {
                 items);
     }
 
-    /** One GET, marked for the SQL recorder when {@code record}. */
+    /**
+     * One GET, marked for the SQL recorder when {@code record}. The API is asked with the token; a page (any path
+     * outside {@code /api}) as a browser asks it, with the session cookie signing in with the token gave.
+     */
     public HttpResponse<byte[]> get(String path, boolean record) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofMinutes(2))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofMinutes(2)).GET();
+        if (path.startsWith("/api/")) {
+            builder.header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        } else {
+            builder.header("Cookie", sessionCookie()).header("Accept", "text/html");
+        }
         if (record) {
             builder.header(RECORD_HEADER, "true");
         }
         return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Signs in through the login form once, as a person would, and answers the session cookie. */
+    private synchronized String sessionCookie() throws IOException, InterruptedException {
+        if (sessionCookie == null) {
+            HttpRequest login = HttpRequest.newBuilder(server.resolve("/login")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("token="
+                            + URLEncoder.encode(token, StandardCharsets.UTF_8))).build();
+            HttpResponse<Void> answer = client.send(login, HttpResponse.BodyHandlers.discarding());
+            sessionCookie = answer.headers().allValues("Set-Cookie").stream()
+                    .filter(cookie -> cookie.startsWith(SESSION_COOKIE + "="))
+                    .map(cookie -> cookie.substring(0, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';')))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("signing in to " + server + " with the token answered "
+                            + answer.statusCode() + " and no session cookie"));
+        }
+        return sessionCookie;
     }
 
     private int itemCount(byte[] body) {
@@ -109,7 +139,7 @@ public final class HttpBench {
             }
             return parsed instanceof List<?> list ? list.size() : 1;
         } catch (IOException e) {
-            // CSV, Markdown: one answer
+            // CSV, Markdown, a page: one answer
             return 1;
         }
     }

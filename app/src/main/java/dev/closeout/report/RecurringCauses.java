@@ -103,7 +103,7 @@ public class RecurringCauses {
                         ofLabel.get(0).date(), ofLabel.get(ofLabel.size() - 1).date(),
                         latest(ofLabel, request).stream().map(incident -> entry(incident, followUps.apply(incident)))
                                 .toList(),
-                        recurrence(ofLabel, followUps)));
+                        recurrence(ofLabel, followUps), byQuarter(ofLabel)));
             }
         });
         causes.sort(CAUSE_ORDER);
@@ -215,6 +215,16 @@ public class RecurringCauses {
                 .toList());
         return latest.stream().filter(incident -> summaries.containsKey(incident.id()))
                 .map(incident -> incident.withSummary(summaries.get(incident.id()))).toList();
+    }
+
+    /** How many of {@code incidents}, in time order, are dated in each quarter: those with any, oldest first. */
+    private static List<RecurringCausesReport.QuarterCount> byQuarter(
+            List<RecurringCausesQueries.IncidentRow> incidents) {
+        Map<Quarter, Integer> counts = new LinkedHashMap<>();
+        incidents.forEach(incident -> counts.merge(Quarter.of(incident.date()), 1, Integer::sum));
+        return counts.entrySet().stream()
+                .map(count -> new RecurringCausesReport.QuarterCount(count.getKey().toString(), count.getValue()))
+                .toList();
     }
 
     /** The latest {@code per_cause} of incidents in time order, still in time order. */

@@ -24,11 +24,17 @@ public record RecurringCausesReport(LocalDate from, LocalDate to, List<Cause> ca
 
     /**
      * A root cause seen in {@code incidents} postmortems of the window; {@code postmortems} lists the latest of
-     * them ({@code per_cause}, all unless there are more), oldest first.
+     * them ({@code per_cause}, all unless there are more), oldest first; {@code byQuarter} counts all of them
+     * per quarter of their incident dates, the quarters with one or more, oldest first.
      */
     @Serdeable
     public record Cause(String component, String trigger, int incidents, LocalDate firstSeen, LocalDate lastSeen,
-                        List<Incident> postmortems, Recurrence recurrence) {
+                        List<Incident> postmortems, Recurrence recurrence, List<QuarterCount> byQuarter) {
+    }
+
+    /** How many incidents of a cause are dated in {@code quarter} ({@link Quarter}, as {@code 2025-Q3}). */
+    @Serdeable
+    public record QuarterCount(String quarter, int incidents) {
     }
 
     /** A postmortem of a cause, with its follow-ups as they stand: total, done, open or in progress. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -160,6 +161,19 @@ class RecurringCausesApiTest extends ApiTestBase {
     }
 
     @Test
+    void incidentsAreCountedPerQuarterAllOfThemListedOrNot() {
+        List<Map<String, Object>> causes = list(getJson(ALL_DATES + "&per_cause=1").get("causes"));
+
+        // D0 2024-10-01 and D1 2024-11-10; D2 2025-03-15; G 2025-12-01 (its import day). Quarters without an
+        // incident are left out.
+        assertEquals(List.of(Map.of("quarter", "2024-Q4", "incidents", 2), Map.of("quarter", "2025-Q1", "incidents", 1),
+                Map.of("quarter", "2025-Q4", "incidents", 1)), causes.get(0).get("by_quarter"));
+        // A1 2024-03-05, A2 2024-09-12, A3 2025-06-20
+        assertEquals(List.of(Map.of("quarter", "2024-Q1", "incidents", 1), Map.of("quarter", "2024-Q3", "incidents", 1),
+                Map.of("quarter", "2025-Q2", "incidents", 1)), causes.get(1).get("by_quarter"));
+    }
+
+    @Test
     void aTeamSeesItsOwnIncidentsAndFollowUps() {
         String webReader = token("web-dashboard", "reader", "web");
         Map<String, Object> asWeb = getJson(ALL_DATES, webReader);
@@ -275,6 +289,16 @@ class RecurringCausesApiTest extends ApiTestBase {
         cause.put("last_seen", lastSeen);
         cause.put("postmortems", List.of(postmortems));
         cause.put("recurrence", recurrence);
+        // every incident is listed in these expectations, so their dates give the count per quarter; the counts
+        // themselves are checked by hand in incidentsAreCountedPerQuarterAllOfThemListedOrNot
+        Map<String, Integer> quarters = new LinkedHashMap<>();
+        for (Map<String, Object> postmortem : postmortems) {
+            LocalDate date = LocalDate.parse((String) postmortem.get("incident_date"));
+            quarters.merge(date.getYear() + "-Q" + ((date.getMonthValue() + 2) / 3), 1, Integer::sum);
+        }
+        cause.put("by_quarter", quarters.entrySet().stream()
+                .map(quarter -> Map.<String, Object>of("quarter", quarter.getKey(), "incidents", quarter.getValue()))
+                .toList());
         return cause;
     }
 

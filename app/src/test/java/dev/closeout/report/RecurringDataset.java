@@ -31,11 +31,11 @@ import static dev.closeout.support.TestTokens.ADMIN;
  * </ul>
  * Today is 2026-03-10.
  */
-final class RecurringDataset {
+public final class RecurringDataset {
 
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
 
-    static final Instant TODAY = Instant.parse("2026-03-10T12:00:00Z");
+    public static final Instant TODAY = Instant.parse("2026-03-10T12:00:00Z");
 
     static final String POOL_A1 = "The orders database connection pool was exhausted: a slow report query held its "
             + "connections until the pool of 50 ran out.";
@@ -58,14 +58,14 @@ final class RecurringDataset {
         this.clock = clock;
     }
 
-    static RecurringDataset create(BlockingHttpClient client, MovableClock clock) {
+    public static RecurringDataset create(BlockingHttpClient client, MovableClock clock) {
         RecurringDataset data = new RecurringDataset(client, clock);
         data.build();
         clock.set(TODAY);
         return data;
     }
 
-    long id(String name) {
+    public long id(String name) {
         return postmortems.get(name);
     }
 

@@ -19,6 +19,7 @@ import static dev.closeout.db.jooq.Tables.TEAM;
 import static dev.closeout.db.jooq.Tables.TEAM_DUE_PRIORITY;
 import static dev.closeout.db.jooq.Tables.TEAM_JIRA;
 import static dev.closeout.db.jooq.Tables.TEAM_SERVICE;
+import static dev.closeout.db.jooq.Tables.WEB_SESSION_END;
 
 /** Empties every table between tests, children first so foreign keys hold. */
 @Singleton
@@ -47,6 +48,7 @@ public class DatabaseCleaner {
             dsl.deleteFrom(TEAM_DUE_PRIORITY).execute();
             dsl.deleteFrom(TEAM_JIRA).execute();
             dsl.deleteFrom(TEAM).execute();
+            dsl.deleteFrom(WEB_SESSION_END).execute();
             return null;
         });
     }

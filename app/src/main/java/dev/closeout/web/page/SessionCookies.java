@@ -18,16 +18,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Session cookies and CSRF tokens, stateless so that every instance accepts what another issued: the cookie is
  * {@code v1.<token reference>.<expiry>.<session id>.<HMAC-SHA256>} signed with the configured secret; it never
- * holds the token itself. A session ended by sign-out is remembered here until it would have expired (the
- * browser drops the cookie at once; this instance also refuses a copy kept elsewhere).
+ * holds the token itself. A session ended by sign-out is refused by every instance ({@link SignedOutSessions});
+ * the browser drops its cookie at once.
  */
 @Singleton
 class SessionCookies {
@@ -43,10 +41,11 @@ class SessionCookies {
     private final Clock clock;
     private final String contextPath;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Instant> ended = new ConcurrentHashMap<>();
+    private final SignedOutSessions signedOut;
 
-    SessionCookies(WebSessionConfiguration configuration, Clock clock,
+    SessionCookies(WebSessionConfiguration configuration, Clock clock, SignedOutSessions signedOut,
                    @Value("${micronaut.server.context-path:}") String contextPath) {
+        this.signedOut = signedOut;
         this.ttl = configuration.sessionTtl();
         this.clock = clock;
         this.contextPath = contextPath;
@@ -87,11 +86,9 @@ class SessionCookies {
         return request.getCookies().findCookie(COOKIE).flatMap(cookie -> parse(cookie.getValue()));
     }
 
-    /** Ends {@code session}: this instance refuses its cookie from now on. */
+    /** Ends {@code session}: every instance refuses its cookie from now on. */
     void end(PageSession session) {
-        Instant now = clock.instant();
-        ended.values().removeIf(expiry -> expiry.isBefore(now));
-        ended.put(session.id(), session.expiresAt());
+        signedOut.end(session);
     }
 
     /** The CSRF token of {@code session}: forms that change something carry it, and are refused without it. */
@@ -125,7 +122,8 @@ class SessionCookies {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(expiresAt) || ended.containsKey(parts[3])) {
+        // the signature first, so a made-up cookie never costs a database lookup
+        if (!clock.instant().isBefore(expiresAt) || signedOut.isEnded(parts[3])) {
             return Optional.empty();
         }
         return Optional.of(new PageSession(parts[3], parts[1], expiresAt));

@@ -108,7 +108,7 @@ class PostmortemBrowserTest extends ApiTestBase {
 
         waitFor(page, ExpectedConditions.textToBe(By.cssSelector(".classes .component"), corrected));
         assertTrue(path(page).matches("/postmortems/\\d+"), path(page));
-        assertTrue(page.findElement(By.cssSelector("dl.facts")).getText().contains("root_cause.component"),
+        assertTrue(page.findElement(By.cssSelector("dl.incident")).getText().contains("root_cause.component"),
                 "the page says what a person corrected");
         browser.screenshot("postmortem-corrected");
     }
@@ -121,7 +121,7 @@ class PostmortemBrowserTest extends ApiTestBase {
         assertEquals(3, rows(page).size());
 
         page.findElement(By.id("service")).sendKeys("Checkout");
-        page.findElement(By.cssSelector("form.filters button[type='submit']")).click();
+        page.findElement(By.cssSelector("form.postmortem-filters button[type='submit']")).click();
 
         // the filter is in the URL, to bookmark
         waitFor(page, ExpectedConditions.urlContains("service=Checkout"));

@@ -1,0 +1,320 @@
+package dev.closeout.web.page;
+
+import dev.closeout.action.ActionEdit;
+import dev.closeout.action.ActionItem;
+import dev.closeout.action.ActionItemResponse;
+import dev.closeout.action.ActionItems;
+import dev.closeout.action.ActionListParams;
+import dev.closeout.action.ActionLists;
+import dev.closeout.action.ActionNotFoundException;
+import dev.closeout.action.ActionStatus;
+import dev.closeout.action.ActionViews;
+import dev.closeout.action.IllegalTransitionException;
+import dev.closeout.action.ReasonRequiredException;
+import dev.closeout.action.StaleActionException;
+import dev.closeout.action.TransitionRequest;
+import dev.closeout.security.Role;
+import dev.closeout.storage.Columns;
+import dev.closeout.team.TeamKeys;
+import dev.closeout.web.Page;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code /follow-ups} and {@code /follow-ups/{id}} (docs/dashboard.md): the list of {@code GET /api/actions} with
+ * its filters and keyset pages, one follow-up with its history, and the forms that move a follow-up or change
+ * its owner and due date. The forms call what the API's transition and PATCH call, with the version the page
+ * showed, so a change made meanwhile is refused as the API's If-Match refuses it.
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS) // the session is checked here: pages take no bearer tokens
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+class FollowupPageController {
+
+    /** Changes listed on a follow-up's page, the latest; the API's history has every one. */
+    static final int HISTORY_SHOWN = 100;
+    static final String STALE = "Someone changed this follow-up since you opened the page: reload to see their "
+            + "change; yours was not saved.";
+    static final String REASON_REQUIRED = "Moving a follow-up to not doing needs a reason: say why it will not be "
+            + "done. Nothing was saved.";
+    static final String EDITORS_ONLY = "Only editors and admins may change follow-ups; nothing was changed.";
+
+    private final ActionLists lists;
+    private final ActionItems actions;
+    private final ActionViews views;
+    private final FollowupRows rows;
+    private final TeamKeys teamKeys;
+    private final Visitors visitors;
+    private final Stylesheet stylesheet;
+
+    FollowupPageController(ActionLists lists, ActionItems actions, ActionViews views, FollowupRows rows,
+                           TeamKeys teamKeys, Visitors visitors, Stylesheet stylesheet) {
+        this.lists = lists;
+        this.actions = actions;
+        this.views = views;
+        this.rows = rows;
+        this.teamKeys = teamKeys;
+        this.visitors = visitors;
+        this.stylesheet = stylesheet;
+    }
+
+    @Get(FollowupFilters.PATH)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> list(HttpRequest<?> request, @RequestBean ActionListParams sent) {
+        Optional<Visitor> signedIn = visitors.of(request);
+        if (signedIn.isEmpty()) {
+            return Visitors.toLogin(request);
+        }
+        Visitor visitor = signedIn.get();
+        FollowupFilters filters = FollowupFilters.of(sent);
+        if (filters.tidied()) {
+            return HttpResponse.seeOther(URI.create(filters.url()));
+        }
+        Page<ActionItemResponse> page;
+        try {
+            page = lists.page(filters.params(), visitor.caller());
+        } catch (HttpStatusException e) {
+            return ErrorPage.of(stylesheet, visitor, HttpStatus.valueOf(e.getStatus().getCode()), e.getMessage());
+        }
+        Map<String, Object> model = PageModel.of(stylesheet, visitor);
+        model.put("rows", rows.of(page.items()));
+        model.put("filters", filters.params());
+        model.put("status", filters.status());
+        model.put("overdue", filters.overdue());
+        model.put("statuses", FollowupRow.StatusChoice.all());
+        model.put("listUrl", filters.url());
+        model.put("nextUrl", page.next() == null ? null : filters.url(page.next()));
+        model.put("firstUrl", filters.params().cursor() == null ? null : filters.url(null));
+        Long scope = visitor.caller().teamId();
+        // a team's session lists its team's follow-ups whatever the URL says: the page says which
+        model.put("scopeTeam", scope == null ? null : teamKeys.keysOf(List.of(scope)).get(scope));
+        return HttpResponse.ok(new ModelAndView<>("followups", model));
+    }
+
+    @Get(FollowupFilters.PATH + "/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> followup(HttpRequest<?> request, String id) {
+        Optional<Visitor> signedIn = visitors.of(request);
+        if (signedIn.isEmpty()) {
+            return Visitors.toLogin(request);
+        }
+        Long actionId = idOf(id);
+        return actionId == null ? notFound(signedIn.get(), id)
+                : followupPage(signedIn.get(), actionId, HttpStatus.OK, null, null, Kept.NOTHING);
+    }
+
+    @Post(FollowupFilters.PATH + "/{id}/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> move(HttpRequest<?> request, String id, @Body @Nullable StatusForm form) {
+        StatusForm sent = form == null ? new StatusForm(null, null, null, null, null) : form;
+        Optional<Visitor> signedIn = visitors.of(request);
+        if (signedIn.isEmpty()) {
+            return toLogin(id);
+        }
+        Visitor visitor = signedIn.get();
+        HttpResponse<?> refused = refusal(request, visitor, sent.csrf());
+        if (refused != null) {
+            return refused;
+        }
+        Long actionId = idOf(id);
+        if (actionId == null) {
+            return notFound(visitor, id);
+        }
+        String back = backTo(sent.back(), actionId);
+        Kept kept = new Kept(sent.to(), sent.reason(), null, null);
+        ActionStatus to;
+        String reason;
+        long version;
+        try {
+            version = versionOf(sent.version());
+            TransitionRequest transition = new TransitionRequest(sent.to(), sent.reason());
+            to = transition.status();
+            reason = transition.checkedReason();
+        } catch (HttpStatusException e) {
+            return followupPage(visitor, actionId, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), back, kept);
+        }
+        try {
+            actions.move(actionId, version, to, reason, visitor.caller());
+        } catch (ActionNotFoundException e) {
+            return notFound(visitor, id);
+        } catch (StaleActionException e) {
+            return followupPage(visitor, actionId, HttpStatus.CONFLICT, STALE, back, Kept.NOTHING);
+        } catch (ReasonRequiredException e) {
+            return followupPage(visitor, actionId, HttpStatus.UNPROCESSABLE_ENTITY, REASON_REQUIRED, back, kept);
+        } catch (IllegalTransitionException e) {
+            return followupPage(visitor, actionId, HttpStatus.CONFLICT, e.getMessage(), back, Kept.NOTHING);
+        }
+        return HttpResponse.seeOther(URI.create(back));
+    }
+
+    @Post(FollowupFilters.PATH + "/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> edit(HttpRequest<?> request, String id, @Body @Nullable FollowupEditForm form) {
+        FollowupEditForm sent = form == null ? new FollowupEditForm(null, null, null, null, null) : form;
+        Optional<Visitor> signedIn = visitors.of(request);
+        if (signedIn.isEmpty()) {
+            return toLogin(id);
+        }
+        Visitor visitor = signedIn.get();
+        HttpResponse<?> refused = refusal(request, visitor, sent.csrf());
+        if (refused != null) {
+            return refused;
+        }
+        Long actionId = idOf(id);
+        if (actionId == null) {
+            return notFound(visitor, id);
+        }
+        String back = backTo(sent.back(), actionId);
+        Kept kept = new Kept(null, null, sent.owner() == null ? "" : sent.owner(), sent.due() == null ? "" : sent.due());
+        String owner = WeeklyPageController.blankToNull(sent.owner());
+        long version;
+        LocalDate due;
+        try {
+            version = versionOf(sent.version());
+            due = dueOf(sent.due());
+            if (owner != null && owner.length() > Columns.NAME) {
+                throw new HttpStatusException(HttpStatus.BAD_REQUEST, "owner: must be at most " + Columns.NAME
+                        + " characters");
+            }
+        } catch (HttpStatusException e) {
+            return followupPage(visitor, actionId, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), back, kept);
+        }
+        try {
+            // only what the person changed: saving the due date shown again must not make it theirs (due source)
+            ActionItem current = actions.get(actionId, visitor.caller());
+            ActionEdit edit = new ActionEdit(
+                    Objects.equals(owner, current.owner()) ? null : new ActionEdit.Change<>(owner), null,
+                    Objects.equals(due, current.dueDate()) ? null : new ActionEdit.Change<>(due), null, null, null);
+            if (edit.owner() != null || edit.due() != null) {
+                actions.edit(actionId, version, edit, visitor.caller());
+            }
+        } catch (ActionNotFoundException e) {
+            return notFound(visitor, id);
+        } catch (StaleActionException e) {
+            return followupPage(visitor, actionId, HttpStatus.CONFLICT, STALE, back, Kept.NOTHING);
+        }
+        return HttpResponse.seeOther(URI.create(back));
+    }
+
+    /**
+     * The follow-up's page with {@code status} and {@code message} (a form's answer), its forms going back to
+     * {@code back} (null: this page) and holding what the person sent when it was refused ({@code kept}).
+     */
+    private HttpResponse<?> followupPage(Visitor visitor, long id, HttpStatus status, @Nullable String message,
+                                         @Nullable String back, Kept kept) {
+        ActionItem action;
+        try {
+            action = actions.get(id, visitor.caller());
+        } catch (ActionNotFoundException e) {
+            return notFound(visitor, Long.toString(id));
+        }
+        FollowupRow row = rows.of(List.of(views.of(action))).get(0);
+        List<HistoryLine> history = actions.recentHistory(id, HISTORY_SHOWN, visitor.caller()).stream()
+                .map(HistoryLine::of).toList();
+        Map<String, Object> model = PageModel.of(stylesheet, visitor);
+        model.put("row", row);
+        model.put("history", history);
+        model.put("historyCut", history.size() == HISTORY_SHOWN);
+        model.put("message", message);
+        model.put("back", back == null ? FollowupFilters.PATH + "/" + id : back);
+        model.put("chosenMove", kept.to());
+        model.put("reasonValue", kept.reason());
+        model.put("ownerValue", kept.owner() != null ? kept.owner() : row.item().owner());
+        model.put("dueValue", kept.due() != null ? kept.due()
+                : row.item().due() == null ? null : row.item().due().toString());
+        return HttpResponse.status(status).body(new ModelAndView<>("followup", model));
+    }
+
+    /**
+     * Why a form may not be acted on, null when it may: not sent from our pages with the session's CSRF token,
+     * or sent by a reader (the API's transition and PATCH are for editors).
+     */
+    private @Nullable HttpResponse<?> refusal(HttpRequest<?> request, Visitor visitor, @Nullable String csrf) {
+        if (!visitors.formAllowed(request, visitor, csrf)) {
+            return ErrorPage.refusedForm(stylesheet, visitor);
+        }
+        if (visitor.caller().role().compareTo(Role.EDITOR) < 0) {
+            return ErrorPage.of(stylesheet, visitor, HttpStatus.FORBIDDEN, EDITORS_ONLY);
+        }
+        return null;
+    }
+
+    private HttpResponse<?> notFound(Visitor visitor, String id) {
+        // another team's follow-up is not found, as in the API
+        return ErrorPage.of(stylesheet, visitor, HttpStatus.NOT_FOUND, "There is no follow-up " + id + ".");
+    }
+
+    /** A form sent after the session ended: sign in again, then back to the follow-up (nothing was changed). */
+    private static HttpResponse<?> toLogin(String id) {
+        Long actionId = idOf(id);
+        String next = actionId == null ? FollowupFilters.PATH : FollowupFilters.PATH + "/" + actionId;
+        return HttpResponse.seeOther(UriBuilder.of("/login").queryParam("next", next).build());
+    }
+
+    /** Where a form goes back to: the local page it names (the list with its filters), else the follow-up. */
+    private static String backTo(@Nullable String back, long id) {
+        String own = FollowupFilters.PATH + "/" + id;
+        return back == null || back.isBlank() ? own : LocalPath.orHome(back.strip());
+    }
+
+    private static @Nullable Long idOf(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static long versionOf(@Nullable String version) {
+        try {
+            return Long.parseLong(Objects.requireNonNullElse(version, "").strip());
+        } catch (NumberFormatException e) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST,
+                    "version: the form lacks the version of the follow-up it was shown with; reload the page");
+        }
+    }
+
+    private static @Nullable LocalDate dueOf(@Nullable String due) {
+        String given = WeeklyPageController.blankToNull(due);
+        try {
+            return given == null ? null : LocalDate.parse(given);
+        } catch (DateTimeParseException e) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST,
+                    "due: must be a date YYYY-MM-DD, or empty to clear it; was '" + given + "'");
+        }
+    }
+
+    /** What a refused form had in it, to show it again; null fields show the follow-up's own values. */
+    private record Kept(@Nullable String to, @Nullable String reason, @Nullable String owner, @Nullable String due) {
+        static final Kept NOTHING = new Kept(null, null, null, null);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.closeout.web.page;
+
+import dev.closeout.action.MovableClock;
+import dev.closeout.report.WeeklyDataset;
+import dev.closeout.support.ApiTestBase;
+import dev.closeout.support.Browser;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.closeout.db.jooq.Tables.JIRA_TICKET;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The follow-up pages as a person meets them, in headless Chromium on {@link WeeklyDataset} (today Wednesday
+ * 2026-03-11): an editor filters the list by team, closes a follow-up from its row and sees the week in progress
+ * count it; a reader finds nothing to change; the list at a phone's width. Screenshots go to
+ * app/target/screenshots/.
+ */
+class FollowupBrowserTest extends ApiTestBase {
+
+    private static final String JIRA = "https://jira.example.com";
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    MovableClock clock;
+
+    WeeklyDataset data;
+    Browser browser;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(MovableClock.on(super.getProperties()));
+        properties.put("closeout.jira.base-url", JIRA);
+        return properties;
+    }
+
+    @BeforeEach
+    void openTheBrowserOnTheDataset() {
+        data = WeeklyDataset.build(client, clock);
+        // b1's ticket, as the Jira sync leaves it once created
+        LocalDateTime now = LocalDateTime.ofInstant(WeeklyDataset.TODAY, ZoneOffset.UTC);
+        transactions.executeWrite(status -> dsl.insertInto(JIRA_TICKET)
+                .set(JIRA_TICKET.ACTION_ID, data.id("b1"))
+                .set(JIRA_TICKET.STATE, "synced")
+                .set(JIRA_TICKET.ISSUE_ID, "10041")
+                .set(JIRA_TICKET.ISSUE_KEY, "WEB-41")
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now)
+                .set(JIRA_TICKET.CREATED_AT, now)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .execute());
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void anEditorFiltersByTeamClosesAFollowUpAndSeesTheWeekCountIt() {
+        WebDriver page = browser.driver();
+        page.get(url("/?week=2026-W11"));
+        signIn(page, token("lead", "editor"));
+        // Monday 03-09 to today: b2 closed
+        assertEquals("1", closed(page));
+
+        page.get(url("/follow-ups"));
+        page.findElement(By.id("team")).sendKeys("web");
+        page.findElement(By.cssSelector("form.filters button[type='submit']")).click();
+
+        assertEquals("team=web", URI.create(page.getCurrentUrl()).getQuery(), "a URL to bookmark");
+        assertEquals(List.of("web", "web", "web"), column(page, 3), "web's b1, b2 and d1 only");
+        assertTrue(row(page, data.id("d1")).getText().contains("5 days overdue"));
+        WebElement ticket = row(page, data.id("b1")).findElement(By.linkText("WEB-41"));
+        assertEquals(JIRA + "/browse/WEB-41", ticket.getAttribute("href"));
+        assertTrue(row(page, data.id("b1")).getText().contains("synced WEB-41"));
+        assertEquals(List.of(), browser.consoleErrors(), "no script error, no refusal by the page's CSP");
+        browser.screenshot("follow-ups");
+
+        // d1, in progress and overdue since 03-06, is done
+        WebElement d1 = row(page, data.id("d1"));
+        new Select(d1.findElement(By.name("to"))).selectByValue("done");
+        d1.findElement(By.cssSelector("button[type='submit']")).click();
+
+        assertEquals("team=web", URI.create(page.getCurrentUrl()).getQuery(), "back on the filtered list");
+        assertEquals("done", row(page, data.id("d1")).findElement(By.className("state")).getText());
+        assertFalse(row(page, data.id("d1")).getText().contains("overdue"), "done work is not overdue");
+
+        // tall enough to show the history in the screenshot
+        page.manage().window().setSize(new Dimension(1280, 1200));
+        page.findElement(By.linkText("Add a CDN cache rule for product pages")).click();
+        assertEquals("Add a CDN cache rule for product pages", page.findElement(By.tagName("h1")).getText());
+        assertTrue(page.findElement(By.cssSelector("table.history tbody tr")).getText()
+                .contains("token:lead status: in_progress → done"), "the newest change first");
+        browser.screenshot("follow-up");
+
+        page.get(url("/?week=2026-W11"));
+        assertEquals("2", closed(page), "the week in progress counts it");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void aReaderFindsNothingToChange() {
+        WebDriver page = browser.driver();
+        page.get(url("/follow-ups"));
+        signIn(page, token("viewer", "reader"));
+
+        assertEquals(9, page.findElements(By.cssSelector("table.followups tbody tr")).size());
+        assertTrue(page.findElements(By.cssSelector("form[action^='/follow-ups/']")).isEmpty(), "no edit controls");
+
+        page.get(url("/follow-ups/" + data.id("b1")));
+        assertEquals("Delete old index snapshots nightly", page.findElement(By.tagName("h1")).getText());
+        assertTrue(page.findElement(By.className("facts")).getText().contains("19 days overdue"));
+        assertTrue(page.findElements(By.cssSelector("form[action^='/follow-ups/']")).isEmpty(), "no edit controls");
+        assertEquals(List.of(), browser.consoleErrors());
+        browser.screenshot("follow-up-reader");
+    }
+
+    @Test
+    void theListFitsAPhonesWidth() {
+        browser.close();
+        browser = Browser.open(390);
+        WebDriver page = browser.driver();
+        page.get(url("/follow-ups?overdue=true"));
+        signIn(page, token("phone", "editor"));
+
+        long width = (Long) ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollWidth");
+        long viewport = (Long) ((JavascriptExecutor) page).executeScript("return window.innerWidth");
+        assertTrue(width <= viewport, "no sideways scrolling of the page at phone width: " + width + " > " + viewport);
+        assertEquals(2, page.findElements(By.cssSelector("table.followups tbody tr")).size());
+        assertEquals(List.of(), browser.consoleErrors());
+        browser.screenshot("follow-ups-phone");
+    }
+
+    private String url(String path) {
+        return server.getURL() + path;
+    }
+
+    private static void signIn(WebDriver page, String token) {
+        page.findElement(By.name("token")).sendKeys(token);
+        page.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+    }
+
+    private static String closed(WebDriver page) {
+        return page.findElement(By.cssSelector("tr[data-metric='followups_closed'] .value")).getText();
+    }
+
+    private static WebElement row(WebDriver page, long id) {
+        return page.findElement(By.cssSelector("table.followups tr[data-id='" + id + "']"));
+    }
+
+    /** The text of column {@code n} (from 1) of every row of the list. */
+    private static List<String> column(WebDriver page, int n) {
+        return page.findElements(By.cssSelector("table.followups tbody td:nth-child(" + n + ")")).stream()
+                .map(WebElement::getText).toList();
+    }
+}
