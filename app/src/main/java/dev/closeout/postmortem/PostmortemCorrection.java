@@ -27,7 +27,7 @@ import java.util.Set;
  * shape {@code GET} shows them. A field left out stays as it is; a field sent as null is cleared. Every
  * field sent becomes a corrected field that re-imports leave alone.
  */
-final class PostmortemCorrection {
+public final class PostmortemCorrection {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -42,7 +42,7 @@ final class PostmortemCorrection {
     }
 
     /** Reads and checks a PATCH body; anything wrong is a 400 naming the field. */
-    static PostmortemCorrection parse(@Nullable JsonNode body) {
+    public static PostmortemCorrection parse(@Nullable JsonNode body) {
         if (body == null || !body.isObject()) {
             throw badRequest("body: send a JSON object with the fields to correct");
         }

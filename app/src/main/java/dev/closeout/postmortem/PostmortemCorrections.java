@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
 
 /** Applies a person's corrections to a stored postmortem, locked so a concurrent re-import waits its turn. */
 @Singleton
-class PostmortemCorrections {
+public class PostmortemCorrections {
 
     private final PostmortemRepository postmortems;
     private final FollowupServices services;
@@ -33,7 +33,7 @@ class PostmortemCorrections {
     }
 
     /** Corrects the postmortem for a caller scoped to {@code scopeTeamId} (null: no team), within {@link PostmortemScope}. */
-    Postmortem correct(long id, PostmortemCorrection correction, @Nullable Long scopeTeamId) {
+    public Postmortem correct(long id, PostmortemCorrection correction, @Nullable Long scopeTeamId) {
         return transactions.executeWrite(status -> {
             Postmortem postmortem = postmortems.findByIdForUpdate(id).orElseThrow(() -> PostmortemScope.notFound(id));
             scope.requireChangeable(scopeTeamId, postmortem);

@@ -20,7 +20,7 @@ public record PostmortemFilter(@Nullable String text, @Nullable String service, 
                         @Nullable String trigger, @Nullable LocalDate from, @Nullable LocalDate to) {
 
     /** The filter of a request's query parameters; a bad value is a 400 naming its parameter. */
-    static PostmortemFilter of(@Nullable String q, @Nullable String service, @Nullable String component,
+    public static PostmortemFilter of(@Nullable String q, @Nullable String service, @Nullable String component,
                                @Nullable String trigger, @Nullable String from, @Nullable String to) {
         LocalDate fromDate = date("from", from);
         LocalDate toDate = date("to", to);

@@ -50,7 +50,7 @@ public record PostmortemResponse(
         }
     }
 
-    static PostmortemResponse of(Postmortem postmortem, List<ActionItemResponse> actions) {
+    public static PostmortemResponse of(Postmortem postmortem, List<ActionItemResponse> actions) {
         return new PostmortemResponse(postmortem.id(), postmortem.sourceRef(), postmortem.title(),
                 postmortem.service(), postmortem.format(), IncidentView.of(postmortem), postmortem.impactPercent(),
                 RootCauseView.of(postmortem),

@@ -1,10 +1,5 @@
 package dev.closeout.similar;
 
-import dev.closeout.postmortem.Postmortem;
-import dev.closeout.postmortem.PostmortemRepository;
-import dev.closeout.postmortem.PostmortemScope;
-import dev.closeout.report.IncidentDate;
-import dev.closeout.report.ReportCalendar;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
@@ -18,16 +13,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.transaction.annotation.ReadOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-/** The postmortems most alike one postmortem, earlier and later ({@link SimilarityScoring} says how alike). */
+/**
+ * The postmortems most alike one postmortem, earlier and later ({@link SimilarityScoring} says how alike), as
+ * {@link SimilarSearch} finds them.
+ */
 @Controller("/api/postmortems")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
@@ -36,22 +28,11 @@ class SimilarController {
 
     static final int DEFAULT_LIMIT = 5;
     static final int MAX_LIMIT = 50;
-    /** Best candidates taken from each part of the query before they are scored together. */
-    private static final int CANDIDATES = 100;
 
-    private final PostmortemRepository postmortems;
-    private final PostmortemScope scope;
-    private final SimilarIndex index;
-    private final SimilarSources sources;
-    private final ReportCalendar calendar;
+    private final SimilarSearch search;
 
-    SimilarController(PostmortemRepository postmortems, PostmortemScope scope, SimilarIndex index,
-                      SimilarSources sources, ReportCalendar calendar) {
-        this.postmortems = postmortems;
-        this.scope = scope;
-        this.index = index;
-        this.sources = sources;
-        this.calendar = calendar;
+    SimilarController(SimilarSearch search) {
+        this.search = search;
     }
 
     @Operation(summary = "Similar incidents",
@@ -61,7 +42,6 @@ class SimilarController {
                     + "answer; another team's postmortem is not found (404). 503 with Retry-After while the index "
                     + "is built after a start.")
     @Get("/{id}/similar")
-    @ReadOnly
     SimilarIncidents similar(@Parameter(description = "the postmortem's id") long id,
                              @Parameter(description = "how many to answer, 1 to 50; default 5")
                              @QueryValue @Nullable Integer limit,
@@ -71,28 +51,6 @@ class SimilarController {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "limit: " + size + " is not between 1 and "
                     + MAX_LIMIT);
         }
-        Caller caller = Caller.of(authentication);
-        Postmortem postmortem = postmortems.findById(id).orElseThrow(() -> PostmortemScope.notFound(id));
-        scope.requireVisible(caller.teamId(), postmortem);
-        if (!index.isReady()) {
-            throw new SimilarIndexNotReady(index.buildProgress());
-        }
-        SimilarDocument source = sources.byId(id).orElseThrow(() -> PostmortemScope.notFound(id));
-        Set<Long> allowed = caller.teamId() == null ? null : sources.visibleTo(caller.teamId());
-        List<SimilarityScoring.Hit> hits = index.similarTo(source, allowed, CANDIDATES);
-        // the database has the last word: a postmortem gone from it, or out of the caller's sight since, is left out
-        List<SimilarityScoring.Hit> best = hits.subList(0, Math.min(hits.size(), size * 2 + 10));
-        Map<Long, SimilarSources.PostmortemRow> rows = sources.rows(best.stream().map(SimilarityScoring.Hit::id)
-                .toList(), caller.teamId());
-        List<SimilarIncidents.Item> items = new ArrayList<>();
-        for (SimilarityScoring.Hit hit : best) {
-            SimilarSources.PostmortemRow row = rows.get(hit.id());
-            if (row != null && items.size() < size) {
-                items.add(new SimilarIncidents.Item(new SimilarIncidents.PostmortemRef(row.id(), row.title(),
-                        IncidentDate.of(calendar, row.incidentStart(), row.createdAt()), row.service()),
-                        Math.round(hit.score() * 10_000) / 10_000.0, hit.sameComponent(), hit.sameTrigger()));
-            }
-        }
-        return new SimilarIncidents(items);
+        return search.similarTo(id, size, Caller.of(authentication));
     }
 }
