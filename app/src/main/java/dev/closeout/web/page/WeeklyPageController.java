@@ -78,7 +78,7 @@ class WeeklyPageController {
         }
         Visitor visitor = signedIn.get();
         WeeklyReview review;
-        WeeklyReview before;
+        WeeklyReviews.WeekHeadline before;
         OverdueAges ages;
         try {
             // the ages on a connection of their own, beside the two reviews: one after the other would add their
@@ -107,7 +107,7 @@ class WeeklyPageController {
         return HttpResponse.ok(new ModelAndView<>("weekly", model));
     }
 
-    static List<Headline> headlines(WeeklyReview review, WeeklyReview before) {
+    static List<Headline> headlines(WeeklyReview review, WeeklyReviews.WeekHeadline before) {
         return List.of(
                 Headline.count("followups_created", "Created", review.followupsCreated(), before.followupsCreated()),
                 Headline.count("followups_closed", "Closed", review.followupsClosed(), before.followupsClosed()),
