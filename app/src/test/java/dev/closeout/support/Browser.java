@@ -5,6 +5,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -90,10 +91,34 @@ public final class Browser implements AutoCloseable {
      */
     public void clickToNextPage(WebElement element) {
         WebElement old = driver.findElement(By.tagName("html"));
-        element.click();
+        if (!element.isDisplayed()) {
+            throw new AssertionError("a person cannot click what is not shown: " + element);
+        }
+        // clicked from the page's own script: chromedriver's click looks at the page again once the click is done,
+        // and when the click has already replaced the page it failed now and then ("node does not belong to the
+        // document"); the wait below follows the navigation instead
+        driver.executeScript("arguments[0].click()", element);
         WebDriverWait wait = new WebDriverWait(driver, NAVIGATION_TIMEOUT);
+        // while the page is being replaced Chromium may answer about the old one with an inspector error ("node
+        // does not belong to the document") rather than as stale: that too means not there yet, so ask again
+        wait.ignoring(WebDriverException.class);
         wait.until(ExpectedConditions.stalenessOf(old));
         wait.until(browser -> "complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState")));
+    }
+
+    /** Signs in on the sign-in page the browser shows, with {@code token}, and waits for the page it leads to. */
+    public void signIn(String token) {
+        driver.findElement(By.name("token")).sendKeys(token);
+        clickToNextPage(driver.findElement(By.cssSelector("form[action='/login'] button[type='submit']")));
+    }
+
+    /** Asserts that the page is no wider than the window: at a phone's width nobody should scroll sideways. */
+    public void assertNoSidewaysScrolling() {
+        long width = (Long) driver.executeScript("return document.documentElement.scrollWidth");
+        long viewport = (Long) driver.executeScript("return window.innerWidth");
+        if (width > viewport) {
+            throw new AssertionError("the page scrolls sideways: " + width + " px wide in a window of " + viewport);
+        }
     }
 
     /** Saves what the browser shows as target/screenshots/{@code name}.png; answers the file. */

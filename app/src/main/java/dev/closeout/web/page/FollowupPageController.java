@@ -135,20 +135,11 @@ class FollowupPageController {
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> move(HttpRequest<?> request, String id, @Body @Nullable StatusForm form) {
         StatusForm sent = form == null ? new StatusForm(null, null, null, null, null) : form;
-        Optional<Visitor> signedIn = visitors.of(request);
-        if (signedIn.isEmpty()) {
-            return toLogin(id);
-        }
-        Visitor visitor = signedIn.get();
-        HttpResponse<?> refused = refusal(request, visitor, sent.csrf());
-        if (refused != null) {
-            return refused;
-        }
-        Long actionId = idOf(id);
-        if (actionId == null) {
-            return notFound(visitor, id);
-        }
-        String back = backTo(sent.back(), actionId);
+        return checked(request, id, sent.csrf(), sent.back(), (visitor, actionId, back) -> move(visitor, id, actionId,
+                back, sent));
+    }
+
+    private HttpResponse<?> move(Visitor visitor, String id, long actionId, String back, StatusForm sent) {
         Kept kept = new Kept(sent.to(), sent.reason(), null, null);
         ActionStatus to;
         String reason;
@@ -180,20 +171,11 @@ class FollowupPageController {
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> edit(HttpRequest<?> request, String id, @Body @Nullable FollowupEditForm form) {
         FollowupEditForm sent = form == null ? new FollowupEditForm(null, null, null, null, null) : form;
-        Optional<Visitor> signedIn = visitors.of(request);
-        if (signedIn.isEmpty()) {
-            return toLogin(id);
-        }
-        Visitor visitor = signedIn.get();
-        HttpResponse<?> refused = refusal(request, visitor, sent.csrf());
-        if (refused != null) {
-            return refused;
-        }
-        Long actionId = idOf(id);
-        if (actionId == null) {
-            return notFound(visitor, id);
-        }
-        String back = backTo(sent.back(), actionId);
+        return checked(request, id, sent.csrf(), sent.back(), (visitor, actionId, back) -> edit(visitor, id, actionId,
+                back, sent));
+    }
+
+    private HttpResponse<?> edit(Visitor visitor, String id, long actionId, String back, FollowupEditForm sent) {
         Kept kept = new Kept(null, null, sent.owner() == null ? "" : sent.owner(), sent.due() == null ? "" : sent.due());
         String owner = WeeklyPageController.blankToNull(sent.owner());
         long version;
@@ -223,6 +205,33 @@ class FollowupPageController {
             return followupPage(visitor, actionId, HttpStatus.CONFLICT, STALE, back, Kept.NOTHING);
         }
         return HttpResponse.seeOther(URI.create(back));
+    }
+
+    /** What a form goes on to do once it has passed the checks every form here makes first. */
+    private interface FormAction {
+        HttpResponse<?> run(Visitor visitor, long actionId, String back);
+    }
+
+    /**
+     * The checks of every form here, in order: signed in (else to sign-in), sent from our page with the session's
+     * CSRF token (else 403), a follow-up id (else 404); then {@code action}, to answer {@code back} on success.
+     */
+    private HttpResponse<?> checked(HttpRequest<?> request, String id, @Nullable String csrf, @Nullable String back,
+                                    FormAction action) {
+        Optional<Visitor> signedIn = visitors.of(request);
+        if (signedIn.isEmpty()) {
+            return toLogin(id);
+        }
+        Visitor visitor = signedIn.get();
+        HttpResponse<?> refused = refusal(request, visitor, csrf);
+        if (refused != null) {
+            return refused;
+        }
+        Long actionId = idOf(id);
+        if (actionId == null) {
+            return notFound(visitor, id);
+        }
+        return action.run(visitor, actionId, backTo(back, actionId));
     }
 
     /**

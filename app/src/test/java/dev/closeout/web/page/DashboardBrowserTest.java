@@ -64,7 +64,7 @@ class DashboardBrowserTest extends ApiTestBase {
         page.get(url("/?week=2026-W10"));
         assertEquals("/login", path(page), "a page without a session sends the person to sign in");
 
-        signIn(page, token("review-lead", "reader"));
+        browser.signIn(token("review-lead", "reader"));
 
         assertEquals("/", path(page), "back where the person was going");
         assertEquals("Weekly review 2026-W10", page.findElement(By.tagName("h1")).getText());
@@ -86,7 +86,7 @@ class DashboardBrowserTest extends ApiTestBase {
     void theFourChartsDrawTheReviewsAndTheOverdueReportsNumbers() {
         WebDriver page = browser.driver();
         page.get(url("/login"));
-        signIn(page, token("chart-reader", "reader"));
+        browser.signIn(token("chart-reader", "reader"));
         page.get(url("/?week=2026-W10"));
 
         Map<String, Object> review = getJson("/api/reports/weekly?week=2026-W10");
@@ -114,7 +114,7 @@ class DashboardBrowserTest extends ApiTestBase {
     void aFollowUpClosedThroughTheApiShowsInTheWeekInProgress() {
         WebDriver page = browser.driver();
         page.get(url("/?week=2026-W11"));
-        signIn(page, token("review-lead", "reader"));
+        browser.signIn(token("review-lead", "reader"));
         // Monday 03-09 to today: e1 created, b2 done; open now b1, c1, d1, e1; overdue b1, d1
         Map<String, String> before = headlines(page);
         assertEquals(List.of("1", "4", "2"), List.of(before.get("followups_closed"), before.get("open_at_end"),
@@ -135,7 +135,7 @@ class DashboardBrowserTest extends ApiTestBase {
     void aTeamsReaderSeesItsTeamOnlyAndNoTeamPicker() {
         WebDriver page = browser.driver();
         page.get(url("/?week=2026-W10"));
-        signIn(page, data.webReader);
+        browser.signIn(data.webReader);
 
         assertTrue(page.findElements(By.id("team")).isEmpty(), "a team's reader has no team to pick");
         assertTrue(page.findElement(By.className("period")).getText().contains("team web"));
@@ -153,13 +153,11 @@ class DashboardBrowserTest extends ApiTestBase {
         browser = Browser.open(390);
         WebDriver page = browser.driver();
         page.get(url("/login"));
-        signIn(page, token("phone", "reader"));
+        browser.signIn(token("phone", "reader"));
         page.get(url("/?week=2026-W10"));
 
-        long width = (Long) ((JavascriptExecutor) page).executeScript(
-                "return document.documentElement.scrollWidth");
+        browser.assertNoSidewaysScrolling();
         long viewport = (Long) ((JavascriptExecutor) page).executeScript("return window.innerWidth");
-        assertTrue(width <= viewport, "no sideways scrolling at phone width: " + width + " > " + viewport);
         assertTrue(page.findElement(By.cssSelector("table.headlines")).isDisplayed());
         for (WebElement chart : page.findElements(By.cssSelector("[data-chart]"))) {
             // each chart as wide as its place on the phone, and drawn
@@ -204,10 +202,6 @@ class DashboardBrowserTest extends ApiTestBase {
         return URI.create(page.getCurrentUrl()).getPath();
     }
 
-    private void signIn(WebDriver page, String token) {
-        page.findElement(By.name("token")).sendKeys(token);
-        browser.clickToNextPage(page.findElement(By.cssSelector("form[action='/login'] button[type='submit']")));
-    }
 
     /** The headline numbers as the page shows them, by their {@code data-metric}. */
     private static Map<String, String> headlines(WebDriver page) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -80,7 +79,7 @@ class FollowupBrowserTest extends ApiTestBase {
     void anEditorFiltersByTeamClosesAFollowUpAndSeesTheWeekCountIt() {
         WebDriver page = browser.driver();
         page.get(url("/?week=2026-W11"));
-        signIn(page, token("lead", "editor"));
+        browser.signIn(token("lead", "editor"));
         // Monday 03-09 to today: b2 closed
         assertEquals("1", closed(page));
 
@@ -123,7 +122,7 @@ class FollowupBrowserTest extends ApiTestBase {
     void aReaderFindsNothingToChange() {
         WebDriver page = browser.driver();
         page.get(url("/follow-ups"));
-        signIn(page, token("viewer", "reader"));
+        browser.signIn(token("viewer", "reader"));
 
         assertEquals(9, page.findElements(By.cssSelector("table.followups tbody tr")).size());
         assertTrue(page.findElements(By.cssSelector("form[action^='/follow-ups/']")).isEmpty(), "no edit controls");
@@ -142,11 +141,9 @@ class FollowupBrowserTest extends ApiTestBase {
         browser = Browser.open(390);
         WebDriver page = browser.driver();
         page.get(url("/follow-ups?overdue=true"));
-        signIn(page, token("phone", "editor"));
+        browser.signIn(token("phone", "editor"));
 
-        long width = (Long) ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollWidth");
-        long viewport = (Long) ((JavascriptExecutor) page).executeScript("return window.innerWidth");
-        assertTrue(width <= viewport, "no sideways scrolling of the page at phone width: " + width + " > " + viewport);
+        browser.assertNoSidewaysScrolling();
         assertEquals(2, page.findElements(By.cssSelector("table.followups tbody tr")).size());
         assertEquals(List.of(), browser.consoleErrors());
         browser.screenshot("follow-ups-phone");
@@ -156,10 +153,6 @@ class FollowupBrowserTest extends ApiTestBase {
         return server.getURL() + path;
     }
 
-    private void signIn(WebDriver page, String token) {
-        page.findElement(By.name("token")).sendKeys(token);
-        browser.clickToNextPage(page.findElement(By.cssSelector("form[action='/login'] button[type='submit']")));
-    }
 
     private static String closed(WebDriver page) {
         return page.findElement(By.cssSelector("tr[data-metric='followups_closed'] .value")).getText();

@@ -78,13 +78,13 @@ class PostmortemBrowserTest extends ApiTestBase {
     void anEditorImportsAPostmortemReadsItAndCorrectsItsRootCause() {
         WebDriver page = browser.driver();
         page.get(url("/import"));
-        signIn(page, token("incident-lead", "editor"));
+        browser.signIn(token("incident-lead", "editor"));
         assertEquals("/import", path(page), "back to the import form after signing in");
 
         page.findElement(By.id("text")).sendKeys(PASTED);
         page.findElement(By.id("source")).sendKeys("wiki/storefront-images-2025-08");
         browser.screenshot("import");
-        page.findElement(By.cssSelector("form.import button[type='submit']")).click();
+        browser.clickToNextPage(page.findElement(By.cssSelector("form.import button[type='submit']")));
         waitFor(page, ExpectedConditions.urlMatches("/postmortems/\\d+$"));
 
         assertTrue(path(page).matches("/postmortems/\\d+"), path(page));
@@ -104,7 +104,7 @@ class PostmortemBrowserTest extends ApiTestBase {
         String before = page.findElement(By.cssSelector(".classes .component")).getText();
         String corrected = "cache".equals(before) ? "storage" : "cache";
         new Select(page.findElement(By.id("component"))).selectByValue(corrected);
-        page.findElement(By.cssSelector("form.correction button[type='submit']")).click();
+        browser.clickToNextPage(page.findElement(By.cssSelector("form.correction button[type='submit']")));
 
         waitFor(page, ExpectedConditions.textToBe(By.cssSelector(".classes .component"), corrected));
         assertTrue(path(page).matches("/postmortems/\\d+"), path(page));
@@ -117,11 +117,11 @@ class PostmortemBrowserTest extends ApiTestBase {
     void theListFiltersByService() {
         WebDriver page = browser.driver();
         page.get(url("/postmortems"));
-        signIn(page, token("review-lead", "reader"));
+        browser.signIn(token("review-lead", "reader"));
         assertEquals(3, rows(page).size());
 
         page.findElement(By.id("service")).sendKeys("Checkout");
-        page.findElement(By.cssSelector("form.postmortem-filters button[type='submit']")).click();
+        browser.clickToNextPage(page.findElement(By.cssSelector("form.postmortem-filters button[type='submit']")));
 
         // the filter is in the URL, to bookmark
         waitFor(page, ExpectedConditions.urlContains("service=Checkout"));
@@ -132,7 +132,7 @@ class PostmortemBrowserTest extends ApiTestBase {
         assertEquals(List.of(), browser.consoleErrors());
         browser.screenshot("postmortems-filtered");
 
-        page.findElement(By.linkText("Clear filters")).click();
+        browser.clickToNextPage(page.findElement(By.linkText("Clear filters")));
         waitFor(page, ExpectedConditions.not(ExpectedConditions.urlContains("service=")));
         assertEquals(3, rows(page).size());
         browser.screenshot("postmortems");
@@ -147,7 +147,7 @@ class PostmortemBrowserTest extends ApiTestBase {
                 "root_cause", Map.of("summary", "A banner with <script>alert(1)</script> in it"))).bearerAuth(ADMIN));
         WebDriver page = browser.driver();
         page.get(url("/postmortems/" + id));
-        signIn(page, ADMIN);
+        browser.signIn(ADMIN);
 
         assertEquals("Postmortem: <script>alert(1)</script> storefront", page.findElement(By.tagName("h1")).getText());
         assertThrows(NoAlertPresentException.class, () -> page.switchTo().alert());
@@ -165,11 +165,9 @@ class PostmortemBrowserTest extends ApiTestBase {
         browser = Browser.open(390);
         WebDriver page = browser.driver();
         page.get(url("/postmortems/" + teams.payCheckout));
-        signIn(page, ADMIN);
+        browser.signIn(ADMIN);
 
-        long width = (Long) ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollWidth");
-        long viewport = (Long) ((JavascriptExecutor) page).executeScript("return window.innerWidth");
-        assertTrue(width <= viewport, "no sideways scrolling at phone width: " + width + " > " + viewport);
+        browser.assertNoSidewaysScrolling();
         assertEquals(3, page.findElements(By.cssSelector("ol.source li.marked")).size());
         assertEquals(List.of(), browser.consoleErrors());
         browser.screenshot("postmortem-phone");
@@ -198,9 +196,4 @@ class PostmortemBrowserTest extends ApiTestBase {
         return URI.create(page.getCurrentUrl()).getPath();
     }
 
-    private static void signIn(WebDriver page, String token) {
-        page.findElement(By.name("token")).sendKeys(token);
-        page.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
-        waitFor(page, ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
 }

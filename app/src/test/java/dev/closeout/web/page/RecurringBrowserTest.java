@@ -57,7 +57,7 @@ class RecurringBrowserTest extends ApiTestBase {
     void aReaderPicksARangeAndOpensACausesIncidents() {
         WebDriver page = browser.driver();
         page.get(url("/recurring"));
-        signIn(page, token("review-lead", "reader"));
+        browser.signIn(token("review-lead", "reader"));
         assertEquals("/recurring", URI.create(page.getCurrentUrl()).getPath(), "back where the person was going");
         // the last 365 days: D2 and G (cache), E1 and E2 (application)
         assertEquals(List.of("cache / configuration-change", "application / code-change"), causes(page));
@@ -89,13 +89,11 @@ class RecurringBrowserTest extends ApiTestBase {
         browser = Browser.open(390);
         WebDriver page = browser.driver();
         page.get(url("/login"));
-        signIn(page, token("phone", "reader"));
+        browser.signIn(token("phone", "reader"));
         page.get(url("/recurring?from=2024-01-01&to=2026-03-10"));
 
         JavascriptExecutor script = (JavascriptExecutor) page;
-        long width = (Long) script.executeScript("return document.documentElement.scrollWidth");
-        long viewport = (Long) script.executeScript("return window.innerWidth");
-        assertTrue(width <= viewport, "no sideways scrolling of the page at phone width: " + width + " > " + viewport);
+        browser.assertNoSidewaysScrolling();
         WebElement box = page.findElement(By.cssSelector("div.scroll"));
         long tableWidth = (Long) script.executeScript("return arguments[0].scrollWidth", box);
         long boxWidth = (Long) script.executeScript("return arguments[0].clientWidth", box);
@@ -108,10 +106,6 @@ class RecurringBrowserTest extends ApiTestBase {
         return server.getURL() + path;
     }
 
-    private void signIn(WebDriver page, String token) {
-        page.findElement(By.name("token")).sendKeys(token);
-        browser.clickToNextPage(page.findElement(By.cssSelector("form[action='/login'] button[type='submit']")));
-    }
 
     /**
      * Sets a date field as its picker would: typing into one depends on the browser's locale (day first or month
