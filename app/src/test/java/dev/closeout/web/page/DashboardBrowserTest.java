@@ -2,12 +2,12 @@ package dev.closeout.web.page;
 
 import dev.closeout.action.MovableClock;
 import dev.closeout.report.WeeklyDataset;
-import dev.closeout.support.ApiTestBase;
-import dev.closeout.support.Browser;
+
+
 import io.micronaut.http.HttpRequest;
-import io.micronaut.runtime.server.EmbeddedServer;
+
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,16 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * team, sign-out, the phone width. A page that breaks its Content-Security-Policy or a script shows as a console
  * error. Each test leaves a screenshot in app/target/screenshots/.
  */
-class DashboardBrowserTest extends ApiTestBase {
+class DashboardBrowserTest extends BrowserTestBase {
 
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     MovableClock clock;
 
     WeeklyDataset data;
-    Browser browser;
 
     @Override
     public Map<String, String> getProperties() {
@@ -50,13 +47,8 @@ class DashboardBrowserTest extends ApiTestBase {
     @BeforeEach
     void openTheBrowserOnTheDataset() {
         data = WeeklyDataset.build(client, clock);
-        browser = Browser.open();
     }
 
-    @AfterEach
-    void closeTheBrowser() {
-        browser.close();
-    }
 
     @Test
     void aReaderSignsInReadsTheWeekAndSignsOut() {
@@ -149,9 +141,7 @@ class DashboardBrowserTest extends ApiTestBase {
 
     @Test
     void thePageFitsAPhonesWidth() {
-        browser.close();
-        browser = Browser.open(390);
-        WebDriver page = browser.driver();
+        WebDriver page = onAPhone();
         page.get(url("/login"));
         browser.signIn(token("phone", "reader"));
         page.get(url("/?week=2026-W10"));
@@ -194,9 +184,6 @@ class DashboardBrowserTest extends ApiTestBase {
         return rows.stream().map(row -> ((Number) row.get(key)).longValue()).toList();
     }
 
-    private String url(String path) {
-        return server.getURL() + path;
-    }
 
     private static String path(WebDriver page) {
         return URI.create(page.getCurrentUrl()).getPath();

@@ -2,11 +2,11 @@ package dev.closeout.web.page;
 
 import dev.closeout.action.MovableClock;
 import dev.closeout.report.WeeklyDataset;
-import dev.closeout.support.ApiTestBase;
-import dev.closeout.support.Browser;
-import io.micronaut.runtime.server.EmbeddedServer;
+
+
+
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,18 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * count it; a reader finds nothing to change; the list at a phone's width. Screenshots go to
  * app/target/screenshots/.
  */
-class FollowupBrowserTest extends ApiTestBase {
+class FollowupBrowserTest extends BrowserTestBase {
 
     private static final String JIRA = "https://jira.example.com";
 
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     MovableClock clock;
 
     WeeklyDataset data;
-    Browser browser;
 
     @Override
     public Map<String, String> getProperties() {
@@ -67,13 +64,8 @@ class FollowupBrowserTest extends ApiTestBase {
                 .set(JIRA_TICKET.CREATED_AT, now)
                 .set(JIRA_TICKET.UPDATED_AT, now)
                 .execute());
-        browser = Browser.open();
     }
 
-    @AfterEach
-    void closeTheBrowser() {
-        browser.close();
-    }
 
     @Test
     void anEditorFiltersByTeamClosesAFollowUpAndSeesTheWeekCountIt() {
@@ -137,9 +129,7 @@ class FollowupBrowserTest extends ApiTestBase {
 
     @Test
     void theListFitsAPhonesWidth() {
-        browser.close();
-        browser = Browser.open(390);
-        WebDriver page = browser.driver();
+        WebDriver page = onAPhone();
         page.get(url("/follow-ups?overdue=true"));
         browser.signIn(token("phone", "editor"));
 
@@ -149,9 +139,6 @@ class FollowupBrowserTest extends ApiTestBase {
         browser.screenshot("follow-ups-phone");
     }
 
-    private String url(String path) {
-        return server.getURL() + path;
-    }
 
 
     private static String closed(WebDriver page) {

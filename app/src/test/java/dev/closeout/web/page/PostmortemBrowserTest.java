@@ -1,12 +1,12 @@
 package dev.closeout.web.page;
 
-import dev.closeout.support.ApiTestBase;
-import dev.closeout.support.Browser;
+
+
 import dev.closeout.support.TwoTeams;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.runtime.server.EmbeddedServer;
+
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stays text. A page that breaks its Content-Security-Policy or runs a script shows as a console error. Screenshots
  * go to app/target/screenshots/.
  */
-class PostmortemBrowserTest extends ApiTestBase {
+class PostmortemBrowserTest extends BrowserTestBase {
 
     static final String PASTED = """
             # Postmortem: Storefront images missing after a CDN change
@@ -57,22 +57,14 @@ class PostmortemBrowserTest extends ApiTestBase {
             - Alert when the storefront's image error rate passes 5%
             """;
 
-    @Inject
-    EmbeddedServer server;
 
     TwoTeams teams;
-    Browser browser;
 
     @BeforeEach
     void openTheBrowserOnTwoTeams() {
         teams = TwoTeams.setUp(client);
-        browser = Browser.open();
     }
 
-    @AfterEach
-    void closeTheBrowser() {
-        browser.close();
-    }
 
     @Test
     void anEditorImportsAPostmortemReadsItAndCorrectsItsRootCause() {
@@ -161,9 +153,7 @@ class PostmortemBrowserTest extends ApiTestBase {
 
     @Test
     void aPostmortemFitsAPhonesWidth() {
-        browser.close();
-        browser = Browser.open(390);
-        WebDriver page = browser.driver();
+        WebDriver page = onAPhone();
         page.get(url("/postmortems/" + teams.payCheckout));
         browser.signIn(ADMIN);
 
@@ -184,9 +174,6 @@ class PostmortemBrowserTest extends ApiTestBase {
         page.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 120, 4000)));
     }
 
-    private String url(String path) {
-        return server.getURL() + path;
-    }
 
     private static List<WebElement> rows(WebDriver page) {
         return page.findElements(By.cssSelector("table.postmortems tbody tr"));

@@ -2,11 +2,11 @@ package dev.closeout.web.page;
 
 import dev.closeout.action.MovableClock;
 import dev.closeout.report.RecurringDataset;
-import dev.closeout.support.ApiTestBase;
-import dev.closeout.support.Browser;
-import io.micronaut.runtime.server.EmbeddedServer;
+
+
+
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,15 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 2026-03-10): sign in, the last year's causes, a wider range picked in the form, a cause's incidents opened,
  * and the phone width, where the heatmap scrolls inside its box. Screenshots in app/target/screenshots/.
  */
-class RecurringBrowserTest extends ApiTestBase {
+class RecurringBrowserTest extends BrowserTestBase {
 
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     MovableClock clock;
 
-    Browser browser;
 
     @Override
     public Map<String, String> getProperties() {
@@ -45,13 +42,8 @@ class RecurringBrowserTest extends ApiTestBase {
     @BeforeEach
     void openTheBrowserOnTheDataset() {
         RecurringDataset.create(client, clock);
-        browser = Browser.open();
     }
 
-    @AfterEach
-    void closeTheBrowser() {
-        browser.close();
-    }
 
     @Test
     void aReaderPicksARangeAndOpensACausesIncidents() {
@@ -85,9 +77,7 @@ class RecurringBrowserTest extends ApiTestBase {
 
     @Test
     void theHeatmapScrollsInsideItsBoxAtAPhonesWidth() {
-        browser.close();
-        browser = Browser.open(390);
-        WebDriver page = browser.driver();
+        WebDriver page = onAPhone();
         page.get(url("/login"));
         browser.signIn(token("phone", "reader"));
         page.get(url("/recurring?from=2024-01-01&to=2026-03-10"));
@@ -102,9 +92,6 @@ class RecurringBrowserTest extends ApiTestBase {
         browser.screenshot("recurring-phone");
     }
 
-    private String url(String path) {
-        return server.getURL() + path;
-    }
 
 
     /**
