@@ -60,8 +60,8 @@ public final class FollowupHistory {
 
     /**
      * The follow-ups whose due date was changed at or after {@code endUtc}: one range of
-     * ix_action_event_field_time (field, occurred_at, action_id) finds them all. Every other follow-up had its
-     * current due date then.
+     * ix_action_event_field_status (field, occurred_at, action_id, ...) finds them all. Every other follow-up had
+     * its current due date then.
      */
     static Condition dueMovedSince(LocalDateTime endUtc) {
         return ACTION_ITEM.ID.in(dueEventsSince(endUtc));

@@ -149,7 +149,7 @@ class OverdueQueries {
     /**
      * For an earlier day: the follow-ups the filter matches whose due date changed after the day ended and that
      * were active then. MariaDB reads them from the due-date changes since (one range of
-     * ix_action_event_field_time), few beside the backlog for a recent day; a condition on
+     * ix_action_event_field_status), few beside the backlog for a recent day; a condition on
      * {@link ReportDay#dueThen()} goes after this one, so that their due date then is read only for those it
      * leaves (in a derived table MariaDB read it first, for every follow-up changed since).
      */

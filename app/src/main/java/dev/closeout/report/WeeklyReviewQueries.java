@@ -52,10 +52,14 @@ class WeeklyReviewQueries {
                    LocalDate due, long postmortemId, @Nullable String postmortemTitle) {
     }
 
-    /** The creations, closings and reopenings from {@code from} to {@code to}, with their follow-ups. */
+    /**
+     * The creations, closings and reopenings from {@code from} to {@code to}, with their follow-ups. A status
+     * change's values are read from status_from/status_to (V17), which ix_action_event_field_status holds: the
+     * week's events come from the index alone, not from rows whose values can be 4,000 characters.
+     */
     @ReadOnly
     List<WeekEvent> events(LocalDateTime from, LocalDateTime to, @Nullable Long team) {
-        return dsl.select(ACTION_EVENT.FIELD, ACTION_EVENT.OLD_VALUE, ACTION_EVENT.NEW_VALUE, ACTION_EVENT.OCCURRED_AT,
+        return dsl.select(ACTION_EVENT.FIELD, ACTION_EVENT.STATUS_FROM, ACTION_EVENT.STATUS_TO, ACTION_EVENT.OCCURRED_AT,
                         ACTION_ITEM.ID, ACTION_ITEM.TEAM_ID, ACTION_ITEM.PRIORITY, ACTION_ITEM.KIND,
                         ACTION_ITEM.CREATED_AT)
                 .from(ACTION_EVENT)
@@ -138,8 +142,8 @@ class WeeklyReviewQueries {
                 .and(ACTION_EVENT.OCCURRED_AT.ge(from))
                 .and(ACTION_EVENT.OCCURRED_AT.lt(to))
                 .and(ACTION_EVENT.FIELD.eq(ActionEvent.CREATED)
-                        .or(ACTION_EVENT.NEW_VALUE.in(FollowupRules.CLOSED_STATUSES))
-                        .or(ACTION_EVENT.OLD_VALUE.in(FollowupRules.CLOSED_STATUSES)));
+                        .or(ACTION_EVENT.STATUS_TO.in(FollowupRules.CLOSED_STATUSES))
+                        .or(ACTION_EVENT.STATUS_FROM.in(FollowupRules.CLOSED_STATUSES)));
         return team == null ? condition : condition.and(ACTION_EVENT.ACTION_ID.in(
                 select(ACTION_ITEM.ID).from(ACTION_ITEM).where(ACTION_ITEM.TEAM_ID.eq(team))));
     }
