@@ -19,7 +19,9 @@
       color: data.series.map(function (series) { return TONES[series.tone] || '#57606a'; }),
       textStyle: {fontFamily: 'system-ui, sans-serif'},
       legend: {top: 0},
-      tooltip: {trigger: 'axis'},
+      // ECharts' own tooltip writes style attributes, which the CSP refuses (its layout falls apart): this one
+      // is plain elements styled by closeout.css
+      tooltip: {trigger: 'axis', className: 'chart-tip', formatter: tip(data)},
       grid: {left: 8, right: 16, top: 32, bottom: 8, containLabel: true},
       xAxis: sideways ? valueAxis : categoryAxis,
       yAxis: sideways ? Object.assign({}, categoryAxis, {inverse: true}) : valueAxis,
@@ -27,6 +29,24 @@
         return {name: series.name, type: data.kind === 'line' ? 'line' : 'bar', data: series.values,
           symbolSize: 6};
       })
+    };
+  }
+
+  function escaped(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
+    });
+  }
+
+  /** The tooltip of the category pointed at: its name, then each series' name and number, marked in its tone. */
+  function tip(data) {
+    return function (points) {
+      var lines = points.map(function (point) {
+        var tone = data.series[point.seriesIndex].tone;
+        return '<div class="tip-' + escaped(tone) + '">' + escaped(point.seriesName) + ': ' + escaped(point.value)
+          + '</div>';
+      });
+      return '<div>' + escaped(points[0].axisValueLabel) + '</div>' + lines.join('');
     };
   }
 

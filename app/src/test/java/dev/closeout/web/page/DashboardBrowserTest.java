@@ -14,8 +14,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +103,31 @@ class DashboardBrowserTest extends BrowserTestBase {
         assertEquals(List.of(), browser.consoleErrors(), "no script error, no refusal by the page's CSP");
         ((JavascriptExecutor) page).executeScript("document.getElementById('charts').scrollIntoView()");
         browser.screenshot("weekly-review-charts");
+    }
+
+    @Test
+    void pointingAtAWeekOfTheBacklogChartShowsItsNumbersWithinThePagesPolicy() {
+        WebDriver page = browser.driver();
+        page.get(url("/login"));
+        browser.signIn(token("tooltip-reader", "reader"));
+        page.get(url("/?week=2026-W10"));
+        List<Map<String, Object>> trend = objects(getJson("/api/reports/weekly?week=2026-W10").get("trend"));
+        Map<String, Object> lastWeek = trend.get(trend.size() - 1);
+
+        WebElement chart = page.findElement(By.id("chart-backlog"));
+        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView()", chart);
+        // the right edge of the plot is the reviewed week, the last of the twelve
+        int width = chart.getRect().getWidth();
+        new Actions(page).moveToElement(chart, width / 2 - 24, 0).perform();
+
+        String tip = new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> {
+            List<WebElement> tips = chart.findElements(By.className("chart-tip"));
+            return tips.isEmpty() || tips.get(0).getText().isBlank() ? null : tips.get(0).getText();
+        });
+        assertEquals(String.join("\n", String.valueOf(lastWeek.get("week")), "Open: " + lastWeek.get("open"),
+                "Overdue: " + lastWeek.get("overdue")), tip, "the week pointed at and its two numbers, named");
+        assertEquals(List.of(), browser.consoleErrors(), "the tooltip breaks no CSP rule (no inline style)");
+        browser.screenshot("weekly-review-tooltip");
     }
 
     @Test
