@@ -24,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 
 /**
@@ -104,6 +105,16 @@ public final class Browser implements AutoCloseable {
         wait.ignoring(WebDriverException.class);
         wait.until(ExpectedConditions.stalenessOf(old));
         wait.until(browser -> "complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Waits until {@code condition} holds on the page as its scripts change it in place (no new page is loaded), and
+     * answers what it answered; reading a part that was just replaced counts as not yet.
+     */
+    public <T> T waitUntil(Function<WebDriver, T> condition) {
+        WebDriverWait wait = new WebDriverWait(driver, NAVIGATION_TIMEOUT);
+        wait.ignoring(WebDriverException.class);
+        return wait.until(condition);
     }
 
     /** Signs in on the sign-in page the browser shows, with {@code token}, and waits for the page it leads to. */

@@ -32,8 +32,8 @@ class AssetController {
 
     private final Map<String, HashedAsset> byFile;
 
-    AssetController(Stylesheet stylesheet, ChartScripts scripts) {
-        byFile = Stream.concat(Stream.of(stylesheet.asset()), scripts.assets().stream())
+    AssetController(Stylesheet stylesheet, ChartScripts scripts, HtmxScript htmx) {
+        byFile = Stream.concat(Stream.of(stylesheet.asset(), htmx.asset()), scripts.assets().stream())
                 .collect(Collectors.toUnmodifiableMap(HashedAsset::file, Function.identity()));
     }
 

@@ -50,7 +50,9 @@ import java.util.Optional;
  * {@code /follow-ups} and {@code /follow-ups/{id}} (docs/dashboard.md): the list of {@code GET /api/actions} with
  * its filters and keyset pages, one follow-up with its history, and the forms that move a follow-up or change
  * its owner and due date. The forms call what the API's transition and PATCH call, with the version the page
- * showed, so a change made meanwhile is refused as the API's If-Match refuses it.
+ * showed, so a change made meanwhile is refused as the API's If-Match refuses it. The list's forms, sent by htmx
+ * ({@link InPlace}), are answered with their row as it is now (with a refusal's message in it) rather than with a
+ * redirect or the follow-up's page; the checks are the same either way.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS) // the session is checked here: pages take no bearer tokens
@@ -73,9 +75,10 @@ class FollowupPageController {
     private final TeamKeys teamKeys;
     private final Visitors visitors;
     private final Stylesheet stylesheet;
+    private final HtmxScript htmx;
 
     FollowupPageController(ActionLists lists, ActionItems actions, ActionViews views, FollowupRows rows,
-                           TeamKeys teamKeys, Visitors visitors, Stylesheet stylesheet) {
+                           TeamKeys teamKeys, Visitors visitors, Stylesheet stylesheet, HtmxScript htmx) {
         this.lists = lists;
         this.actions = actions;
         this.views = views;
@@ -83,6 +86,7 @@ class FollowupPageController {
         this.teamKeys = teamKeys;
         this.visitors = visitors;
         this.stylesheet = stylesheet;
+        this.htmx = htmx;
     }
 
     @Get(FollowupFilters.PATH)
@@ -115,6 +119,8 @@ class FollowupPageController {
         Long scope = visitor.caller().teamId();
         // a team's session lists its team's follow-ups whatever the URL says: the page says which
         model.put("scopeTeam", scope == null ? null : teamKeys.keysOf(List.of(scope)).get(scope));
+        model.put("htmx", htmx.url());
+        model.put("htmxConfig", HtmxScript.CONFIG);
         return HttpResponse.ok(new ModelAndView<>("followups", model));
     }
 
@@ -135,11 +141,10 @@ class FollowupPageController {
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> move(HttpRequest<?> request, String id, @Body @Nullable StatusForm form) {
         StatusForm sent = form == null ? new StatusForm(null, null, null, null, null) : form;
-        return checked(request, id, sent.csrf(), sent.back(), (visitor, actionId, back) -> move(visitor, id, actionId,
-                back, sent));
+        return checked(request, id, sent.csrf(), sent.back(), sender -> move(sender, id, sent));
     }
 
-    private HttpResponse<?> move(Visitor visitor, String id, long actionId, String back, StatusForm sent) {
+    private HttpResponse<?> move(Sender sender, String id, StatusForm sent) {
         Kept kept = new Kept(sent.to(), sent.reason(), null, null);
         ActionStatus to;
         String reason;
@@ -150,20 +155,20 @@ class FollowupPageController {
             to = transition.status();
             reason = transition.checkedReason();
         } catch (HttpStatusException e) {
-            return followupPage(visitor, actionId, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), back, kept);
+            return refused(sender, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), kept);
         }
         try {
-            actions.move(actionId, version, to, reason, visitor.caller());
+            actions.move(sender.actionId(), version, to, reason, sender.visitor().caller());
         } catch (ActionNotFoundException e) {
-            return notFound(visitor, id);
+            return notFound(sender.visitor(), id);
         } catch (StaleActionException e) {
-            return followupPage(visitor, actionId, HttpStatus.CONFLICT, STALE, back, Kept.NOTHING);
+            return refused(sender, HttpStatus.CONFLICT, STALE, Kept.NOTHING);
         } catch (ReasonRequiredException e) {
-            return followupPage(visitor, actionId, HttpStatus.UNPROCESSABLE_ENTITY, REASON_REQUIRED, back, kept);
+            return refused(sender, HttpStatus.UNPROCESSABLE_ENTITY, REASON_REQUIRED, kept);
         } catch (IllegalTransitionException e) {
-            return followupPage(visitor, actionId, HttpStatus.CONFLICT, e.getMessage(), back, Kept.NOTHING);
+            return refused(sender, HttpStatus.CONFLICT, e.getMessage(), Kept.NOTHING);
         }
-        return HttpResponse.seeOther(URI.create(back));
+        return saved(sender);
     }
 
     @Post(FollowupFilters.PATH + "/{id}")
@@ -171,11 +176,10 @@ class FollowupPageController {
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> edit(HttpRequest<?> request, String id, @Body @Nullable FollowupEditForm form) {
         FollowupEditForm sent = form == null ? new FollowupEditForm(null, null, null, null, null) : form;
-        return checked(request, id, sent.csrf(), sent.back(), (visitor, actionId, back) -> edit(visitor, id, actionId,
-                back, sent));
+        return checked(request, id, sent.csrf(), sent.back(), sender -> edit(sender, id, sent));
     }
 
-    private HttpResponse<?> edit(Visitor visitor, String id, long actionId, String back, FollowupEditForm sent) {
+    private HttpResponse<?> edit(Sender sender, String id, FollowupEditForm sent) {
         Kept kept = new Kept(null, null, sent.owner() == null ? "" : sent.owner(), sent.due() == null ? "" : sent.due());
         String owner = WeeklyPageController.blankToNull(sent.owner());
         long version;
@@ -188,8 +192,10 @@ class FollowupPageController {
                         + " characters");
             }
         } catch (HttpStatusException e) {
-            return followupPage(visitor, actionId, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), back, kept);
+            return refused(sender, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), kept);
         }
+        Visitor visitor = sender.visitor();
+        long actionId = sender.actionId();
         try {
             // only what the person changed: saving the due date shown again must not make it theirs (due source)
             ActionItem current = actions.get(actionId, visitor.caller());
@@ -202,25 +208,45 @@ class FollowupPageController {
         } catch (ActionNotFoundException e) {
             return notFound(visitor, id);
         } catch (StaleActionException e) {
-            return followupPage(visitor, actionId, HttpStatus.CONFLICT, STALE, back, Kept.NOTHING);
+            return refused(sender, HttpStatus.CONFLICT, STALE, Kept.NOTHING);
         }
-        return HttpResponse.seeOther(URI.create(back));
+        return saved(sender);
     }
 
     /** What a form goes on to do once it has passed the checks every form here makes first. */
     private interface FormAction {
-        HttpResponse<?> run(Visitor visitor, long actionId, String back);
+        HttpResponse<?> run(Sender sender);
+    }
+
+    /**
+     * A form that has passed those checks: who sent it about which follow-up, the page it goes back to, and whether
+     * htmx sent it from the list to have the follow-up's row back ({@code inPlace}).
+     */
+    private record Sender(Visitor visitor, long actionId, String back, boolean inPlace) {
+    }
+
+    /** The answer to a form that changed the follow-up: its row now, or back to the page it came from. */
+    private HttpResponse<?> saved(Sender sender) {
+        return sender.inPlace() ? row(sender, HttpStatus.OK, null, Kept.NOTHING)
+                : HttpResponse.seeOther(URI.create(sender.back()));
+    }
+
+    /** The answer to a form refused for what it held: its row or the follow-up's page, with the message. */
+    private HttpResponse<?> refused(Sender sender, HttpStatus status, String message, Kept kept) {
+        return sender.inPlace() ? row(sender, status, message, kept)
+                : followupPage(sender.visitor(), sender.actionId(), status, message, sender.back(), kept);
     }
 
     /**
      * The checks of every form here, in order: signed in (else to sign-in), sent from our page with the session's
      * CSRF token (else 403), a follow-up id (else 404); then {@code action}, to answer {@code back} on success.
+     * A form htmx sent is checked the same: only the answer to one that passed differs.
      */
     private HttpResponse<?> checked(HttpRequest<?> request, String id, @Nullable String csrf, @Nullable String back,
                                     FormAction action) {
         Optional<Visitor> signedIn = visitors.of(request);
         if (signedIn.isEmpty()) {
-            return toLogin(id);
+            return toLogin(request, id);
         }
         Visitor visitor = signedIn.get();
         HttpResponse<?> refused = refusal(request, visitor, csrf);
@@ -231,7 +257,7 @@ class FollowupPageController {
         if (actionId == null) {
             return notFound(visitor, id);
         }
-        return action.run(visitor, actionId, backTo(back, actionId));
+        return action.run(new Sender(visitor, actionId, backTo(back, actionId), InPlace.asked(request)));
     }
 
     /**
@@ -246,7 +272,7 @@ class FollowupPageController {
         } catch (ActionNotFoundException e) {
             return notFound(visitor, Long.toString(id));
         }
-        FollowupRow row = rows.of(List.of(views.of(action))).get(0);
+        FollowupRow row = rowOf(action);
         List<HistoryLine> history = actions.recentHistory(id, HISTORY_SHOWN, visitor.caller()).stream()
                 .map(HistoryLine::of).toList();
         Map<String, Object> model = PageModel.of(stylesheet, visitor);
@@ -255,12 +281,33 @@ class FollowupPageController {
         model.put("historyCut", history.size() == HISTORY_SHOWN);
         model.put("message", message);
         model.put("back", back == null ? FollowupFilters.PATH + "/" + id : back);
-        model.put("chosenMove", kept.to());
-        model.put("reasonValue", kept.reason());
-        model.put("ownerValue", kept.owner() != null ? kept.owner() : row.item().owner());
-        model.put("dueValue", kept.due() != null ? kept.due()
-                : row.item().due() == null ? null : row.item().due().toString());
+        kept.putInto(model, row);
         return HttpResponse.status(status).body(new ModelAndView<>("followup", model));
+    }
+
+    /**
+     * The follow-up's row of {@code /follow-ups} as it is now, its forms going back to the list the form came from,
+     * with {@code message} (a form's answer) and what the person sent when it was refused ({@code kept}): htmx
+     * puts it in place of the row the form was in.
+     */
+    private HttpResponse<?> row(Sender sender, HttpStatus status, @Nullable String message, Kept kept) {
+        ActionItem action;
+        try {
+            action = actions.get(sender.actionId(), sender.visitor().caller());
+        } catch (ActionNotFoundException e) {
+            return notFound(sender.visitor(), Long.toString(sender.actionId()));
+        }
+        FollowupRow row = rowOf(action);
+        Map<String, Object> model = PageModel.of(stylesheet, sender.visitor());
+        model.put("row", row);
+        model.put("listUrl", sender.back());
+        model.put("message", message);
+        kept.putInto(model, row);
+        return HttpResponse.status(status).body(new ModelAndView<>("followup-row", model));
+    }
+
+    private FollowupRow rowOf(ActionItem action) {
+        return rows.of(List.of(views.of(action))).get(0);
     }
 
     /**
@@ -283,10 +330,10 @@ class FollowupPageController {
     }
 
     /** A form sent after the session ended: sign in again, then back to the follow-up (nothing was changed). */
-    private static HttpResponse<?> toLogin(String id) {
+    private static HttpResponse<?> toLogin(HttpRequest<?> request, String id) {
         Long actionId = idOf(id);
         String next = actionId == null ? FollowupFilters.PATH : FollowupFilters.PATH + "/" + actionId;
-        return HttpResponse.seeOther(UriBuilder.of("/login").queryParam("next", next).build());
+        return InPlace.seeOther(request, UriBuilder.of("/login").queryParam("next", next).build());
     }
 
     /** Where a form goes back to: the local page it names (the list with its filters), else the follow-up. */
@@ -325,5 +372,15 @@ class FollowupPageController {
     /** What a refused form had in it, to show it again; null fields show the follow-up's own values. */
     private record Kept(@Nullable String to, @Nullable String reason, @Nullable String owner, @Nullable String due) {
         static final Kept NOTHING = new Kept(null, null, null, null);
+
+        /** The forms' values for {@code row}: what was kept, else the follow-up's own. */
+        void putInto(Map<String, Object> model, FollowupRow row) {
+            model.put("chosenMove", to);
+            model.put("reasonValue", reason);
+            model.put("ownerValue", owner != null ? owner : row.item().owner());
+            model.put("dueValue", due != null ? due : row.item().due() == null ? null : row.item().due().toString());
+            // a refused owner and due date form stays open in its row, showing what was sent
+            model.put("editKept", owner != null);
+        }
     }
 }

@@ -6,7 +6,7 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * The headers every page and its assets are sent with: no script but our own files (the chart scripts; no
+ * The headers every page and its assets are sent with: no script but our own files (the chart scripts, htmx; no
  * inline one ever), no framing, no sniffing, no referrer to other sites. Pages are never cached, as they show a
  * signed-in person's data.
  */

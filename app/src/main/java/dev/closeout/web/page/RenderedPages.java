@@ -25,9 +25,10 @@ import java.io.StringWriter;
 class RenderedPages implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(RenderedPages.class);
+    /** In a {@code <main>}, as every page's text is: htmx shows an error answer's {@code <main>} (HtmxScript). */
     static final String FAILED_PAGE = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            + "<title>Error · Closeout</title></head><body><h1>500</h1><p>This page could not be shown; the error is "
-            + "logged on the server. <a href=\"/\">Back to the weekly review</a></p></body></html>";
+            + "<title>Error · Closeout</title></head><body><main><h1>500</h1><p>This page could not be shown; the error "
+            + "is logged on the server. <a href=\"/\">Back to the weekly review</a></p></main></body></html>";
 
     @ResponseFilter
     void render(MutableHttpResponse<?> response) {

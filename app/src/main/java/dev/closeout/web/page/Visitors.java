@@ -44,6 +44,6 @@ class Visitors {
     static HttpResponse<?> toLogin(HttpRequest<?> request) {
         String asked = request.getUri().getRawPath()
                 + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery());
-        return HttpResponse.seeOther(UriBuilder.of("/login").queryParam("next", asked).build());
+        return InPlace.seeOther(request, UriBuilder.of("/login").queryParam("next", asked).build());
     }
 }

@@ -2,15 +2,14 @@ package dev.closeout.web.page;
 
 import dev.closeout.action.MovableClock;
 import dev.closeout.report.WeeklyDataset;
-
-
-
+import dev.closeout.support.Browser;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -29,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The follow-up pages as a person meets them, in headless Chromium on {@link WeeklyDataset} (today Wednesday
- * 2026-03-11): an editor filters the list by team, closes a follow-up from its row and sees the week in progress
- * count it; a reader finds nothing to change; the list at a phone's width. Screenshots go to
+ * 2026-03-11): an editor filters the list by team, closes a follow-up from its row (which updates in place, the
+ * page staying loaded) and sees the week in progress count it; a change made meanwhile in another session is said
+ * so in the row; a reader finds nothing to change; the list at a phone's width. Screenshots go to
  * app/target/screenshots/.
  */
 class FollowupBrowserTest extends BrowserTestBase {
@@ -76,11 +76,14 @@ class FollowupBrowserTest extends BrowserTestBase {
         assertEquals("1", closed(page));
 
         page.get(url("/follow-ups"));
+        // the filter and the row below update the list in place: the page is never loaded again
+        ((JavascriptExecutor) page).executeScript("window.stayed = true");
         page.findElement(By.id("team")).sendKeys("web");
-        browser.clickToNextPage(page.findElement(By.cssSelector("form.filters button[type='submit']")));
+        page.findElement(By.cssSelector("form.filters button[type='submit']")).click();
 
+        browser.waitUntil(shown -> column(shown, 3).equals(List.of("web", "web", "web")));
         assertEquals("team=web", URI.create(page.getCurrentUrl()).getQuery(), "a URL to bookmark");
-        assertEquals(List.of("web", "web", "web"), column(page, 3), "web's b1, b2 and d1 only");
+        assertEquals(3, page.findElements(By.cssSelector("table.followups tbody tr")).size(), "web's b1, b2, d1");
         assertTrue(row(page, data.id("d1")).getText().contains("5 days overdue"));
         WebElement ticket = row(page, data.id("b1")).findElement(By.linkText("WEB-41"));
         assertEquals(JIRA + "/browse/WEB-41", ticket.getAttribute("href"));
@@ -88,14 +91,25 @@ class FollowupBrowserTest extends BrowserTestBase {
         assertEquals(List.of(), browser.consoleErrors(), "no script error, no refusal by the page's CSP");
         browser.screenshot("follow-ups");
 
-        // d1, in progress and overdue since 03-06, is done
+        // d1, in progress and overdue since 03-06, is done: its row changes, the page stays
         WebElement d1 = row(page, data.id("d1"));
         new Select(d1.findElement(By.name("to"))).selectByValue("done");
-        browser.clickToNextPage(d1.findElement(By.cssSelector("button[type='submit']")));
+        d1.findElement(By.cssSelector("form.row-move button")).click();
 
-        assertEquals("team=web", URI.create(page.getCurrentUrl()).getQuery(), "back on the filtered list");
-        assertEquals("done", row(page, data.id("d1")).findElement(By.className("state")).getText());
+        browser.waitUntil(shown -> "done".equals(state(shown, data.id("d1"))));
+        assertEquals(true, ((JavascriptExecutor) page).executeScript("return window.stayed"), "not reloaded");
+        assertEquals("team=web", URI.create(page.getCurrentUrl()).getQuery(), "still the filtered list");
         assertFalse(row(page, data.id("d1")).getText().contains("overdue"), "done work is not overdue");
+        assertEquals(List.of("open"), new Select(row(page, data.id("d1")).findElement(By.name("to"))).getOptions()
+                .stream().map(WebElement::getText).toList(), "done moves back to open only");
+        assertEquals(List.of(), browser.consoleErrors(), "htmx runs under the page's CSP");
+        browser.screenshot("follow-ups-moved");
+
+        // back is the list before the filter, from the server
+        page.navigate().back();
+        browser.waitUntil(shown -> shown.findElements(By.cssSelector("table.followups tbody tr")).size() == 9);
+        assertEquals(null, URI.create(page.getCurrentUrl()).getQuery());
+        assertEquals("done", state(page, data.id("d1")));
 
         // tall enough to show the history in the screenshot
         page.manage().window().setSize(new Dimension(1280, 1200));
@@ -108,6 +122,45 @@ class FollowupBrowserTest extends BrowserTestBase {
         page.get(url("/?week=2026-W11"));
         assertEquals("2", closed(page), "the week in progress counts it");
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void aChangeMadeMeanwhileInAnotherSessionIsSaidSoInTheRow() {
+        WebDriver page = browser.driver();
+        page.get(url("/follow-ups?team=web"));
+        browser.signIn(token("lead", "editor"));
+        long d1 = data.id("d1");
+        ((JavascriptExecutor) page).executeScript("window.stayed = true");
+
+        // another editor, in their own browser, gives d1 to ana from the same list
+        try (Browser other = Browser.open()) {
+            WebDriver theirs = other.driver();
+            theirs.get(url("/follow-ups?team=web"));
+            other.signIn(token("other-lead", "editor"));
+            WebElement their = row(theirs, d1);
+            their.findElement(By.tagName("summary")).click();
+            WebElement owner = their.findElement(By.name("owner"));
+            owner.clear();
+            owner.sendKeys("ana");
+            their.findElement(By.cssSelector("details.row-edit button")).click();
+            other.waitUntil(shown -> row(shown, d1).findElement(By.cssSelector("td:nth-child(4)")).getText()
+                    .equals("ana"));
+        }
+
+        // this page still shows kim and the version before: its move is refused, in the row
+        WebElement mine = row(page, d1);
+        new Select(mine.findElement(By.name("to"))).selectByValue("done");
+        mine.findElement(By.cssSelector("form.row-move button")).click();
+
+        String message = browser.waitUntil(shown -> row(shown, d1).findElement(By.className("message")).getText());
+        assertEquals(FollowupPageController.STALE, message);
+        assertEquals("in progress", state(page, d1), "nothing saved");
+        assertEquals("ana", row(page, d1).findElement(By.cssSelector("td:nth-child(4)")).getText(),
+                "the row shows their change");
+        assertEquals(true, ((JavascriptExecutor) page).executeScript("return window.stayed"), "not reloaded");
+        // the browser reports the refusal's status itself; nothing else may show there
+        assertEquals(List.of(), browser.consoleErrors().stream().filter(error -> !error.contains("status of 409")).toList());
+        browser.screenshot("follow-ups-stale");
     }
 
     @Test
@@ -143,6 +196,11 @@ class FollowupBrowserTest extends BrowserTestBase {
 
     private static String closed(WebDriver page) {
         return page.findElement(By.cssSelector("tr[data-metric='followups_closed'] .value")).getText();
+    }
+
+    /** The status a row shows. */
+    private static String state(WebDriver page, long id) {
+        return row(page, id).findElement(By.className("state")).getText();
     }
 
     private static WebElement row(WebDriver page, long id) {

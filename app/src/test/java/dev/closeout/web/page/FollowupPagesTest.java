@@ -6,17 +6,20 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,13 +33,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code /follow-ups} and {@code /follow-ups/{id}} on {@link WeeklyDataset} (today Wednesday 2026-03-11): the list
  * is the API's list for the same query, page by page; the forms change follow-ups as the API's transition and
  * PATCH do, and refuse what the API refuses: an old version, not_doing without a reason, a reader, another team,
- * a form without the session's CSRF token. Overdue today: b1 (due 02-20, 19 days) and d1 (due 03-06, 5 days).
+ * a form without the session's CSRF token. The list's forms sent by htmx ({@code HX-Request}) get their row back in
+ * place of a redirect, refusals included. Overdue today: b1 (due 02-20, 19 days) and d1 (due 03-06, 5 days).
  */
 class FollowupPagesTest extends PageTestBase {
 
     private static final Pattern ROW_ID = Pattern.compile("<tr data-id=\"(\\d+)\">");
     private static final Pattern NEXT = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"");
     private static final String JIRA = "https://jira.example.com";
+    private static final Pattern HTMX_SCRIPT = Pattern.compile(
+            "<script src=\"(/assets/htmx-2\\.0\\.4-[0-9a-f]{12}\\.js)\" defer></script>");
 
     @Inject
     MovableClock clock;
@@ -280,11 +286,168 @@ class FollowupPagesTest extends PageTestBase {
     }
 
     @Test
+    void theListLoadsHtmxFromTheJarWithSettingsThePagesPolicyAllows() {
+        String html = body(page("/follow-ups", editor));
+
+        Matcher script = HTMX_SCRIPT.matcher(html);
+        assertTrue(script.find(), html);
+        assertTrue(html.contains("<meta name=\"htmx-config\" content=\"" + HtmxScript.CONFIG.replace("\"", "&quot;")
+                + "\">"), html);
+        assertTrue(HtmxScript.CONFIG.contains("\"includeIndicatorStyles\":false,\"allowEval\":false,"
+                + "\"allowScriptTags\":false"), "no inline style, no eval, no scripts from responses");
+        HttpResponse<byte[]> served = client.exchange(HttpRequest.GET(script.group(1)), byte[].class);
+        assertEquals("text/javascript; charset=utf-8", served.getHeaders().get("Content-Type"));
+        assertEquals("public, max-age=31536000, immutable", served.getHeaders().get("Cache-Control"));
+        assertTrue(new String(served.body(), StandardCharsets.UTF_8).contains("version:\"2.0.4\""),
+                "htmx 2.0.4's own build");
+        assertFalse(body(page("/follow-ups/" + data.id("d1"), editor)).contains("htmx"),
+                "a page that updates nothing in place loads no htmx");
+    }
+
+    @Test
+    void answersAnHtmxMoveWithTheRowAsItIsNow() {
+        long d1 = data.id("d1");
+        String csrf = csrfOf(body(page("/follow-ups?team=web", editor)));
+
+        HttpResponse<String> response = postInPlace("/follow-ups/" + d1 + "/status", editor, Map.of("csrf", csrf,
+                "version", version(d1), "to", "done", "back", "/follow-ups?team=web"));
+
+        assertEquals(HttpStatus.OK, response.getStatus(), body(response));
+        String row = flat(body(response)).strip();
+        assertTrue(row.startsWith("<tr data-id=\"" + d1 + "\">") && row.endsWith("</tr>"), "the row alone: " + row);
+        assertTrue(row.contains("<td class=\"state\">done</td>"), row);
+        assertFalse(row.contains("overdue"), "done work is not overdue: " + row);
+        assertTrue(row.contains("name=\"version\" value=\"" + version(d1) + "\""), "the new version: " + row);
+        assertTrue(row.contains("name=\"back\" value=\"/follow-ups?team=web\""), "forms still go back to the list");
+        assertTrue(row.contains("<option value=\"open\">open</option>"), "done moves back to open only: " + row);
+        assertEquals("done", getJson("/api/actions/" + d1).get("status"));
+    }
+
+    @Test
+    void answersAnHtmxOwnerAndDueDateChangeWithTheRowAsItIsNow() {
+        long b1 = data.id("b1");
+        String csrf = csrfOf(body(page("/follow-ups", editor)));
+
+        HttpResponse<String> response = postInPlace("/follow-ups/" + b1, editor, Map.of("csrf", csrf,
+                "version", version(b1), "owner", "sam", "due", "2026-04-01", "back", "/follow-ups"));
+
+        assertEquals(HttpStatus.OK, response.getStatus(), body(response));
+        String row = flat(body(response));
+        assertTrue(row.contains("<td>sam</td>"), row);
+        assertTrue(row.contains("<td><span>2026-04-01</span></td>"), "no longer overdue: " + row);
+        assertEquals("sam", getJson("/api/actions/" + b1).get("owner"));
+    }
+
+    @Test
+    void answersAnHtmxMoveFromAnOldVersionWithTheRowSayingSo() {
+        long d1 = data.id("d1");
+        String csrf = csrfOf(body(page("/follow-ups", editor)));
+        String shown = version(d1);
+        client.exchange(HttpRequest.PATCH("/api/actions/" + d1, Map.of("owner", "ana", "version", Long.parseLong(shown)))
+                .bearerAuth(ADMIN));
+
+        HttpResponse<String> response = postInPlace("/follow-ups/" + d1 + "/status", editor, Map.of("csrf", csrf,
+                "version", shown, "to", "done", "back", "/follow-ups"));
+
+        assertEquals(HttpStatus.CONFLICT, response.getStatus());
+        String row = flat(body(response)).strip();
+        assertTrue(row.startsWith("<tr data-id=\"" + d1 + "\">"), row);
+        assertTrue(row.contains("<p class=\"message error\" role=\"alert\">" + FollowupPageController.STALE + "</p>"),
+                row);
+        assertTrue(row.contains("<td>ana</td>"), "the row shows their change: " + row);
+        assertTrue(row.contains("name=\"version\" value=\"" + version(d1) + "\""), "and its version: " + row);
+        assertEquals("in_progress", getJson("/api/actions/" + d1).get("status"));
+    }
+
+    @Test
+    void answersAnHtmxNotDoingWithoutAReasonWithTheRowSayingSo() {
+        long c1 = data.id("c1");
+        String csrf = csrfOf(body(page("/follow-ups", editor)));
+
+        HttpResponse<String> response = postInPlace("/follow-ups/" + c1 + "/status", editor, Map.of("csrf", csrf,
+                "version", version(c1), "to", "not_doing", "reason", " ", "back", "/follow-ups"));
+
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, response.getStatus());
+        String row = flat(body(response)).strip();
+        assertTrue(row.startsWith("<tr data-id=\"" + c1 + "\">"), row);
+        assertTrue(row.contains(FollowupPageController.REASON_REQUIRED), row);
+        assertTrue(row.contains("<option value=\"not_doing\" selected=\"selected\">not doing</option>"), row);
+        assertEquals("open", getJson("/api/actions/" + c1).get("status"));
+    }
+
+    @Test
+    void refusesAnHtmxFormWithoutTheSessionsCsrfTokenAsAPlainOne() {
+        long d1 = data.id("d1");
+        String version = version(d1);
+        String csrf = csrfOf(body(page("/follow-ups", editor)));
+        List<Function<Boolean, MutableHttpRequest<?>>> refusedForms = List.of(
+                inPlace -> form("/follow-ups/" + d1 + "/status", inPlace, Map.of("version", version, "to", "done",
+                        "back", "/follow-ups")),
+                inPlace -> form("/follow-ups/" + d1, inPlace, Map.of("csrf", "forged", "version", version,
+                        "owner", "mallory", "back", "/follow-ups")),
+                inPlace -> form("/follow-ups/" + d1 + "/status", inPlace, Map.of("csrf", csrf, "version", version,
+                        "to", "done", "back", "/follow-ups")).header("Origin", "https://evil.example"));
+
+        for (Function<Boolean, MutableHttpRequest<?>> refusedForm : refusedForms) {
+            HttpResponse<String> plain = send(refusedForm.apply(false));
+            HttpResponse<String> htmx = send(refusedForm.apply(true));
+            assertEquals(HttpStatus.FORBIDDEN, plain.getStatus());
+            assertEquals(HttpStatus.FORBIDDEN, htmx.getStatus());
+            assertEquals(body(plain), body(htmx), "the same refusal, not a row");
+        }
+        assertTrue(body(send(refusedForms.get(0).apply(true))).contains("This form is out of date or was not sent "
+                + "from Closeout&#39;s own pages; nothing was changed."));
+        Map<String, Object> action = getJson("/api/actions/" + d1);
+        assertEquals(List.of("in_progress", "kim"), List.of(action.get("status"), action.get("owner")));
+    }
+
+    @Test
+    void refusesAReadersHtmxFormAsAPlainOne() {
+        String reader = signIn(token("viewer", "reader"));
+        long d1 = data.id("d1");
+
+        HttpResponse<String> forged = postInPlace("/follow-ups/" + d1 + "/status", reader, Map.of(
+                "csrf", csrfOf(body(page("/follow-ups", reader))), "version", version(d1), "to", "done"));
+
+        assertEquals(HttpStatus.FORBIDDEN, forged.getStatus());
+        assertTrue(body(forged).contains("Only editors and admins may change follow-ups"), body(forged));
+        assertEquals("in_progress", getJson("/api/actions/" + d1).get("status"));
+    }
+
+    @Test
+    void sendsAnHtmxFormWithoutASessionToSignInAsAWholePage() {
+        long d1 = data.id("d1");
+
+        HttpResponse<String> response = send(HttpRequest.POST("/follow-ups/" + d1 + "/status",
+                        new LinkedHashMap<>(Map.of("version", version(d1), "to", "done")))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).header("HX-Request", "true"));
+
+        // a 303 would be followed by the browser's request, and the sign-in form put in the row
+        assertEquals(HttpStatus.NO_CONTENT, response.getStatus());
+        assertEquals("/login?next=%2Ffollow-ups%2F" + d1, response.header("HX-Redirect"));
+        assertEquals("in_progress", getJson("/api/actions/" + d1).get("status"));
+    }
+
+    @Test
     void sendsAVisitorWithoutASessionToSignIn() {
         HttpResponse<String> response = send(HttpRequest.GET("/follow-ups?team=web&overdue=true"));
 
         assertEquals(HttpStatus.SEE_OTHER, response.getStatus());
         assertEquals("/login?next=%2Ffollow-ups%3Fteam%3Dweb%26overdue%3Dtrue", response.header("Location"));
+    }
+
+    /** A form as htmx sends it from the list, to have its row back. */
+    private HttpResponse<String> postInPlace(String uri, String session, Map<String, String> form) {
+        return send(HttpRequest.POST(uri, new LinkedHashMap<>(form))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).cookie(Cookie.of(COOKIE, session))
+                .header("HX-Request", "true"));
+    }
+
+    /** The editor's form to {@code uri}, sent by htmx or as a plain form. */
+    private MutableHttpRequest<?> form(String uri, boolean inPlace, Map<String, String> form) {
+        MutableHttpRequest<?> request = HttpRequest.POST(uri, new LinkedHashMap<>(form))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).cookie(Cookie.of(COOKIE, editor));
+        return inPlace ? request.header("HX-Request", "true") : request;
     }
 
     private HttpResponse<String> post(String uri, String session, Map<String, String> form) {
