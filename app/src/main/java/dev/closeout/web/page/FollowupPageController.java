@@ -62,8 +62,8 @@ class FollowupPageController {
 
     /** Changes listed on a follow-up's page, the latest; the API's history has every one. */
     static final int HISTORY_SHOWN = 100;
-    static final String STALE = "Someone changed this follow-up since you opened the page: reload to see their "
-            + "change; yours was not saved.";
+    static final String STALE = "Someone changed this follow-up since you opened the page; it is shown as it "
+            + "is now. Yours was not saved: make it again if it still applies.";
     static final String REASON_REQUIRED = "Moving a follow-up to not doing needs a reason: say why it will not be "
             + "done. Nothing was saved.";
     static final String EDITORS_ONLY = "Only editors and admins may change follow-ups; nothing was changed.";

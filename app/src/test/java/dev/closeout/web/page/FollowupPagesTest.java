@@ -169,8 +169,8 @@ class FollowupPagesTest extends PageTestBase {
                 "version", shown, "to", "done"));
 
         assertEquals(HttpStatus.CONFLICT, response.getStatus());
-        assertTrue(body(response).contains("Someone changed this follow-up since you opened the page: reload to see "
-                + "their change; yours was not saved."), body(response));
+        assertTrue(body(response).contains("Someone changed this follow-up since you opened the page; it is shown as "
+                + "it is now. Yours was not saved: make it again if it still applies."), body(response));
         assertEquals("in_progress", getJson("/api/actions/" + d1).get("status"));
         assertTrue(flat(body(response)).contains("<dt>Owner</dt><dd>ana</dd>"), "the page shows their change");
     }
