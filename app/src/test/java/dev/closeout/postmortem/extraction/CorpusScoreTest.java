@@ -1,8 +1,10 @@
 package dev.closeout.postmortem.extraction;
 
+import dev.closeout.postmortem.extraction.CorpusEvaluation.Part;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -10,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Holds the engine's scores on the labelled corpus as a floor: a change that lowers one fails here.
- * Prints the full report; with {@code -Dcloseout.eval.verbose=true} also every mismatch. Raise the floors
+ * Prints the reports of the whole corpus, its tuning part and its validation part (every fifth document or
+ * summary, {@link Part}); with {@code -Dcloseout.eval.verbose=true} also the tuning part's mismatches. Raise the floors
  * when the engine improves (docs/extraction.md has the current numbers). Reads the labelled corpus, which is not
  * in the repository: run by {@code ./mvnw -Peval verify} only.
  */
@@ -19,7 +22,8 @@ class CorpusScoreTest {
 
     // a little below the scores measured on 2026-12-06 on the corpus of 106 labelled documents and 182 summaries
     // (docs/extraction.md), so that only a real regression fails, not a trade-off of one document for a more
-    // general rule. The corpus grew from 42 documents: these are what the engine does on documents it was not
+    // general rule; title lowered on 2026-12-07 when the five documents that are not markdown (HTML, plain text,
+    // reStructuredText) were scored too (111). The corpus grew from 42 documents: these are what the engine does on documents it was not
     // tuned on, and the extraction issue raises them.
     private static final Map<String, Double> DOCUMENT_FLOORS = Map.ofEntries(
             Map.entry("actions.f1", 0.86),
@@ -29,7 +33,7 @@ class CorpusScoreTest {
             Map.entry("action.due", 0.98),
             Map.entry("action.priority", 0.98),
             Map.entry("action.ticket", 0.96),
-            Map.entry("title", 0.88),
+            Map.entry("title", 0.86),
             Map.entry("service", 0.48),
             Map.entry("start", 0.76),
             Map.entry("end", 0.79),
@@ -45,8 +49,12 @@ class CorpusScoreTest {
 
     @Test
     void devCorpusScoresStayAboveTheirFloors() {
-        CorpusEvaluation.Report report = evaluation.evaluateDocuments(CorpusEvaluation.corpusDirectory().resolve("dev"));
-        print("dev corpus", report);
+        Path dev = CorpusEvaluation.corpusDirectory().resolve("dev");
+        CorpusEvaluation.Report report = evaluation.evaluateDocuments(dev);
+        print("dev corpus, all", report, false);
+        print("dev corpus, tuning part", evaluation.evaluateDocuments(dev, Part.TUNING), true);
+        print("dev corpus, validation part (every fifth document)", evaluation.evaluateDocuments(dev,
+                Part.VALIDATION), false);
 
         assertTrue(report.documents >= 100, "the dev corpus has over 100 labelled documents");
         assertAll(DOCUMENT_FLOORS.entrySet().stream().map(floor -> () -> {
@@ -57,9 +65,12 @@ class CorpusScoreTest {
 
     @Test
     void summaryClassificationStaysAboveItsFloors() {
-        CorpusEvaluation.Report report =
-                evaluation.evaluateSummaries(CorpusEvaluation.corpusDirectory().resolve("summaries-dev.jsonl"));
-        print("summaries", report);
+        Path summaries = CorpusEvaluation.corpusDirectory().resolve("summaries-dev.jsonl");
+        CorpusEvaluation.Report report = evaluation.evaluateSummaries(summaries);
+        print("summaries, all", report, false);
+        print("summaries, tuning part", evaluation.evaluateSummaries(summaries, Part.TUNING), true);
+        print("summaries, validation part (every fifth)", evaluation.evaluateSummaries(summaries, Part.VALIDATION),
+                false);
 
         assertTrue(report.documents >= 180, "summaries-dev.jsonl has over 180 summaries");
         assertAll(SUMMARY_FLOORS.entrySet().stream().map(floor -> () -> {
@@ -68,10 +79,14 @@ class CorpusScoreTest {
         }));
     }
 
-    private static void print(String name, CorpusEvaluation.Report report) {
+    /**
+     * Prints a report; with {@code -Dcloseout.eval.verbose=true} the tuning part's mismatches too. The validation
+     * part's are never printed: it is judged by its scores, not read.
+     */
+    private static void print(String name, CorpusEvaluation.Report report, boolean mismatches) {
         System.out.println("== " + name);
         System.out.print(report.render());
-        if (Boolean.getBoolean("closeout.eval.verbose")) {
+        if (mismatches && Boolean.getBoolean("closeout.eval.verbose")) {
             report.mismatches.forEach(mismatch -> System.out.println("  " + mismatch));
         }
     }
