@@ -291,11 +291,18 @@ public class JiraTickets {
      */
     @Transactional
     public void followUpChanged(long actionId, boolean push, LocalDateTime now) {
-        tryAgainNow(now)
-                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
-                .and(JIRA_TICKET.STATE.eq(SyncState.FAILED.wireName()))
-                .and(JIRA_TICKET.ISSUE_DELETED.isFalse())
-                .execute();
+        // the row is found by its key alone and its state checked here: with the state in the UPDATE's WHERE,
+        // MariaDB read ix_jira_ticket_queue and, in the change's repeatable-read transaction, locked the gap
+        // before the first pending row, so two people changing two follow-ups at once deadlocked when both
+        // rows moved into it (FollowupEditsDuringJobsTest)
+        JiraTicketRecord row = dsl.selectFrom(JIRA_TICKET).where(JIRA_TICKET.ACTION_ID.eq(actionId)).forUpdate()
+                .fetchOne();
+        if (row == null || Boolean.TRUE.equals(row.getIssueDeleted())) {
+            return;
+        }
+        if (SyncState.FAILED.wireName().equals(row.getState())) {
+            tryAgainNow(now).where(JIRA_TICKET.ACTION_ID.eq(actionId)).execute();
+        }
         if (push) {
             // also before the ticket exists: the create is followed by a push. A pending row keeps its next
             // attempt: it is being worked (the worker sees the count change and leaves it pending) or waits
@@ -308,7 +315,6 @@ public class JiraTickets {
                     .set(JIRA_TICKET.LOCAL_CHANGES, JIRA_TICKET.LOCAL_CHANGES.plus(1))
                     .set(JIRA_TICKET.UPDATED_AT, now)
                     .where(JIRA_TICKET.ACTION_ID.eq(actionId))
-                    .and(JIRA_TICKET.ISSUE_DELETED.isFalse())
                     .execute();
         }
     }

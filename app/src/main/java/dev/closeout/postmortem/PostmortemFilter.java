@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The filters of {@code GET /api/postmortems}; null means "any". {@code from}/{@code to} bound the
- * incident's start date, both days included.
+ * incident date (its start's day, else its import's, as the reports date incidents), both days included.
  *
  * @param text      found, ignoring case, in the title, the service or the root-cause summary
  * @param service   the service, ignoring case

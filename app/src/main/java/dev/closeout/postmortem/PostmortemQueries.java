@@ -13,6 +13,7 @@ import org.jooq.Record1;
 import org.jooq.Result;
 import org.jooq.Table;
 
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,11 +114,17 @@ public class PostmortemQueries {
         if (filter.trigger() != null) {
             condition = condition.and(POSTMORTEM.ROOT_CAUSE_TRIGGER.eq(filter.trigger()));
         }
+        // dated as the reports date incidents (docs/reports.md, Definitions): by the start, else by the import, so
+        // the recurring-causes page's "All N in Postmortems" lists all N, those without a start too
         if (filter.from() != null) {
-            condition = condition.and(POSTMORTEM.INCIDENT_START.ge(filter.from().atStartOfDay()));
+            LocalDateTime from = filter.from().atStartOfDay();
+            condition = condition.and(POSTMORTEM.INCIDENT_START.ge(from)
+                    .or(POSTMORTEM.INCIDENT_START.isNull().and(POSTMORTEM.CREATED_AT.ge(from))));
         }
         if (filter.to() != null) {
-            condition = condition.and(POSTMORTEM.INCIDENT_START.lt(filter.to().plusDays(1).atStartOfDay()));
+            LocalDateTime end = filter.to().plusDays(1).atStartOfDay();
+            condition = condition.and(POSTMORTEM.INCIDENT_START.lt(end)
+                    .or(POSTMORTEM.INCIDENT_START.isNull().and(POSTMORTEM.CREATED_AT.lt(end))));
         }
         return condition;
     }

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 public abstract class JiraApiTestBase extends ApiTestBase {
 
-    protected static final String WEBHOOK_SECRET = "test-webhook-secret";
+    public static final String WEBHOOK_SECRET = "test-webhook-secret";
 
     protected FakeJira jira;
 
@@ -39,6 +39,14 @@ public abstract class JiraApiTestBase extends ApiTestBase {
     }
 
     protected Map<String, String> jiraProperties() {
+        return properties(jira);
+    }
+
+    /**
+     * The settings that point Closeout at {@code jira}, for tests of other parts that need the sync on: the
+     * schedules an hour apart (the test runs passes itself), retries at once, a read time-out no load reaches.
+     */
+    public static Map<String, String> properties(FakeJira jira) {
         Map<String, String> properties = new HashMap<>();
         properties.put("closeout.jira.enabled", "true");
         properties.put("closeout.jira.base-url", jira.baseUrl().toString());

@@ -15,24 +15,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * restart would: cut closes every connection and stops listening (new connections are refused); mend
  * listens again on the same port.
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
 
     private final InetSocketAddress target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final int port;
     private volatile ServerSocket listener;
 
-    CuttableProxy(String host, int port) throws IOException {
+    public CuttableProxy(String host, int port) throws IOException {
         this.target = new InetSocketAddress(host, port);
         this.listener = listen(0);
         this.port = listener.getLocalPort();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void cut() throws IOException {
+    public synchronized void cut() throws IOException {
         listener.close();
         for (Socket socket : sockets) {
             socket.close();
@@ -40,7 +40,7 @@ final class CuttableProxy implements AutoCloseable {
         sockets.clear();
     }
 
-    synchronized void mend() throws IOException {
+    public synchronized void mend() throws IOException {
         listener = listen(port);
     }
 

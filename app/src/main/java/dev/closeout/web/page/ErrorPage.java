@@ -21,6 +21,7 @@ final class ErrorPage {
     static HttpResponse<?> of(Stylesheet stylesheet, @Nullable Visitor visitor, HttpStatus status, String message) {
         Map<String, Object> model = PageModel.of(stylesheet, visitor);
         model.put("status", status.getCode());
+        model.put("reason", status.getReason());
         model.put("message", message);
         return HttpResponse.status(status).body(new ModelAndView<>("error", model));
     }

@@ -12,6 +12,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +111,40 @@ class RecurringPageTest extends PageTestBase {
     }
 
     @Test
+    void aCauseWithMoreThanFiveIncidentsListsItsLatestFiveAndCountsThemAll() {
+        // D (cache / configuration-change, Search) had D0, D1, D2 and G; three more make seven
+        long d3 = incident("D3", "2025-05-20");
+        long d4 = incident("D4", "2025-08-14");
+        long d5 = incident("D5", "2026-01-22");
+
+        Document page = Jsoup.parse(body(page("/recurring?" + ALL_DATES + "&team=web", signIn(ADMIN))));
+
+        Element cache = page.selectFirst("tr[data-cause='cache / configuration-change']");
+        Element incidents = cache.selectFirst("details");
+        // the latest five by incident date, in time order as the report lists them; D0 and D1 are left out
+        assertEquals("Its latest 5 incidents", incidents.selectFirst("summary").text());
+        assertEquals(List.of("2025-03-15", "2025-05-20", "2025-08-14", "2025-12-01", "2026-01-22"),
+                incidents.select("ol.incidents li .date").eachText());
+        assertEquals(List.of("/postmortems/" + data.id("D2"), "/postmortems/" + d3, "/postmortems/" + d4,
+                "/postmortems/" + data.id("G"), "/postmortems/" + d5), incidents.select("ol.incidents a").eachAttr("href"));
+        assertEquals("7", cache.selectFirst("td.total").text());
+        Element all = incidents.selectFirst("a.all");
+        assertEquals("All 7 in Postmortems", all.text());
+        assertEquals("/postmortems?component=cache&trigger=configuration-change&from=2024-01-01&to=2026-03-10"
+                + "&team=web", all.attr("href"));
+        // the link opens all seven, the two the page left out among them
+        Document listed = Jsoup.parse(body(page(all.attr("href"), signIn(ADMIN))));
+        List<String> hrefs = listed.select("a[href^='/postmortems/']").eachAttr("href");
+        for (String name : List.of("D0", "D1", "D2", "G")) {
+            assertTrue(hrefs.contains("/postmortems/" + data.id(name)), name + " in " + hrefs);
+        }
+        for (long id : List.of(d3, d4, d5)) {
+            assertTrue(hrefs.contains("/postmortems/" + id), id + " in " + hrefs);
+        }
+        assertEquals(7, hrefs.stream().distinct().count(), hrefs::toString);
+    }
+
+    @Test
     void aTeamIsPickedAndATeamsReaderIsHeldToItsOwn() {
         Document asked = Jsoup.parse(body(page("/recurring?" + ALL_DATES + "&team=web", signIn(ADMIN))));
         String reader = signIn(token("web-dashboard", "reader", "web"));
@@ -169,6 +205,23 @@ class RecurringPageTest extends PageTestBase {
 
         assertTrue(html.contains(">Pool &lt;script&gt;alert(1)&lt;/script&gt; again</a>"), html);
         assertFalse(html.contains("<script>"), html);
+    }
+
+    /**
+     * One more incident of cause D (cache / configuration-change, Search), imported the day after it started as
+     * RecurringDataset imports its own; answers the postmortem's id.
+     */
+    private long incident(String name, String day) {
+        clock.set(Instant.parse(day + "T09:00:00Z").plus(Duration.ofDays(1)));
+        Map<String, Object> imported = client.retrieve(HttpRequest.POST("/api/postmortems?source=wiki/" + name + ".md",
+                "# Postmortem: Search incident " + name + "\n\n**Service:** Search\n**Incident start:** " + day
+                        + " 08:00 UTC\n\n## Root cause\nA cache setting was changed by hand and the index was "
+                        + "overloaded.\n\n## Action items\n\n- Put cache settings under review " + name + "\n")
+                .contentType("text/markdown").bearerAuth(ADMIN), JSON_OBJECT);
+        client.retrieve(HttpRequest.PATCH("/api/postmortems/" + id(imported), Map.of("root_cause", Map.of(
+                "component", "cache", "trigger", "configuration-change"))).bearerAuth(ADMIN), JSON_OBJECT);
+        clock.set(RecurringDataset.TODAY);
+        return id(imported);
     }
 
     /** Each row's badge text by cause; "" for none. */
