@@ -53,20 +53,31 @@ class WeeklyReviewQueries {
     }
 
     /**
-     * The creations, closings and reopenings from {@code from} to {@code to}, with their follow-ups. A status
-     * change's values are read from status_from/status_to (V17), which ix_action_event_field_status holds: the
-     * week's events come from the index alone, not from rows whose values can be 4,000 characters.
+     * The creations (with {@code creations}), closings and reopenings from {@code from} to {@code to}, with their
+     * follow-ups. A status change's values are read from status_from/status_to (V17), which
+     * ix_action_event_field_status holds: the week's events come from the index alone, not from rows whose values
+     * can be 4,000 characters.
      */
     @ReadOnly
-    List<WeekEvent> events(LocalDateTime from, LocalDateTime to, @Nullable Long team) {
+    List<WeekEvent> events(LocalDateTime from, LocalDateTime to, @Nullable Long team, boolean creations) {
         return dsl.select(ACTION_EVENT.FIELD, ACTION_EVENT.STATUS_FROM, ACTION_EVENT.STATUS_TO, ACTION_EVENT.OCCURRED_AT,
                         ACTION_ITEM.ID, ACTION_ITEM.TEAM_ID, ACTION_ITEM.PRIORITY, ACTION_ITEM.KIND,
                         ACTION_ITEM.CREATED_AT)
                 .from(ACTION_EVENT)
                 .join(ACTION_ITEM).on(ACTION_ITEM.ID.eq(ACTION_EVENT.ACTION_ID))
                 .where(counted(from, to, team))
+                .and(creations ? noCondition() : ACTION_EVENT.FIELD.ne(ActionEvent.CREATED))
                 .fetch(row -> new WeekEvent(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
                         row.value6(), row.value7(), row.value8(), row.value9()));
+    }
+
+    /** How many follow-ups were created from {@code from} to {@code to}: the creations {@link #events} reads. */
+    @ReadOnly
+    int creations(LocalDateTime from, LocalDateTime to, @Nullable Long team) {
+        return dsl.selectCount().from(ACTION_EVENT)
+                .where(counted(from, to, team))
+                .and(ACTION_EVENT.FIELD.eq(ActionEvent.CREATED))
+                .fetchOne(0, int.class);
     }
 
     /**

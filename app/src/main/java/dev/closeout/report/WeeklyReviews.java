@@ -154,7 +154,7 @@ public class WeeklyReviews implements CommandLineReport {
                 .toList(), team);
         LocalDateTime from = calendar.startOfDayUtc(week.monday());
         LocalDateTime to = calendar.startOfDayUtc(week.sunday().plusDays(1));
-        WeekTally tally = tally(week, team, end, backlog.get(end));
+        WeekTally tally = tally(week, team, end, backlog.get(end), true);
         List<WeekEvent> created = tally.created();
         List<WeekEvent> closings = tally.closings();
         List<WeeklyReviewQueries.Overdue> overdue = queries.longestOverdue(end, calendar.startOfDayUtc(end.plusDays(1)),
@@ -191,33 +191,45 @@ public class WeeklyReviews implements CommandLineReport {
                 recurrences.of(week, team));
     }
 
-    /** The headline numbers of {@code week}, counted as {@link #review(IsoWeek, Long, LocalDate)} counts them. */
+    /**
+     * The headline numbers of {@code week}, counted as {@link #review(IsoWeek, Long, LocalDate)} counts them; its
+     * creations are counted, not read one by one (the headline needs no breakdown of them: half the week's rows).
+     */
     private WeekHeadline headline(IsoWeek week, @Nullable Long team, LocalDate today) {
         LocalDate end = endOf(week, today);
-        return tally(week, team, end, history.atEndOf(List.of(end), team).get(end)).headline();
+        return tally(week, team, end, history.atEndOf(List.of(end), team).get(end), false).headline();
     }
 
     /** What happened to follow-ups in a week, and the backlog at its end: what its headline numbers count. */
-    private record WeekTally(List<WeekEvent> created, List<WeekEvent> closings, int done, int reopened,
-                             List<DueInWeek> due, List<TeamCount> atEnd) {
+    /**
+     * What happened to follow-ups in a week, and the backlog at its end: what its headline numbers count.
+     * {@code created} lists the week's creations when they were read one by one, else is empty and
+     * {@code createdCount} alone counts them.
+     */
+    private record WeekTally(List<WeekEvent> created, int createdCount, List<WeekEvent> closings, int done,
+                             int reopened, List<DueInWeek> due, List<TeamCount> atEnd) {
 
         WeekHeadline headline() {
-            return new WeekHeadline(created.size(), closings.size(),
+            return new WeekHeadline(createdCount, closings.size(),
                     atEnd.stream().mapToInt(TeamCount::open).sum(), atEnd.stream().mapToInt(TeamCount::overdue).sum(),
                     FollowupRules.onTimeRate((int) due.stream().filter(DueInWeek::onTime).count(), due.size()),
                     FollowupRules.days(FollowupRules.percentile(daysToClose(closings), 0.5)));
         }
     }
 
-    private WeekTally tally(IsoWeek week, @Nullable Long team, LocalDate end, List<TeamCount> atEnd) {
-        List<WeekEvent> events = queries.events(calendar.startOfDayUtc(week.monday()),
-                calendar.startOfDayUtc(week.sunday().plusDays(1)), team);
+    /** The week's tally; with {@code eachCreation} its creations are read one by one (the breakdowns need them). */
+    private WeekTally tally(IsoWeek week, @Nullable Long team, LocalDate end, List<TeamCount> atEnd,
+                            boolean eachCreation) {
+        LocalDateTime from = calendar.startOfDayUtc(week.monday());
+        LocalDateTime to = calendar.startOfDayUtc(week.sunday().plusDays(1));
+        List<WeekEvent> events = queries.events(from, to, team, eachCreation);
+        List<WeekEvent> created = events.stream().filter(e -> ActionEvent.CREATED.equals(e.field())).toList();
         List<WeekEvent> closings = events.stream().filter(WeeklyReviews::isClosing).toList();
         List<DueInWeek> due = queries.dueBetween(week.monday(), end, team).stream()
                 .map(row -> new DueInWeek(row.due(), ActionStatus.DONE.wireName().equals(row.status())
                         && row.closedAt() != null && !calendar.dayOf(row.closedAt()).isAfter(row.due())))
                 .toList();
-        return new WeekTally(events.stream().filter(e -> ActionEvent.CREATED.equals(e.field())).toList(), closings,
+        return new WeekTally(created, eachCreation ? created.size() : queries.creations(from, to, team), closings,
                 (int) closings.stream().filter(e -> ActionStatus.DONE.wireName().equals(e.newValue())).count(),
                 (int) events.stream().filter(e -> isStatus(e) && FollowupRules.isReopening(e.oldValue(), e.newValue()))
                         .count(), due, atEnd);
