@@ -43,8 +43,9 @@ import static org.jooq.impl.DSL.noCondition;
  * window, their follow-ups counted per postmortem and creation time, the reopened follow-ups one by one, and those
  * follow-ups' closed periods. Run inside the caller's read-only transaction, so they see one state of the
  * database; except {@link #followUpsOfRange}, every team's follow-ups, which opens a transaction of its own when
- * called on another thread (the report counts them while it reads the incidents). Date-times are read as
- * {@link DirectDateTime}s: a report reads 300,000 of them.
+ * called on another thread (the report counts them while it reads the incidents). Date-times are read by the
+ * driver as {@code LocalDateTime}s (dev.closeout.db.LocalDateTimeBinding, on every generated DATETIME column and
+ * the max and coalesce of one): a report reads 300,000 of them.
  */
 @Singleton
 class RecurringCausesQueries {
@@ -54,10 +55,10 @@ class RecurringCausesQueries {
             .as("done");
     private static final Field<Integer> ACTIVE = count().filterWhere(ACTION_ITEM.STATUS.in(
             FollowupRules.ACTIVE_STATUSES)).as("active");
-    private static final Field<LocalDateTime> LAST_CLOSED = DirectDateTime.of(max(ACTION_ITEM.CLOSED_AT))
+    private static final Field<LocalDateTime> LAST_CLOSED = max(ACTION_ITEM.CLOSED_AT)
             .as("last_closed");
-    private static final Field<LocalDateTime> CREATED = DirectDateTime.of(ACTION_ITEM.CREATED_AT);
-    private static final Field<LocalDateTime> INCIDENT_TIME = DirectDateTime.of(IncidentDate.timeField())
+    private static final Field<LocalDateTime> CREATED = ACTION_ITEM.CREATED_AT;
+    private static final Field<LocalDateTime> INCIDENT_TIME = IncidentDate.timeField()
             .as("incident_time");
     private static final Field<Boolean> STARTED = field(POSTMORTEM.INCIDENT_START.isNotNull()).as("started");
 
@@ -207,15 +208,15 @@ class RecurringCausesQueries {
         Map<Long, List<IncidentFollowups.Reopened>> reopened = new HashMap<>();
         List<Record5<Long, Long, LocalDateTime, String, LocalDateTime>> reopenedRows = dsl
                 .select(ACTION_ITEM.ID, ACTION_ITEM.POSTMORTEM_ID, CREATED, ACTION_ITEM.STATUS,
-                        DirectDateTime.of(ACTION_ITEM.CLOSED_AT))
+                        ACTION_ITEM.CLOSED_AT)
                 .from(ACTION_ITEM)
                 .where(ACTION_ITEM.REOPENED.isTrue()).and(followUps)
                 .fetch();
         Map<Long, List<IncidentFollowups.ClosedPeriod>> periods = new HashMap<>();
         if (!reopenedRows.isEmpty()) {
             dsl.select(ACTION_CLOSED_PERIOD.ACTION_ID, ACTION_CLOSED_PERIOD.STATUS,
-                            DirectDateTime.of(ACTION_CLOSED_PERIOD.CLOSED_AT),
-                            DirectDateTime.of(ACTION_CLOSED_PERIOD.REOPENED_AT))
+                            ACTION_CLOSED_PERIOD.CLOSED_AT,
+                            ACTION_CLOSED_PERIOD.REOPENED_AT)
                     .from(ACTION_CLOSED_PERIOD)
                     .where(ofPostmortems.on(ACTION_CLOSED_PERIOD.POSTMORTEM_ID))
                     .forEach(row -> periods.computeIfAbsent(row.value1(), id -> new ArrayList<>())
@@ -249,8 +250,8 @@ class RecurringCausesQueries {
     /**
      * Runs {@code query} and hands each row to {@code reader} as the driver gives it: the two queries of 100,000
      * rows each are read without a jOOQ record per row, which cost more than using the values (as in
-     * {@link BacklogReplay}). Date-times are read with {@code getObject(i, LocalDateTime.class)} as by
-     * {@link DirectDateTime}.
+     * {@link BacklogReplay}). Date-times are read with {@code getObject(i, LocalDateTime.class)}, as every
+     * generated DATETIME column is (dev.closeout.db.LocalDateTimeBinding).
      */
     private static void read(ResultQuery<?> query, String what, RowReader reader) {
         try (ResultSet rows = query.fetchResultSet()) {
