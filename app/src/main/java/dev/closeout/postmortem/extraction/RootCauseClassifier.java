@@ -41,7 +41,11 @@ final class RootCauseClassifier {
     }
 
     RootCause classify(List<Source> sources) {
-        Scores scores = score(sources);
+        return classify(score(sources));
+    }
+
+    /** The rules' answer from the scores of {@link #score(List)}. */
+    RootCause classify(Scores scores) {
         String trigger = trigger(scores);
         String component = component(scores);
         if (component.equals("other") && scores.components()[Taxonomy.COMPONENTS.indexOf("other")] == 0

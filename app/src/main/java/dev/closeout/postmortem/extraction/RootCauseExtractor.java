@@ -2,7 +2,11 @@ package dev.closeout.postmortem.extraction;
 
 import java.util.List;
 
-/** Finds the root cause, condenses it to a sentence or two and classifies it by the taxonomy. */
+/**
+ * Finds the root cause, condenses it to a sentence or two and classifies it by the taxonomy: the weighted cue
+ * rules ({@link RootCauseClassifier}) score every class, and the trained model ({@link RootCauseModel}) decides
+ * from those scores and the words; with no model, the rules decide alone.
+ */
 final class RootCauseExtractor {
 
     /** The root-cause text decides; the title and the summary help when it says little. */
@@ -17,20 +21,57 @@ final class RootCauseExtractor {
 
     private final RootCauseLocator locator = new RootCauseLocator();
     private final RootCauseClassifier classifier = new RootCauseClassifier();
+    private final RootCauseModel model;
+
+    /** Classifies with the model shipped with the engine. */
+    RootCauseExtractor() {
+        this(RootCauseModel.bundled());
+    }
+
+    /** Classifies with {@code model}; null leaves the rules to decide alone. */
+    RootCauseExtractor(RootCauseModel model) {
+        this.model = model;
+    }
+
+    static RootCauseExtractor rulesOnly() {
+        return new RootCauseExtractor(null);
+    }
 
     RootCause extract(Document document) {
         RootCauseLocator.Found found = locator.locate(document);
-        List<RootCauseClassifier.Source> sources = List.of(
-                new RootCauseClassifier.Source(found.cause(), CAUSE_WEIGHT, SECTION_DECAY),
-                new RootCauseClassifier.Source(found.title(), TITLE_WEIGHT, 0),
-                new RootCauseClassifier.Source(found.summary().equals(found.cause()) ? "" : found.summary(),
-                        found.explicit() ? SUMMARY_WEIGHT : SUMMARY_WEIGHT_WITHOUT_ROOT_CAUSE, SECTION_DECAY));
-        RootCause classified = classifier.classify(sources);
+        RootCause classified = decide(evidence(found));
         return new RootCause(Sentences.condense(found.cause()), classified.component(), classified.trigger());
     }
 
     /** Component and trigger of a root cause told in one paragraph (no summary is made). */
     RootCause classify(String paragraph) {
-        return classifier.classify(List.of(new RootCauseClassifier.Source(paragraph, CAUSE_WEIGHT, PARAGRAPH_DECAY)));
+        return decide(evidence(paragraph));
+    }
+
+    /** What the rules and the words say about a postmortem's root cause. */
+    CauseEvidence evidence(Document document) {
+        return evidence(locator.locate(document));
+    }
+
+    /** What the rules and the words say about a root cause told in one paragraph. */
+    CauseEvidence evidence(String paragraph) {
+        return evidence(List.of(new RootCauseClassifier.Source(paragraph, CAUSE_WEIGHT, PARAGRAPH_DECAY)));
+    }
+
+    private CauseEvidence evidence(RootCauseLocator.Found found) {
+        return evidence(List.of(
+                new RootCauseClassifier.Source(found.cause(), CAUSE_WEIGHT, SECTION_DECAY),
+                new RootCauseClassifier.Source(found.title(), TITLE_WEIGHT, 0),
+                new RootCauseClassifier.Source(found.summary().equals(found.cause()) ? "" : found.summary(),
+                        found.explicit() ? SUMMARY_WEIGHT : SUMMARY_WEIGHT_WITHOUT_ROOT_CAUSE, SECTION_DECAY)));
+    }
+
+    private CauseEvidence evidence(List<RootCauseClassifier.Source> sources) {
+        RootCauseClassifier.Scores scores = classifier.score(sources);
+        return new CauseEvidence(CauseWords.of(sources), scores, classifier.classify(scores));
+    }
+
+    private RootCause decide(CauseEvidence evidence) {
+        return model == null ? evidence.rules() : model.classify(evidence);
     }
 }
