@@ -66,17 +66,17 @@ public final class RootCauseModel {
     public static RootCauseModel train(List<LabelledRootCause> examples, boolean readsRules) {
         RootCauseExtractor rules = RootCauseExtractor.rulesOnly();
         DocumentReader reader = new DocumentReader();
-        List<LabelModel.Example> components = new ArrayList<>();
-        List<LabelModel.Example> triggers = new ArrayList<>();
+        List<LabelModelTraining.Example> components = new ArrayList<>();
+        List<LabelModelTraining.Example> triggers = new ArrayList<>();
         for (LabelledRootCause example : examples) {
             CauseEvidence evidence = example.kind() == LabelledRootCause.Kind.DOCUMENT
                     ? rules.evidence(readDocument(reader, example.text()))
                     : rules.evidence(example.text());
-            components.add(new LabelModel.Example(evidence, example.component()));
-            triggers.add(new LabelModel.Example(evidence, example.trigger()));
+            components.add(new LabelModelTraining.Example(evidence, example.component()));
+            triggers.add(new LabelModelTraining.Example(evidence, example.trigger()));
         }
-        return new RootCauseModel(LabelModel.train(LabelModel.Decision.COMPONENT, readsRules, components),
-                LabelModel.train(LabelModel.Decision.TRIGGER, readsRules, triggers));
+        return new RootCauseModel(LabelModelTraining.train(LabelModel.Decision.COMPONENT, readsRules, components),
+                LabelModelTraining.train(LabelModel.Decision.TRIGGER, readsRules, triggers));
     }
 
     private static Document readDocument(DocumentReader reader, String text) {
