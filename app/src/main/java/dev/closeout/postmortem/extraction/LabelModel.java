@@ -123,7 +123,7 @@ final class LabelModel {
         double[][] features = new double[labels.size()][];
         for (int label = 0; label < labels.size(); label++) {
             double cue = label < cues.length ? cues[label] : 0;
-            features[label] = new double[] {Math.log1p(cue), labels.get(label).equals(chosen) ? 1 : 0,
+            features[label] = new double[] {StrictMath.log1p(cue), labels.get(label).equals(chosen) ? 1 : 0,
                     best > 0 ? cue / best : 0};
         }
         return features;

@@ -136,7 +136,8 @@ final class LabelModelTraining {
             }
             double sum = 0;
             for (int c = 0; c < k; c++) {
-                p[c] = Math.exp(p[c] - max);
+                // StrictMath: the same bits on every JVM and CPU, so the same model file
+                p[c] = StrictMath.exp(p[c] - max);
                 sum += p[c];
             }
             for (int c = 0; c < k; c++) {
