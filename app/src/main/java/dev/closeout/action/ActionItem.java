@@ -75,9 +75,9 @@ public record ActionItem(
                 draft.ticket(), draft.sourceLine(), false, ActionOrigin.PERSON, false, null, now, now, null, null);
     }
 
-    /** Past its due date and still being worked on (or not yet started). */
+    /** Past its due date and still being worked on (or not yet started); a dismissed one is no follow-up at all. */
     public boolean isOverdue(LocalDate today) {
-        return status.isActive() && dueDate != null && dueDate.isBefore(today);
+        return status.isActive() && !dismissed && dueDate != null && dueDate.isBefore(today);
     }
 
     /**

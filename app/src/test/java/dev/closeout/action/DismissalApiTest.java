@@ -77,6 +77,22 @@ class DismissalApiTest extends JiraApiTestBase {
     }
 
     @Test
+    void earlierDaysCountItUntilItsDismissalAndFromItsRestore() {
+        clock.set(Instant.parse("2026-03-05T10:00:00Z"));
+        dismiss(alert, REASON, ADMIN);
+        clock.set(Instant.parse("2026-03-09T10:00:00Z"));
+        restore(alert, ADMIN);
+        clock.set(Instant.parse("2026-03-10T12:00:00Z"));
+
+        assertEquals(List.of(5, 4, 4, 5, 5), List.of(overdueTotal("&as_of=2026-03-04"),
+                overdueTotal("&as_of=2026-03-05"), overdueTotal("&as_of=2026-03-08"),
+                overdueTotal("&as_of=2026-03-09"), overdueTotal("")));
+        // the backlog's history, replayed from the events: the end of 2026-W10 (Sunday 03-08) had it dismissed
+        Map<String, Object> week10 = getJson("/api/reports/weekly?team=pay&week=2026-W10");
+        assertEquals(List.of(4, 4), List.of(week10.get("open_at_end"), week10.get("overdue_at_end")));
+    }
+
+    @Test
     void theHistoryHoldsTheDismissalAndTheRestore() {
         dismiss(alert, REASON, teams.payEditor);
         clock.advance(Duration.ofMinutes(5));

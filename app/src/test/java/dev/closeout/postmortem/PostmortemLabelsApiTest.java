@@ -101,6 +101,16 @@ class PostmortemLabelsApiTest extends ApiTestBase {
     }
 
     @Test
+    void aFollowUpGoneFromTheTextIsNoLabel() {
+        teams.importMarkdown(CHECKOUT_SOURCE, TwoTeams.CHECKOUT_OUTAGE_EDITED);
+
+        assertEquals(List.of("Alert on connection pool saturation for the orders database",
+                "Cap the orders database pool per service instance", "Publish a runbook for connection pool exhaustion"),
+                list(getJson("/api/postmortems/" + teams.payCheckout + "/labels").get("actions")).stream()
+                        .map(action -> action.get("text")).toList());
+    }
+
+    @Test
     void aTeamReadsItsOwnPostmortemsLabelsOnly() {
         assertEquals("Postmortem: search results empty for 40 minutes",
                 getJson("/api/postmortems/" + teams.webSearch + "/labels", teams.webReader).get("title"));
