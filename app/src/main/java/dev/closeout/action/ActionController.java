@@ -134,7 +134,10 @@ class ActionController {
         return withEtag(actions.dismiss(id, reason, Caller.of(authentication)));
     }
 
-    /** Undoes a dismissal: the follow-up is back in the lists, the reports and the Jira sync. 409 when it is not dismissed. */
+    /**
+     * Undoes a dismissal: the follow-up is back in the lists, the reports and the Jira sync. 409 when it is not
+     * dismissed.
+     */
     @Secured(Roles.EDITOR)
     @Post("/{id}/restore")
     HttpResponse<ActionItemResponse> restore(long id, Authentication authentication) {

@@ -56,9 +56,10 @@ public record ActionItem(
                                             LocalDateTime now) {
         String owner = fit(extracted.owner(), Columns.NAME);
         return new ActionItem(null, postmortemId, position, fit(extracted.text(), Columns.ACTION_TEXT),
-                extracted.kind(), fit(extracted.group(), Columns.NAME), owner, owner == null ? null : OwnerSource.SOURCE,
-                null, extracted.due(), extracted.due() == null ? null : DueSource.SOURCE,
-                fit(extracted.priority(), Columns.PRIORITY), ActionStatus.OPEN, null,
+                extracted.kind(), fit(extracted.group(), Columns.NAME), owner,
+                owner == null ? null : OwnerSource.SOURCE, null, extracted.due(),
+                extracted.due() == null ? null : DueSource.SOURCE, fit(extracted.priority(), Columns.PRIORITY),
+                ActionStatus.OPEN, null,
                 fit(extracted.ticket(), Columns.TICKET), extracted.line() > 0 ? extracted.line() : null, false,
                 ActionOrigin.ENGINE, false, null, now, now, null, null);
     }

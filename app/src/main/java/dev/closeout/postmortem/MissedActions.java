@@ -25,9 +25,9 @@ import java.util.List;
 /**
  * Adds the follow-ups people find that the extraction missed ({@code POST /api/postmortems/{id}/actions}). Such a
  * follow-up is created as an extracted one is, with its team, default owner and due date by the team's policy,
- * and its Jira ticket queued ({@link NewActions}); it is the person's ({@link dev.closeout.action.ActionOrigin#PERSON}),
- * which re-imports keep ({@link ActionReconciler}). The postmortem is locked meanwhile, so an addition and a
- * re-import take turns.
+ * and its Jira ticket queued ({@link NewActions}); it is the person's
+ * ({@link dev.closeout.action.ActionOrigin#PERSON}), which re-imports keep ({@link ActionReconciler}). The
+ * postmortem is locked meanwhile, so an addition and a re-import take turns.
  */
 @Singleton
 public class MissedActions {

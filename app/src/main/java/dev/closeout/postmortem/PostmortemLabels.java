@@ -50,7 +50,7 @@ public record PostmortemLabels(
         }
     }
 
-    /** The labels of {@code postmortem} with {@code followUps} (all of its follow-ups a caller sees, in position order). */
+    /** The labels of {@code postmortem} with {@code followUps}: its follow-ups a caller sees, in position order. */
     static PostmortemLabels of(Postmortem postmortem, List<ActionItem> followUps) {
         return new PostmortemLabels(postmortem.sourceRef(), null, postmortem.title(), postmortem.service(),
                 new Incident(IncidentTimes.toDisplay(postmortem.incidentStart(), postmortem.incidentZone()),

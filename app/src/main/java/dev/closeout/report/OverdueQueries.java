@@ -191,8 +191,8 @@ class OverdueQueries {
                             .and(after == null ? noCondition() : after(dueThen, after)), limit));
         } else {
             // one status at a time: each is one range of ix_action_overdue (status, removed_from_source, dismissed,
-            // due_date, id) read in order and only as far as the page needs; both statuses at once are two ranges MariaDB
-            // merges only by sorting every overdue follow-up, for each page
+            // due_date, id) read in order and only as far as the page needs; both statuses at once are two ranges
+            // MariaDB merges only by sorting every overdue follow-up, for each page
             for (String status : FollowupRules.ACTIVE_STATUSES) {
                 Select<Record2<Long, LocalDate>> ofStatus = firsts(ACTION_ITEM.DUE_DATE,
                         overdue.and(ACTION_ITEM.STATUS.eq(status)), limit);

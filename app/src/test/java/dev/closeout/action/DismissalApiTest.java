@@ -101,8 +101,9 @@ class DismissalApiTest extends JiraApiTestBase {
         List<Map<String, Object>> events = list(getJson("/api/actions/" + alert + "/history").get("items"));
         assertEquals(List.of("created", "dismissed", "dismissal_reason", "dismissed", "dismissal_reason"),
                 events.stream().map(event -> event.get("field")).toList());
-        assertEquals(List.of("false", "true", "token:pay-ci", "2026-03-10T12:00:00Z"), List.of(
-                events.get(1).get("old"), events.get(1).get("new"), events.get(1).get("actor"), events.get(1).get("at")));
+        Map<String, Object> dismissal = events.get(1);
+        assertEquals(List.of("false", "true", "token:pay-ci", "2026-03-10T12:00:00Z"), List.of(dismissal.get("old"),
+                dismissal.get("new"), dismissal.get("actor"), dismissal.get("at")));
         assertEquals(REASON, events.get(2).get("new"));
         assertEquals(List.of("true", "false"), List.of(events.get(3).get("old"), events.get(3).get("new")));
         assertEquals(REASON, events.get(4).get("old"));

@@ -105,7 +105,8 @@ class PostmortemLabelsApiTest extends ApiTestBase {
         teams.importMarkdown(CHECKOUT_SOURCE, TwoTeams.CHECKOUT_OUTAGE_EDITED);
 
         assertEquals(List.of("Alert on connection pool saturation for the orders database",
-                "Cap the orders database pool per service instance", "Publish a runbook for connection pool exhaustion"),
+                "Cap the orders database pool per service instance",
+                "Publish a runbook for connection pool exhaustion"),
                 list(getJson("/api/postmortems/" + teams.payCheckout + "/labels").get("actions")).stream()
                         .map(action -> action.get("text")).toList());
     }
