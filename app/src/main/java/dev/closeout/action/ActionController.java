@@ -121,6 +121,29 @@ class ActionController {
         return withEtag(actions.move(id, request.status(), request.checkedReason(), Caller.of(authentication)));
     }
 
+    /**
+     * Dismisses a follow-up that is no follow-up at all (the extraction took a sentence for one), with a
+     * {@code reason}: it leaves the lists, the reports and the Jira sync (a ticket it has is left as it is), stays
+     * in the history, and a re-import of the same text does not bring it back. 409 when it is dismissed already.
+     */
+    @Secured(Roles.EDITOR)
+    @Post("/{id}/dismiss")
+    HttpResponse<ActionItemResponse> dismiss(long id, @Body @Nullable DismissRequest request,
+                                             Authentication authentication) {
+        String reason = request == null ? null : request.checkedReason();
+        return withEtag(actions.dismiss(id, reason, Caller.of(authentication)));
+    }
+
+    /**
+     * Undoes a dismissal: the follow-up is back in the lists, the reports and the Jira sync. 409 when it is not
+     * dismissed.
+     */
+    @Secured(Roles.EDITOR)
+    @Post("/{id}/restore")
+    HttpResponse<ActionItemResponse> restore(long id, Authentication authentication) {
+        return withEtag(actions.restore(id, Caller.of(authentication)));
+    }
+
     /** Every change to the follow-up, its creation first. */
     @Get("/{id}/history")
     Page<ActionHistoryEntry> history(long id, @QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor,

@@ -56,6 +56,15 @@ final class ActionErrors {
 
     @Produces
     @Singleton
+    @Requires(classes = {DismissalConflictException.class, ExceptionHandler.class})
+    static class DismissalConflict extends Handler<DismissalConflictException> {
+        DismissalConflict(ErrorResponseProcessor<?> processor) {
+            super(processor, HttpStatus.CONFLICT);
+        }
+    }
+
+    @Produces
+    @Singleton
     @Requires(classes = {ReasonRequiredException.class, ExceptionHandler.class})
     static class ReasonRequired extends Handler<ReasonRequiredException> {
         ReasonRequired(ErrorResponseProcessor<?> processor) {

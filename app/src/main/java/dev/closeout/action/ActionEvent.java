@@ -23,6 +23,8 @@ public record ActionEvent(
         LocalDateTime occurredAt) {
 
     public static final String CREATED = "created";
+    /** A person dismissed the follow-up ("true") or restored it ("false"); {@code dismissal_reason} says why. */
+    public static final String DISMISSED = "dismissed";
 
     /** The first event of every follow-up: it was created with this status. */
     public static ActionEvent created(ActionItem action, String actor) {
@@ -56,6 +58,8 @@ public record ActionEvent(
         record.field("ticket", before.ticketRef(), after.ticketRef());
         record.field("removed_from_source", Boolean.toString(before.removedFromSource()),
                 Boolean.toString(after.removedFromSource()));
+        record.field(DISMISSED, Boolean.toString(before.dismissed()), Boolean.toString(after.dismissed()));
+        record.field("dismissal_reason", before.dismissalReason(), after.dismissalReason());
         return events;
     }
 

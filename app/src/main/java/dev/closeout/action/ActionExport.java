@@ -24,8 +24,9 @@ class ActionExport {
 
     /** The JSON item's fields, in its order. */
     static final List<String> HEADER = List.of("id", "postmortem_id", "position", "text", "kind", "group", "owner",
-            "team", "due", "due_source", "priority", "status", "status_reason", "overdue", "ticket", "source_line",
-            "removed_from_source", "created_at", "updated_at", "closed_at", "version");
+            "owner_source", "team", "due", "due_source", "priority", "status", "status_reason", "overdue", "ticket",
+            "source_line", "removed_from_source", "origin", "dismissed", "dismissal_reason", "created_at", "updated_at",
+            "closed_at", "version");
 
     private final ActionLists lists;
 
@@ -63,9 +64,10 @@ class ActionExport {
 
     private static List<?> row(ActionItemResponse item) {
         return Arrays.asList(item.id(), item.postmortemId(), item.position(), item.text(), item.kind(), item.group(),
-                item.owner(), item.team(), item.due(), item.dueSource() == null ? null : item.dueSource().wireName(),
-                item.priority(), item.status().wireName(), item.statusReason(), item.overdue(), item.ticket(),
-                item.sourceLine(), item.removedFromSource(), item.createdAt(), item.updatedAt(), item.closedAt(),
-                item.version());
+                item.owner(), item.ownerSource() == null ? null : item.ownerSource().wireName(), item.team(),
+                item.due(), item.dueSource() == null ? null : item.dueSource().wireName(), item.priority(),
+                item.status().wireName(), item.statusReason(), item.overdue(), item.ticket(), item.sourceLine(),
+                item.removedFromSource(), item.origin().wireName(), item.dismissed(), item.dismissalReason(),
+                item.createdAt(), item.updatedAt(), item.closedAt(), item.version());
     }
 }

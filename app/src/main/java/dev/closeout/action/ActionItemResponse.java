@@ -8,7 +8,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-/** A follow-up as the API shows it; {@code team} is the team's key. */
+/**
+ * A follow-up as the API shows it; {@code team} is the team's key. {@code origin} says who found it (the engine,
+ * or a person who added what the extraction missed); a {@code dismissed} one is no follow-up, for
+ * {@code dismissalReason}, until it is restored.
+ */
 @Serdeable
 public record ActionItemResponse(
         long id,
@@ -18,6 +22,7 @@ public record ActionItemResponse(
         @Nullable String kind,
         @Nullable String group,
         @Nullable String owner,
+        @Nullable OwnerSource ownerSource,
         @Nullable String team,
         @Nullable LocalDate due,
         @Nullable DueSource dueSource,
@@ -28,6 +33,9 @@ public record ActionItemResponse(
         @Nullable String ticket,
         @Nullable Integer sourceLine,
         boolean removedFromSource,
+        ActionOrigin origin,
+        boolean dismissed,
+        @Nullable String dismissalReason,
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant closedAt,
@@ -35,9 +43,10 @@ public record ActionItemResponse(
 
     static ActionItemResponse of(ActionItem action, @Nullable String teamKey, LocalDate today) {
         return new ActionItemResponse(action.id(), action.postmortemId(), action.position(), action.text(),
-                action.kind(), action.group(), action.owner(), teamKey, action.dueDate(), action.dueSource(),
-                action.priority(), action.status(), action.statusReason(), action.isOverdue(today),
-                action.ticketRef(), action.sourceLine(), action.removedFromSource(), utc(action.createdAt()),
+                action.kind(), action.group(), action.owner(), action.ownerSource(), teamKey, action.dueDate(),
+                action.dueSource(), action.priority(), action.status(), action.statusReason(),
+                action.isOverdue(today), action.ticketRef(), action.sourceLine(), action.removedFromSource(),
+                action.origin(), action.dismissed(), action.dismissalReason(), utc(action.createdAt()),
                 utc(action.updatedAt()), action.closedAt() == null ? null : utc(action.closedAt()),
                 ActionVersion.of(action));
     }

@@ -90,6 +90,23 @@ public class ActionItems {
         return store(before, before.moveTo(to, reason, now()), caller.actor());
     }
 
+    /**
+     * Dismisses the follow-up as no follow-up at all, for {@code reason}; see {@link ActionItem#dismiss}. The
+     * change is in its history, and leaves its Jira ticket as it is (the outbox sets its sync aside).
+     */
+    @Transactional
+    public ActionItem dismiss(long id, @Nullable String reason, Caller caller) {
+        ActionItem before = get(id, caller);
+        return store(before, before.dismiss(reason, now()), caller.actor());
+    }
+
+    /** Brings a dismissed follow-up back; see {@link ActionItem#restore}. */
+    @Transactional
+    public ActionItem restore(long id, Caller caller) {
+        ActionItem before = get(id, caller);
+        return store(before, before.restore(now()), caller.actor());
+    }
+
     /** The follow-up whoever asks; for integrations that act for no caller. */
     @ReadOnly
     public Optional<ActionItem> findForTracker(long id) {

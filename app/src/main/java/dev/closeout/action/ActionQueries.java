@@ -6,6 +6,7 @@ import dev.closeout.web.Cursor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -29,6 +30,15 @@ public class ActionQueries {
         this.dsl = dsl;
         this.pages = pages;
         this.textSearch = textSearch;
+    }
+
+    /**
+     * The follow-ups no person dismissed as no follow-up at all: every list shows only these, and every report
+     * counts only these ({@code dev.closeout.report.FollowupRules#counted}). A dismissed one is still read by its
+     * id, with its history.
+     */
+    public static Condition notDismissed() {
+        return ACTION_ITEM.DISMISSED.isFalse();
     }
 
     /** A follow-up in a list, with the key of its team (read in the same statement). */
@@ -82,10 +92,11 @@ public class ActionQueries {
 
     public static ActionItem toActionItem(ActionItemRecord row) {
         return new ActionItem(row.getId(), row.getPostmortemId(), row.getPosition(), row.getText(), row.getKind(),
-                row.getGroupName(), row.getOwner(), row.getTeamId(), row.getDueDate(),
-                DueSource.fromWireName(row.getDueSource()), row.getPriority(),
+                row.getGroupName(), row.getOwner(), OwnerSource.fromWireName(row.getOwnerSource()), row.getTeamId(),
+                row.getDueDate(), DueSource.fromWireName(row.getDueSource()), row.getPriority(),
                 ActionStatus.fromWireName(row.getStatus()), row.getStatusReason(), row.getTicketRef(), row.getSourceLine(),
-                Boolean.TRUE.equals(row.getRemovedFromSource()), row.getCreatedAt(), row.getUpdatedAt(),
-                row.getClosedAt(), row.getVersion());
+                Boolean.TRUE.equals(row.getRemovedFromSource()), ActionOrigin.fromWireName(row.getOrigin()),
+                Boolean.TRUE.equals(row.getDismissed()), row.getDismissalReason(), row.getCreatedAt(),
+                row.getUpdatedAt(), row.getClosedAt(), row.getVersion());
     }
 }

@@ -74,9 +74,9 @@ final class ListParts {
                 : ACTION_ITEM.DUE_DATE.isNull().or(ACTION_ITEM.DUE_DATE.ge(today));
     }
 
-    /** The filters every part shares, the text search left out. */
+    /** The filters every part shares, the text search left out; no list shows a dismissed follow-up. */
     private static Condition common(ActionFilter filter) {
-        Condition condition = noCondition();
+        Condition condition = ActionQueries.notDismissed();
         if (filter.teamId() != null) {
             condition = condition.and(ACTION_ITEM.TEAM_ID.eq(filter.teamId()));
         }

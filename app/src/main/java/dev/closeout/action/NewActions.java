@@ -31,9 +31,10 @@ public class NewActions {
 
     private static final List<Field<?>> FIELDS = List.of(ACTION_ITEM.POSTMORTEM_ID,
             ACTION_ITEM.POSITION, ACTION_ITEM.TEXT, ACTION_ITEM.KIND, ACTION_ITEM.GROUP_NAME, ACTION_ITEM.OWNER,
-            ACTION_ITEM.TEAM_ID, ACTION_ITEM.DUE_DATE, ACTION_ITEM.DUE_SOURCE, ACTION_ITEM.PRIORITY,
-            ACTION_ITEM.STATUS, ACTION_ITEM.STATUS_REASON, ACTION_ITEM.TICKET_REF, ACTION_ITEM.SOURCE_LINE,
-            ACTION_ITEM.REMOVED_FROM_SOURCE, ACTION_ITEM.CREATED_AT, ACTION_ITEM.UPDATED_AT, ACTION_ITEM.CLOSED_AT,
+            ACTION_ITEM.OWNER_SOURCE, ACTION_ITEM.TEAM_ID, ACTION_ITEM.DUE_DATE, ACTION_ITEM.DUE_SOURCE,
+            ACTION_ITEM.PRIORITY, ACTION_ITEM.STATUS, ACTION_ITEM.STATUS_REASON, ACTION_ITEM.TICKET_REF,
+            ACTION_ITEM.SOURCE_LINE, ACTION_ITEM.REMOVED_FROM_SOURCE, ACTION_ITEM.ORIGIN, ACTION_ITEM.DISMISSED,
+            ACTION_ITEM.DISMISSAL_REASON, ACTION_ITEM.CREATED_AT, ACTION_ITEM.UPDATED_AT, ACTION_ITEM.CLOSED_AT,
             ACTION_ITEM.VERSION, ACTION_ITEM.POSTMORTEM_SERVICE);
     private static final List<Field<?>> EVENT_FIELDS = List.of(ACTION_EVENT.ACTION_ID, ACTION_EVENT.FIELD,
             ACTION_EVENT.OLD_VALUE, ACTION_EVENT.NEW_VALUE, ACTION_EVENT.ACTOR, ACTION_EVENT.OCCURRED_AT);
@@ -68,10 +69,12 @@ public class NewActions {
                         + postmortemId);
             }
             rows.add(new Object[] {action.postmortemId(), action.position(), action.text(), action.kind(),
-                    action.group(), action.owner(), action.teamId(), action.dueDate(),
-                    action.dueSource() == null ? null : action.dueSource().wireName(), action.priority(),
-                    action.status().wireName(), action.statusReason(), action.ticketRef(), action.sourceLine(),
-                    action.removedFromSource(), action.createdAt(), action.updatedAt(), action.closedAt(), 0L, service});
+                    action.group(), action.owner(),
+                    action.ownerSource() == null ? null : action.ownerSource().wireName(), action.teamId(),
+                    action.dueDate(), action.dueSource() == null ? null : action.dueSource().wireName(),
+                    action.priority(), action.status().wireName(), action.statusReason(), action.ticketRef(),
+                    action.sourceLine(), action.removedFromSource(), action.origin().wireName(), action.dismissed(),
+                    action.dismissalReason(), action.createdAt(), action.updatedAt(), action.closedAt(), 0L, service});
         }
         actions.execute(rows);
         Map<Integer, Long> ids = dsl.select(ACTION_ITEM.POSITION, ACTION_ITEM.ID).from(ACTION_ITEM)
@@ -96,7 +99,8 @@ public class NewActions {
             throw new IllegalStateException("a follow-up just stored at position " + a.position() + " is not found");
         }
         return new ActionItem(id, a.postmortemId(), a.position(), a.text(), a.kind(), a.group(), a.owner(),
-                a.teamId(), a.dueDate(), a.dueSource(), a.priority(), a.status(), a.statusReason(), a.ticketRef(),
-                a.sourceLine(), a.removedFromSource(), a.createdAt(), a.updatedAt(), a.closedAt(), 0L);
+                a.ownerSource(), a.teamId(), a.dueDate(), a.dueSource(), a.priority(), a.status(), a.statusReason(),
+                a.ticketRef(), a.sourceLine(), a.removedFromSource(), a.origin(), a.dismissed(), a.dismissalReason(),
+                a.createdAt(), a.updatedAt(), a.closedAt(), 0L);
     }
 }

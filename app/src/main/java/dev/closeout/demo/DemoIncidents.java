@@ -1,8 +1,10 @@
 package dev.closeout.demo;
 
 import dev.closeout.action.ActionItem;
+import dev.closeout.action.ActionOrigin;
 import dev.closeout.action.ActionStatus;
 import dev.closeout.action.DueSource;
+import dev.closeout.action.OwnerSource;
 import dev.closeout.postmortem.ContentHash;
 import dev.closeout.postmortem.Postmortem;
 import dev.closeout.postmortem.extraction.TextDecoding;
@@ -118,9 +120,10 @@ final class DemoIncidents {
         String owner = ownerWritten ? pick(random, team.people()) : team == null ? null : team.defaultOwner();
         String ticket = team != null && random.nextDouble() < 0.25 ? team.jiraProject() + "-" + (100 + random.nextInt(9900))
                 : null;
-        return new ActionItem(index, postmortemIndex, position, text, kind, GROUP, owner, teamId, due,
+        OwnerSource ownerSource = owner == null ? null : ownerWritten ? OwnerSource.SOURCE : OwnerSource.TEAM;
+        return new ActionItem(index, postmortemIndex, position, text, kind, GROUP, owner, ownerSource, teamId, due,
                 dueWritten ? DueSource.SOURCE : DueSource.POLICY, priority, ActionStatus.OPEN, null, ticket,
-                line, false, imported, imported, null, 0L);
+                line, false, ActionOrigin.ENGINE, false, null, imported, imported, null, 0L);
     }
 
     /** A tenth of a team's follow-ups could be handed to a neighbouring team. */

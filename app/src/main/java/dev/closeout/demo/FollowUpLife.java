@@ -206,7 +206,8 @@ final class FollowUpLife {
 
     private static ActionItem withVersion(ActionItem a, long version) {
         return new ActionItem(a.id(), a.postmortemId(), a.position(), a.text(), a.kind(), a.group(), a.owner(),
-                a.teamId(), a.dueDate(), a.dueSource(), a.priority(), a.status(), a.statusReason(), a.ticketRef(),
-                a.sourceLine(), a.removedFromSource(), a.createdAt(), a.updatedAt(), a.closedAt(), version);
+                a.ownerSource(), a.teamId(), a.dueDate(), a.dueSource(), a.priority(), a.status(), a.statusReason(),
+                a.ticketRef(), a.sourceLine(), a.removedFromSource(), a.origin(), a.dismissed(), a.dismissalReason(),
+                a.createdAt(), a.updatedAt(), a.closedAt(), version);
     }
 }

@@ -2,6 +2,7 @@ package dev.closeout.jira;
 
 import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionItems;
+import dev.closeout.action.DismissalConflictException;
 import dev.closeout.integrations.tracker.TicketNotFoundException;
 import dev.closeout.integrations.tracker.TrackerException;
 import dev.closeout.security.Caller;
@@ -105,7 +106,7 @@ class JiraController {
     /**
      * Creates the follow-up's ticket now, or links the ticket {@code key} names (verified in Jira, labelled
      * and linked back). A follow-up that has a ticket keeps it unless a key is given; one whose ticket was
-     * deleted in Jira gets a new one.
+     * deleted in Jira gets a new one. A dismissed follow-up is out of the sync: 409 until it is restored.
      */
     @Secured(Roles.EDITOR)
     @Post("/actions/{id}/ticket")
@@ -113,6 +114,10 @@ class JiraController {
     TicketSyncResponse createTicket(long id, @Body @Nullable TicketRequest request, Authentication authentication) {
         ActionItem action = actions.get(id, Caller.of(authentication));
         JiraSync jira = enabledSync();
+        if (action.dismissed()) {
+            throw new DismissalConflictException("dismissed: follow-up " + id + " is dismissed, so it has no ticket "
+                    + "made or linked; restore it (POST /api/actions/" + id + "/restore) first");
+        }
         String key = request == null || request.key() == null ? null : request.key().strip();
         try {
             if (key != null) {

@@ -211,6 +211,11 @@ public class JiraSync {
             if (action == null) {
                 continue;
             }
+            if (action.dismissed()) {
+                // dismissed after the row was queued, or queued again since: out of the sync until restored
+                tickets.setAside(action.id(), now());
+                continue;
+            }
             Work work = new Work(row, action, names.get(action.postmortemId()));
             if (row.hasIssue()) {
                 existing.add(work);

@@ -320,6 +320,32 @@ public class JiraTickets {
     }
 
     /**
+     * A follow-up was dismissed: its ticket's pending work is set aside. A ticket never created (nor possibly
+     * created: no create without an answer) is forgotten, so none is ever made; the row of a ticket that exists,
+     * or may, stays, synced with nothing to push, the ticket left as it is. A failed row stays as it is. Its
+     * restore queues the row again ({@link #queue}, {@link #followUpChanged}).
+     */
+    @Transactional
+    public void setAside(long actionId, LocalDateTime now) {
+        // read by its key and decided here, as in followUpChanged: no gap lock on the queue's index
+        JiraTicketRecord row = dsl.selectFrom(JIRA_TICKET).where(JIRA_TICKET.ACTION_ID.eq(actionId)).forUpdate()
+                .fetchOne();
+        if (row == null || !SyncState.PENDING.wireName().equals(row.getState())) {
+            return;
+        }
+        if (row.getIssueId() == null && !Boolean.TRUE.equals(row.getCreateUncertain())) {
+            dsl.deleteFrom(JIRA_TICKET).where(JIRA_TICKET.ACTION_ID.eq(actionId)).execute();
+            return;
+        }
+        dsl.update(JIRA_TICKET)
+                .set(JIRA_TICKET.STATE, SyncState.SYNCED.wireName())
+                .set(JIRA_TICKET.PUSH_PENDING, false)
+                .set(JIRA_TICKET.UPDATED_AT, now)
+                .where(JIRA_TICKET.ACTION_ID.eq(actionId))
+                .execute();
+    }
+
+    /**
      * Failed creates of a team whose mapping changed since they failed are queued again. {@code teamId}
      * null: follow-ups without a team.
      */

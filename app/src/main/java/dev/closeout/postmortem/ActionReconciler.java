@@ -5,6 +5,7 @@ import dev.closeout.action.ActionEvent;
 import dev.closeout.action.ActionEventRepository;
 import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionItemRepository;
+import dev.closeout.action.ActionOrigin;
 import dev.closeout.action.DueSource;
 import dev.closeout.action.NewActions;
 import dev.closeout.postmortem.extraction.ExtractedAction;
@@ -29,6 +30,11 @@ import static dev.closeout.storage.Columns.fit;
  * priority, and a due date unless a person set one) but keeps what people decided in Closeout: status,
  * owner, team. Actions gone from the text are flagged {@code removed_from_source}, never deleted, since
  * their history and status still matter. Every change is an event by the importer.
+ *
+ * <p>People's corrections hold: a follow-up a person dismissed stays dismissed (matched, it is the text's copy of
+ * it, so the text does not bring it back); one a person added ({@link ActionOrigin#PERSON}) keeps what they wrote,
+ * takes the text's copy of it once the text has one (no second follow-up), and is never flagged removed, since
+ * it was not the text's to begin with.
  */
 @Singleton
 class ActionReconciler {
@@ -65,6 +71,9 @@ class ActionReconciler {
             Integer match = pairs.get(position);
             if (match == null) {
                 added.add(newAction.make(position, extracted.get(position)));
+            } else if (stored.get(match).origin() == ActionOrigin.PERSON) {
+                place(stored.get(match), position, extracted.get(position).line());
+                kept++;
             } else if (refresh(stored.get(match), position, extracted.get(position), actor, now)) {
                 updated++;
             } else {
@@ -76,7 +85,12 @@ class ActionReconciler {
         int position = extracted.size();
         int removed = 0;
         for (int index = 0; index < stored.size(); index++) {
-            if (!matched.contains(index)) {
+            if (matched.contains(index)) {
+                continue;
+            }
+            if (stored.get(index).origin() == ActionOrigin.PERSON) {
+                place(stored.get(index), position++, 0);
+            } else {
                 removed += flagRemoved(stored.get(index), position++, actor, now) ? 1 : 0;
             }
         }
@@ -98,8 +112,9 @@ class ActionReconciler {
         Integer sourceLine = extracted.line() > 0 ? extracted.line() : null;
 
         ActionItem updated = new ActionItem(action.id(), action.postmortemId(), position, text, extracted.kind(), group,
-                action.owner(), action.teamId(), due, dueSource, priority, action.status(), action.statusReason(),
-                ticket, sourceLine, false, action.createdAt(), now, action.closedAt(), action.version());
+                action.owner(), action.ownerSource(), action.teamId(), due, dueSource, priority, action.status(),
+                action.statusReason(), ticket, sourceLine, false, action.origin(), action.dismissed(),
+                action.dismissalReason(), action.createdAt(), now, action.closedAt(), action.version());
         List<ActionEvent> changes = ActionEvent.between(action, updated, actor);
         if (changes.isEmpty() && position == action.position() && Objects.equals(sourceLine, action.sourceLine())) {
             return false;
@@ -112,6 +127,17 @@ class ActionReconciler {
         return !changes.isEmpty();
     }
 
+    /**
+     * Puts a person's follow-up at {@code position}, with the line ({@code > 0}) the text has it on when they gave
+     * none: nothing a person would notice, so no event.
+     */
+    private void place(ActionItem action, int position, int line) {
+        ActionItem placed = action.movedTo(position, line > 0 ? line : null);
+        if (!placed.equals(action)) {
+            actions.update(placed);
+        }
+    }
+
     /** Flags an action the text no longer has; true when it was in the text until now. */
     private boolean flagRemoved(ActionItem action, int position, String actor, LocalDateTime now) {
         if (action.removedFromSource() && action.position() == position) {
@@ -119,10 +145,10 @@ class ActionReconciler {
         }
         boolean newlyRemoved = !action.removedFromSource();
         ActionItem flagged = new ActionItem(action.id(), action.postmortemId(), position, action.text(), action.kind(),
-                action.group(), action.owner(), action.teamId(), action.dueDate(), action.dueSource(),
-                action.priority(), action.status(), action.statusReason(), action.ticketRef(), action.sourceLine(),
-                true, action.createdAt(), newlyRemoved ? now : action.updatedAt(), action.closedAt(),
-                action.version());
+                action.group(), action.owner(), action.ownerSource(), action.teamId(), action.dueDate(),
+                action.dueSource(), action.priority(), action.status(), action.statusReason(), action.ticketRef(),
+                action.sourceLine(), true, action.origin(), action.dismissed(), action.dismissalReason(),
+                action.createdAt(), newlyRemoved ? now : action.updatedAt(), action.closedAt(), action.version());
         ActionItem stored = actions.update(flagged);
         events.saveAll(ActionEvent.between(action, flagged, actor));
         changes.publishEvent(new ActionChanged(action, stored, actor));

@@ -2,6 +2,7 @@ package dev.closeout.postmortem;
 
 import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionItemRepository;
+import dev.closeout.action.ActionItemResponse;
 import dev.closeout.action.ActionViews;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
@@ -25,6 +26,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import java.net.URI;
@@ -45,10 +49,11 @@ class PostmortemController {
     private final ActionViews actionViews;
     private final PostmortemCorrections corrections;
     private final PostmortemScope scope;
+    private final MissedActions missedActions;
 
     PostmortemController(PostmortemImporter importer, PostmortemRepository postmortems,
                          ActionItemRepository actions, PostmortemQueries queries, ActionViews actionViews,
-                         PostmortemCorrections corrections, PostmortemScope scope) {
+                         PostmortemCorrections corrections, PostmortemScope scope, MissedActions missedActions) {
         this.importer = importer;
         this.postmortems = postmortems;
         this.actions = actions;
@@ -56,6 +61,7 @@ class PostmortemController {
         this.actionViews = actionViews;
         this.corrections = corrections;
         this.scope = scope;
+        this.missedActions = missedActions;
     }
 
     /**
@@ -119,6 +125,39 @@ class PostmortemController {
         Postmortem postmortem = postmortems.findById(id).orElseThrow(() -> PostmortemScope.notFound(id));
         scope.requireVisible(caller.teamId(), postmortem);
         return PostmortemResponse.of(postmortem, actionViews.of(followUps(id, caller)));
+    }
+
+    /**
+     * Adds a follow-up the extraction missed: created as an extracted one is (team, default owner, due date by the
+     * team's policy, Jira ticket queued), marked {@code "origin": "person"}, and kept by re-imports of the source,
+     * which neither flag it removed nor add the text's copy of it again. A team-scoped token adds to its team's
+     * postmortems alone, as it corrects them.
+     */
+    @ApiResponse(responseCode = "201", description = "The follow-up added; Location is its URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionItemResponse.class)))
+    @Secured(Roles.EDITOR)
+    @Post(value = "/{id}/actions", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<ActionItemResponse> addAction(long id, @Body @Nullable CreateActionItemRequest request,
+                                               Authentication authentication) {
+        ActionItem added = missedActions.add(id, CreateActionItemRequest.draftOf(request), Caller.of(authentication));
+        return HttpResponse.created(actionViews.of(added))
+                .headers(headers -> headers.location(URI.create("/api/actions/" + added.id())));
+    }
+
+    /**
+     * The postmortem as it stands after people's corrections, in the label schema of the corpus
+     * (shared/corpus/LABELING.md): the facts as corrected, the follow-ups still in the text and not dismissed,
+     * people's additions and edits included. A team-scoped token gets its team's follow-ups, as in
+     * {@code GET /api/postmortems/{id}}.
+     */
+    @Get("/{id}/labels")
+    @ReadOnly
+    PostmortemLabels labels(long id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        Postmortem postmortem = postmortems.findById(id).orElseThrow(() -> PostmortemScope.notFound(id));
+        scope.requireVisible(caller.teamId(), postmortem);
+        return PostmortemLabels.of(postmortem, followUps(id, caller));
     }
 
     private List<ActionItem> followUps(long postmortemId, Caller caller) {

@@ -1,5 +1,6 @@
 package dev.closeout.postmortem;
 
+import dev.closeout.action.ActionQueries;
 import dev.closeout.action.ActionStatus;
 import dev.closeout.search.TextSearch;
 import io.micronaut.core.annotation.Nullable;
@@ -84,7 +85,8 @@ public class PostmortemQueries {
     /** The rows of a page of {@code from} where {@code condition} holds, newest first, with their counts. */
     private Result<Record> page(Table<?> from, Condition condition, @Nullable Long scopeTeamId, int limit,
                                 Field<?>... extra) {
-        Condition counted = ACTION_ITEM.POSTMORTEM_ID.eq(POSTMORTEM.ID)
+        // a dismissed follow-up is no follow-up of the postmortem's
+        Condition counted = ACTION_ITEM.POSTMORTEM_ID.eq(POSTMORTEM.ID).and(ActionQueries.notDismissed())
                 .and(scopeTeamId == null ? noCondition() : ACTION_ITEM.TEAM_ID.eq(scopeTeamId));
         Field<Integer> actionCount = selectCount().from(ACTION_ITEM).where(counted).asField(ACTION_COUNT);
         Field<Integer> openActionCount = selectCount().from(ACTION_ITEM).where(counted)

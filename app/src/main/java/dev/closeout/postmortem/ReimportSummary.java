@@ -9,7 +9,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param updated stored actions whose text, kind, group, ticket, priority or due date changed in the
  *                text, or that reappeared after being removed from it
  * @param removed stored actions no longer in the text, now flagged {@code removed_from_source}
- * @param kept    stored actions found again unchanged
+ * @param kept    stored actions found again unchanged, a person's addition the text now has among them (it keeps
+ *                what the person wrote)
  */
 @Serdeable
 public record ReimportSummary(int added, int updated, int removed, int kept) {

@@ -8,7 +8,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record11;
+import org.jooq.Record12;
 import org.jooq.ResultQuery;
 import org.jooq.exception.DataAccessException;
 import org.jooq.SQLDialect;
@@ -109,11 +109,11 @@ class BacklogReplay {
                 ? (long) zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds()
                 : null;
         boolean mysql = dsl.dialect().family() == SQLDialect.MYSQL || dsl.dialect().family() == SQLDialect.MARIADB;
-        ResultQuery<Record11<Long, Long, LocalDate, String, Boolean, LocalDateTime, Long, String, String, String,
-                LocalDateTime>> query = dsl
+        ResultQuery<Record12<Long, Long, LocalDate, String, Boolean, Boolean, LocalDateTime, Long, String, String,
+                String, LocalDateTime>> query = dsl
                 .select(ACTION_ITEM.ID, ACTION_ITEM.TEAM_ID, ACTION_ITEM.DUE_DATE, ACTION_ITEM.STATUS,
-                        ACTION_ITEM.REMOVED_FROM_SOURCE, ACTION_ITEM.CREATED_AT, ACTION_EVENT.ID, ACTION_EVENT.FIELD,
-                        ACTION_EVENT.OLD_VALUE, ACTION_EVENT.NEW_VALUE, ACTION_EVENT.OCCURRED_AT)
+                        ACTION_ITEM.REMOVED_FROM_SOURCE, ACTION_ITEM.DISMISSED, ACTION_ITEM.CREATED_AT, ACTION_EVENT.ID,
+                        ACTION_EVENT.FIELD, ACTION_EVENT.OLD_VALUE, ACTION_EVENT.NEW_VALUE, ACTION_EVENT.OCCURRED_AT)
                 .from(ACTION_ITEM)
                 .leftJoin(ACTION_EVENT).on(ACTION_EVENT.ACTION_ID.eq(ACTION_ITEM.ID)
                         .and(ACTION_EVENT.FIELD.in(FollowupTimeline.FIELDS)))
@@ -137,13 +137,13 @@ class BacklogReplay {
                     long team = rows.getLong(2);
                     now = new Current(rows.wasNull() ? BacklogHistory.NO_TEAM : team,
                             rows.getObject(3, LocalDate.class), rows.getString(4), rows.getBoolean(5),
-                            day(rows.getObject(6, LocalDateTime.class), fixedOffset));
+                            rows.getBoolean(6), day(rows.getObject(7, LocalDateTime.class), fixedOffset));
                     events = new ArrayList<>();
                 }
-                long event = rows.getLong(7);
+                long event = rows.getLong(8);
                 if (!rows.wasNull()) {
-                    events.add(new Event(event, rows.getString(8), rows.getString(9), rows.getString(10),
-                            day(rows.getObject(11, LocalDateTime.class), fixedOffset)));
+                    events.add(new Event(event, rows.getString(9), rows.getString(10), rows.getString(11),
+                            day(rows.getObject(12, LocalDateTime.class), fixedOffset)));
                 }
             }
             tally(now, events, tally, from, replacingNow);

@@ -19,10 +19,12 @@ import static org.jooq.impl.SQLDataType.LOCALDATE;
 /**
  * A follow-up's state at an earlier time, read from its history ({@code action_event}) rather than from its
  * row, which holds only the present: the {@code created} event carries the first status, each
- * {@code status} event a move, each {@code removed_from_source} event the flag's new value, each {@code due}
- * event the date's new value (null: none). So a follow-up done and later reopened was active again from its
- * reopening, one closed today was still active yesterday, and one whose due date was moved out today was
- * overdue yesterday by the date it had then. docs/reports.md, "Definitions".
+ * {@code status} event a move, each {@code removed_from_source} and {@code dismissed} event the flag's new
+ * value, each {@code due} event the date's new value (null: none). A dismissal takes a follow-up out from its
+ * time on, as a removal from the text does: the days before it counted it, as the backlog's history did then. So
+ * a follow-up done and later reopened was active again from its reopening, one closed today was still active
+ * yesterday, and one whose due date was moved out today was overdue yesterday by the date it had then.
+ * docs/reports.md, "Definitions".
  */
 public final class FollowupHistory {
 
@@ -35,7 +37,7 @@ public final class FollowupHistory {
 
     /**
      * Active at {@code endUtc} (a stored UTC time, e.g. the end of a report's day): created before it, its
-     * last status before it open or in progress, and not removed from its postmortem by then.
+     * last status before it open or in progress, and neither removed from its postmortem nor dismissed by then.
      */
     public static Condition activeBefore(LocalDateTime endUtc) {
         return ACTION_ITEM.CREATED_AT.lt(endUtc)
@@ -45,6 +47,20 @@ public final class FollowupHistory {
                 .and(ACTION_ITEM.STATUS.in(FollowupRules.ACTIVE_STATUSES).or(ACTION_ITEM.CLOSED_AT.ge(endUtc)))
                 .and(statusBefore(endUtc).in(FollowupRules.ACTIVE_STATUSES))
                 .and(coalesce(removedBefore(endUtc), inline(Boolean.FALSE.toString()))
+                        .ne(inline(Boolean.TRUE.toString())))
+                .and(notDismissedBefore(endUtc));
+    }
+
+    /**
+     * Not dismissed at {@code endUtc}: never dismissed before it, or restored since its last dismissal before it.
+     * Dismissals are few: the follow-ups ever dismissed before then are one range of ix_action_event_field_status
+     * (field, occurred_at, action_id), read once, and only theirs is the last such event looked up.
+     */
+    static Condition notDismissedBefore(LocalDateTime endUtc) {
+        return ACTION_ITEM.ID.notIn(select(ACTION_EVENT.ACTION_ID).from(ACTION_EVENT)
+                        .where(ACTION_EVENT.FIELD.eq(ActionEvent.DISMISSED))
+                        .and(ACTION_EVENT.OCCURRED_AT.lt(endUtc)))
+                .or(coalesce(dismissedBefore(endUtc), inline(Boolean.FALSE.toString()))
                         .ne(inline(Boolean.TRUE.toString())));
     }
 
@@ -56,6 +72,11 @@ public final class FollowupHistory {
     /** "true" or "false" as set last before {@code endUtc}; null when it never changed. */
     static Field<String> removedBefore(LocalDateTime endUtc) {
         return lastValueBefore(endUtc, ACTION_EVENT.FIELD.eq(REMOVED_FROM_SOURCE));
+    }
+
+    /** "true" or "false" as a person's dismissal or restore set it last before {@code endUtc}; null when none did. */
+    static Field<String> dismissedBefore(LocalDateTime endUtc) {
+        return lastValueBefore(endUtc, ACTION_EVENT.FIELD.eq(ActionEvent.DISMISSED));
     }
 
     /**

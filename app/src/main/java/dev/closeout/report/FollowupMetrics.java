@@ -32,7 +32,8 @@ import static org.jooq.impl.DSL.when;
  * each status, how many are overdue, how many were closed in the last 7 days, and how long those took to
  * close as cumulative buckets ({@code le}, in days) that PromQL's {@code histogram_quantile} reads. All of it
  * comes from one grouped query per {@link #refresh()} (the scheduled {@link FollowupMetricsJob}); a scrape
- * only reads the values kept from the last refresh. Follow-ups removed from their postmortem are not counted.
+ * only reads the values kept from the last refresh. Follow-ups removed from their postmortem or dismissed are not
+ * counted.
  */
 @Singleton
 @Requires(beans = MeterRegistry.class)
@@ -88,7 +89,7 @@ public class FollowupMetrics {
         dsl.select(TEAM.TEAM_KEY, ACTION_ITEM.STATUS, overdue, bucket, count())
                 .from(ACTION_ITEM)
                 .leftJoin(TEAM).on(TEAM.ID.eq(ACTION_ITEM.TEAM_ID))
-                .where(ACTION_ITEM.REMOVED_FROM_SOURCE.isFalse())
+                .where(FollowupRules.counted())
                 .groupBy(TEAM.TEAM_KEY, ACTION_ITEM.STATUS, overdue, bucket)
                 .forEach(row -> {
                     String team = label(row.value1());
@@ -113,7 +114,7 @@ public class FollowupMetrics {
         for (String status : STATUSES) {
             Gauge.builder("closeout.followups", () -> values.byStatus().getOrDefault(team, Map.of())
                             .getOrDefault(status, 0))
-                    .description("Follow-ups by team and status (not those removed from their postmortem)")
+                    .description("Follow-ups by team and status (not those removed from their postmortem or dismissed)")
                     .tag("team", team).tag("status", status)
                     .register(registry);
         }

@@ -1,5 +1,6 @@
 package dev.closeout.report;
 
+import dev.closeout.action.ActionQueries;
 import dev.closeout.action.ActionStatus;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -38,9 +39,18 @@ public final class FollowupRules {
     private FollowupRules() {
     }
 
-    /** Active now: open or in progress, and still in its postmortem (not {@code removed_from_source}). */
+    /**
+     * Counted by the reports: still in its postmortem (not {@code removed_from_source}) and not dismissed by a person
+     * as no follow-up at all ({@link ActionQueries#notDismissed()}). The covering indexes of the reports hold both
+     * flags (V18), so a count with this still reads no row.
+     */
+    public static Condition counted() {
+        return ACTION_ITEM.REMOVED_FROM_SOURCE.isFalse().and(ActionQueries.notDismissed());
+    }
+
+    /** Active now: open or in progress, and {@linkplain #counted() counted}. */
     public static Condition active() {
-        return ACTION_ITEM.STATUS.in(ACTIVE_STATUSES).and(ACTION_ITEM.REMOVED_FROM_SOURCE.isFalse());
+        return ACTION_ITEM.STATUS.in(ACTIVE_STATUSES).and(counted());
     }
 
     /** Overdue on {@code day} for a follow-up active now: due before that day. */

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * One follow-up's life as the backlog history counts it, replayed from its events: from each day on, was it
  * active at the end of the day, and what was its due date then. The created event gives the first status;
- * status events move it (a reopened follow-up is active again from that day); removed_from_source events take
- * it out of the backlog and put it back; due events move its due date, the first one's old value being the
+ * status events move it (a reopened follow-up is active again from that day); removed_from_source and dismissed
+ * events take it out of the backlog and put it back; due events move its due date, the first one's old value being the
  * date it was created with. The team is the follow-up's current one. Several events on one day leave the
  * state the last one made: the counts are at the end of each day. Creations, closings and reopenings are
  * counted on the day they happened, by the rules of {@link FollowupRules}.
@@ -23,16 +23,17 @@ final class FollowupTimeline {
     static final String REMOVED = "removed_from_source";
     static final String DUE = "due";
     /** The events the history reads; every other field leaves the counts alone. */
-    static final List<String> FIELDS = List.of(ActionEvent.CREATED, STATUS, REMOVED, DUE);
+    static final List<String> FIELDS = List.of(ActionEvent.CREATED, STATUS, REMOVED, ActionEvent.DISMISSED, DUE);
 
     private FollowupTimeline() {
     }
 
     /** What the follow-up's row holds now; {@code creationDay} is its creation's epoch day in the reports' zone. */
-    record Current(long team, @Nullable LocalDate due, String status, boolean removed, long creationDay) {
+    record Current(long team, @Nullable LocalDate due, String status, boolean removed, boolean dismissed,
+                   long creationDay) {
 
         boolean active() {
-            return FollowupTimeline.active(status, removed);
+            return FollowupTimeline.active(status, removed, dismissed);
         }
     }
 
@@ -50,6 +51,8 @@ final class FollowupTimeline {
         String status = created != null && created.newValue() != null ? created.newValue()
                 : firstOld(events, STATUS, now.status());
         boolean removed = Boolean.parseBoolean(firstOld(events, REMOVED, Boolean.toString(now.removed())));
+        boolean dismissed = Boolean.parseBoolean(firstOld(events, ActionEvent.DISMISSED,
+                Boolean.toString(now.dismissed())));
         LocalDate due = events.stream().anyMatch(e -> DUE.equals(e.field()))
                 ? date(firstOld(events, DUE, null)) : now.due();
         long since = created != null ? created.day() : now.creationDay();
@@ -61,19 +64,20 @@ final class FollowupTimeline {
                 count(now.team(), event, tally);
             }
             if (event.day() > since) {
-                add(now.team(), since, event.day(), active(status, removed), due, tally, from, 1);
+                add(now.team(), since, event.day(), active(status, removed, dismissed), due, tally, from, 1);
                 since = event.day();
             }
             switch (event.field()) {
                 case STATUS -> status = event.newValue();
                 case REMOVED -> removed = Boolean.parseBoolean(event.newValue());
+                case ActionEvent.DISMISSED -> dismissed = Boolean.parseBoolean(event.newValue());
                 case DUE -> due = date(event.newValue());
                 default -> {
                     // another field: no change to the backlog
                 }
             }
         }
-        add(now.team(), since, Long.MAX_VALUE, active(status, removed), due, tally, from, 1);
+        add(now.team(), since, Long.MAX_VALUE, active(status, removed, dismissed), due, tally, from, 1);
     }
 
     private static void count(long team, Event status, BacklogTally tally) {
@@ -90,8 +94,8 @@ final class FollowupTimeline {
         add(now.team(), from, Long.MAX_VALUE, now.active(), now.due(), tally, from, weight);
     }
 
-    private static boolean active(@Nullable String status, boolean removed) {
-        return status != null && !removed && FollowupRules.isActive(status);
+    private static boolean active(@Nullable String status, boolean removed, boolean dismissed) {
+        return status != null && !removed && !dismissed && FollowupRules.isActive(status);
     }
 
     private static void add(long team, long since, long until, boolean active, @Nullable LocalDate due,

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * least one was active, and when every one was done. Follow-ups never reopened are active from their creation
  * until they were closed, and closed since ({@code closed_at}); created together, they are read as one
  * {@link Batch}. A reopened follow-up is followed through the periods it spent closed before each reopen
- * ({@code action_closed_period}). Follow-ups removed from their postmortem's text do not count.
+ * ({@code action_closed_period}). Follow-ups removed from their postmortem's text, or dismissed, do not count.
  */
 final class IncidentFollowups {
 

@@ -64,7 +64,7 @@ class OverdueQueries {
      * Today's counts, each pass grouping by few values: team, priority and bucket (every total but owner's and
      * service's); owner and service. Grouped by all five at once, the groups were about as many as the overdue
      * follow-ups (a temporary table of 240,000 wide rows, spilled to disk, 10 s for every team at a million
-     * follow-ups); each pass here reads ix_action_overdue or ix_action_team_overdue (V10, V15) alone into a few
+     * follow-ups); each pass here reads ix_action_overdue or ix_action_team_overdue (V10, V15, V18) alone into a few
      * thousand groups at most: the service is the follow-up's copy of its postmortem's (V15), not looked up
      * through the postmortem. docs/reports.md, "Cost at a million follow-ups".
      */
@@ -190,9 +190,9 @@ class OverdueQueries {
                     .unionAll(firsts(dueThen, dueMoved(filter, day).and(dueThen.lt(day.day()))
                             .and(after == null ? noCondition() : after(dueThen, after)), limit));
         } else {
-            // one status at a time: each is one range of ix_action_overdue (status, removed_from_source, due_date,
-            // id) read in order and only as far as the page needs; both statuses at once are two ranges MariaDB
-            // merges only by sorting every overdue follow-up, for each page
+            // one status at a time: each is one range of ix_action_overdue (status, removed_from_source, dismissed,
+            // due_date, id) read in order and only as far as the page needs; both statuses at once are two ranges
+            // MariaDB merges only by sorting every overdue follow-up, for each page
             for (String status : FollowupRules.ACTIVE_STATUSES) {
                 Select<Record2<Long, LocalDate>> ofStatus = firsts(ACTION_ITEM.DUE_DATE,
                         overdue.and(ACTION_ITEM.STATUS.eq(status)), limit);

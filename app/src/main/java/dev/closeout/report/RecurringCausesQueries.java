@@ -187,7 +187,7 @@ class RecurringCausesQueries {
 
     private Map<Long, IncidentFollowups> followUps(Predicate<Long> wanted, PostmortemIds ofPostmortems,
                                                  @Nullable Long teamId) {
-        Condition followUps = ACTION_ITEM.REMOVED_FROM_SOURCE.isFalse().and(ofPostmortems.on(ACTION_ITEM.POSTMORTEM_ID))
+        Condition followUps = FollowupRules.counted().and(ofPostmortems.on(ACTION_ITEM.POSTMORTEM_ID))
                 .and(teamId == null ? noCondition() : ACTION_ITEM.TEAM_ID.eq(teamId));
 
         Map<Long, List<IncidentFollowups.Batch>> batches = new HashMap<>();

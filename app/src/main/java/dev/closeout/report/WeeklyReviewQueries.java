@@ -82,7 +82,7 @@ class WeeklyReviewQueries {
 
     /**
      * Follow-ups due from {@code from} to {@code to} that count for the on-time rate: not {@code not_doing}
-     * and not removed from their postmortem.
+     * and {@linkplain FollowupRules#counted() counted}.
      */
     @ReadOnly
     List<Due> dueBetween(LocalDate from, LocalDate to, @Nullable Long team) {
@@ -93,7 +93,7 @@ class WeeklyReviewQueries {
                 .from(ACTION_ITEM)
                 .where(ACTION_ITEM.STATUS.in(counted))
                 .and(ACTION_ITEM.DUE_DATE.between(from, to))
-                .and(ACTION_ITEM.REMOVED_FROM_SOURCE.isFalse())
+                .and(FollowupRules.counted())
                 .and(team == null ? noCondition() : ACTION_ITEM.TEAM_ID.eq(team))
                 .fetch(row -> new Due(row.value1(), row.value2(), row.value3()));
     }

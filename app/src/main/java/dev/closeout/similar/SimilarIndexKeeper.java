@@ -138,11 +138,15 @@ public class SimilarIndexKeeper {
         update(id, change.followUps() == null ? null : SimilarSources.of(change.postmortem(), change.followUps()));
     }
 
-    /** A follow-up's text is part of its postmortem's document; other changes to it are not. */
+    /**
+     * A follow-up's text is part of its postmortem's document while it is in the text and not dismissed; other
+     * changes to it are not.
+     */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onActionChanged(ActionChanged change) {
         if (change.before() != null && (!change.before().text().equals(change.after().text())
-                || change.before().removedFromSource() != change.after().removedFromSource())) {
+                || change.before().removedFromSource() != change.after().removedFromSource()
+                || change.before().dismissed() != change.after().dismissed())) {
             update(change.after().postmortemId(), null);
         }
     }

@@ -1,6 +1,7 @@
 package dev.closeout.similar;
 
 import dev.closeout.action.ActionItem;
+import dev.closeout.action.ActionQueries;
 import dev.closeout.postmortem.Postmortem;
 import dev.closeout.postmortem.PostmortemScope;
 import io.micronaut.core.annotation.Nullable;
@@ -89,7 +90,7 @@ class SimilarSources {
     static SimilarDocument of(Postmortem postmortem, List<ActionItem> followUps) {
         return new SimilarDocument(postmortem.id(), postmortem.service(), postmortem.rootCauseComponent(),
                 postmortem.rootCauseTrigger(), postmortem.rootCauseSummary(), followUps.stream()
-                .filter(action -> !action.removedFromSource()).map(ActionItem::text).toList());
+                .filter(action -> !action.removedFromSource() && !action.dismissed()).map(ActionItem::text).toList());
     }
 
     /**
@@ -109,7 +110,7 @@ class SimilarSources {
         Condition ofRows = consecutive ? ACTION_ITEM.POSTMORTEM_ID.between(ids.get(0), ids.get(ids.size() - 1))
                 : ACTION_ITEM.POSTMORTEM_ID.in(ids);
         Map<Long, List<String>> texts = dsl.select(ACTION_ITEM.POSTMORTEM_ID, ACTION_ITEM.TEXT).from(ACTION_ITEM)
-                .where(ofRows).and(ACTION_ITEM.REMOVED_FROM_SOURCE.isFalse())
+                .where(ofRows).and(ACTION_ITEM.REMOVED_FROM_SOURCE.isFalse()).and(ActionQueries.notDismissed())
                 .orderBy(ACTION_ITEM.POSTMORTEM_ID, ACTION_ITEM.POSITION)
                 .fetchGroups(ACTION_ITEM.POSTMORTEM_ID, ACTION_ITEM.TEXT);
         List<SimilarDocument> documents = new ArrayList<>(rows.size());

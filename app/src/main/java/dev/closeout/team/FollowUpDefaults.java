@@ -2,6 +2,7 @@ package dev.closeout.team;
 
 import dev.closeout.action.ActionItem;
 import dev.closeout.action.DueSource;
+import dev.closeout.action.OwnerSource;
 import dev.closeout.postmortem.Postmortem;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -82,7 +83,12 @@ public class FollowUpDefaults {
         /** {@code fresh} with its team, owner and due date filled in where the postmortem left them out. */
         public ActionItem complete(ActionItem fresh) {
             Long teamId = fresh.teamId() != null ? fresh.teamId() : team == null ? null : team.teamId();
-            String owner = fresh.owner() != null ? fresh.owner() : team == null ? null : team.defaultOwner();
+            String owner = fresh.owner();
+            OwnerSource ownerSource = fresh.ownerSource();
+            if (owner == null && team != null && team.defaultOwner() != null) {
+                owner = team.defaultOwner();
+                ownerSource = OwnerSource.TEAM;
+            }
             LocalDate due = fresh.dueDate();
             DueSource dueSource = fresh.dueSource();
             if (due == null) {
@@ -90,9 +96,10 @@ public class FollowUpDefaults {
                 dueSource = DueSource.POLICY;
             }
             return new ActionItem(fresh.id(), fresh.postmortemId(), fresh.position(), fresh.text(), fresh.kind(),
-                    fresh.group(), owner, teamId, due, dueSource, fresh.priority(), fresh.status(),
+                    fresh.group(), owner, ownerSource, teamId, due, dueSource, fresh.priority(), fresh.status(),
                     fresh.statusReason(), fresh.ticketRef(), fresh.sourceLine(), fresh.removedFromSource(),
-                    fresh.createdAt(), fresh.updatedAt(), fresh.closedAt(), fresh.version());
+                    fresh.origin(), fresh.dismissed(), fresh.dismissalReason(), fresh.createdAt(), fresh.updatedAt(),
+                    fresh.closedAt(), fresh.version());
         }
     }
 

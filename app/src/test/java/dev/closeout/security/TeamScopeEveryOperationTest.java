@@ -110,6 +110,10 @@ class TeamScopeEveryOperationTest extends JiraApiTestBase {
         probe("GET /api/actions/{id}", null, t -> get("/api/actions/" + payAction(t)), payAction);
         probe("PATCH /api/actions/{id}", MediaType.APPLICATION_JSON, t -> HttpRequest.PATCH(
                 "/api/actions/" + payAction(t), Map.of("owner", "mallory", "version", 0)), payAction);
+        probe("POST /api/actions/{id}/dismiss", MediaType.APPLICATION_JSON, t -> HttpRequest.POST(
+                "/api/actions/" + payAction(t) + "/dismiss", Map.of("reason", "not a follow-up")), payAction);
+        probe("POST /api/actions/{id}/restore", null, t -> HttpRequest.POST(
+                "/api/actions/" + payAction(t) + "/restore", ""), payAction);
         probe("GET /api/actions/{id}/history", null, t -> get("/api/actions/" + payAction(t) + "/history"), payAction);
         probe("GET /api/actions/{id}/ticket", null, t -> get("/api/actions/" + payAction(t) + "/ticket"), payAction);
         probe("POST /api/actions/{id}/ticket", MediaType.APPLICATION_JSON,
@@ -152,6 +156,11 @@ class TeamScopeEveryOperationTest extends JiraApiTestBase {
         probe("GET /api/postmortems/{id}", null, t -> get("/api/postmortems/" + t.payCheckout), payPostmortem);
         probe("PATCH /api/postmortems/{id}", MediaType.APPLICATION_JSON, t -> HttpRequest.PATCH(
                 "/api/postmortems/" + t.payCheckout, Map.of("title", "Renamed by web")), payPostmortem);
+        probe("POST /api/postmortems/{id}/actions", MediaType.APPLICATION_JSON, t -> HttpRequest.POST(
+                "/api/postmortems/" + t.payCheckout + "/actions", Map.of("text", "Load-test the pricing service",
+                        "kind", "preventative")), payPostmortem);
+        probe("GET /api/postmortems/{id}/labels", null, t -> get("/api/postmortems/" + t.payCheckout + "/labels"),
+                payPostmortem);
         probe("GET /api/postmortems/{id}/similar", null, t -> get("/api/postmortems/" + t.payCheckout + "/similar"),
                 payPostmortem);
         probe("GET /api/reports/recurring-causes", null, t -> get("/api/reports/recurring-causes?team=pay"),

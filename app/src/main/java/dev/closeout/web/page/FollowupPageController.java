@@ -9,6 +9,7 @@ import dev.closeout.action.ActionLists;
 import dev.closeout.action.ActionNotFoundException;
 import dev.closeout.action.ActionStatus;
 import dev.closeout.action.ActionViews;
+import dev.closeout.action.DismissalConflictException;
 import dev.closeout.action.IllegalTransitionException;
 import dev.closeout.action.ReasonRequiredException;
 import dev.closeout.action.StaleActionException;
@@ -66,6 +67,8 @@ class FollowupPageController {
             + "is now. Yours was not saved: make it again if it still applies.";
     static final String REASON_REQUIRED = "Moving a follow-up to not doing needs a reason: say why it will not be "
             + "done. Nothing was saved.";
+    static final String DISMISSED = "This follow-up was dismissed as no follow-up at all: restore it before "
+            + "changing it. Nothing was saved.";
     static final String EDITORS_ONLY = "Only editors and admins may change follow-ups; nothing was changed.";
 
     private final ActionLists lists;
@@ -167,6 +170,8 @@ class FollowupPageController {
             return refused(sender, HttpStatus.UNPROCESSABLE_ENTITY, REASON_REQUIRED, kept);
         } catch (IllegalTransitionException e) {
             return refused(sender, HttpStatus.CONFLICT, e.getMessage(), Kept.NOTHING);
+        } catch (DismissalConflictException e) {
+            return refused(sender, HttpStatus.CONFLICT, DISMISSED, Kept.NOTHING);
         }
         return saved(sender);
     }
@@ -209,6 +214,8 @@ class FollowupPageController {
             return notFound(visitor, id);
         } catch (StaleActionException e) {
             return refused(sender, HttpStatus.CONFLICT, STALE, Kept.NOTHING);
+        } catch (DismissalConflictException e) {
+            return refused(sender, HttpStatus.CONFLICT, DISMISSED, Kept.NOTHING);
         }
         return saved(sender);
     }

@@ -23,8 +23,9 @@ public record SourceLine(int number, String text, List<ActionItemResponse> follo
     static List<SourceLine> of(String text, List<ActionItemResponse> followUps) {
         Map<Integer, List<ActionItemResponse>> byLine = new HashMap<>();
         for (ActionItemResponse followUp : followUps) {
-            // one removed from the text kept the line number of a text that is no longer there
-            if (followUp.sourceLine() != null && !followUp.removedFromSource()) {
+            // one removed from the text kept the line number of a text that is no longer there; a dismissed one is
+            // no follow-up the line produced
+            if (followUp.sourceLine() != null && !followUp.removedFromSource() && !followUp.dismissed()) {
                 byLine.computeIfAbsent(followUp.sourceLine(), line -> new ArrayList<>()).add(followUp);
             }
         }

@@ -176,6 +176,21 @@ class FollowupPagesTest extends PageTestBase {
     }
 
     @Test
+    void refusesToMoveADismissedFollowUpAndSaysWhy() {
+        long c1 = data.id("c1");
+        String csrf = csrfOf(body(page("/follow-ups/" + c1, editor)));
+        client.exchange(HttpRequest.POST("/api/actions/" + c1 + "/dismiss", Map.of("reason", "not a follow-up"))
+                .bearerAuth(ADMIN));
+
+        HttpResponse<String> response = post("/follow-ups/" + c1 + "/status", editor, Map.of("csrf", csrf,
+                "version", version(c1), "to", "in_progress"));
+
+        assertEquals(HttpStatus.CONFLICT, response.getStatus());
+        assertTrue(body(response).contains(FollowupPageController.DISMISSED), body(response));
+        assertEquals("open", getJson("/api/actions/" + c1).get("status"));
+    }
+
+    @Test
     void refusesNotDoingWithoutAReasonAndKeepsTheForm() {
         long c1 = data.id("c1");
         String csrf = csrfOf(body(page("/follow-ups/" + c1, editor)));

@@ -221,6 +221,19 @@ class PostmortemPagesTest extends PageTestBase {
     }
 
     @Test
+    void saysWhichFollowUpIsDismissedAndMarksNoLineForIt() {
+        long dismissed = teams.checkoutActions.get(0);
+        exchange(HttpRequest.POST("/api/actions/" + dismissed + "/dismiss",
+                Map.of("reason", "the tests have it already")).bearerAuth(ADMIN));
+
+        String html = flat(body(page("/postmortems/" + teams.payCheckout, signIn(ADMIN))));
+
+        assertTrue(html.contains("dismissed: the tests have it already"), html);
+        assertEquals(2, count(html, "class=\"marked\""), "the lines of the two follow-ups still there");
+        assertFalse(html.contains("Follow-up #" + dismissed + " (open)"), html);
+    }
+
+    @Test
     void linksTheSimilarIncidents() {
         long again = id(teams.importMarkdown("confluence/PAY/checkout-again.md", CHECKOUT_AGAIN));
         List<Map<String, Object>> similar = list(getJson("/api/postmortems/" + teams.payCheckout + "/similar")
