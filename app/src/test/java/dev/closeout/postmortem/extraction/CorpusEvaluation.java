@@ -2,6 +2,7 @@ package dev.closeout.postmortem.extraction;
 
 import dev.closeout.postmortem.evaluation.Evaluation;
 import dev.closeout.postmortem.evaluation.FieldScore;
+import dev.closeout.postmortem.evaluation.Label;
 import dev.closeout.postmortem.evaluation.LabelledDocument;
 import dev.closeout.postmortem.evaluation.LabelledFolder;
 import dev.closeout.postmortem.evaluation.Score;
@@ -13,8 +14,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -51,6 +56,16 @@ final class CorpusEvaluation {
 
         String render() {
             return score.render();
+        }
+
+        /** A field's score, or "actions.precision", "actions.recall", "actions.f1". */
+        double measure(String name) {
+            return switch (name) {
+                case "actions.precision" -> score.precision();
+                case "actions.recall" -> score.recall();
+                case "actions.f1" -> score.f1();
+                default -> score.field(name).value();
+            };
         }
     }
 
@@ -100,6 +115,66 @@ final class CorpusEvaluation {
             return new Report(evaluation.score(part.of(labelledDocuments(directory))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The markdown documents of the part, each as written and as a wiki exports it ({@link WikiExport}), so the
+     * engine's HTML reading is measured against its markdown reading on the same texts and labels.
+     */
+    Rendered evaluateHtmlRenderings(Path directory, Part part) {
+        PostmortemExtractor extractor = new PostmortemExtractor();
+        Score markdown = new Score();
+        Score html = new Score();
+        try {
+            for (LabelledDocument document : part.of(labelledDocuments(directory))) {
+                String name = document.name();
+                if (!name.endsWith(".md") && !name.endsWith(".markdown")) {
+                    continue;
+                }
+                Label label = document.readLabel();
+                String text = document.text();
+                markdown.add(name, label, extractor.extract(text));
+                html.add(name, label, extractor.extract(WikiExport.of(text)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Rendered(new Report(markdown), new Report(html));
+    }
+
+    /** The same documents' scores as written in markdown and as rendered to HTML. */
+    record Rendered(Report markdown, Report html) {
+
+        /** The measures side by side, with the HTML score's difference from the markdown one. */
+        String render() {
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "documents %d%n", markdown.documents));
+            out.append(String.format(Locale.ROOT, "%-18s %8s %8s %8s%n", "", "markdown", "html", "diff"));
+            measures().forEach(measure -> out.append(String.format(Locale.ROOT, "%-18s %8.3f %8.3f %+8.3f%n", measure,
+                    markdown.measure(measure), html.measure(measure),
+                    html.measure(measure) - markdown.measure(measure))));
+            return out.toString();
+        }
+
+        List<String> measures() {
+            List<String> measures = new ArrayList<>(List.of("actions.precision", "actions.recall", "actions.f1"));
+            measures.addAll(markdown.score.fields().keySet());
+            return measures;
+        }
+
+        /** The mismatches of the HTML rendering that the markdown text does not have. */
+        List<String> htmlOnlyMismatches() {
+            Set<String> markdownMismatches = new HashSet<>(withoutLines(markdown.mismatches));
+            return html.mismatches.stream().filter(m -> !markdownMismatches.contains(withoutLine(m))).toList();
+        }
+
+        private static List<String> withoutLines(List<String> mismatches) {
+            return mismatches.stream().map(Rendered::withoutLine).toList();
+        }
+
+        // an extra action's line differs between the two renderings of the same document
+        private static String withoutLine(String mismatch) {
+            return mismatch.replaceFirst(" EXTRA action \\(line \\d+\\)", " EXTRA action");
         }
     }
 
