@@ -5,6 +5,8 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A markdown postmortem as a wiki exports it: rendered to HTML by commonmark with GFM tables, inside a full page
@@ -21,12 +23,13 @@ final class WikiExport {
     }
 
     static String of(String markdown) {
+        FrontMatter page = FrontMatter.of(markdown);
         return """
                 <!DOCTYPE html>
                 <html lang="en">
                 <head>
                 <meta charset="utf-8">
-                <title>Postmortems - Engineering Wiki</title>
+                <title>%s - Engineering Wiki</title>
                 <link rel="stylesheet" href="/assets/wiki.css">
                 <script src="/assets/wiki.js"></script>
                 </head>
@@ -40,7 +43,7 @@ final class WikiExport {
                 <main>
                 <div class="page-actions"><a href="?action=edit">Edit</a> <a href="?action=history">History</a></div>
                 <article class="wiki-content">
-                %s</article>
+                %s%s</article>
                 </main>
                 <footer class="wiki-footer">
                 <p>Last edited by a wiki user. Content is available under the company's internal terms.</p>
@@ -48,6 +51,33 @@ final class WikiExport {
                 </footer>
                 </body>
                 </html>
-                """.formatted(RENDERER.render(PARSER.parse(markdown)));
+                """.formatted(escape(page.title() == null ? "Postmortems" : page.title()),
+                page.title() == null ? "" : "<h1>" + escape(page.title()) + "</h1>\n",
+                RENDERER.render(PARSER.parse(page.body())));
+    }
+
+    /**
+     * YAML front matter is the page's settings, not its text: a wiki or site generator (Hugo, Jekyll, Docusaurus)
+     * takes it off and shows its title as the page's heading.
+     */
+    private record FrontMatter(String title, String body) {
+
+        private static final Pattern TITLE = Pattern.compile("(?m)^title:\\s*[\"']?(.*?)[\"']?\\s*$");
+
+        static FrontMatter of(String markdown) {
+            if (!markdown.startsWith("---\n")) {
+                return new FrontMatter(null, markdown);
+            }
+            int end = markdown.indexOf("\n---\n", 3);
+            if (end < 0) {
+                return new FrontMatter(null, markdown);
+            }
+            Matcher title = TITLE.matcher(markdown.substring(4, end + 1));
+            return new FrontMatter(title.find() ? title.group(1) : null, markdown.substring(end + 5));
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
