@@ -361,9 +361,7 @@ final class HtmlText {
             markerLine = false;
             String content = text.strip();
             if (!content.isEmpty() && !MARKER_ONLY.matcher(content).matches()) {
-                // blocks are apart, as in markdown; the text under a heading follows it, as markdown authors write it
-                String previous = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-                if (!previous.isEmpty() && !previous.startsWith("#") && !text.startsWith("-")
+                if (!lines.isEmpty() && !lines.get(lines.size() - 1).isEmpty() && !text.startsWith("-")
                         && !text.startsWith("1.") && !text.startsWith(" ")) {
                     lines.add("");
                 }

@@ -58,12 +58,6 @@ class HtmlTextTest {
     }
 
     @Test
-    void writesTheTextUnderAHeadingRightAfterIt() {
-        assertEquals(List.of("### 5:00 PM", "Incident declared", "", "### 6:11 PM", "Incident resolved."),
-                lines("<h3>5:00 PM</h3>\n<p>Incident declared</p>\n<h3>6:11 PM</h3>\n<p>Incident resolved.</p>"));
-    }
-
-    @Test
     void readsTheParagraphOfALooseListItemAsTheItem() {
         assertEquals(List.of("- Add an alert", "- Write a runbook"),
                 lines("<ul>\n<li>\n<p>Add an alert</p>\n</li>\n<li><p>Write a runbook</p></li>\n</ul>"));
