@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Holds the engine's scores on the labelled corpus as a floor: a change that lowers one fails here.
  * Prints the reports of the whole corpus, its tuning part and its validation part (every fifth document or
- * summary, {@link Part}); with {@code -Dcloseout.eval.verbose=true} also the tuning part's mismatches. Raise the floors
+ * summary, {@link Part}), and the markdown documents' scores beside their HTML renderings' ({@link WikiExport}); with
+ * {@code -Dcloseout.eval.verbose=true} also the tuning part's mismatches. Raise the floors
  * when the engine improves (docs/extraction.md has the current numbers). Reads the labelled corpus, which is not
  * in the repository: run by {@code ./mvnw -Peval verify} only.
  */
