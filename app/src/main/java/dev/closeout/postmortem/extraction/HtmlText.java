@@ -291,17 +291,17 @@ final class HtmlText {
             if (text.isEmpty() || !Character.isUpperCase(text.charAt(0)) || Markup.wordCount(text) < 4) {
                 return false;
             }
-            int words = 0;
+            int alphanumerics = 0;
             int signs = 0;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (Character.isLetterOrDigit(c)) {
-                    words++;
+                    alphanumerics++;
                 } else if (!Character.isWhitespace(c)) {
                     signs++;
                 }
             }
-            return words >= 6 * signs;
+            return alphanumerics >= 6 * signs;
         }
 
         private void write(String text) {
