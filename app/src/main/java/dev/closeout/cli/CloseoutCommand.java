@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tracker for postmortem follow-ups.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExtractCommand.class, TokenCommand.class,
-                JiraCommand.class, ReportCommand.class, DemoDataCommand.class, BenchCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, ExtractCommand.class, EvalCommand.class,
+                TokenCommand.class, JiraCommand.class, ReportCommand.class, DemoDataCommand.class, BenchCommand.class,
                 TrainRootCauseCommand.class})
 public class CloseoutCommand {
 

@@ -1,14 +1,17 @@
-package dev.closeout.postmortem.extraction;
+package dev.closeout.postmortem.evaluation;
 
 import java.util.Locale;
 
-/** How alike two action texts are, from 0 to 1: 1 minus the edit distance over the longer length. */
-final class TextSimilarity {
+/**
+ * How alike two action texts are, from 0 to 1: 1 minus the edit distance over the longer length, ignoring
+ * case, spacing and markdown signs.
+ */
+public final class TextSimilarity {
 
     private TextSimilarity() {
     }
 
-    static double of(String a, String b) {
+    public static double of(String a, String b) {
         String x = normalize(a);
         String y = normalize(b);
         int longer = Math.max(x.length(), y.length());
@@ -18,7 +21,7 @@ final class TextSimilarity {
         return 1.0 - (double) levenshtein(x, y) / longer;
     }
 
-    static String normalize(String text) {
+    private static String normalize(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[*_`#>\\[\\]]", "").replaceAll("\\s+", " ").trim();
     }
 
