@@ -47,7 +47,9 @@ public final class ActionExtractor {
     /** Same level as a plain lead-in; a distinct value only so the next line can tell it followed bold. */
     private static final int BOLD_LEAD_IN_LEVEL = -LEAD_IN_LEVEL;
     private static final int TEXT_HEADING_LEVEL = 7;
-    private static final int SENTENCE_LEAD_IN_LEVEL = 9;
+    /** A lead-in under an empty lead-in: "Corrective and preventative measures:" then "Monitoring:". */
+    private static final int SUB_LEAD_IN_LEVEL = 9;
+    private static final int SENTENCE_LEAD_IN_LEVEL = 10;
     private static final int MAX_BLOCK_DEPTH = 2 * MarkdownRepair.MAX_DEPTH + 4;
     private static final int LABEL_MAX_WORDS = 12;
     private static final Pattern CHECKBOX = Pattern.compile("^\\s*\\[[ xX✓✔]?]\\s*");
@@ -87,6 +89,8 @@ public final class ActionExtractor {
         private final List<ExtractedAction> actions = new ArrayList<>();
         private final Map<String, Integer> seen = new HashMap<>();
         private final Deque<Scope> scopes = new ArrayDeque<>();
+        /** Whether anything but a heading or lead-in came since the last one. */
+        private boolean contentSinceLeadIn;
 
         Walk(String[] lines) {
             this.lines = lines;
@@ -124,8 +128,10 @@ public final class ActionExtractor {
         }
 
         /** A heading or a lead-in: ends the scopes at its level or below and opens its own. */
-        private void enter(int level, String heading) {
+        private void enter(int written, String heading) {
             String label = Markup.label(heading);
+            int level = written == LEAD_IN_LEVEL ? leadInLevel(label) : written;
+            contentSinceLeadIn = false;
             Role sibling = null;
             while (!scopes.isEmpty() && scopes.peek().level() >= level) {
                 Scope closed = scopes.pop();
@@ -142,6 +148,26 @@ public final class ActionExtractor {
             scopes.push(new Scope(level, role, label));
         }
 
+        /**
+         * A lead-in straight after a lead-in with nothing between names a part of it, and the neutral lead-ins
+         * after that part name its other parts: "Tasks:", "Monitoring:", ..., "Documentation:" all list tasks.
+         * A lead-in with section words of its own ("Lessons learned:") starts a new section.
+         */
+        private int leadInLevel(String label) {
+            for (Scope scope : scopes) {
+                if (scope.level() == LEAD_IN_LEVEL) {
+                    return contentSinceLeadIn ? LEAD_IN_LEVEL : SUB_LEAD_IN_LEVEL;
+                }
+                if (scope.level() == SUB_LEAD_IN_LEVEL) {
+                    return ActionLanguage.roleOf(label) == Role.NEUTRAL ? SUB_LEAD_IN_LEVEL : LEAD_IN_LEVEL;
+                }
+                if (scope.level() < LEAD_IN_LEVEL) {
+                    break;
+                }
+            }
+            return LEAD_IN_LEVEL;
+        }
+
         private Role inherited() {
             Role parent = role();
             return parent == Role.ACTIONS || parent == Role.LESSONS ? parent : Role.NEUTRAL;
@@ -149,6 +175,7 @@ public final class ActionExtractor {
 
         /** "To prevent this, we will:" names the items after it when it stands in or opens an action section. */
         private void sentenceLeadIn(String sentence) {
+            contentSinceLeadIn = true;
             String label = Markup.label(sentence);
             while (!scopes.isEmpty() && scopes.peek().level() >= SENTENCE_LEAD_IN_LEVEL) {
                 scopes.pop();
@@ -238,13 +265,14 @@ public final class ActionExtractor {
         }
 
         private void prose(String text, int line) {
+            contentSinceLeadIn = true;
             if (role() == Role.ACTIONS && ActionLanguage.isConclusion(text)) {
                 // a closing paragraph ends the list of work; the next heading or lead-in starts afresh
                 scopes.push(new Scope(SENTENCE_LEAD_IN_LEVEL, Role.CLOSED, group()));
                 return;
             }
             if (role() == Role.ACTIONS) {
-                if (ActionLanguage.isNotWork(text) || !ActionLanguage.isWorkProse(text)) {
+                if (fieldOfLastAction(text) || ActionLanguage.isNotWork(text) || !ActionLanguage.isWorkProse(text)) {
                     return;
                 }
                 for (String sentence : ActionLanguage.splitWorkSentences(text)) {
@@ -258,6 +286,7 @@ public final class ActionExtractor {
         }
 
         private void list(ListBlock list, Role role, String group, int depth) {
+            contentSinceLeadIn = true;
             if (depth > MAX_BLOCK_DEPTH) {
                 return;
             }
@@ -326,6 +355,7 @@ public final class ActionExtractor {
         }
 
         private void table(TableBlock table) {
+            contentSinceLeadIn = true;
             if (role() != Role.ACTIONS) {
                 return;
             }
@@ -371,36 +401,36 @@ public final class ActionExtractor {
 
         /** The fields stated by sub-items that are all "Owner: ...", "Due: ..." lines; else null. */
         private Fields fieldsOnly(List<ListBlock> subLists) {
-            String owner = null;
-            LocalDate due = null;
-            String priority = null;
-            String ticket = null;
+            Fields fields = Fields.NONE;
             for (ListBlock subList : subLists) {
                 for (Node sub = subList.getFirstChild(); sub != null; sub = sub.getNext()) {
                     if (sub.getFirstChild() == null || sub.getFirstChild().getNext() != null
                             || !(sub.getFirstChild() instanceof Paragraph)) {
                         return null;
                     }
-                    Matcher field = FIELD_ITEM.matcher(clean(plainText(sub.getFirstChild())));
-                    if (!field.matches()) {
+                    Fields field = Fields.ofLine(clean(plainText(sub.getFirstChild())));
+                    if (field == null) {
                         return null;
                     }
-                    String name = field.group(1).toLowerCase(Locale.ROOT);
-                    String value = field.group(2).trim();
-                    if (name.startsWith("owner") || name.startsWith("assignee") || name.equals("dri")
-                            || name.equals("team")) {
-                        owner = owner != null ? owner : ActionFields.ownerCell(value);
-                    } else if (name.startsWith("due") || name.equals("deadline") || name.equals("eta")
-                            || name.equals("target date")) {
-                        due = due != null ? due : ActionFields.date(value);
-                    } else if (name.equals("priority") || name.equals("severity")) {
-                        priority = priority != null ? priority : ActionFields.priorityCell(value);
-                    } else if (!name.equals("status")) {
-                        ticket = ticket != null ? ticket : ActionFields.ticketCell(value);
-                    }
+                    fields = fields.or(field);
                 }
             }
-            return new Fields(owner, due, priority, ticket, null);
+            return fields;
+        }
+
+        /** "Deadline: December 22" on the line after an action states that action's field; else false. */
+        private boolean fieldOfLastAction(String text) {
+            Fields field = Fields.ofLine(text);
+            if (field == null) {
+                return false;
+            }
+            if (!actions.isEmpty() && java.util.Objects.equals(actions.get(actions.size() - 1).group(), group())) {
+                ExtractedAction last = actions.get(actions.size() - 1);
+                Fields merged = new Fields(last.owner(), last.due(), last.priority(), last.ticket(), null).or(field);
+                actions.set(actions.size() - 1, new ExtractedAction(last.text(), last.kind(), last.group(), merged.owner,
+                        merged.due, merged.priority, merged.ticket, last.line()));
+            }
+            return true;
         }
 
         private void add(String text, int line, String group, Fields cells) {
@@ -412,7 +442,7 @@ public final class ActionExtractor {
             if (cleaned.isEmpty()) {
                 return;
             }
-            Fields fields = cells == null ? new Fields(null, null, null, null, null) : cells;
+            Fields fields = cells == null ? Fields.NONE : cells;
             String owner = fields.owner != null ? fields.owner : ActionFields.ownerInText(cleaned);
             LocalDate due = fields.due != null ? fields.due : ActionFields.dueInText(cleaned);
             String priority = fields.priority != null ? fields.priority : ActionFields.priorityInText(cleaned);
@@ -454,6 +484,36 @@ public final class ActionExtractor {
 
     /** Owner, due, priority, ticket and type read from a table row's cells. */
     private record Fields(String owner, LocalDate due, String priority, String ticket, String type) {
+
+        static final Fields NONE = new Fields(null, null, null, null, null);
+
+        /** The field a line such as "Owner: Sam" or "Due: 2024-03-01" states, or null for any other line. */
+        static Fields ofLine(String text) {
+            Matcher field = FIELD_ITEM.matcher(text.length() > 300 ? "" : text);
+            if (!field.matches()) {
+                return null;
+            }
+            String name = field.group(1).toLowerCase(Locale.ROOT);
+            String value = field.group(2).trim();
+            if (name.startsWith("owner") || name.startsWith("assignee") || name.equals("dri") || name.equals("team")) {
+                return new Fields(ActionFields.ownerCell(value), null, null, null, null);
+            } else if (name.startsWith("due") || name.equals("deadline") || name.equals("eta")
+                    || name.equals("target date")) {
+                return new Fields(null, ActionFields.date(value), null, null, null);
+            } else if (name.equals("priority") || name.equals("severity")) {
+                return new Fields(null, null, ActionFields.priorityCell(value), null, null);
+            } else if (!name.equals("status")) {
+                return new Fields(null, null, null, ActionFields.ticketCell(value), null);
+            }
+            return NONE;
+        }
+
+        /** These fields, each one missing taken from {@code other}. */
+        Fields or(Fields other) {
+            return new Fields(owner != null ? owner : other.owner, due != null ? due : other.due,
+                    priority != null ? priority : other.priority, ticket != null ? ticket : other.ticket,
+                    type != null ? type : other.type);
+        }
     }
 
     /** One logical line of a paragraph: a lead-in, or content that may have wrapped over several lines. */

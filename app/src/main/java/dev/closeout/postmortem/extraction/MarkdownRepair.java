@@ -20,6 +20,7 @@ final class MarkdownRepair {
     /** A bullet that is not markdown's, matched after the line's indentation. */
     private static final Pattern SYMBOL_BULLET = Pattern.compile(
             "(?:[•◦▪▫●○■□‣∙·➢➤►▶✓✔✅☑☐⬜❌✗✘→⇒]|\\\\\\*|o(?=\\t)|-(?=\\t)|\\*(?=\\t))\\uFE0F?[\\t ]*(?=\\S)");
+    private static final Pattern ATX_HEADING = Pattern.compile("#{1,6}(?:\\s|$)");
     private static final Pattern RST_ENUMERATION = Pattern.compile("#\\.\\s+");
     private static final Pattern LIST_START = Pattern.compile("(?:[-*+]|\\d{1,9}[.)])(?:\\s|$)");
     private static final int MAX_INLINE_BLOCK = 20_000;
@@ -60,7 +61,8 @@ final class MarkdownRepair {
                 if (!blank) {
                     inList = mayStartList(line) && LIST_START.matcher(line).region(leadingWhitespace(line), line.length()).lookingAt() || (inList && indentOf(line) > 0);
                 }
-                previousBlank = blank;
+                // a heading is a block of one line: an indented line after it starts a code block too
+                previousBlank = blank || isAtxHeading(line);
             }
             out.add(line);
         }
@@ -180,6 +182,11 @@ final class MarkdownRepair {
             }
         }
         return markers > MAX_DEPTH ? capped.substring(0, keepEnd) + capped.substring(i) : capped;
+    }
+
+    private static boolean isAtxHeading(String line) {
+        int hash = leadingWhitespace(line);
+        return hash <= 3 && line.startsWith("#", hash) && ATX_HEADING.matcher(line).region(hash, line.length()).lookingAt();
     }
 
     private static int leadingWhitespace(String line) {

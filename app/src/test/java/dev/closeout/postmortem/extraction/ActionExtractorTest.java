@@ -1,0 +1,82 @@
+package dev.closeout.postmortem.extraction;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** One behaviour of the action reading each, on the kind of snippet postmortems are written in. */
+class ActionExtractorTest {
+
+    private static List<ExtractedAction> actions(String text) {
+        return new ActionExtractor().extract(new DocumentReader().read(text));
+    }
+
+    private static List<String> texts(String text) {
+        return actions(text).stream().map(ExtractedAction::text).toList();
+    }
+
+    @Test
+    void readsAListIndentedStraightUnderAHeadingAsAList() {
+        String text = """
+                ## Corrective and Preventative Measures:
+
+                ### Improvements/Fixes:
+                    - Strengthen monitoring: Enhance monitoring to detect replication lag.
+                    - Documentation: Maintain up-to-date replication runbooks.
+                """;
+
+        assertEquals(List.of("Strengthen monitoring: Enhance monitoring to detect replication lag.",
+                "Documentation: Maintain up-to-date replication runbooks."), texts(text));
+    }
+
+    @Test
+    void lessonsAfterAnActionListStillStartTheirOwnSection() {
+        String text = """
+                Corrective and Preventative Measures:
+
+                Improved Cron Job Management:
+
+                Implement stricter review for new cron jobs.
+
+                Enhanced Monitoring:
+
+                Configure alerts for anomalous disk I/O activity.
+
+                Lessons Learned:
+
+                Thorough code review and testing: Carefully testing cron jobs can prevent such errors.
+                """;
+
+        List<ExtractedAction> actions = actions(text);
+
+        assertEquals(List.of("Implement stricter review for new cron jobs.",
+                "Configure alerts for anomalous disk I/O activity."), actions.stream().map(ExtractedAction::text).toList());
+        assertEquals("Enhanced Monitoring", actions.get(1).group());
+    }
+
+    @Test
+    void readsTheDeadlineLineUnderAnActionAsItsDueDate() {
+        String text = """
+                Tasks:
+
+                Load Balancer Configuration Review:
+                    Task: Perform a detailed audit of load balancer configurations.
+                    Deadline: December 22, 2023.
+
+                Monitoring Enhancement:
+                    Task: Alert on uneven traffic distribution.
+                    Deadline: December 20, 2023.
+                """;
+
+        List<ExtractedAction> actions = actions(text);
+
+        assertEquals(List.of("Task: Perform a detailed audit of load balancer configurations.",
+                "Task: Alert on uneven traffic distribution."), actions.stream().map(ExtractedAction::text).toList());
+        assertEquals(List.of(LocalDate.of(2023, 12, 22), LocalDate.of(2023, 12, 20)),
+                actions.stream().map(ExtractedAction::due).toList());
+        assertEquals("Monitoring Enhancement", actions.get(1).group());
+    }
+}
