@@ -8,6 +8,7 @@ import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Link;
 import org.commonmark.node.Heading;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
@@ -272,7 +273,8 @@ public final class ActionExtractor {
                 return;
             }
             if (role() == Role.ACTIONS) {
-                if (fieldOfLastAction(text) || ActionLanguage.isNotWork(text) || !ActionLanguage.isWorkProse(text)) {
+                if (fieldOfLastAction(text) || ActionLanguage.isNotWork(text) || !ActionLanguage.isWorkProse(text)
+                        || ActionLanguage.isOnlyReferences(text)) {
                     return;
                 }
                 for (String sentence : ActionLanguage.splitWorkSentences(text)) {
@@ -326,13 +328,39 @@ public final class ActionExtractor {
                     role = role();
                     group = group();
                 } else if (role == Role.ACTIONS) {
-                    if (!text.isEmpty() && !ActionLanguage.isNotWork(text)) {
+                    if (!text.isEmpty() && !ActionLanguage.isNotWork(text) && !onlyNonIssueLinks(text, listItem)) {
                         add(text, lineOf(listItem), group, null);
                     }
                 } else if (role == Role.LESSONS && ActionLanguage.commitsStrictly(text)) {
                     add(text, lineOf(listItem), group, null);
                 }
             }
+        }
+
+        /** An item that only links to pull requests, commits or pages: done work or background, not work. */
+        private static boolean onlyNonIssueLinks(String text, Node item) {
+            if (!ActionLanguage.isOnlyReferences(text)) {
+                return false;
+            }
+            for (String word : text.split("\\s+")) {
+                if (ActionLanguage.isIssueLink(word)) {
+                    return false;
+                }
+            }
+            Deque<Node> pending = new ArrayDeque<>();
+            pending.push(item);
+            while (!pending.isEmpty()) {
+                Node node = pending.pop();
+                if (node instanceof Link link && ActionLanguage.isIssueLink(link.getDestination())) {
+                    return false;
+                }
+                for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                    if (!(child instanceof ListBlock)) {
+                        pending.push(child);
+                    }
+                }
+            }
+            return true;
         }
 
         private static boolean isLabelLike(String text) {

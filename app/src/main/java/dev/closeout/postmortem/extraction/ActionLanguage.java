@@ -46,7 +46,7 @@ final class ActionLanguage {
                     + "|\\bwe aim to\\b|\\bwe apologi[sz]e\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NO_WORK = Pattern.compile(
-            "^(none|n/?a|tbd|nothing|-+|—)\\.?$|^https?://\\S+$", Pattern.CASE_INSENSITIVE);
+            "^(none|n/?a|tbd|nothing|-+|—)\\.?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern LESSONS = Pattern.compile(
             "\\b(?=[tl])(takeaways?|learnings?|lessons?(?: learned| learnt)?)\\b", Pattern.CASE_INSENSITIVE);
     private static final NeededWords LESSONS_WORDS = NeededWords.of("takeaway", "learning", "lesson");
@@ -156,10 +156,13 @@ final class ActionLanguage {
     /** Section names that start like a verb: "Follow-ups", "Tasks", "Improvements". */
     private static final Pattern VERB_LIKE_SECTION = Pattern.compile("(?i)^(follow[- ]?ups?|tasks?|improvements?)\\b.*");
 
-    /** "Actions taken", "Resolution and improvements": the closed word comes first or names done work. */
+    /**
+     * "Actions taken", "Resolution and improvements", "Follow-up timeline": the closed word comes first,
+     * names done work or a timeline.
+     */
     private static boolean closedWins(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        if (NAMES_DONE_WORK.matcher(lower).matches()
+        if (NAMES_DONE_WORK.matcher(lower).matches() || lower.contains("timeline")
                 || lower.contains("attractive")) {
             return true;
         }
@@ -300,6 +303,24 @@ final class ActionLanguage {
         String lower = limited.toLowerCase(Locale.ROOT);
         return (lower.contains("following") || lower.contains("these") || lower.contains("above")
                 || lower.contains("we a")) && NOT_WORK_ANYWHERE.matcher(limited).find();
+    }
+
+    /** Text that is only links or references: "https://host/x/issues/95", "flutter/plugins#1127". */
+    private static final Pattern ONLY_REFERENCES = Pattern.compile(
+            "(?:(?:https?://\\S{1,500}|[\\w.-]{1,100}/[\\w.-]{1,100}#\\d{1,7}|#\\d{1,7})[\\s,;.]{0,5}){1,20}");
+    private static final Pattern ISSUE_LINK = Pattern.compile(
+            "(?i)https?://\\S*?(?:/issues?/\\d|/browse/|/tickets?/|/bugs?/|show_bug)");
+
+    static boolean isOnlyReferences(String text) {
+        return text.length() <= 2000 && ONLY_REFERENCES.matcher(text.trim()).matches();
+    }
+
+    /**
+     * A bare link to an issue is the work it tracks; a bare link to a pull request, a commit or a page
+     * shows work done or background.
+     */
+    static boolean isIssueLink(String destination) {
+        return ISSUE_LINK.matcher(destination.length() > 500 ? destination.substring(0, 500) : destination).lookingAt();
     }
 
     /** "By implementing these measures, we aim to...": the section's work is over. */

@@ -79,4 +79,42 @@ class ActionExtractorTest {
                 actions.stream().map(ExtractedAction::due).toList());
         assertEquals("Monitoring Enhancement", actions.get(1).group());
     }
+
+    @Test
+    void aFollowUpTimelineIsATimeline() {
+        String text = """
+                ## Follow-up timeline
+
+                ### 8:20 PM
+                Primary engineer acknowledges report.
+
+                ## Action Items
+                - [ ] Write an incident report
+                """;
+
+        assertEquals(List.of("Write an incident report"), texts(text));
+    }
+
+    @Test
+    void aBareLinkToAnIssueIsAnActionAndALinkToAPullRequestIsDoneWork() {
+        String text = """
+                ## Action items
+
+                * https://github.com/example/node/issues/95
+                * https://github.com/example/node/issues/97
+
+                ### Fixes
+
+                * [example/plugins#1127](https://github.com/example/plugins/pull/1127)
+                * [example/website#2310](https://github.com/example/website/pull/2310)
+
+                https://github.com/example/engine/pull/52370
+                """;
+
+        List<ExtractedAction> actions = actions(text);
+
+        assertEquals(List.of("https://github.com/example/node/issues/95", "https://github.com/example/node/issues/97"),
+                actions.stream().map(ExtractedAction::text).toList());
+        assertEquals("https://github.com/example/node/issues/95", actions.get(0).ticket());
+    }
 }
