@@ -37,10 +37,14 @@ final class ActionFields {
             "https?://\\S*?(?:/issues?/|/pulls?/|/browse/|/tickets?/|/bugs?/|show_bug|/merge_requests/)\\S*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TICKET_KEY = Pattern.compile("(?<![\\w/-])([A-Z][A-Z0-9]{1,9}-\\d{1,7})(?![\\w-])");
-    private static final Pattern TICKET_NUMBER = Pattern.compile("(?<![\\w&/])((?:PR |pr )?#\\d{1,7})(?!\\w)");
+    /** "#123", "PR #123", and GitHub's cross-repository "owner/repo#123". */
+    private static final Pattern TICKET_NUMBER = Pattern.compile(
+            "(?<![\\w&/.-])((?:PR |pr )?#\\d{1,7}|[\\w.-]{1,100}/[\\w.-]{1,100}#\\d{1,7})(?!\\w)");
     private static final Pattern NOT_A_TICKET_KEY = Pattern.compile(
             "(?i)(TLS|SSL|UTF|ISO|SHA|MD|RFC|CVE|HTTP|IPV|COVID)-\\d+");
-    private static final Pattern BUG_NUMBER = Pattern.compile("(?i)\\b(?:bug|b/|issue|ticket)\\s*:?\\s*(\\d{3,10})\\b");
+    /** "bug 12345", "issue: 4321"; Google's "b/343765967" keeps its prefix, as it is written. */
+    private static final Pattern BUG_NUMBER = Pattern.compile(
+            "(?i)\\b(?:(?:bug|issue|ticket)\\s*:?\\s*(\\d{3,10})|(b/\\d{3,10}))\\b");
     private static final Pattern ANY_URL = Pattern.compile("https?://\\S+");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
     private static final Pattern DUE_IN_TEXT = Pattern.compile(
@@ -140,7 +144,10 @@ final class ActionFields {
             return number.group(1);
         }
         Matcher bug = BUG_NUMBER.matcher(scanned);
-        return bug.find() ? bug.group(1) : null;
+        if (!bug.find()) {
+            return null;
+        }
+        return bug.group(1) != null ? bug.group(1) : bug.group(2);
     }
 
     /** A ticket column's cell: its visible text when short ("PR #6575"), a bare URL, or null ("n/a"). */

@@ -117,4 +117,17 @@ class ActionExtractorTest {
                 actions.stream().map(ExtractedAction::text).toList());
         assertEquals("https://github.com/example/node/issues/95", actions.get(0).ticket());
     }
+
+    @Test
+    void readsCrossRepositoryReferencesAndGoogleBugsAsTickets() {
+        String text = """
+                ## Action items
+
+                * [example/app#27110](https://github.com/example/app/issues/27110) - Test the plugins on CI
+                * P1 Add a screenshot test as described in b/343765967
+                """;
+
+        assertEquals(List.of("example/app#27110", "b/343765967"),
+                actions(text).stream().map(ExtractedAction::ticket).toList());
+    }
 }
