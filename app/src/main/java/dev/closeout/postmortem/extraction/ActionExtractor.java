@@ -92,6 +92,8 @@ public final class ActionExtractor {
         private final Deque<Scope> scopes = new ArrayDeque<>();
         /** Whether anything but a heading or lead-in came since the last one. */
         private boolean contentSinceLeadIn;
+        /** Whether the current heading or lead-in has listed its work as list items or table rows. */
+        private boolean listedSinceHeading;
 
         Walk(String[] lines) {
             this.lines = lines;
@@ -133,6 +135,7 @@ public final class ActionExtractor {
             String label = Markup.label(heading);
             int level = written == LEAD_IN_LEVEL ? leadInLevel(label) : written;
             contentSinceLeadIn = false;
+            listedSinceHeading = false;
             Role sibling = null;
             while (!scopes.isEmpty() && scopes.peek().level() >= level) {
                 Scope closed = scopes.pop();
@@ -273,7 +276,8 @@ public final class ActionExtractor {
                 return;
             }
             if (role() == Role.ACTIONS) {
-                if (fieldOfLastAction(text) || ActionLanguage.isNotWork(text) || !ActionLanguage.isWorkProse(text)
+                // a section that lists its work as items comments on it in its prose, unless that commits outright
+                if (fieldOfLastAction(text) || listedSinceHeading && !ActionLanguage.commitsToWork(text) || ActionLanguage.isNotWork(text) || !ActionLanguage.isWorkProse(text)
                         || ActionLanguage.isOnlyReferences(text)) {
                     return;
                 }
@@ -312,6 +316,7 @@ public final class ActionExtractor {
                     // "1. Rotate the key" with "- Owner: Sam" / "- Due: ..." under it: one action and its fields
                     if (role == Role.ACTIONS && !ActionLanguage.isNotWork(text)) {
                         add(text, lineOf(listItem), group, subFields);
+                        listedSinceHeading = true;
                     }
                 } else if (!subLists.isEmpty()) {
                     Role labelRole = labelLike ? ActionLanguage.roleOf(Markup.label(text)) : Role.NEUTRAL;
@@ -330,6 +335,7 @@ public final class ActionExtractor {
                 } else if (role == Role.ACTIONS) {
                     if (!text.isEmpty() && !ActionLanguage.isNotWork(text) && !onlyNonIssueLinks(text, listItem)) {
                         add(text, lineOf(listItem), group, null);
+                        listedSinceHeading = true;
                     }
                 } else if (role == Role.LESSONS && ActionLanguage.commitsStrictly(text)) {
                     add(text, lineOf(listItem), group, null);
@@ -424,6 +430,7 @@ public final class ActionExtractor {
                         cellOrNull(row, columns.ticket(), ActionFields::ticketCell),
                         ActionTable.cell(row, columns.type()));
                 add(text, rowLines.get(r), group(), fields);
+                listedSinceHeading = true;
             }
         }
 

@@ -130,4 +130,35 @@ class ActionExtractorTest {
         assertEquals(List.of("example/app#27110", "b/343765967"),
                 actions(text).stream().map(ExtractedAction::ticket).toList());
     }
+
+    @Test
+    void readsHtmlListItemsWrittenInsideMarkdown() {
+        String text = """
+                ## Corrective and Preventative Measures
+
+                ### Tasks:
+                <ol><li>Implement stricter controls on database connection limits.</li>
+                <li>Schedule a training session on connection management.</li></ol>
+                """;
+
+        assertEquals(List.of("Implement stricter controls on database connection limits.",
+                "Schedule a training session on connection management."), texts(text));
+    }
+
+    @Test
+    void proseAfterTheListedWorkCommentsOnIt() {
+        String text = """
+                ## Corrective and Preventative Measures
+
+                1. Patch the Nginx configuration to raise the file limit.
+                2. Integrate load tests into the CI pipeline.
+
+                ---
+
+                This incident serves as a reminder of the importance of proactive configuration.
+                """;
+
+        assertEquals(List.of("Patch the Nginx configuration to raise the file limit.",
+                "Integrate load tests into the CI pipeline."), texts(text));
+    }
 }
