@@ -277,7 +277,8 @@ public final class ActionExtractor {
             }
             if (role() == Role.ACTIONS) {
                 // a section that lists its work as items comments on it in its prose, unless that commits outright
-                if (fieldOfLastAction(text) || listedSinceHeading && !ActionLanguage.commitsToWork(text) || ActionLanguage.isNotWork(text) || !ActionLanguage.isWorkProse(text)
+                if (fieldOfLastAction(text) || listedSinceHeading && !ActionLanguage.commitsToWork(text)
+                        || ActionLanguage.isNotWork(text) || !ActionLanguage.isWorkProse(text)
                         || ActionLanguage.isOnlyReferences(text)) {
                     return;
                 }
@@ -287,6 +288,24 @@ public final class ActionExtractor {
             } else if (role() == Role.LESSONS) {
                 for (String sentence : ActionLanguage.weWillSentences(text)) {
                     add(sentence, line, null);
+                }
+            } else if (role() == Role.NEUTRAL) {
+                announcedWork(text, line);
+            }
+        }
+
+        /**
+         * "Several improvements have been identified. We plan to X. Y will be implemented.": a paragraph of
+         * prose that opens by announcing work commits to it in the sentences after; the opening is their group.
+         */
+        private void announcedWork(String text, int line) {
+            List<String> sentences = ActionLanguage.sentences(text);
+            if (sentences.size() < 2 || ActionLanguage.roleOf(sentences.get(0)) != Role.ACTIONS) {
+                return;
+            }
+            for (String sentence : sentences.subList(1, sentences.size())) {
+                if (ActionLanguage.promises(sentence) && !ActionLanguage.isNotWork(sentence)) {
+                    add(sentence, line, sentences.get(0), null);
                 }
             }
         }

@@ -277,6 +277,14 @@ final class ActionLanguage {
                 || NEEDS_TO.matcher(body).lookingAt() || saysWeWill(body);
     }
 
+    /** "We plan to X", "Y will be implemented": a promise of future work, not a general "must". */
+    private static final Pattern PROMISE = Pattern.compile(
+            "\\b(?=[wpgi])(will(?! be able)|we'll|plan(?:s|ning)? to|going to|intend to)\\b", Pattern.CASE_INSENSITIVE);
+
+    static boolean promises(String sentence) {
+        return PROMISE.matcher(sentence.length() > 1000 ? sentence.substring(0, 1000) : sentence).find();
+    }
+
     /** The sentence of a prose paragraph that says "we will ...", or null. */
     static List<String> weWillSentences(String paragraph) {
         List<String> found = new ArrayList<>();

@@ -161,4 +161,24 @@ class ActionExtractorTest {
         assertEquals(List.of("Patch the Nginx configuration to raise the file limit.",
                 "Integrate load tests into the CI pipeline."), texts(text));
     }
+
+    @Test
+    void readsThePromisesOfAProseParagraphThatOpensByAnnouncingWork() {
+        String text = """
+                Postmortem: Login Outage
+
+                The load balancer was not routing authentication requests. We corrected its configuration at 17:00.
+
+                To execute these improvements, specific tasks have been outlined. A review of load balancer settings \
+                will be conducted. Monitoring systems will be enhanced to alert on misconfigurations. Our engineers \
+                must always stay curious.
+                """;
+
+        List<ExtractedAction> actions = actions(text);
+
+        assertEquals(List.of("A review of load balancer settings will be conducted.",
+                "Monitoring systems will be enhanced to alert on misconfigurations."),
+                actions.stream().map(ExtractedAction::text).toList());
+        assertEquals("To execute these improvements, specific tasks have been outlined.", actions.get(0).group());
+    }
 }
