@@ -74,6 +74,8 @@ final class ActionKind {
     private static final NeededWords REVIEWS_THIS_WORDS = NeededWords.of(
             "configuration", "settings", "deployment process", "management process");
 
+    /** Work its list marks done ("[DONE]", "(done)") was the fix of this incident. */
+    private static final Pattern DONE = Pattern.compile("(?i)[\\[(](?:done|fixed|completed?)[\\])]\\s*$");
     private static final Pattern LEADING_TICKET = Pattern.compile(
             "^\\s{0,3}(?:[A-Z][A-Z0-9]{1,9}-\\d{1,7}|#\\d{1,7})[:\\s\\-–]{1,4}(?=\\S)");
     private static final Pattern ROUTINE_WORK = Pattern.compile(
@@ -106,7 +108,7 @@ final class ActionKind {
             }
         }
         // each test runs only when the answer still depends on it: these are the costly regex passes
-        boolean strongFix = namesThisDefect(body) || changesComponent(work);
+        boolean strongFix = namesThisDefect(body) || changesComponent(work) || DONE.matcher(limited).find();
         if (group != null && CORRECTIVE_GROUP.matcher(group.trim()).matches()) {
             return !strongFix && !fixVerb(body, work) && prevents(body) ? PREVENTATIVE : CORRECTIVE;
         }

@@ -181,4 +181,16 @@ class ActionExtractorTest {
                 actions.stream().map(ExtractedAction::text).toList());
         assertEquals("To execute these improvements, specific tasks have been outlined.", actions.get(0).group());
     }
+
+    @Test
+    void workTheListMarksDoneWasTheFixOfThisIncident() {
+        String text = """
+                * ToDo:
+                    * Enable the time server in the exam image and recopy it [DONE]
+                    * Enable automated image builds with the time server checked
+                """;
+
+        assertEquals(List.of(ActionKind.CORRECTIVE, ActionKind.PREVENTATIVE),
+                actions(text).stream().map(ExtractedAction::kind).toList());
+    }
 }
