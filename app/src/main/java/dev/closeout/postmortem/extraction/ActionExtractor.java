@@ -143,7 +143,8 @@ public final class ActionExtractor {
                     sibling = closed.role();
                 }
             }
-            Role own = ActionLanguage.roleOf(label);
+            // a part's name is a section word only when it opens with one: "Automated Recovery Procedures" is a part
+            Role own = level == SUB_LEAD_IN_LEVEL ? ActionLanguage.roleOfInlineLabel(label) : ActionLanguage.roleOf(label);
             if (own == Role.NEUTRAL && sibling == Role.ACTIONS && ActionLanguage.isWorkGroup(label)) {
                 // "### Detection" right after "### Corrective actions" goes on listing work
                 own = Role.ACTIONS;
@@ -155,7 +156,7 @@ public final class ActionExtractor {
         /**
          * A lead-in straight after a lead-in with nothing between names a part of it, and the neutral lead-ins
          * after that part name its other parts: "Tasks:", "Monitoring:", ..., "Documentation:" all list tasks.
-         * A lead-in with section words of its own ("Lessons learned:") starts a new section.
+         * A lead-in that opens with section words of its own ("Lessons learned:") starts a new section.
          */
         private int leadInLevel(String label) {
             for (Scope scope : scopes) {
@@ -163,7 +164,7 @@ public final class ActionExtractor {
                     return contentSinceLeadIn ? LEAD_IN_LEVEL : SUB_LEAD_IN_LEVEL;
                 }
                 if (scope.level() == SUB_LEAD_IN_LEVEL) {
-                    return ActionLanguage.roleOf(label) == Role.NEUTRAL ? SUB_LEAD_IN_LEVEL : LEAD_IN_LEVEL;
+                    return ActionLanguage.roleOfInlineLabel(label) == Role.NEUTRAL ? SUB_LEAD_IN_LEVEL : LEAD_IN_LEVEL;
                 }
                 if (scope.level() < LEAD_IN_LEVEL) {
                     break;

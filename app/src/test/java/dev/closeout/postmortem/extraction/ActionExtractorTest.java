@@ -33,7 +33,7 @@ class ActionExtractorTest {
     }
 
     @Test
-    void lessonsAfterAnActionListStillStartTheirOwnSection() {
+    void namesOfPartsUnderAnEmptyLeadInListWorkUntilASectionWordOpensALeadIn() {
         String text = """
                 Corrective and Preventative Measures:
 
@@ -45,6 +45,10 @@ class ActionExtractorTest {
 
                 Configure alerts for anomalous disk I/O activity.
 
+                Automated Recovery Procedures:
+
+                Implement automated database failover to a secondary server.
+
                 Lessons Learned:
 
                 Thorough code review and testing: Carefully testing cron jobs can prevent such errors.
@@ -53,7 +57,9 @@ class ActionExtractorTest {
         List<ExtractedAction> actions = actions(text);
 
         assertEquals(List.of("Implement stricter review for new cron jobs.",
-                "Configure alerts for anomalous disk I/O activity."), actions.stream().map(ExtractedAction::text).toList());
+                "Configure alerts for anomalous disk I/O activity.",
+                "Implement automated database failover to a secondary server."),
+                actions.stream().map(ExtractedAction::text).toList());
         assertEquals("Enhanced Monitoring", actions.get(1).group());
     }
 
