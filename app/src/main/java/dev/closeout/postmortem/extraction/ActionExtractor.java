@@ -59,6 +59,7 @@ public final class ActionExtractor {
     private static final Pattern FIELD_ITEM = Pattern.compile(
             "(?i)(owners?|assignee|dri|team|due(?: date)?|deadline|eta|target date|priority|severity|status"
                     + "|ticket|jira|bug|issue|tracking(?: bug)?)\\s{0,3}:\\s{0,3}(\\S.{0,200})");
+    private static final Pattern ENUMERATOR = Pattern.compile("\\d{1,3}[.)]\\s+(?=\\S)");
     private static final Pattern BOLD_LABEL_LINE = Pattern.compile("^\\s*(\\*\\*|__)[^*_]{1,120}\\1\\s*:?\\s*\\\\?$");
 
     private final Parser parser = Parser.builder()
@@ -118,6 +119,7 @@ public final class ActionExtractor {
             for (Node block = parent.getFirstChild(); block != null; block = block.getNext()) {
                 if (block instanceof Heading heading) {
                     enter(heading.getLevel(), plainText(heading));
+                    numberedItemHeading(heading);
                 } else if (block instanceof Paragraph paragraph) {
                     paragraph(paragraph);
                 } else if (block instanceof ListBlock list) {
@@ -128,6 +130,28 @@ public final class ActionExtractor {
                     blocks(quote, depth + 1);
                 }
             }
+        }
+
+        /**
+         * "#### 1) Cron cleanup scheduled @malte_j" over a paragraph: under an action heading, a numbered
+         * heading whose section holds no list or table is one action, and its prose describes it.
+         */
+        private void numberedItemHeading(Heading heading) {
+            Matcher number = ENUMERATOR.matcher(plainText(heading));
+            if (role() != Role.ACTIONS || !number.lookingAt()) {
+                return;
+            }
+            for (Node next = heading.getNext(); next != null; next = next.getNext()) {
+                if (next instanceof Heading sibling && sibling.getLevel() <= heading.getLevel()) {
+                    break;
+                }
+                if (next instanceof ListBlock || next instanceof TableBlock || next instanceof Heading) {
+                    return;
+                }
+            }
+            Scope scope = scopes.pop();
+            add(plainText(heading).substring(number.end()), lineOf(heading), group(), null);
+            scopes.push(new Scope(scope.level(), Role.CLOSED, scope.group()));
         }
 
         /** A heading or a lead-in: ends the scopes at its level or below and opens its own. */

@@ -20,6 +20,8 @@ final class ActionFields {
             Pattern.CASE_INSENSITIVE);
     /** A handle standing alone in parentheses names the owner: "Rotate the keys (@ops-oncall)". */
     private static final Pattern HANDLE_IN_PARENTHESES = Pattern.compile("\\((@[\\w.-]{2,40})\\)");
+    /** A handle that ends the item, maybe before a tag, names the owner: "Alerts configured @dma [detect]". */
+    private static final Pattern TRAILING_HANDLE = Pattern.compile("(?<!\\S)(@[\\w.-]{2,40})(?:\\s{0,3}\\[[^\\]]{0,40}])?\\s{0,3}$");
     /** A status written into the ticket cell ("Bug 5554823 **TODO**") is not part of the reference. */
     private static final Pattern STATUS_WORD = Pattern.compile(
             "(?i)\\s*\\b(?:todo|done|wip|in progress|open|closed|fixed|started|blocked)\\s*$");
@@ -72,11 +74,15 @@ final class ActionFields {
                 return ownerCell(owner.group(1));
             }
         }
-        if (!scanned.contains("(@")) {
+        if (scanned.indexOf('@') < 0) {
             return null;
         }
         Matcher handle = HANDLE_IN_PARENTHESES.matcher(scanned);
-        return handle.find() ? handle.group(1) : null;
+        if (handle.find()) {
+            return handle.group(1);
+        }
+        Matcher trailing = TRAILING_HANDLE.matcher(scanned);
+        return trailing.find() ? trailing.group(1) : null;
     }
 
     private static boolean namesOwner(String lower) {

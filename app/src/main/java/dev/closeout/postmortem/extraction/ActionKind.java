@@ -16,7 +16,7 @@ final class ActionKind {
     static final String PREVENTATIVE = "preventative";
 
     private static final Pattern CORRECTIVE_GROUP = Pattern.compile(
-            "^(corrective( (measures|actions?|steps))?|fix(es)?|repairs?|immediate( actions?| fixes)?|short[- ]term.*)$",
+            "^(corrective( (measures|actions?|steps))?|fix(es)?|repairs?|(immediate|resolving)( actions?| fixes)?|short[- ]term.*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PREVENTATIVE_GROUP = Pattern.compile(
             // the look-ahead holds every alternative's first letter, as in THIS_DEFECT

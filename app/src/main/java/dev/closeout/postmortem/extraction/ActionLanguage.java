@@ -132,6 +132,9 @@ final class ActionLanguage {
         if (closed) {
             return Role.CLOSED;
         }
+        if (namesActions(text)) {
+            return Role.LESSONS;
+        }
         return LESSONS_WORDS.anyIn(lower) && LESSONS.matcher(text).find() ? Role.LESSONS : Role.NEUTRAL;
     }
 
@@ -155,6 +158,13 @@ final class ActionLanguage {
             ".*\\b(corrective|prevent(?:a?tive|ive)|prevention|action items?|follow[- ]?ups?)\\b.*");
     /** Section names that start like a verb: "Follow-ups", "Tasks", "Improvements". */
     private static final Pattern VERB_LIKE_SECTION = Pattern.compile("(?i)^(follow[- ]?ups?|tasks?|improvements?)\\b.*");
+
+    /** "Resulting Actions", "Next actions": a heading whose last word is "actions" lists them. */
+    private static final Pattern ACTIONS_NOUN = Pattern.compile("(?i)^[\\w -]{0,40}\\bactions?\\W*$");
+
+    private static boolean namesActions(String text) {
+        return text.length() < 60 && ACTIONS_NOUN.matcher(text).matches();
+    }
 
     /**
      * "Actions taken", "Resolution and improvements", "Follow-up timeline": the closed word comes first,

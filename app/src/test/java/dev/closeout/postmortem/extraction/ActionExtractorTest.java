@@ -199,4 +199,36 @@ class ActionExtractorTest {
         assertEquals(List.of(ActionKind.CORRECTIVE, ActionKind.PREVENTATIVE),
                 actions(text).stream().map(ExtractedAction::kind).toList());
     }
+
+    @Test
+    void aNumberedHeadingUnderActionItemsIsOneActionAndItsProseDescribesIt() {
+        String text = """
+                # Action items
+
+                ### 1) Streaming processes reduced `@dma` [repair]
+
+                Reduced the number of streaming processes on the host from 16 to 12.
+
+                ### 2) Better alerting on CPU load `@dma` [detect]
+
+                We should alert on CPU load on every host.
+                """;
+
+        List<ExtractedAction> actions = actions(text);
+
+        assertEquals(List.of("Streaming processes reduced @dma [repair]", "Better alerting on CPU load @dma [detect]"),
+                actions.stream().map(ExtractedAction::text).toList());
+        assertEquals("@dma", actions.get(1).owner());
+    }
+
+    @Test
+    void aHeadingNamedSomeActionsListsOnlyWhatItCommitsTo() {
+        String text = """
+                ## Next Actions
+                - Add a canary stage to the release pipeline
+                - Restarted the web servers at 10:05
+                """;
+
+        assertEquals(List.of("Add a canary stage to the release pipeline"), texts(text));
+    }
 }
