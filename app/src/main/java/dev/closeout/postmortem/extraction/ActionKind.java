@@ -74,6 +74,8 @@ final class ActionKind {
     private static final NeededWords REVIEWS_THIS_WORDS = NeededWords.of(
             "configuration", "settings", "deployment process", "management process");
 
+    /** Work on how things are done, not on what broke: a process, practices, a checklist (the labels' rule). */
+    private static final Pattern PROCESS = Pattern.compile("(?i)\\b(process(es)?|practices?|checklists?)\\b");
     /** Work its list marks done ("[DONE]", "(done)") was the fix of this incident. */
     private static final Pattern DONE = Pattern.compile("(?i)[\\[(](?:done|fixed|completed?)[\\])]\\s*$");
     private static final Pattern LEADING_TICKET = Pattern.compile(
@@ -108,14 +110,16 @@ final class ActionKind {
             }
         }
         // each test runs only when the answer still depends on it: these are the costly regex passes
-        boolean strongFix = namesThisDefect(body) || changesComponent(work) || DONE.matcher(limited).find();
+        boolean strongFix = namesThisDefect(body) || changesComponent(work) && !PROCESS.matcher(work).find()
+                || DONE.matcher(limited).find();
         if (group != null && CORRECTIVE_GROUP.matcher(group.trim()).matches()) {
             return !strongFix && !fixVerb(body, work) && prevents(body) ? PREVENTATIVE : CORRECTIVE;
         }
         if (!strongFix && group != null && PREVENTATIVE_GROUP.matcher(group).find() && prevents(body)) {
             return PREVENTATIVE;
         }
-        return strongFix || fixVerb(body, work) || reviewsThis(body) ? CORRECTIVE : PREVENTATIVE;
+        return strongFix || fixVerb(body, work) || reviewsThis(body) && !PROCESS.matcher(body).find()
+                ? CORRECTIVE : PREVENTATIVE;
     }
 
     private static boolean namesThisDefect(String body) {

@@ -231,4 +231,16 @@ class ActionExtractorTest {
 
         assertEquals(List.of("Add a canary stage to the release pipeline"), texts(text));
     }
+
+    @Test
+    void workOnAProcessOrPracticeIsPreventative() {
+        String text = """
+                ## Action Items
+                - Improve the database query review process before deployments
+                - Update the nginx configuration file to listen on port 80
+                """;
+
+        assertEquals(List.of(ActionKind.PREVENTATIVE, ActionKind.CORRECTIVE),
+                actions(text).stream().map(ExtractedAction::kind).toList());
+    }
 }
