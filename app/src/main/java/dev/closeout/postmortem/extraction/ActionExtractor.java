@@ -362,6 +362,13 @@ public final class ActionExtractor {
                         add(text, lineOf(listItem), group, subFields);
                         listedSinceHeading = true;
                     }
+                } else if (!subLists.isEmpty() && role == Role.ACTIONS && isCheckbox(own)) {
+                    // "- [ ] Hold a retrospective" over its links: a task box is work, and so is each item under it
+                    add(text, lineOf(listItem), group, null);
+                    listedSinceHeading = true;
+                    for (ListBlock subList : subLists) {
+                        list(subList, role, group, depth + 1);
+                    }
                 } else if (!subLists.isEmpty()) {
                     Role labelRole = labelLike ? ActionLanguage.roleOf(Markup.label(text)) : Role.NEUTRAL;
                     if (labelRole == Role.CLOSED) {
@@ -635,6 +642,10 @@ public final class ActionExtractor {
 
     static String clean(String text) {
         return withoutCheckbox(Markup.collapse(text));
+    }
+
+    private static boolean isCheckbox(CharSequence collapsed) {
+        return collapsed.length() > 0 && collapsed.charAt(0) == '[' && CHECKBOX.matcher(collapsed).lookingAt();
     }
 
     private static String withoutCheckbox(String collapsed) {

@@ -243,4 +243,23 @@ class ActionExtractorTest {
         assertEquals(List.of(ActionKind.PREVENTATIVE, ActionKind.CORRECTIVE),
                 actions(text).stream().map(ExtractedAction::kind).toList());
     }
+
+    @Test
+    void aTaskBoxWithItemsUnderItIsWorkAndSoIsEachItem() {
+        String text = """
+                ## Action Items
+
+                - [ ] write an incident report
+                - [ ] hold an internal retrospective https://github.com/example/meta/issues/2194
+                  - https://github.com/example/infrastructure/issues/6105
+                """;
+
+        List<ExtractedAction> actions = actions(text);
+
+        assertEquals(List.of("write an incident report",
+                "hold an internal retrospective https://github.com/example/meta/issues/2194",
+                "https://github.com/example/infrastructure/issues/6105"),
+                actions.stream().map(ExtractedAction::text).toList());
+        assertEquals("Action Items", actions.get(2).group());
+    }
 }
