@@ -49,12 +49,12 @@ final class ActionKind {
     private static final List<String> SIZING_VERBS = List.of("resize", "increase", "raise", "bump", "lower", "reduce");
     /** Changing one named piece of code or configuration: "Update node selection algorithm". */
     private static final Pattern CHANGES_COMPONENT = Pattern.compile(
-            "^(update|improve|change|modify|rewrite|refactor)\\b[^.]{0,60}\\b(algorithm|logic|[\\w-]+\\.\\w+ script"
-                    + "|configuration file|config file|dependency|dependencies|query|queries|limits|code)\\b"
+            "^(update|upgrade|improve|change|modify|rewrite|refactor)\\b[^.]{0,60}\\b(algorithm|logic|[\\w-]+\\.\\w+ script"
+                    + "|configuration|config|scripts?|dependency|dependencies|query|queries|limits|code)\\b"
                     + "|^the [\\w-]+\\.[\\w.-]+ (script|file|config\\w*) should\\b",
             Pattern.CASE_INSENSITIVE);
     private static final NeededWords CHANGES_COMPONENT_WORDS = NeededWords.of(
-            "algorithm", "logic", " script", "config", "dependenc", "quer", "limits", "code", " should");
+            "algorithm", "logic", "script", "config", "dependenc", "quer", "limits", "code", " should");
     /** {@link ClassOfIncidentWords} finds the same words by hand in ASCII text. */
     private static final Pattern CLASS_OF_INCIDENT = Pattern.compile(
             // first letters again, as in THIS_DEFECT

@@ -233,14 +233,15 @@ class ActionExtractorTest {
     }
 
     @Test
-    void workOnAProcessOrPracticeIsPreventative() {
+    void workOnAProcessIsPreventativeAndOnANamedConfigurationOrScriptCorrective() {
         String text = """
                 ## Action Items
                 - Improve the database query review process before deployments
                 - Update the nginx configuration file to listen on port 80
+                - Update the certificate renewal scripts to check write permissions
                 """;
 
-        assertEquals(List.of(ActionKind.PREVENTATIVE, ActionKind.CORRECTIVE),
+        assertEquals(List.of(ActionKind.PREVENTATIVE, ActionKind.CORRECTIVE, ActionKind.CORRECTIVE),
                 actions(text).stream().map(ExtractedAction::kind).toList());
     }
 
