@@ -271,8 +271,22 @@ final class ActionLanguage {
      */
     static boolean isWorkProse(String text) {
         String limited = text.length() > 1000 ? text.substring(0, 1000) : text;
-        return commitsToWork(limited) || !DESCRIBES.matcher(afterLabel(limited)).find();
+        if (commitsToWork(limited)) {
+            return true;
+        }
+        String body = afterLabel(limited);
+        Matcher describes = DESCRIBES.matcher(body);
+        if (!describes.find()) {
+            return true;
+        }
+        // "Have the team say what state the product is in": a statement verb inside a clause of the work
+        // (a question such as "What are the things to improve" opens with the word, and is no work)
+        Matcher clause = SUBORDINATE.matcher(body);
+        return clause.find(1) && clause.start() < describes.start();
     }
+
+    private static final Pattern SUBORDINATE = Pattern.compile(
+            "(?i)\\b(?=[twswbia])(that|which|who|what|when|where|while|so that|because|if|as)\\b");
 
     /** "Two steps were taken:" is a sentence; "Tasks to Address the Issue:" is a label. */
     static boolean isSentence(String text) {

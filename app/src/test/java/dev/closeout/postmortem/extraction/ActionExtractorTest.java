@@ -263,4 +263,17 @@ class ActionExtractorTest {
                 actions.stream().map(ExtractedAction::text).toList());
         assertEquals("Action Items", actions.get(2).group());
     }
+
+    @Test
+    void aStatementVerbInsideAClauseOfTheWorkDoesNotMakeItADescription() {
+        String text = """
+                ## Proactive Measures
+
+                We can create a bounty for a widget that is configured to verify the keys.
+
+                The old widget was slow.
+                """;
+
+        assertEquals(List.of("We can create a bounty for a widget that is configured to verify the keys."), texts(text));
+    }
 }
