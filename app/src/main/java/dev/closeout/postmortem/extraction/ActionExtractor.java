@@ -173,7 +173,7 @@ public final class ActionExtractor {
                 // "### Detection" right after "### Corrective actions" goes on listing work
                 own = Role.ACTIONS;
             }
-            Role role = own == Role.NEUTRAL || own == Role.LESSONS && role() == Role.ACTIONS ? inherited() : own;
+            Role role = own == Role.NEUTRAL ? inherited() : own;
             scopes.push(new Scope(level, role, label));
         }
 

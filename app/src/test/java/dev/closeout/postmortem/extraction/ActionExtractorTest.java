@@ -276,4 +276,21 @@ class ActionExtractorTest {
 
         assertEquals(List.of("We can create a bounty for a widget that is configured to verify the keys."), texts(text));
     }
+
+    @Test
+    void lessonsUnderAnActionSectionKeepOnlyTheirCommitments() {
+        String text = """
+                ## Next steps
+
+                1. Page on error budget burn instead of raw error counts.
+
+                ### Lessons learned
+
+                - Monitoring the queue depth would have caught this earlier.
+                - Add queue depth to the on-call dashboard.
+                """;
+
+        assertEquals(List.of("Page on error budget burn instead of raw error counts.",
+                "Add queue depth to the on-call dashboard."), texts(text));
+    }
 }
