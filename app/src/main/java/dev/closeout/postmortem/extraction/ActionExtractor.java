@@ -211,6 +211,7 @@ public final class ActionExtractor {
             }
             if (role() == Role.ACTIONS || role() == Role.NEUTRAL && ActionLanguage.roleOf(label) == Role.ACTIONS) {
                 scopes.push(new Scope(SENTENCE_LEAD_IN_LEVEL, Role.ACTIONS, label));
+                listedSinceHeading = false;
             }
         }
 

@@ -293,4 +293,19 @@ class ActionExtractorTest {
         assertEquals(List.of("Page on error budget burn instead of raw error counts.",
                 "Add queue depth to the on-call dashboard."), texts(text));
     }
+
+    @Test
+    void aSentenceLeadInAfterAListOpensANewListOfWork() {
+        String text = """
+                ## Corrective and Preventative Measures
+
+                * Add a health check on the backend pool.
+
+                Things we will do better:
+                Better communication with the support team during incidents
+                """;
+
+        assertEquals(List.of("Add a health check on the backend pool.",
+                "Better communication with the support team during incidents"), texts(text));
+    }
 }
