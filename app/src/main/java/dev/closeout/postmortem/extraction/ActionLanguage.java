@@ -28,9 +28,9 @@ final class ActionLanguage {
 
     private static final Pattern ACTIONS = Pattern.compile(
             // the look-aheads in this class hold every alternative's first letter: most word starts fail at once
-            "\\b(?=[cpaftinmrgw])(corrective|correcteive|prevent(?:a?tive|ive)|prevention|action items?|action plan|actions? to prevent|follow[- ]?ups?"
+            "\\b(?=[cpaftinmrgw])(corrective|correcteive|prevent(?:a?tive|ive|ing)|prevention|action items?|action plan|actions? to prevent|follow[- ]?ups?"
                     + "|tasks?|task list|to-?dos?|improvements?|improved?|next steps|future work|mitigation measures"
-                    + "|remediation|fixes|measures|recommendations?|to prevent|going forward|what we.(?:re|ll) doing)\\b",
+                    + "|remediations?|fixes|measures|recommendations?|to prevent|going forward|what we.(?:re|ll) doing)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final NeededWords ACTIONS_WORDS = NeededWords.of(
             "correct", "prevent", "action", "follow", "task", "todo", "to-do", "improve", "next steps", "future work",

@@ -308,4 +308,19 @@ class ActionExtractorTest {
         assertEquals(List.of("Add a health check on the backend pool.",
                 "Better communication with the support team during incidents"), texts(text));
     }
+
+    @Test
+    void readsPreventingAndRemediationsAsActionHeadings() {
+        String text = """
+                ## Preventing recurrence
+
+                - Shard the orders table.
+
+                ## Remediations
+
+                1. Rate-limit the search endpoint.
+                """;
+
+        assertEquals(List.of("Shard the orders table.", "Rate-limit the search endpoint."), texts(text));
+    }
 }
