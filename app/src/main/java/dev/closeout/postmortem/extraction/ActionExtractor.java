@@ -365,7 +365,7 @@ public final class ActionExtractor {
                     }
                 } else if (!subLists.isEmpty() && role == Role.ACTIONS && isCheckbox(own)) {
                     // "- [ ] Hold a retrospective" over its links: a task box is work, and so is each item under it
-                    add(text, lineOf(listItem), group, null);
+                    add(text, lineOf(listItem), group, linkedTicket(text, listItem));
                     listedSinceHeading = true;
                     for (ListBlock subList : subLists) {
                         list(subList, role, group, depth + 1);
@@ -386,13 +386,38 @@ public final class ActionExtractor {
                     group = group();
                 } else if (role == Role.ACTIONS) {
                     if (!text.isEmpty() && !ActionLanguage.isNotWork(text) && !onlyNonIssueLinks(text, listItem)) {
-                        add(text, lineOf(listItem), group, null);
+                        add(text, lineOf(listItem), group, linkedTicket(text, listItem));
                         listedSinceHeading = true;
                     }
                 } else if (role == Role.LESSONS && ActionLanguage.commitsStrictly(text)) {
-                    add(text, lineOf(listItem), group, null);
+                    add(text, lineOf(listItem), group, linkedTicket(text, listItem));
                 }
             }
+        }
+
+        /**
+         * "Pin the versions ([Issue](https://host/org/repo/issues/12))": the ticket an item links to when its
+         * visible text names none; null otherwise.
+         */
+        private static Fields linkedTicket(String text, Node item) {
+            if (ActionFields.ticketInText(text) != null) {
+                return null;
+            }
+            Deque<Node> pending = new ArrayDeque<>();
+            pending.push(item);
+            while (!pending.isEmpty()) {
+                Node node = pending.pop();
+                String ticket = node instanceof Link link ? ActionFields.ticketInText(link.getDestination()) : null;
+                if (ticket != null) {
+                    return new Fields(null, null, null, ticket, null);
+                }
+                for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                    if (!(child instanceof ListBlock)) {
+                        pending.push(child);
+                    }
+                }
+            }
+            return null;
         }
 
         /** An item that only links to pull requests, commits or pages: done work or background, not work. */

@@ -323,4 +323,17 @@ class ActionExtractorTest {
 
         assertEquals(List.of("Shard the orders table.", "Rate-limit the search endpoint."), texts(text));
     }
+
+    @Test
+    void takesTheTicketAnItemLinksToWhenItsTextNamesNone() {
+        String text = """
+                ## Action items
+
+                - Pin package versions in the image ([Issue](https://github.com/example/hub/issues/12))
+                - Test the image on staging, see PLAT-7 ([notes](https://example.org/notes))
+                """;
+
+        assertEquals(List.of("https://github.com/example/hub/issues/12", "PLAT-7"),
+                actions(text).stream().map(ExtractedAction::ticket).toList());
+    }
 }
