@@ -33,7 +33,7 @@ class CorpusScoreTest {
             Map.entry("action.due", 0.98),
             Map.entry("action.priority", 0.98),
             Map.entry("action.ticket", 0.98),
-            Map.entry("title", 0.86),
+            Map.entry("title", 0.92),
             Map.entry("service", 0.48),
             Map.entry("start", 0.76),
             Map.entry("end", 0.79),
