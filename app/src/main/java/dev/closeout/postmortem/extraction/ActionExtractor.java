@@ -8,6 +8,7 @@ import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Link;
 import org.commonmark.node.Heading;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
@@ -47,7 +48,9 @@ public final class ActionExtractor {
     /** Same level as a plain lead-in; a distinct value only so the next line can tell it followed bold. */
     private static final int BOLD_LEAD_IN_LEVEL = -LEAD_IN_LEVEL;
     private static final int TEXT_HEADING_LEVEL = 7;
-    private static final int SENTENCE_LEAD_IN_LEVEL = 9;
+    /** A lead-in under an empty lead-in: "Corrective and preventative measures:" then "Monitoring:". */
+    private static final int SUB_LEAD_IN_LEVEL = 9;
+    private static final int SENTENCE_LEAD_IN_LEVEL = 10;
     private static final int MAX_BLOCK_DEPTH = 2 * MarkdownRepair.MAX_DEPTH + 4;
     private static final int LABEL_MAX_WORDS = 12;
     private static final Pattern CHECKBOX = Pattern.compile("^\\s*\\[[ xX✓✔]?]\\s*");
@@ -56,6 +59,7 @@ public final class ActionExtractor {
     private static final Pattern FIELD_ITEM = Pattern.compile(
             "(?i)(owners?|assignee|dri|team|due(?: date)?|deadline|eta|target date|priority|severity|status"
                     + "|ticket|jira|bug|issue|tracking(?: bug)?)\\s{0,3}:\\s{0,3}(\\S.{0,200})");
+    private static final Pattern ENUMERATOR = Pattern.compile("\\d{1,3}[.)]\\s+(?=\\S)");
     private static final Pattern BOLD_LABEL_LINE = Pattern.compile("^\\s*(\\*\\*|__)[^*_]{1,120}\\1\\s*:?\\s*\\\\?$");
 
     private final Parser parser = Parser.builder()
@@ -87,6 +91,10 @@ public final class ActionExtractor {
         private final List<ExtractedAction> actions = new ArrayList<>();
         private final Map<String, Integer> seen = new HashMap<>();
         private final Deque<Scope> scopes = new ArrayDeque<>();
+        /** Whether anything but a heading or lead-in came since the last one. */
+        private boolean contentSinceLeadIn;
+        /** Whether the current heading or lead-in has listed its work as list items or table rows. */
+        private boolean listedSinceHeading;
 
         Walk(String[] lines) {
             this.lines = lines;
@@ -111,6 +119,7 @@ public final class ActionExtractor {
             for (Node block = parent.getFirstChild(); block != null; block = block.getNext()) {
                 if (block instanceof Heading heading) {
                     enter(heading.getLevel(), plainText(heading));
+                    numberedItemHeading(heading);
                 } else if (block instanceof Paragraph paragraph) {
                     paragraph(paragraph);
                 } else if (block instanceof ListBlock list) {
@@ -123,9 +132,34 @@ public final class ActionExtractor {
             }
         }
 
+        /**
+         * "#### 1) Cron cleanup scheduled @malte_j" over a paragraph: under an action heading, a numbered
+         * heading whose section holds no list or table is one action, and its prose describes it.
+         */
+        private void numberedItemHeading(Heading heading) {
+            Matcher number = ENUMERATOR.matcher(plainText(heading));
+            if (role() != Role.ACTIONS || !number.lookingAt()) {
+                return;
+            }
+            for (Node next = heading.getNext(); next != null; next = next.getNext()) {
+                if (next instanceof Heading sibling && sibling.getLevel() <= heading.getLevel()) {
+                    break;
+                }
+                if (next instanceof ListBlock || next instanceof TableBlock || next instanceof Heading) {
+                    return;
+                }
+            }
+            Scope scope = scopes.pop();
+            add(plainText(heading).substring(number.end()), lineOf(heading), group(), null);
+            scopes.push(new Scope(scope.level(), Role.CLOSED, scope.group()));
+        }
+
         /** A heading or a lead-in: ends the scopes at its level or below and opens its own. */
-        private void enter(int level, String heading) {
+        private void enter(int written, String heading) {
             String label = Markup.label(heading);
+            int level = written == LEAD_IN_LEVEL ? leadInLevel(label) : written;
+            contentSinceLeadIn = false;
+            listedSinceHeading = false;
             Role sibling = null;
             while (!scopes.isEmpty() && scopes.peek().level() >= level) {
                 Scope closed = scopes.pop();
@@ -133,13 +167,34 @@ public final class ActionExtractor {
                     sibling = closed.role();
                 }
             }
-            Role own = ActionLanguage.roleOf(label);
+            // a part's name is a section word only when it opens with one: "Automated Recovery Procedures" is a part
+            Role own = level == SUB_LEAD_IN_LEVEL ? ActionLanguage.roleOfInlineLabel(label) : ActionLanguage.roleOf(label);
             if (own == Role.NEUTRAL && sibling == Role.ACTIONS && ActionLanguage.isWorkGroup(label)) {
                 // "### Detection" right after "### Corrective actions" goes on listing work
                 own = Role.ACTIONS;
             }
-            Role role = own == Role.NEUTRAL || own == Role.LESSONS && role() == Role.ACTIONS ? inherited() : own;
+            Role role = own == Role.NEUTRAL ? inherited() : own;
             scopes.push(new Scope(level, role, label));
+        }
+
+        /**
+         * A lead-in straight after a lead-in with nothing between names a part of it, and the neutral lead-ins
+         * after that part name its other parts: "Tasks:", "Monitoring:", ..., "Documentation:" all list tasks.
+         * A lead-in that opens with section words of its own ("Lessons learned:") starts a new section.
+         */
+        private int leadInLevel(String label) {
+            for (Scope scope : scopes) {
+                if (scope.level() == LEAD_IN_LEVEL) {
+                    return contentSinceLeadIn ? LEAD_IN_LEVEL : SUB_LEAD_IN_LEVEL;
+                }
+                if (scope.level() == SUB_LEAD_IN_LEVEL) {
+                    return ActionLanguage.roleOfInlineLabel(label) == Role.NEUTRAL ? SUB_LEAD_IN_LEVEL : LEAD_IN_LEVEL;
+                }
+                if (scope.level() < LEAD_IN_LEVEL) {
+                    break;
+                }
+            }
+            return LEAD_IN_LEVEL;
         }
 
         private Role inherited() {
@@ -149,12 +204,14 @@ public final class ActionExtractor {
 
         /** "To prevent this, we will:" names the items after it when it stands in or opens an action section. */
         private void sentenceLeadIn(String sentence) {
+            contentSinceLeadIn = true;
             String label = Markup.label(sentence);
             while (!scopes.isEmpty() && scopes.peek().level() >= SENTENCE_LEAD_IN_LEVEL) {
                 scopes.pop();
             }
             if (role() == Role.ACTIONS || role() == Role.NEUTRAL && ActionLanguage.roleOf(label) == Role.ACTIONS) {
                 scopes.push(new Scope(SENTENCE_LEAD_IN_LEVEL, Role.ACTIONS, label));
+                listedSinceHeading = false;
             }
         }
 
@@ -238,13 +295,17 @@ public final class ActionExtractor {
         }
 
         private void prose(String text, int line) {
+            contentSinceLeadIn = true;
             if (role() == Role.ACTIONS && ActionLanguage.isConclusion(text)) {
                 // a closing paragraph ends the list of work; the next heading or lead-in starts afresh
                 scopes.push(new Scope(SENTENCE_LEAD_IN_LEVEL, Role.CLOSED, group()));
                 return;
             }
             if (role() == Role.ACTIONS) {
-                if (ActionLanguage.isNotWork(text) || !ActionLanguage.isWorkProse(text)) {
+                // a section that lists its work as items comments on it in its prose, unless that commits outright
+                if (fieldOfLastAction(text) || listedSinceHeading && !ActionLanguage.commitsToWork(text)
+                        || ActionLanguage.isNotWork(text) || !ActionLanguage.isWorkProse(text)
+                        || ActionLanguage.isOnlyReferences(text)) {
                     return;
                 }
                 for (String sentence : ActionLanguage.splitWorkSentences(text)) {
@@ -254,10 +315,29 @@ public final class ActionExtractor {
                 for (String sentence : ActionLanguage.weWillSentences(text)) {
                     add(sentence, line, null);
                 }
+            } else if (role() == Role.NEUTRAL) {
+                announcedWork(text, line);
+            }
+        }
+
+        /**
+         * "Several improvements have been identified. We plan to X. Y will be implemented.": a paragraph of
+         * prose that opens by announcing work commits to it in the sentences after; the opening is their group.
+         */
+        private void announcedWork(String text, int line) {
+            List<String> sentences = ActionLanguage.sentences(text);
+            if (sentences.size() < 2 || ActionLanguage.roleOf(sentences.get(0)) != Role.ACTIONS) {
+                return;
+            }
+            for (String sentence : sentences.subList(1, sentences.size())) {
+                if (ActionLanguage.promises(sentence) && !ActionLanguage.isNotWork(sentence)) {
+                    add(sentence, line, sentences.get(0), null);
+                }
             }
         }
 
         private void list(ListBlock list, Role role, String group, int depth) {
+            contentSinceLeadIn = true;
             if (depth > MAX_BLOCK_DEPTH) {
                 return;
             }
@@ -281,6 +361,14 @@ public final class ActionExtractor {
                     // "1. Rotate the key" with "- Owner: Sam" / "- Due: ..." under it: one action and its fields
                     if (role == Role.ACTIONS && !ActionLanguage.isNotWork(text)) {
                         add(text, lineOf(listItem), group, subFields);
+                        listedSinceHeading = true;
+                    }
+                } else if (!subLists.isEmpty() && role == Role.ACTIONS && isCheckbox(own)) {
+                    // "- [ ] Hold a retrospective" over its links: a task box is work, and so is each item under it
+                    add(text, lineOf(listItem), group, linkedTicket(text, listItem));
+                    listedSinceHeading = true;
+                    for (ListBlock subList : subLists) {
+                        list(subList, role, group, depth + 1);
                     }
                 } else if (!subLists.isEmpty()) {
                     Role labelRole = labelLike ? ActionLanguage.roleOf(Markup.label(text)) : Role.NEUTRAL;
@@ -297,13 +385,65 @@ public final class ActionExtractor {
                     role = role();
                     group = group();
                 } else if (role == Role.ACTIONS) {
-                    if (!text.isEmpty() && !ActionLanguage.isNotWork(text)) {
-                        add(text, lineOf(listItem), group, null);
+                    if (!text.isEmpty() && !ActionLanguage.isNotWork(text) && !onlyNonIssueLinks(text, listItem)) {
+                        add(text, lineOf(listItem), group, linkedTicket(text, listItem));
+                        listedSinceHeading = true;
                     }
                 } else if (role == Role.LESSONS && ActionLanguage.commitsStrictly(text)) {
-                    add(text, lineOf(listItem), group, null);
+                    add(text, lineOf(listItem), group, linkedTicket(text, listItem));
                 }
             }
+        }
+
+        /**
+         * "Pin the versions ([Issue](https://host/org/repo/issues/12))": the ticket an item links to when its
+         * visible text names none; null otherwise.
+         */
+        private static Fields linkedTicket(String text, Node item) {
+            if (ActionFields.ticketInText(text) != null) {
+                return null;
+            }
+            Deque<Node> pending = new ArrayDeque<>();
+            pending.push(item);
+            while (!pending.isEmpty()) {
+                Node node = pending.pop();
+                String ticket = node instanceof Link link ? ActionFields.ticketInText(link.getDestination()) : null;
+                if (ticket != null) {
+                    return new Fields(null, null, null, ticket, null);
+                }
+                for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                    if (!(child instanceof ListBlock)) {
+                        pending.push(child);
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** An item that only links to pull requests, commits or pages: done work or background, not work. */
+        private static boolean onlyNonIssueLinks(String text, Node item) {
+            if (!ActionLanguage.isOnlyReferences(text)) {
+                return false;
+            }
+            for (String word : text.split("\\s+")) {
+                if (ActionLanguage.isIssueLink(word)) {
+                    return false;
+                }
+            }
+            Deque<Node> pending = new ArrayDeque<>();
+            pending.push(item);
+            while (!pending.isEmpty()) {
+                Node node = pending.pop();
+                if (node instanceof Link link && ActionLanguage.isIssueLink(link.getDestination())) {
+                    return false;
+                }
+                for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                    if (!(child instanceof ListBlock)) {
+                        pending.push(child);
+                    }
+                }
+            }
+            return true;
         }
 
         private static boolean isLabelLike(String text) {
@@ -326,6 +466,7 @@ public final class ActionExtractor {
         }
 
         private void table(TableBlock table) {
+            contentSinceLeadIn = true;
             if (role() != Role.ACTIONS) {
                 return;
             }
@@ -366,41 +507,42 @@ public final class ActionExtractor {
                         cellOrNull(row, columns.ticket(), ActionFields::ticketCell),
                         ActionTable.cell(row, columns.type()));
                 add(text, rowLines.get(r), group(), fields);
+                listedSinceHeading = true;
             }
         }
 
         /** The fields stated by sub-items that are all "Owner: ...", "Due: ..." lines; else null. */
         private Fields fieldsOnly(List<ListBlock> subLists) {
-            String owner = null;
-            LocalDate due = null;
-            String priority = null;
-            String ticket = null;
+            Fields fields = Fields.NONE;
             for (ListBlock subList : subLists) {
                 for (Node sub = subList.getFirstChild(); sub != null; sub = sub.getNext()) {
                     if (sub.getFirstChild() == null || sub.getFirstChild().getNext() != null
                             || !(sub.getFirstChild() instanceof Paragraph)) {
                         return null;
                     }
-                    Matcher field = FIELD_ITEM.matcher(clean(plainText(sub.getFirstChild())));
-                    if (!field.matches()) {
+                    Fields field = Fields.ofLine(clean(plainText(sub.getFirstChild())));
+                    if (field == null) {
                         return null;
                     }
-                    String name = field.group(1).toLowerCase(Locale.ROOT);
-                    String value = field.group(2).trim();
-                    if (name.startsWith("owner") || name.startsWith("assignee") || name.equals("dri")
-                            || name.equals("team")) {
-                        owner = owner != null ? owner : ActionFields.ownerCell(value);
-                    } else if (name.startsWith("due") || name.equals("deadline") || name.equals("eta")
-                            || name.equals("target date")) {
-                        due = due != null ? due : ActionFields.date(value);
-                    } else if (name.equals("priority") || name.equals("severity")) {
-                        priority = priority != null ? priority : ActionFields.priorityCell(value);
-                    } else if (!name.equals("status")) {
-                        ticket = ticket != null ? ticket : ActionFields.ticketCell(value);
-                    }
+                    fields = fields.or(field);
                 }
             }
-            return new Fields(owner, due, priority, ticket, null);
+            return fields;
+        }
+
+        /** "Deadline: December 22" on the line after an action states that action's field; else false. */
+        private boolean fieldOfLastAction(String text) {
+            Fields field = Fields.ofLine(text);
+            if (field == null) {
+                return false;
+            }
+            if (!actions.isEmpty() && java.util.Objects.equals(actions.get(actions.size() - 1).group(), group())) {
+                ExtractedAction last = actions.get(actions.size() - 1);
+                Fields merged = new Fields(last.owner(), last.due(), last.priority(), last.ticket(), null).or(field);
+                actions.set(actions.size() - 1, new ExtractedAction(last.text(), last.kind(), last.group(), merged.owner,
+                        merged.due, merged.priority, merged.ticket, last.line()));
+            }
+            return true;
         }
 
         private void add(String text, int line, String group, Fields cells) {
@@ -412,7 +554,7 @@ public final class ActionExtractor {
             if (cleaned.isEmpty()) {
                 return;
             }
-            Fields fields = cells == null ? new Fields(null, null, null, null, null) : cells;
+            Fields fields = cells == null ? Fields.NONE : cells;
             String owner = fields.owner != null ? fields.owner : ActionFields.ownerInText(cleaned);
             LocalDate due = fields.due != null ? fields.due : ActionFields.dueInText(cleaned);
             String priority = fields.priority != null ? fields.priority : ActionFields.priorityInText(cleaned);
@@ -454,6 +596,36 @@ public final class ActionExtractor {
 
     /** Owner, due, priority, ticket and type read from a table row's cells. */
     private record Fields(String owner, LocalDate due, String priority, String ticket, String type) {
+
+        static final Fields NONE = new Fields(null, null, null, null, null);
+
+        /** The field a line such as "Owner: Sam" or "Due: 2024-03-01" states, or null for any other line. */
+        static Fields ofLine(String text) {
+            Matcher field = FIELD_ITEM.matcher(text.length() > 300 ? "" : text);
+            if (!field.matches()) {
+                return null;
+            }
+            String name = field.group(1).toLowerCase(Locale.ROOT);
+            String value = field.group(2).trim();
+            if (name.startsWith("owner") || name.startsWith("assignee") || name.equals("dri") || name.equals("team")) {
+                return new Fields(ActionFields.ownerCell(value), null, null, null, null);
+            } else if (name.startsWith("due") || name.equals("deadline") || name.equals("eta")
+                    || name.equals("target date")) {
+                return new Fields(null, ActionFields.date(value), null, null, null);
+            } else if (name.equals("priority") || name.equals("severity")) {
+                return new Fields(null, null, ActionFields.priorityCell(value), null, null);
+            } else if (!name.equals("status")) {
+                return new Fields(null, null, null, ActionFields.ticketCell(value), null);
+            }
+            return NONE;
+        }
+
+        /** These fields, each one missing taken from {@code other}. */
+        Fields or(Fields other) {
+            return new Fields(owner != null ? owner : other.owner, due != null ? due : other.due,
+                    priority != null ? priority : other.priority, ticket != null ? ticket : other.ticket,
+                    type != null ? type : other.type);
+        }
     }
 
     /** One logical line of a paragraph: a lead-in, or content that may have wrapped over several lines. */
@@ -496,6 +668,10 @@ public final class ActionExtractor {
 
     static String clean(String text) {
         return withoutCheckbox(Markup.collapse(text));
+    }
+
+    private static boolean isCheckbox(CharSequence collapsed) {
+        return collapsed.length() > 0 && collapsed.charAt(0) == '[' && CHECKBOX.matcher(collapsed).lookingAt();
     }
 
     private static String withoutCheckbox(String collapsed) {

@@ -20,6 +20,8 @@ final class ActionFields {
             Pattern.CASE_INSENSITIVE);
     /** A handle standing alone in parentheses names the owner: "Rotate the keys (@ops-oncall)". */
     private static final Pattern HANDLE_IN_PARENTHESES = Pattern.compile("\\((@[\\w.-]{2,40})\\)");
+    /** A handle that ends the item, maybe before a tag, names the owner: "Alerts configured @dma [detect]". */
+    private static final Pattern TRAILING_HANDLE = Pattern.compile("(?<!\\S)(@[\\w.-]{2,40})(?:\\s{0,3}\\[[^\\]]{0,40}])?\\s{0,3}$");
     /** A status written into the ticket cell ("Bug 5554823 **TODO**") is not part of the reference. */
     private static final Pattern STATUS_WORD = Pattern.compile(
             "(?i)\\s*\\b(?:todo|done|wip|in progress|open|closed|fixed|started|blocked)\\s*$");
@@ -37,10 +39,14 @@ final class ActionFields {
             "https?://\\S*?(?:/issues?/|/pulls?/|/browse/|/tickets?/|/bugs?/|show_bug|/merge_requests/)\\S*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TICKET_KEY = Pattern.compile("(?<![\\w/-])([A-Z][A-Z0-9]{1,9}-\\d{1,7})(?![\\w-])");
-    private static final Pattern TICKET_NUMBER = Pattern.compile("(?<![\\w&/])((?:PR |pr )?#\\d{1,7})(?!\\w)");
+    /** "#123", "PR #123", and GitHub's cross-repository "owner/repo#123". */
+    private static final Pattern TICKET_NUMBER = Pattern.compile(
+            "(?<![\\w&/.-])((?:PR |pr )?#\\d{1,7}|[\\w.-]{1,100}/[\\w.-]{1,100}#\\d{1,7})(?!\\w)");
     private static final Pattern NOT_A_TICKET_KEY = Pattern.compile(
             "(?i)(TLS|SSL|UTF|ISO|SHA|MD|RFC|CVE|HTTP|IPV|COVID)-\\d+");
-    private static final Pattern BUG_NUMBER = Pattern.compile("(?i)\\b(?:bug|b/|issue|ticket)\\s*:?\\s*(\\d{3,10})\\b");
+    /** "bug 12345", "issue: 4321"; Google's "b/343765967" keeps its prefix, as it is written. */
+    private static final Pattern BUG_NUMBER = Pattern.compile(
+            "(?i)\\b(?:(?:bug|issue|ticket)\\s*:?\\s*(\\d{3,10})|(b/\\d{3,10}))\\b");
     private static final Pattern ANY_URL = Pattern.compile("https?://\\S+");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
     private static final Pattern DUE_IN_TEXT = Pattern.compile(
@@ -68,11 +74,15 @@ final class ActionFields {
                 return ownerCell(owner.group(1));
             }
         }
-        if (!scanned.contains("(@")) {
+        if (scanned.indexOf('@') < 0) {
             return null;
         }
         Matcher handle = HANDLE_IN_PARENTHESES.matcher(scanned);
-        return handle.find() ? handle.group(1) : null;
+        if (handle.find()) {
+            return handle.group(1);
+        }
+        Matcher trailing = TRAILING_HANDLE.matcher(scanned);
+        return trailing.find() ? trailing.group(1) : null;
     }
 
     private static boolean namesOwner(String lower) {
@@ -140,7 +150,10 @@ final class ActionFields {
             return number.group(1);
         }
         Matcher bug = BUG_NUMBER.matcher(scanned);
-        return bug.find() ? bug.group(1) : null;
+        if (!bug.find()) {
+            return null;
+        }
+        return bug.group(1) != null ? bug.group(1) : bug.group(2);
     }
 
     /** A ticket column's cell: its visible text when short ("PR #6575"), a bare URL, or null ("n/a"). */

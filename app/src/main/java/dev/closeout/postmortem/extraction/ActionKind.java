@@ -16,7 +16,7 @@ final class ActionKind {
     static final String PREVENTATIVE = "preventative";
 
     private static final Pattern CORRECTIVE_GROUP = Pattern.compile(
-            "^(corrective( (measures|actions?|steps))?|fix(es)?|repairs?|immediate( actions?| fixes)?|short[- ]term.*)$",
+            "^(corrective( (measures|actions?|steps))?|fix(es)?|repairs?|(immediate|resolving)( actions?| fixes)?|short[- ]term.*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PREVENTATIVE_GROUP = Pattern.compile(
             // the look-ahead holds every alternative's first letter, as in THIS_DEFECT
@@ -49,12 +49,12 @@ final class ActionKind {
     private static final List<String> SIZING_VERBS = List.of("resize", "increase", "raise", "bump", "lower", "reduce");
     /** Changing one named piece of code or configuration: "Update node selection algorithm". */
     private static final Pattern CHANGES_COMPONENT = Pattern.compile(
-            "^(update|improve|change|modify|rewrite|refactor)\\b[^.]{0,60}\\b(algorithm|logic|[\\w-]+\\.\\w+ script"
-                    + "|configuration file|config file|dependency|dependencies|query|queries|limits|code)\\b"
+            "^(update|upgrade|improve|change|modify|rewrite|refactor)\\b[^.]{0,60}\\b(algorithm|logic|[\\w-]+\\.\\w+ script"
+                    + "|configuration|config|scripts?|dependency|dependencies|query|queries|limits|code)\\b"
                     + "|^the [\\w-]+\\.[\\w.-]+ (script|file|config\\w*) should\\b",
             Pattern.CASE_INSENSITIVE);
     private static final NeededWords CHANGES_COMPONENT_WORDS = NeededWords.of(
-            "algorithm", "logic", " script", "config", "dependenc", "quer", "limits", "code", " should");
+            "algorithm", "logic", "script", "config", "dependenc", "quer", "limits", "code", " should");
     /** {@link ClassOfIncidentWords} finds the same words by hand in ASCII text. */
     private static final Pattern CLASS_OF_INCIDENT = Pattern.compile(
             // first letters again, as in THIS_DEFECT
@@ -74,6 +74,10 @@ final class ActionKind {
     private static final NeededWords REVIEWS_THIS_WORDS = NeededWords.of(
             "configuration", "settings", "deployment process", "management process");
 
+    /** Work on how things are done, not on what broke: a process, practices, a checklist (the labels' rule). */
+    private static final Pattern PROCESS = Pattern.compile("(?i)\\b(process(es)?|practices?|checklists?)\\b");
+    /** Work its list marks done ("[DONE]", "(done)") was the fix of this incident. */
+    private static final Pattern DONE = Pattern.compile("(?i)[\\[(](?:done|fixed|completed?)[\\])]\\s*$");
     private static final Pattern LEADING_TICKET = Pattern.compile(
             "^\\s{0,3}(?:[A-Z][A-Z0-9]{1,9}-\\d{1,7}|#\\d{1,7})[:\\s\\-–]{1,4}(?=\\S)");
     private static final Pattern ROUTINE_WORK = Pattern.compile(
@@ -106,14 +110,16 @@ final class ActionKind {
             }
         }
         // each test runs only when the answer still depends on it: these are the costly regex passes
-        boolean strongFix = namesThisDefect(body) || changesComponent(work);
+        boolean strongFix = namesThisDefect(body) || changesComponent(work) && !PROCESS.matcher(work).find()
+                || DONE.matcher(limited).find();
         if (group != null && CORRECTIVE_GROUP.matcher(group.trim()).matches()) {
             return !strongFix && !fixVerb(body, work) && prevents(body) ? PREVENTATIVE : CORRECTIVE;
         }
         if (!strongFix && group != null && PREVENTATIVE_GROUP.matcher(group).find() && prevents(body)) {
             return PREVENTATIVE;
         }
-        return strongFix || fixVerb(body, work) || reviewsThis(body) ? CORRECTIVE : PREVENTATIVE;
+        return strongFix || fixVerb(body, work) || reviewsThis(body) && !PROCESS.matcher(body).find()
+                ? CORRECTIVE : PREVENTATIVE;
     }
 
     private static boolean namesThisDefect(String body) {

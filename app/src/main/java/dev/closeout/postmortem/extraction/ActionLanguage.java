@@ -28,9 +28,9 @@ final class ActionLanguage {
 
     private static final Pattern ACTIONS = Pattern.compile(
             // the look-aheads in this class hold every alternative's first letter: most word starts fail at once
-            "\\b(?=[cpaftinmrgw])(corrective|correcteive|prevent(?:a?tive|ive)|prevention|action items?|action plan|actions? to prevent|follow[- ]?ups?"
+            "\\b(?=[cpaftinmrgw])(corrective|correcteive|prevent(?:a?tive|ive|ing)|prevention|action items?|action plan|actions? to prevent|follow[- ]?ups?"
                     + "|tasks?|task list|to-?dos?|improvements?|improved?|next steps|future work|mitigation measures"
-                    + "|remediation|fixes|measures|recommendations?|to prevent|going forward|what we.(?:re|ll) doing)\\b",
+                    + "|remediations?|fixes|measures|recommendations?|to prevent|going forward|what we.(?:re|ll) doing)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final NeededWords ACTIONS_WORDS = NeededWords.of(
             "correct", "prevent", "action", "follow", "task", "todo", "to-do", "improve", "next steps", "future work",
@@ -46,7 +46,7 @@ final class ActionLanguage {
                     + "|\\bwe aim to\\b|\\bwe apologi[sz]e\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NO_WORK = Pattern.compile(
-            "^(none|n/?a|tbd|nothing|-+|—)\\.?$|^https?://\\S+$", Pattern.CASE_INSENSITIVE);
+            "^(none|n/?a|tbd|nothing|-+|—)\\.?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern LESSONS = Pattern.compile(
             "\\b(?=[tl])(takeaways?|learnings?|lessons?(?: learned| learnt)?)\\b", Pattern.CASE_INSENSITIVE);
     private static final NeededWords LESSONS_WORDS = NeededWords.of("takeaway", "learning", "lesson");
@@ -132,6 +132,9 @@ final class ActionLanguage {
         if (closed) {
             return Role.CLOSED;
         }
+        if (namesActions(text)) {
+            return Role.LESSONS;
+        }
         return LESSONS_WORDS.anyIn(lower) && LESSONS.matcher(text).find() ? Role.LESSONS : Role.NEUTRAL;
     }
 
@@ -156,10 +159,20 @@ final class ActionLanguage {
     /** Section names that start like a verb: "Follow-ups", "Tasks", "Improvements". */
     private static final Pattern VERB_LIKE_SECTION = Pattern.compile("(?i)^(follow[- ]?ups?|tasks?|improvements?)\\b.*");
 
-    /** "Actions taken", "Resolution and improvements": the closed word comes first or names done work. */
+    /** "Resulting Actions", "Next actions": a heading whose last word is "actions" lists them. */
+    private static final Pattern ACTIONS_NOUN = Pattern.compile("(?i)^[\\w -]{0,40}\\bactions?\\W*$");
+
+    private static boolean namesActions(String text) {
+        return text.length() < 60 && ACTIONS_NOUN.matcher(text).matches();
+    }
+
+    /**
+     * "Actions taken", "Resolution and improvements", "Follow-up timeline": the closed word comes first,
+     * names done work or a timeline.
+     */
     private static boolean closedWins(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        if (NAMES_DONE_WORK.matcher(lower).matches()
+        if (NAMES_DONE_WORK.matcher(lower).matches() || lower.contains("timeline")
                 || lower.contains("attractive")) {
             return true;
         }
@@ -258,8 +271,22 @@ final class ActionLanguage {
      */
     static boolean isWorkProse(String text) {
         String limited = text.length() > 1000 ? text.substring(0, 1000) : text;
-        return commitsToWork(limited) || !DESCRIBES.matcher(afterLabel(limited)).find();
+        if (commitsToWork(limited)) {
+            return true;
+        }
+        String body = afterLabel(limited);
+        Matcher describes = DESCRIBES.matcher(body);
+        if (!describes.find()) {
+            return true;
+        }
+        // "Have the team say what state the product is in": a statement verb inside a clause of the work
+        // (a question such as "What are the things to improve" opens with the word, and is no work)
+        Matcher clause = SUBORDINATE.matcher(body);
+        return clause.find(1) && clause.start() < describes.start();
     }
+
+    private static final Pattern SUBORDINATE = Pattern.compile(
+            "(?i)\\b(?=[twswbia])(that|which|who|what|when|where|while|so that|because|if|as)\\b");
 
     /** "Two steps were taken:" is a sentence; "Tasks to Address the Issue:" is a label. */
     static boolean isSentence(String text) {
@@ -272,6 +299,14 @@ final class ActionLanguage {
         String first = firstWord(body);
         return startsWithVerb(body) && !first.equals("make") && !first.equals("think") && !first.equals("use")
                 || NEEDS_TO.matcher(body).lookingAt() || saysWeWill(body);
+    }
+
+    /** "We plan to X", "Y will be implemented": a promise of future work, not a general "must". */
+    private static final Pattern PROMISE = Pattern.compile(
+            "\\b(?=[wpgi])(will(?! be able)|we'll|plan(?:s|ning)? to|going to|intend to)\\b", Pattern.CASE_INSENSITIVE);
+
+    static boolean promises(String sentence) {
+        return PROMISE.matcher(sentence.length() > 1000 ? sentence.substring(0, 1000) : sentence).find();
     }
 
     /** The sentence of a prose paragraph that says "we will ...", or null. */
@@ -300,6 +335,24 @@ final class ActionLanguage {
         String lower = limited.toLowerCase(Locale.ROOT);
         return (lower.contains("following") || lower.contains("these") || lower.contains("above")
                 || lower.contains("we a")) && NOT_WORK_ANYWHERE.matcher(limited).find();
+    }
+
+    /** Text that is only links or references: "https://host/x/issues/95", "flutter/plugins#1127". */
+    private static final Pattern ONLY_REFERENCES = Pattern.compile(
+            "(?:(?:https?://\\S{1,500}|[\\w.-]{1,100}/[\\w.-]{1,100}#\\d{1,7}|#\\d{1,7})[\\s,;.]{0,5}){1,20}");
+    private static final Pattern ISSUE_LINK = Pattern.compile(
+            "(?i)https?://\\S*?(?:/issues?/\\d|/browse/|/tickets?/|/bugs?/|show_bug)");
+
+    static boolean isOnlyReferences(String text) {
+        return text.length() <= 2000 && ONLY_REFERENCES.matcher(text.trim()).matches();
+    }
+
+    /**
+     * A bare link to an issue is the work it tracks; a bare link to a pull request, a commit or a page
+     * shows work done or background.
+     */
+    static boolean isIssueLink(String destination) {
+        return ISSUE_LINK.matcher(destination.length() > 500 ? destination.substring(0, 500) : destination).lookingAt();
     }
 
     /** "By implementing these measures, we aim to...": the section's work is over. */

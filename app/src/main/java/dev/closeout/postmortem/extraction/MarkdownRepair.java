@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Mends the markdown people actually write before it is parsed, one line for one line so line numbers
  * stay true: YAML front matter, headings without the space after '#', word-processor bullets ('•', 'o'
- * with a tab, '✅'), lists indented so far they would read as code, rst-style '*' and '#.' lists, and
+ * with a tab, '✅'), HTML list items written one a line, lists indented so far they would read as code
+ * (after a blank line or a heading), rst-style '*' and '#.' lists, and
  * nesting deep enough to overflow a recursive reader.
  */
 final class MarkdownRepair {
@@ -20,6 +21,10 @@ final class MarkdownRepair {
     /** A bullet that is not markdown's, matched after the line's indentation. */
     private static final Pattern SYMBOL_BULLET = Pattern.compile(
             "(?:[•◦▪▫●○■□‣∙·➢➤►▶✓✔✅☑☐⬜❌✗✘→⇒]|\\\\\\*|o(?=\\t)|-(?=\\t)|\\*(?=\\t))\\uFE0F?[\\t ]*(?=\\S)");
+    private static final Pattern ATX_HEADING = Pattern.compile("#{1,6}(?:\\s|$)");
+    /** An HTML list item written on one line, maybe opening or closing its list: "<ol><li>Add X</li>". */
+    private static final Pattern HTML_ITEM = Pattern.compile(
+            "(?i)(?:<(ol|ul)\\b[^>]{0,200}>\\s*)?<li\\b[^>]{0,200}>(.*?)(?:</li>)?\\s*(?:</(?:ol|ul)>)?\\s*");
     private static final Pattern RST_ENUMERATION = Pattern.compile("#\\.\\s+");
     private static final Pattern LIST_START = Pattern.compile("(?:[-*+]|\\d{1,9}[.)])(?:\\s|$)");
     private static final int MAX_INLINE_BLOCK = 20_000;
@@ -60,7 +65,8 @@ final class MarkdownRepair {
                 if (!blank) {
                     inList = mayStartList(line) && LIST_START.matcher(line).region(leadingWhitespace(line), line.length()).lookingAt() || (inList && indentOf(line) > 0);
                 }
-                previousBlank = blank;
+                // a heading is a block of one line: an indented line after it starts a code block too
+                previousBlank = blank || isAtxHeading(line);
             }
             out.add(line);
         }
@@ -108,6 +114,13 @@ final class MarkdownRepair {
         Matcher atx = hash >= 0 && hash <= 3 ? ATX_NO_SPACE.matcher(repaired) : null;
         if (atx != null && atx.lookingAt()) {
             repaired = atx.group(1) + " " + repaired.substring(atx.end(1));
+        }
+        int htmlIndent = leadingWhitespace(repaired);
+        Matcher html = repaired.startsWith("<", htmlIndent) && repaired.length() < 10_000
+                ? HTML_ITEM.matcher(repaired).region(htmlIndent, repaired.length()) : null;
+        if (html != null && html.matches()) {
+            // markdown keeps an HTML block as it is: its items would be lost to the reader
+            repaired = repaired.substring(0, htmlIndent) + "- " + html.group(2);
         }
         int rstIndent = leadingWhitespace(repaired);
         Matcher rst = repaired.startsWith("#.", rstIndent)
@@ -180,6 +193,11 @@ final class MarkdownRepair {
             }
         }
         return markers > MAX_DEPTH ? capped.substring(0, keepEnd) + capped.substring(i) : capped;
+    }
+
+    private static boolean isAtxHeading(String line) {
+        int hash = leadingWhitespace(line);
+        return hash <= 3 && line.startsWith("#", hash) && ATX_HEADING.matcher(line).region(hash, line.length()).lookingAt();
     }
 
     private static int leadingWhitespace(String line) {

@@ -22,7 +22,8 @@ final class TitleFinder {
     private static final Pattern TITLE_FIELD = Pattern.compile("(?i)^(?:subject|title)\\s{0,3}:\\s{0,3}(?:(?:re|fwd?)\\s?:\\s{0,3})*(\\S.{0,199})$");
     /** A first line that names its genre and then the incident: "Postmortem: Payment gateway timeouts". */
     private static final Pattern NAMED_REPORT = Pattern.compile(
-            "(?i)(?:post[- ]?mortem|incident(?: report| review)?|outage(?: report)?|pir|rca)\\s{0,3}[:\\-–]\\s{0,3}\\S.*");
+            "(?i)(?:post[- ]?mortem(?: report| review)?|incident(?: report| review)?|outage(?: report)?|pir|rca)"
+                    + "\\s{0,3}[:\\-–]\\s{0,3}\\S.*");
     /** A heading that only names the genre or the assignment: "Postmortem", "0x19. Postmortem". */
     private static final Pattern GENERIC_TITLE = Pattern.compile(
             "(?i)(?:project\\s{0,3})?(?:0x[0-9a-f]{1,4}[.\\-\\s]{0,3})?post[- ]?mortem(?: report)?");
@@ -53,9 +54,10 @@ final class TitleFinder {
             if (section.headingLine() > firstContent) {
                 break; // the first text is not a heading: look at it below
             }
-            String heading = section.heading();
+            String heading = clean(section.heading());
             if (section.level() <= 6 && !heading.isEmpty()) {
-                if (SECTION_NAME.matcher(heading).matches()) {
+                // "### Outage :" opens a field, not the document
+                if (SECTION_NAME.matcher(heading).matches() || document.line(section.headingLine()).trim().endsWith(":")) {
                     return null;
                 }
                 return GENERIC_TITLE.matcher(heading).matches() ? specificTitleBelow(document, section, heading)
@@ -73,7 +75,11 @@ final class TitleFinder {
         if (NAMED_REPORT.matcher(first).matches() && first.length() <= TITLE_LIMIT) {
             return first;
         }
-        if (first.isEmpty() || first.length() > TITLE_LIMIT || FIELD.matcher(first).matches()
+        String raw = lines.get(firstContent - 1).trim();
+        // a line set in emphasis as a whole is a title, even with a colon: "**When X Had Too Much: A Comedy**"
+        boolean emphasized = raw.length() > 2 && (raw.charAt(0) == '*' || raw.charAt(0) == '_')
+                && (raw.endsWith("*") || raw.endsWith("_"));
+        if (first.isEmpty() || first.length() > TITLE_LIMIT || !emphasized && FIELD.matcher(first).matches()
                 || first.endsWith(".") || SECTION_NAME.matcher(first.replaceAll(":$", "")).matches()) {
             return null;
         }
@@ -98,7 +104,8 @@ final class TitleFinder {
                 }
                 continue;
             }
-            if (!plain(line).isEmpty()) {
+            // a reStructuredText comment or target (".. _incident_reports:") is no content
+            if (!plain(line).isEmpty() && !line.startsWith(".. ")) {
                 return i + 1;
             }
         }
@@ -108,7 +115,29 @@ final class TitleFinder {
     private static String plain(String line) {
         String capped = line.length() > 1_000 ? line.substring(0, 1_000) : line;
         String label = Markup.label(QUOTE_MARKER.matcher(capped).replaceFirst(""));
-        return IMAGE_OR_LINK.matcher(label).replaceAll("").trim();
+        return clean(IMAGE_OR_LINK.matcher(label).replaceAll(""));
+    }
+
+    /**
+     * The title as a reader sees it: no emphasis signs left around it ("** *Title* **"), no quotes around
+     * it, no-break spaces as spaces.
+     */
+    private static String clean(String title) {
+        String text = title.replace('\u00A0', ' ').trim();
+        int start = 0;
+        int end = text.length();
+        while (start < end && (text.charAt(start) == '*' || text.charAt(start) == '_' || text.charAt(start) == ' ')) {
+            start++;
+        }
+        while (end > start && (text.charAt(end - 1) == '*' || text.charAt(end - 1) == '_' || text.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        text = text.substring(start, end);
+        if (text.length() > 2 && (text.charAt(0) == '"' && text.charAt(text.length() - 1) == '"'
+                || text.charAt(0) == '“' && text.charAt(text.length() - 1) == '”')) {
+            text = text.substring(1, text.length() - 1).trim();
+        }
+        return text.replaceAll(" {2,}", " ");
     }
 
     /**
