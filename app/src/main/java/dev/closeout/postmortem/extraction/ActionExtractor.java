@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -536,7 +537,7 @@ public final class ActionExtractor {
             if (field == null) {
                 return false;
             }
-            if (!actions.isEmpty() && java.util.Objects.equals(actions.get(actions.size() - 1).group(), group())) {
+            if (!actions.isEmpty() && Objects.equals(actions.get(actions.size() - 1).group(), group())) {
                 ExtractedAction last = actions.get(actions.size() - 1);
                 Fields merged = new Fields(last.owner(), last.due(), last.priority(), last.ticket(), null).or(field);
                 actions.set(actions.size() - 1, new ExtractedAction(last.text(), last.kind(), last.group(), merged.owner,
