@@ -146,6 +146,16 @@ final class CorpusEvaluation {
         return report;
     }
 
+    /** Every labelled postmortem in {@code directory}, in the order of their label files' names. */
+    static List<Path> documents(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.toString().endsWith(".json")).sorted()
+                    .map(CorpusEvaluation::documentOf).filter(Objects::nonNull).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The postmortem a label file describes: NAME.md, or the same name as plain text, HTML or reStructuredText. */
     private static Path documentOf(Path label) {
         String base = label.toString().replaceAll("\\.json$", "");
