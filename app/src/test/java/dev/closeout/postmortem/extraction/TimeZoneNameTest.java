@@ -24,7 +24,7 @@ class TimeZoneNameTest {
     void readsOffsetsWithAndWithoutMinutes() {
         assertEquals(ZoneOffset.ofHoursMinutes(5, 30), find("14:00 UTC+0530").zone().fixed());
         assertEquals(ZoneOffset.ofHours(-4), find("(GMT-04:00)").zone().fixed());
-        assertEquals(ZoneOffset.ofHours(3), find("UTC\u22123 is not it, UTC+3 is").zone().fixed().negated());
+        assertEquals(ZoneOffset.ofHours(-3), find("UTC\u22123").zone().fixed());
     }
 
     @Test
