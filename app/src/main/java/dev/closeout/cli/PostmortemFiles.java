@@ -18,8 +18,12 @@ final class PostmortemFiles {
     /** Larger than any real postmortem; refusing it keeps memory bounded and extraction well under a second. */
     static final int MAX_BYTES = 10 * 1024 * 1024;
 
+    static boolean isStandardInput(Path file) {
+        return file.toString().equals("-");
+    }
+
     static String read(Path file) throws IOException {
-        if (file.toString().equals("-")) {
+        if (isStandardInput(file)) {
             try (InputStream in = System.in) {
                 byte[] bytes = in.readNBytes(MAX_BYTES + 1);
                 if (bytes.length > MAX_BYTES) {

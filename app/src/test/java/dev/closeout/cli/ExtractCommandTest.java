@@ -1,13 +1,19 @@
 package dev.closeout.cli;
 
+import dev.closeout.postmortem.extraction.PostmortemExtractor;
 import dev.closeout.support.Corpus;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +37,34 @@ class ExtractCommandTest {
         Map<?, ?> firstAction = (Map<?, ?>) ((List<?>) results.get(0).get("actions")).get(0);
         assertTrue(firstAction.containsKey("owner") && firstAction.get("owner") == null,
                 "unset fields are written as null: " + firstAction);
+    }
+
+    @Test
+    void writesTheSameJsonAsTheApiForEachFileInTheOrderGiven(@TempDir Path folder)
+            throws IOException {
+        Path unusual = folder.resolve("unusual \"name\".md");
+        Files.writeString(unusual, "# Outage \u0001 at 14:00 UTC \uD83D\uDE00 \"quoted\" \\ \u2028\n"
+                + "Impact: 12.5% of users\n## Action items\n- Add a disk alert (owner: @s\u00e9b, due 2024-03-01)\n");
+        List<String> files = List.of(Corpus.example(Corpus.SEED_EXAMPLEAPP).toString(), unusual.toString(),
+                Corpus.example(Corpus.SEED_LB_ROUTING).toString(), Corpus.example(Corpus.SEED_EXAMPLEAPP).toString());
+        PostmortemExtractor extractor = new PostmortemExtractor();
+        JsonMapper mapper = JsonMapper.createDefault();
+        StringBuilder expected = new StringBuilder("[");
+        for (String file : files) {
+            String extraction = new String(mapper.writeValueAsBytes(
+                    extractor.extract(Files.readString(Path.of(file)))),
+                    StandardCharsets.UTF_8);
+            expected.append(expected.length() > 1 ? "," : "").append("{\"file\":")
+                    .append(new String(mapper.writeValueAsBytes(file), StandardCharsets.UTF_8))
+                    .append(',').append(extraction.substring(1));
+        }
+        expected.append(']').append(System.lineSeparator());
+
+        CommandLineRun run = CommandLineRun.of(
+                Stream.concat(Stream.of("extract"), files.stream()).toArray(String[]::new));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(expected.toString(), run.out());
     }
 
     @Test

@@ -28,6 +28,9 @@ final class DateTimeText {
 
     private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
             + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    /** The first three letters of every month. */
+    private static final List<String> MONTH_PREFIXES = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+            "sep", "oct", "nov", "dec");
     private static final String ORDINAL = "(?:st|nd|rd|th)?";
     // The leading look-ahead lets the engine skip, in one test, every position where no date can start.
     private static final Pattern DATE = Pattern.compile(
@@ -87,23 +90,74 @@ final class DateTimeText {
         return Markup.hasDigit(text) ? TIMES.get(text) : List.of();
     }
 
+    // Both scans try their pattern only where a match can start, and from there as find() would have
+    // reached it: the pattern tried at every position of a line, most of them letters, was most of the
+    // time spent on dates and times. The bounds are transparent so that look-behinds see the text before.
+
     private static List<DateMention> scanDates(String text) {
         List<DateMention> found = new ArrayList<>();
-        Matcher match = DATE.matcher(text);
-        while (match.find()) {
+        Matcher match = DATE.matcher(text).useTransparentBounds(true);
+        int at = nextDateStart(text, 0);
+        while (at >= 0) {
+            if (!match.region(at, text.length()).lookingAt()) {
+                at = nextDateStart(text, at + 1);
+                continue;
+            }
             DateMention date = date(match);
             // "may" in lower case is nearly always the verb ("2 may be"), not the month
             if (date != null && !match.group().contains("may")) {
                 found.add(date);
             }
+            at = nextDateStart(text, match.end());
         }
         return List.copyOf(found);
     }
 
+    /**
+     * The first place from {@code from} where a date can start, or -1: a digit after no digit (every
+     * numeric shape's look-behind refuses a digit), or the first three letters of a month after no letter.
+     */
+    private static int nextDateStart(String text, int from) {
+        for (int at = from; at < text.length(); at++) {
+            char c = text.charAt(at);
+            if (isDigit(c) ? at == 0 || !isDigit(text.charAt(at - 1))
+                    : (at == 0 || !isAsciiLetter(text.charAt(at - 1))) && startsMonth(text, at)) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a month's first three letters (in any ASCII case) stand at {@code at}. */
+    private static boolean startsMonth(String text, int at) {
+        if (at + 3 > text.length()) {
+            return false;
+        }
+        // setting bit 0x20 turns an ASCII capital into its small letter; a letter is checked first
+        char first = text.charAt(at);
+        if (!isAsciiLetter(first)) {
+            return false;
+        }
+        char second = (char) (text.charAt(at + 1) | 0x20);
+        char third = (char) (text.charAt(at + 2) | 0x20);
+        for (String prefix : MONTH_PREFIXES) {
+            if (prefix.charAt(0) == (first | 0x20) && prefix.charAt(1) == second && prefix.charAt(2) == third) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<TimeMention> scanTimes(String text) {
         List<TimeMention> found = new ArrayList<>();
-        Matcher match = TIME.matcher(text);
-        while (match.find()) {
+        Matcher match = TIME.matcher(text).useTransparentBounds(true);
+        int at = nextTimeStart(text, 0);
+        while (at >= 0) {
+            if (!match.region(at, text.length()).lookingAt()) {
+                at = nextTimeStart(text, at + 1);
+                continue;
+            }
+            at = nextTimeStart(text, match.end());
             LocalTime time = time(match);
             if (time == null) {
                 continue;
@@ -119,6 +173,29 @@ final class DateTimeText {
                     zone == null ? match.end() : zone.end()));
         }
         return List.copyOf(found);
+    }
+
+    /** The first place from {@code from} where a time can start, or -1: a digit after none of {@code 0-9:.,}. */
+    private static int nextTimeStart(String text, int from) {
+        for (int at = from; at < text.length(); at++) {
+            if (isDigit(text.charAt(at)) && (at == 0 || !isTimeNeighbour(text.charAt(at - 1)))) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isTimeNeighbour(char c) {
+        return isDigit(c) || c == ':' || c == '.' || c == ',';
+    }
+
+    /** What {@code \\d} matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /**

@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  */
 final class ImpactFinder {
 
-    // the look-aheads hold the first letters of the alternatives, so most word starts fail at once
-    private static final Pattern AFFECT_BEFORE = Pattern.compile("(?i)\\b(?=[ai])(?:affect|impact)\\w{0,4}\\s{0,3}$");
+    // the look-aheads hold the first letters of the alternatives and come before the word boundary, so most
+    // positions fail at once
+    private static final Pattern AFFECT_BEFORE = Pattern.compile("(?i)(?=[ai])\\b(?:affect|impact)\\w{0,4}\\s{0,3}$");
     private static final int LINE_LIMIT = 2_000;
     private static final Pattern PERCENT = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s{0,2}(?:%|percent\\b)");
     private static final Pattern AFFECTED = Pattern.compile(
-            "(?i)\\b(?=[urtcvdosaepmq])(?:users?|requests?|traffic|customers?|clients?|user base|visitors|downtime|of the time"
+            "(?i)(?=[urtcvdosaepmq])\\b(?:users?|requests?|traffic|customers?|clients?|user base|visitors|downtime|of the time"
                     + "|sessions|calls|transactions|accounts|staff|employees|people|members|subscribers|players"
                     + "|merchants|tenants|devices|orders|queries)\\b");
     private static final Pattern IMPACT_HEADING = Pattern.compile("(?i)impact|summary|description");

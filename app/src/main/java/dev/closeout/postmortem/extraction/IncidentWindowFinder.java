@@ -62,15 +62,17 @@ final class IncidentWindowFinder {
     private static final Pattern END_MARKER = Pattern.compile(
             "(?i)end\\s{1,3}of\\s{1,3}(?:the\\s{1,3})?(?:outage|incident)"
                     + "|\\b(?:outage|incident)\\s{1,3}(?:ends|ended|is over)\\b");
+    // The look-aheads of TROUBLE, RECOVERY and PARTIAL hold the first characters of their alternatives:
+    // most positions fail that test before the word boundary, which looks two characters up, is tried.
     private static final Pattern TROUBLE = Pattern.compile(
-            "(?i)\\b(?:down|outage|fail|error|alert|warn|crash|unable|unavailable|unreachable|inaccessible|broke"
+            "(?i)(?=[dofeawcuibprstnl45])\\b(?:down|outage|fail|error|alert|warn|crash|unable|unavailable|unreachable|inaccessible|broke"
                     + "|issue|problem|detect|report|incident|spike|degrad|slow|time[sd]?\\s?out|no space|not working"
                     + "|latency|complain|[45]\\d\\d\\b)");
     private static final Pattern RECOVERY = Pattern.compile(
-            "(?i)\\b(?:resolved|restored|recovered|recovery|operational|back (?:to normal|online|up)"
+            "(?i)(?=[robnsfe])\\b(?:resolved|restored|recovered|recovery|operational|back (?:to normal|online|up)"
                     + "|normal (?:service|operations?)|resumed|solved|fixed|end of (?:the )?(?:outage|incident))");
     private static final Pattern PARTIAL = Pattern.compile(
-            "(?i)\\b(?:begins?|began|start(?:s|ed|ing)?|partial(?:ly)?|gradual(?:ly)?|attempt(?:s|ed)?|not)\\b");
+            "(?i)(?=[bspgan])\\b(?:begins?|began|start(?:s|ed|ing)?|partial(?:ly)?|gradual(?:ly)?|attempt(?:s|ed)?|not)\\b");
     private static final Pattern RANGE_FILLER = Pattern.compile("(?i)[,()\\[\\]]|\\b(?:at|on|the|approximately|about|around|~)\\b");
     private static final Pattern RANGE_WORD = Pattern.compile("(?i)-{1,2}|[–—]|to|until|till|through|and|thru");
     private static final Pattern BETWEEN = Pattern.compile("(?i)\\bbetween\\b");

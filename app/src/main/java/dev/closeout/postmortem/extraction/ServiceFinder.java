@@ -38,12 +38,13 @@ final class ServiceFinder {
     private static final Pattern FIELD = Pattern.compile(
             "(?i)^[^\\w\"'“]{0,6}(?:affected\\s{1,3})?(?:services?|systems?|applications?|components?|products?)"
                     + "(?:\\s{1,3}affected)?\\s{0,2}[*_]{0,2}\\s{0,2}:\\s{0,5}[*_]{0,2}\\s{0,5}(\\S.{0,200})$");
-    // Each prose pattern's look-ahead holds the first letters of its alternatives: at most word starts a
-    // single test fails, where the engine would try every alternative in turn.
+    // Each prose pattern opens with a look-ahead holding the first letters of its alternatives, before the
+    // word boundary: most positions fail that one test, where the boundary (which looks both characters up
+    // in Character's tables) or every alternative would be tried.
     private static final Pattern QUOTED = Pattern.compile(
-            "(?i)\\b(?=[sapw])(?:service|application|app|system|platform|website|product)\\s{1,3}[\"“'‘]([^\"”'’]{1,60})[\"”'’]");
+            "(?i)(?=[sapw])\\b(?:service|application|app|system|platform|website|product)\\s{1,3}[\"“'‘]([^\"”'’]{1,60})[\"”'’]");
     private static final Pattern WENT_DOWN = Pattern.compile(
-            "(?i)\\b(?=[iwabhsef])(?:(?:is|was|were|are|went|became|has\\s{1,3}been|had\\s{1,3}been)\\s{1,3}"
+            "(?i)(?=[iwabhsef])\\b(?:(?:is|was|were|are|went|became|has\\s{1,3}been|had\\s{1,3}been)\\s{1,3}"
                     + "(?:(?:completely|entirely|fully|totally|partially|mostly|largely|briefly|intermittently|temporarily"
                     + "|hard|also|still)\\s{1,3}){0,2}"
                     + "(?:down|offline|unavailable|inaccessible|unreachable|unusable|unresponsive"
@@ -69,15 +70,15 @@ final class ServiceFinder {
     private static final LeadWords ISSUE_WITH_LEADS = LeadWords.of("issue", "problem", "error", "outage", "incident",
             "degradation");
     private static final Pattern OUTAGE_OF = Pattern.compile(
-            "(?i)\\b(?=[oudf])(?:(?:outage|downtime|unavailability)\\s{1,3}(?:of|on|affecting)|(?:failure|disruption)\\s{1,3}of)\\s{1,3}(?=\\S)");
+            "(?i)(?=[oudf])\\b(?:(?:outage|downtime|unavailability)\\s{1,3}(?:of|on|affecting)|(?:failure|disruption)\\s{1,3}of)\\s{1,3}(?=\\S)");
     /** A quoted word names something when it is capitalised or a domain, not when it is a state ("spinning"). */
     private static final Pattern LOOKS_LIKE_A_NAME = Pattern.compile("^\\p{Lu}|^[\\w-]{1,60}\\.[a-z]{2,6}\\b");
     private static final Pattern NOT_A_PLACE = Pattern.compile("(?i)^(?:port|localhost|line|step|version|v)\\s?\\d.*");
     private static final Pattern UNABLE_TO_REACH = Pattern.compile(
-            "(?i)\\b(?=[unc])(?:unable|not\\s{1,3}able|could\\s{0,3}not|couldn'?t|couldn’t|cannot|can'?t|can’t)\\s{1,3}(?:to\\s{1,3})?"
+            "(?i)(?=[unc])\\b(?:unable|not\\s{1,3}able|could\\s{0,3}not|couldn'?t|couldn’t|cannot|can'?t|can’t)\\s{1,3}(?:to\\s{1,3})?"
                     + "(?:access|reach|load|visit|use|open|connect\\s{1,3}to|log\\s{0,3}in\\s{1,3}to|sign\\s{0,3}in\\s{1,3}to)\\s{1,3}(?=\\S)");
     private static final Pattern ISSUE_WITH = Pattern.compile(
-            "(?i)\\b(?=[ipeod])(?:issues?|problems?|errors?|outage|incident|degradation)\\s{1,3}(?:with|in|affecting)\\s{1,3}(?=\\S)");
+            "(?i)(?=[ipeod])\\b(?:issues?|problems?|errors?|outage|incident|degradation)\\s{1,3}(?:with|in|affecting)\\s{1,3}(?=\\S)");
     private static final Pattern SERVICE_NOUN = Pattern.compile("(?i).*\\b(?:services?|systems?|platforms?|applications?|apps?|portals?|apis?|websites?|sites?)$");
     private static final Pattern TRAILING_KIND = Pattern.compile("(?i)\\s(?:service|services|instance|instances|website|websites|web\\s?sites?|sites?)$");
     private static final Pattern FIELD_TAIL = Pattern.compile("(?i)\\s(?:at|on|via)\\s(?:https?://|www\\.)\\S*.*$|\\s\\(.*$|\\s[-–—]\\s.*$|\\shttps?://\\S*$");

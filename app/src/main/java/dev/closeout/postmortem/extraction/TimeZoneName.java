@@ -8,10 +8,8 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A time zone as a postmortem names it: "UTC", "GMT-04:00", "UTC+3", "PDT", "Central African Time",
@@ -51,19 +49,58 @@ record TimeZoneName(@Nullable ZoneOffset fixed, @Nullable ZoneId region) {
         region("Europe/London", "GMT/BST", "UK time");
     }
 
-    /** Names longest first so "PST/PDT" wins over "PST"; abbreviations case-sensitive, long names not. */
-    private static final Pattern NAME = Pattern.compile(
-            "(?<![A-Za-z])(?:(?:UTC|GMT)([+\\-\u2212])(\\d{1,2})(?::?(\\d{2}))?(?![\\d:])|"
-                    + NAMES.keySet().stream()
-                    .sorted(Comparator.comparingInt(String::length).reversed())
-                    .map(name -> name.length() <= 8 && name.equals(name.toUpperCase(Locale.ROOT))
-                            ? Pattern.quote(name)
-                            : "(?i:" + Pattern.quote(name).replace(" ", "\\E\\s{1,3}\\Q") + ")")
-                    .collect(Collectors.joining("|"))
-                    + ")(?![A-Za-z])");
+    /**
+     * The names as the scanner tries them, by their first letter in lower case: longest first, so "PST/PDT"
+     * wins over "PST", and names of one length in the order above. Abbreviations (up to eight capitals)
+     * match in their own case only; longer names in any ASCII case, with one to three white-space
+     * characters wherever the name has a space.
+     */
+    private static final Spelling[][] BY_FIRST_LETTER = new Spelling[128][];
 
-    /** Compiled once: {@code String.replaceAll} would compile it again for every zone found. */
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    static {
+        List<Spelling> longestFirst = NAMES.entrySet().stream()
+                .map(entry -> new Spelling(entry.getKey(), isAbbreviation(entry.getKey()), entry.getValue()))
+                .sorted(Comparator.comparingInt((Spelling spelling) -> spelling.name().length()).reversed())
+                .toList();
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            char small = letter;
+            BY_FIRST_LETTER[letter] = longestFirst.stream()
+                    .filter(spelling -> (spelling.name().charAt(0) | 0x20) == small)
+                    .toArray(Spelling[]::new);
+        }
+    }
+
+    /** One name and how it may be written. */
+    private record Spelling(String name, boolean exactCase, TimeZoneName zone) {
+
+        /** Where the name written at {@code at} ends, or -1 when it is not written there. */
+        int endAt(String text, int at, int to) {
+            int position = at;
+            for (int k = 0; k < name.length(); k++) {
+                char wanted = name.charAt(k);
+                if (wanted == ' ') {
+                    int spaces = 0;
+                    while (position < to && spaces < 4 && isRegexSpace(text.charAt(position))) {
+                        position++;
+                        spaces++;
+                    }
+                    if (spaces == 0 || spaces > 3) {
+                        return -1;
+                    }
+                    continue;
+                }
+                if (position >= to) {
+                    return -1;
+                }
+                char c = text.charAt(position);
+                if (c != wanted && (exactCase || !isAsciiLetter(c) || (c | 0x20) != (wanted | 0x20))) {
+                    return -1;
+                }
+                position++;
+            }
+            return position;
+        }
+    }
 
     private static void fixed(int hours, String... names) {
         fixedMinutes(hours * 60, names);
@@ -90,44 +127,124 @@ record TimeZoneName(@Nullable ZoneOffset fixed, @Nullable ZoneId region) {
     record Found(TimeZoneName zone, int start, int end) {
     }
 
-    static Pattern pattern() {
-        return NAME;
+    /** A zone written where the scanner looked, up to {@code end}; no zone for an offset out of range. */
+    private record Written(@Nullable TimeZoneName zone, int end) {
     }
 
-    /** The zone the matched text names; null when an explicit offset is out of range. */
-    static @Nullable TimeZoneName of(Matcher match) {
-        if (match.group(1) != null) {
-            int hours = Integer.parseInt(match.group(2));
-            int minutes = match.group(3) == null ? 0 : Integer.parseInt(match.group(3));
-            if (hours > 14 || minutes > 59) {
-                return null;
-            }
-            int sign = match.group(1).equals("+") ? 1 : -1;
-            return new TimeZoneName(ZoneOffset.ofTotalSeconds(sign * (hours * 3600 + minutes * 60)), null);
-        }
-        String name = SPACES.matcher(match.group()).replaceAll(" ");
-        TimeZoneName exact = NAMES.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        for (Map.Entry<String, TimeZoneName> entry : NAMES.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(name)) {
-                return entry.getValue();
-            }
-        }
-        return null;
-    }
-
-    /** The first zone named in {@code text} from {@code from}, or null. */
+    /**
+     * The first zone named in {@code text[from, to)}, or null. A name stands alone: no ASCII letter
+     * right after it, nor right before it unless it starts at {@code from}. A "Z" counts only right after
+     * a digit ("14:00Z"), and an offset out of range ("UTC+15") is passed over.
+     */
     static @Nullable Found find(String text, int from, int to) {
-        Matcher match = NAME.matcher(text).region(from, to);
-        while (match.find()) {
-            TimeZoneName zone = of(match);
-            if (zone != null && !(match.group().equals("Z") && !precededByDigit(text, match.start()))) {
-                return new Found(zone, match.start(), match.end());
+        int at = from;
+        while (at < to) {
+            char first = text.charAt(at);
+            if (!isAsciiLetter(first) || at > from && isAsciiLetter(text.charAt(at - 1))) {
+                at++;
+                continue;
+            }
+            Written written = offsetAt(text, at, to);
+            if (written == null) {
+                written = nameAt(text, at, to);
+            }
+            if (written == null) {
+                at++;
+            } else if (written.zone() == null || written.end() - at == 1 && first == 'Z' && !precededByDigit(text, at)) {
+                at = written.end();
+            } else {
+                return new Found(written.zone(), at, written.end());
             }
         }
         return null;
+    }
+
+    /**
+     * "UTC+3", "GMT-04:00", "UTC+0530" at {@code at}; its zone is null when the offset is out of range.
+     * Two hour digits are tried before one, and minutes (with a colon first) before none, the first
+     * reading not followed by a digit, a colon or a letter being the one.
+     */
+    private static @Nullable Written offsetAt(String text, int at, int to) {
+        if (at + 4 >= to || !(text.startsWith("UTC", at) || text.startsWith("GMT", at))) {
+            return null;
+        }
+        char sign = text.charAt(at + 3);
+        if (sign != '+' && sign != '-' && sign != '\u2212') {
+            return null;
+        }
+        int hoursFrom = at + 4;
+        for (int hourDigits = 2; hourDigits >= 1; hourDigits--) {
+            int hoursEnd = hoursFrom + hourDigits;
+            if (!digitsBetween(text, hoursFrom, hoursEnd, to)) {
+                continue;
+            }
+            int hours = Integer.parseInt(text, hoursFrom, hoursEnd, 10);
+            boolean colon = hoursEnd < to && text.charAt(hoursEnd) == ':';
+            int[] minutesFroms = colon ? new int[] {hoursEnd + 1, hoursEnd} : new int[] {hoursEnd};
+            for (int minutesFrom : minutesFroms) {
+                if (digitsBetween(text, minutesFrom, minutesFrom + 2, to) && endsName(text, minutesFrom + 2, to, true)) {
+                    return offset(sign, hours, Integer.parseInt(text, minutesFrom, minutesFrom + 2, 10), minutesFrom + 2);
+                }
+            }
+            if (endsName(text, hoursEnd, to, true)) {
+                return offset(sign, hours, 0, hoursEnd);
+            }
+        }
+        return null;
+    }
+
+    private static Written offset(char sign, int hours, int minutes, int end) {
+        if (hours > 14 || minutes > 59) {
+            return new Written(null, end);
+        }
+        int seconds = (sign == '+' ? 1 : -1) * (hours * 3600 + minutes * 60);
+        return new Written(new TimeZoneName(ZoneOffset.ofTotalSeconds(seconds), null), end);
+    }
+
+    private static @Nullable Written nameAt(String text, int at, int to) {
+        for (Spelling spelling : BY_FIRST_LETTER[text.charAt(at) | 0x20]) {
+            int end = spelling.endAt(text, at, to);
+            if (end >= 0 && endsName(text, end, to, false)) {
+                return new Written(spelling.zone(), end);
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code text[from, to)} holds only ASCII digits, {@code to} within {@code limit}. */
+    private static boolean digitsBetween(String text, int from, int to, int limit) {
+        if (to > limit) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A name ends before a character that is no ASCII letter (for an offset, no digit or colon either). */
+    private static boolean endsName(String text, int at, int to, boolean offset) {
+        if (at >= to) {
+            return true;
+        }
+        char c = text.charAt(at);
+        return !isAsciiLetter(c) && !(offset && (c >= '0' && c <= '9' || c == ':'));
+    }
+
+    private static boolean isAbbreviation(String name) {
+        return name.length() <= 8 && name.equals(name.toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    /** What {@code \\s} matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static boolean precededByDigit(String text, int at) {
