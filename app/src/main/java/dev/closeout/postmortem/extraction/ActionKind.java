@@ -64,15 +64,14 @@ final class ActionKind {
                     + "|every|status page|escalation|on-?call|notif\\w*|visib\\w*|capacity|scal\\w*"
                     + "|health checks?|validation|validate|review process|change management|prioriti\\w*|plan\\b)\\b",
             Pattern.CASE_INSENSITIVE);
-    /** A review of a specific configuration or process is a check of this defect, not a new practice. */
+    /** A review of a specific configuration checks this defect (a review of a process is PROCESS work). */
     private static final Pattern REVIEWS_THIS = Pattern.compile(
             "^(conduct (a|an) (thorough |comprehensive )?(review|audit)|review|load balancer audit)\\b.*"
-                    + "\\b(configurations?|settings|deployment process|management process)\\b",
+                    + "\\b(configurations?|settings)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** What REVIEWS_THIS needs after its opening. */
-    private static final NeededWords REVIEWS_THIS_WORDS = NeededWords.of(
-            "configuration", "settings", "deployment process", "management process");
+    private static final NeededWords REVIEWS_THIS_WORDS = NeededWords.of("configuration", "settings");
 
     /** Work on how things are done, not on what broke: a process, practices, a checklist (the labels' rule). */
     private static final Pattern PROCESS = Pattern.compile("(?i)\\b(process(es)?|practices?|checklists?)\\b");

@@ -56,10 +56,18 @@ class NeededWordsTest {
 
     @Test
     void everyReviewOfThisSetupStillMakesTheActionCorrective() {
-        for (String topic : List.of("configuration", "configurations", "settings", "deployment process",
-                "management process")) {
+        for (String topic : List.of("configuration", "configurations", "settings")) {
             assertCorrective("Review the load balancer " + topic);
             assertCorrective("Conduct a thorough audit of the proxy " + topic);
+        }
+    }
+
+    @Test
+    void aReviewOfAProcessIsPreventativeAsTheLabellingGuideHasIt() {
+        for (String topic : List.of("deployment process", "management process")) {
+            assertEquals(ActionKind.PREVENTATIVE, ActionKind.of("Review the load balancer " + topic, null, null));
+            assertEquals(ActionKind.PREVENTATIVE,
+                    ActionKind.of("Conduct a thorough audit of the proxy " + topic, null, null));
         }
     }
 
