@@ -9,7 +9,7 @@ public record DismissRequest(@Nullable String reason) {
 
     private static final int REASON_LENGTH = 2000;
 
-    @Nullable String checkedReason() {
+    public @Nullable String checkedReason() {
         if (reason != null && reason.strip().length() > REASON_LENGTH) {
             throw InvalidRequest.of("reason", "must be at most " + REASON_LENGTH + " characters");
         }

@@ -9,6 +9,7 @@ import dev.closeout.action.ActionLists;
 import dev.closeout.action.ActionNotFoundException;
 import dev.closeout.action.ActionStatus;
 import dev.closeout.action.ActionViews;
+import dev.closeout.action.DismissRequest;
 import dev.closeout.action.DismissalConflictException;
 import dev.closeout.action.IllegalTransitionException;
 import dev.closeout.action.ReasonRequiredException;
@@ -69,6 +70,11 @@ class FollowupPageController {
             + "done. Nothing was saved.";
     static final String DISMISSED = "This follow-up was dismissed as no follow-up at all: restore it before "
             + "changing it. Nothing was saved.";
+    static final String DISMISSAL_REASON_REQUIRED = "Dismissing a follow-up needs a reason: say why it is no "
+            + "follow-up. Nothing was saved.";
+    static final String DISMISSED_ALREADY = "Someone dismissed this follow-up already; it is shown as it is now.";
+    static final String NOT_DISMISSED = "This follow-up is not dismissed (someone restored it); it is shown as it is "
+            + "now.";
     static final String EDITORS_ONLY = "Only editors and admins may change follow-ups; nothing was changed.";
 
     private final ActionLists lists;
@@ -216,6 +222,54 @@ class FollowupPageController {
             return refused(sender, HttpStatus.CONFLICT, STALE, Kept.NOTHING);
         } catch (DismissalConflictException e) {
             return refused(sender, HttpStatus.CONFLICT, DISMISSED, Kept.NOTHING);
+        }
+        return saved(sender);
+    }
+
+    /**
+     * Dismisses the follow-up as no follow-up at all (the extraction took a sentence for one), as the API's
+     * {@code POST /api/actions/{id}/dismiss} does: it leaves the lists and reports, and its page offers to restore it.
+     */
+    @Post(FollowupFilters.PATH + "/{id}/dismiss")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> dismiss(HttpRequest<?> request, String id, @Body @Nullable DismissalForm form) {
+        DismissalForm sent = form == null ? new DismissalForm(null, null, null) : form;
+        return checked(request, id, sent.csrf(), sent.back(), sender -> dismiss(sender, id, sent));
+    }
+
+    private HttpResponse<?> dismiss(Sender sender, String id, DismissalForm sent) {
+        try {
+            String reason = new DismissRequest(sent.reason()).checkedReason();
+            actions.dismiss(sender.actionId(), reason, sender.visitor().caller());
+        } catch (HttpStatusException e) {
+            return refused(sender, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), Kept.NOTHING);
+        } catch (ReasonRequiredException e) {
+            return refused(sender, HttpStatus.UNPROCESSABLE_ENTITY, DISMISSAL_REASON_REQUIRED, Kept.NOTHING);
+        } catch (ActionNotFoundException e) {
+            return notFound(sender.visitor(), id);
+        } catch (DismissalConflictException e) {
+            return refused(sender, HttpStatus.CONFLICT, DISMISSED_ALREADY, Kept.NOTHING);
+        }
+        return saved(sender);
+    }
+
+    /** Brings a dismissed follow-up back among the others, as the API's {@code POST /api/actions/{id}/restore}. */
+    @Post(FollowupFilters.PATH + "/{id}/restore")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> restore(HttpRequest<?> request, String id, @Body @Nullable DismissalForm form) {
+        DismissalForm sent = form == null ? new DismissalForm(null, null, null) : form;
+        return checked(request, id, sent.csrf(), sent.back(), sender -> restore(sender, id));
+    }
+
+    private HttpResponse<?> restore(Sender sender, String id) {
+        try {
+            actions.restore(sender.actionId(), sender.visitor().caller());
+        } catch (ActionNotFoundException e) {
+            return notFound(sender.visitor(), id);
+        } catch (DismissalConflictException e) {
+            return refused(sender, HttpStatus.CONFLICT, NOT_DISMISSED, Kept.NOTHING);
         }
         return saved(sender);
     }

@@ -164,6 +164,40 @@ class FollowupBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void anEditorDismissesASentenceTakenForAFollowUpAndRestoresIt() {
+        WebDriver page = browser.driver();
+        long c1 = data.id("c1");
+        page.get(url("/follow-ups/" + c1));
+        browser.signIn(token("lead", "editor"));
+
+        // the browser will not send the form without a reason
+        page.findElement(By.xpath("//button[text()='Dismiss it']")).click();
+        assertEquals(url("/follow-ups/" + c1), page.getCurrentUrl(), "not sent");
+        page.findElement(By.id("dismissal")).sendKeys("a line of the timeline, not work to do");
+        browser.clickToNextPage(page.findElement(By.xpath("//button[text()='Dismiss it']")));
+
+        assertEquals("Dismissed as no follow-up: a line of the timeline, not work to do",
+                page.findElement(By.cssSelector("main > p.message")).getText());
+        assertTrue(page.findElements(By.xpath("//button[text()='Move']")).isEmpty(), "nothing to change but restore");
+        String history = page.findElement(By.cssSelector("table.history tbody")).getText();
+        assertTrue(history.contains("token:lead dismissed: false → true"), history);
+        assertTrue(history.contains("token:lead dismissal reason: – → a line of the timeline, not work to do"), history);
+        assertEquals(List.of(), browser.consoleErrors());
+        browser.screenshot("follow-up-dismissed");
+
+        page.get(url("/follow-ups"));
+        assertTrue(page.findElements(By.cssSelector("tr[data-id='" + c1 + "']")).isEmpty(), "out of the list");
+
+        page.get(url("/follow-ups/" + c1));
+        browser.clickToNextPage(page.findElement(By.xpath("//button[text()='Restore this follow-up']")));
+        assertTrue(page.findElements(By.cssSelector("main > p.message")).isEmpty());
+        assertEquals(1, page.findElements(By.xpath("//button[text()='Move']")).size());
+        page.get(url("/follow-ups"));
+        assertEquals(1, page.findElements(By.cssSelector("tr[data-id='" + c1 + "']")).size(), "listed again");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
     void aReaderFindsNothingToChange() {
         WebDriver page = browser.driver();
         page.get(url("/follow-ups"));

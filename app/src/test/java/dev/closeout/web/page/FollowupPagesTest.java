@@ -191,6 +191,76 @@ class FollowupPagesTest extends PageTestBase {
     }
 
     @Test
+    void dismissesAFollowUpThatIsNoneFromItsPageAndRestoresIt() {
+        long c1 = data.id("c1");
+        String page = body(page("/follow-ups/" + c1, editor));
+        assertTrue(page.contains("action=\"/follow-ups/" + c1 + "/dismiss\""), page);
+        assertFalse(page.contains("action=\"/follow-ups/" + c1 + "/restore\""), page);
+
+        HttpResponse<String> dismissed = post("/follow-ups/" + c1 + "/dismiss", editor, Map.of("csrf", csrfOf(page),
+                "reason", "  a sentence of the timeline, not work to do "));
+
+        assertEquals(HttpStatus.SEE_OTHER, dismissed.getStatus(), body(dismissed));
+        assertEquals("/follow-ups/" + c1, dismissed.header("Location"));
+        Map<String, Object> action = getJson("/api/actions/" + c1);
+        assertEquals(true, action.get("dismissed"));
+        assertEquals("a sentence of the timeline, not work to do", action.get("dismissal_reason"));
+        assertEquals("token:lead", history(c1).get(history(c1).size() - 1).get("actor"));
+        assertFalse(pageIds("/follow-ups", editor).contains(c1), "a dismissed follow-up leaves the list");
+        String after = flat(body(page("/follow-ups/" + c1, editor)));
+        assertTrue(after.contains("Dismissed as no follow-up: a sentence of the timeline, not work to do"), after);
+        assertTrue(after.contains("action=\"/follow-ups/" + c1 + "/restore\""), after);
+        assertFalse(after.contains("action=\"/follow-ups/" + c1 + "/status\""), "nothing else to change until restored");
+
+        HttpResponse<String> restored = post("/follow-ups/" + c1 + "/restore", editor, Map.of("csrf", csrfOf(after)));
+
+        assertEquals(HttpStatus.SEE_OTHER, restored.getStatus(), body(restored));
+        assertEquals(false, getJson("/api/actions/" + c1).get("dismissed"));
+        assertTrue(pageIds("/follow-ups", editor).contains(c1), "restored, it is listed again");
+        assertTrue(body(page("/follow-ups/" + c1, editor)).contains("action=\"/follow-ups/" + c1 + "/status\""));
+    }
+
+    @Test
+    void refusesADismissalWithoutAReasonAndOneMadeTwice() {
+        long c1 = data.id("c1");
+        String csrf = csrfOf(body(page("/follow-ups/" + c1, editor)));
+
+        HttpResponse<String> withoutReason = post("/follow-ups/" + c1 + "/dismiss", editor, Map.of("csrf", csrf,
+                "reason", " "));
+
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, withoutReason.getStatus());
+        assertTrue(body(withoutReason).contains(FollowupPageController.DISMISSAL_REASON_REQUIRED), body(withoutReason));
+        assertEquals(false, getJson("/api/actions/" + c1).get("dismissed"));
+
+        client.exchange(HttpRequest.POST("/api/actions/" + c1 + "/dismiss", Map.of("reason", "a duplicate"))
+                .bearerAuth(ADMIN));
+        HttpResponse<String> twice = post("/follow-ups/" + c1 + "/dismiss", editor, Map.of("csrf", csrf,
+                "reason", "not work"));
+
+        assertEquals(HttpStatus.CONFLICT, twice.getStatus());
+        assertTrue(body(twice).contains("Dismissed as no follow-up: a duplicate"), "the page shows it as it is now");
+        assertEquals("a duplicate", getJson("/api/actions/" + c1).get("dismissal_reason"));
+    }
+
+    @Test
+    void holdsDismissalsToEditorsOfTheFollowUpsTeam() {
+        long d1 = data.id("d1");
+        String reader = signIn(token("viewer", "reader"));
+        String payEditor = signIn(token("pay-lead", "editor", "pay"));
+
+        HttpResponse<String> byReader = post("/follow-ups/" + d1 + "/dismiss", reader, Map.of(
+                "csrf", csrfOf(body(page("/follow-ups", reader))), "reason", "not work"));
+        HttpResponse<String> byOtherTeam = post("/follow-ups/" + d1 + "/dismiss", payEditor, Map.of(
+                "csrf", csrfOf(body(page("/follow-ups", payEditor))), "reason", "not work"));
+        HttpResponse<String> withoutCsrf = post("/follow-ups/" + d1 + "/dismiss", editor, Map.of("reason", "not work"));
+
+        assertEquals(HttpStatus.FORBIDDEN, byReader.getStatus());
+        assertEquals(HttpStatus.NOT_FOUND, byOtherTeam.getStatus(), "as the API answers pay's token");
+        assertEquals(HttpStatus.FORBIDDEN, withoutCsrf.getStatus());
+        assertEquals(false, getJson("/api/actions/" + d1).get("dismissed"));
+    }
+
+    @Test
     void refusesNotDoingWithoutAReasonAndKeepsTheForm() {
         long c1 = data.id("c1");
         String csrf = csrfOf(body(page("/follow-ups/" + c1, editor)));
