@@ -67,7 +67,7 @@ final class RootCauseExtractor {
     }
 
     /** The texts the rules and the words read in a paragraph: all of it, or the impact before a root-cause lead-in less. */
-    static List<RootCauseClassifier.Source> sources(String paragraph) {
+    private static List<RootCauseClassifier.Source> sources(String paragraph) {
         Matcher leadIn = paragraph == null ? null : CAUSE_LEAD_IN.matcher(paragraph);
         if (leadIn == null || !leadIn.find() || leadIn.start() == 0) {
             return List.of(new RootCauseClassifier.Source(paragraph, CAUSE_WEIGHT, PARAGRAPH_DECAY));
