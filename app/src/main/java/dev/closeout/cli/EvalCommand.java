@@ -14,7 +14,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,11 +57,6 @@ class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = System.err;
-        if (!Files.isDirectory(directory)) {
-            err.println("closeout: " + directory + ": "
-                    + (Files.exists(directory) ? "not a directory" : "no such directory"));
-            return 2;
-        }
         try {
             LabelledFolder folder = LabelledFolder.read(directory);
             List<String> skipped = skipped(folder);

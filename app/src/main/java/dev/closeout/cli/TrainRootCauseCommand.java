@@ -1,6 +1,6 @@
 package dev.closeout.cli;
 
-import dev.closeout.postmortem.extraction.LabelledCorpus;
+import dev.closeout.postmortem.evaluation.RootCauseLabels;
 import dev.closeout.postmortem.extraction.LabelledRootCause;
 import dev.closeout.postmortem.extraction.RootCauseModel;
 import picocli.CommandLine.Command;
@@ -44,23 +44,19 @@ class TrainRootCauseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(folder)) {
-            System.err.println("closeout: " + folder + ": not a folder");
-            return 2;
-        }
         List<LabelledRootCause> examples = new ArrayList<>();
-        LabelledCorpus corpus = new LabelledCorpus();
         try {
-            examples.addAll(corpus.documents(folder));
+            examples.addAll(RootCauseLabels.documents(folder));
             if (summaries != null) {
-                examples.addAll(corpus.summaries(summaries));
+                examples.addAll(RootCauseLabels.summaries(summaries));
             }
         } catch (IOException e) {
-            System.err.println("closeout: cannot read the labels: " + e.getMessage());
+            // one line: the folder or file and what is wrong with it (a malformed label names itself)
+            System.err.println("closeout: " + e.getMessage());
             return 2;
         }
         List<LabelledRootCause> training = examples.stream()
-                .filter(example -> !withoutValidationPart || !LabelledCorpus.isValidation(example.item()))
+                .filter(example -> !withoutValidationPart || !RootCauseLabels.isValidation(example.item()))
                 .toList();
         if (training.stream().noneMatch(example -> !example.restated())) {
             System.err.println("closeout: " + folder + ": no labelled postmortem (NAME.json beside NAME.md)");

@@ -84,7 +84,34 @@ class TrainRootCauseCommandTest {
                 folder.resolve("model.txt").toString());
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().strip().endsWith("incident-1.json: not a JSON object"), run.err());
+        assertTrue(run.err().startsWith("closeout: " + labelled.resolve("incident-1.json") + " is not a valid label: "),
+                run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void namesAFolderThatDoesNotExistInOneLine(@TempDir Path folder) {
+        CommandLineRun run = CommandLineRun.of("train-root-cause", folder.resolve("no-such-folder").toString(), "--out",
+                folder.resolve("model.txt").toString());
+
+        assertEquals(2, run.exitCode());
+        assertEquals("closeout: " + folder.resolve("no-such-folder") + ": no such directory\n", run.err());
+    }
+
+    @Test
+    void namesASummaryLineThatIsNotJson(@TempDir Path folder) throws IOException {
+        Path labelled = labelledFolder(folder);
+        Path summaries = folder.resolve("summaries.jsonl");
+        Files.writeString(summaries, """
+                {"id": "s-1", "summary": "The primary database ran out of disk.", "component": "database", "trigger": "resource-exhaustion"}
+                {"id": "s-2", "summary": "cut off
+                """);
+
+        CommandLineRun run = CommandLineRun.of("train-root-cause", labelled.toString(), "--summaries",
+                summaries.toString(), "--out", folder.resolve("model.txt").toString());
+
+        assertEquals(2, run.exitCode());
+        assertEquals("closeout: " + summaries + " is not a valid label: line 2 is not a JSON object\n", run.err());
     }
 
     @Test

@@ -29,7 +29,7 @@ public record Label(
 
     public Label {
         incident = incident == null ? new Incident(null, null, null) : incident;
-        rootCause = rootCause == null ? new RootCause(null, null) : rootCause;
+        rootCause = rootCause == null ? new RootCause(null, null, null) : rootCause;
         actions = actions == null ? List.of() : actions;
     }
 
@@ -38,8 +38,9 @@ public record Label(
     public record Incident(@Nullable String start, @Nullable String end, @Nullable Double durationMinutes) {
     }
 
+    /** The labeller's sentence about the cause ({@code summary}, not scored: a training example) and its classes. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record RootCause(@Nullable String component, @Nullable String trigger) {
+    public record RootCause(@Nullable String summary, @Nullable String component, @Nullable String trigger) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)

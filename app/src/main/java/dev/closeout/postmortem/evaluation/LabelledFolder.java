@@ -24,7 +24,15 @@ public record LabelledFolder(List<LabelledDocument> documents, List<Path> withou
     /** What postmortems are written in, in the order a label's document is looked for when several exist. */
     public static final List<String> DOCUMENT_EXTENSIONS = List.of("md", "markdown", "txt", "html", "htm", "rst");
 
+    /**
+     * Reads the folder's listing (not the labels: {@link LabelledDocument#readLabel()} does).
+     *
+     * @throws IOException with one line naming the folder when it does not exist or is not a folder
+     */
     public static LabelledFolder read(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new IOException(directory + ": " + (Files.exists(directory) ? "not a directory" : "no such directory"));
+        }
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
             files = listing.filter(Files::isRegularFile).sorted().toList();

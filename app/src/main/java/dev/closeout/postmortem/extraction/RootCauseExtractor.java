@@ -1,6 +1,8 @@
 package dev.closeout.postmortem.extraction;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the root cause, condenses it to a sentence or two and classifies it by the taxonomy: the weighted cue
@@ -18,6 +20,12 @@ final class RootCauseExtractor {
     /** How much each later sentence of a root-cause section loses against the first. */
     private static final double SECTION_DECAY = 0.25;
     private static final double PARAGRAPH_DECAY = 0.3;
+
+    /**
+     * A paragraph that names its root cause part way ("Summary of impact: ... Root cause and mitigation: ..."), as
+     * incident-status pages write them: what comes before is the impact, which says little about the cause.
+     */
+    private static final Pattern CAUSE_LEAD_IN = Pattern.compile("(?i)\\broot[- ]?cause[^.:\\n]{0,40}:");
 
     private final RootCauseLocator locator = new RootCauseLocator();
     private final RootCauseClassifier classifier = new RootCauseClassifier();
@@ -55,7 +63,17 @@ final class RootCauseExtractor {
 
     /** What the rules and the words say about a root cause told in one paragraph. */
     CauseEvidence evidence(String paragraph) {
-        return evidence(List.of(new RootCauseClassifier.Source(paragraph, CAUSE_WEIGHT, PARAGRAPH_DECAY)));
+        return evidence(sources(paragraph));
+    }
+
+    /** The texts the rules and the words read in a paragraph: all of it, or the impact before a root-cause lead-in less. */
+    private static List<RootCauseClassifier.Source> sources(String paragraph) {
+        Matcher leadIn = paragraph == null ? null : CAUSE_LEAD_IN.matcher(paragraph);
+        if (leadIn == null || !leadIn.find() || leadIn.start() == 0) {
+            return List.of(new RootCauseClassifier.Source(paragraph, CAUSE_WEIGHT, PARAGRAPH_DECAY));
+        }
+        return List.of(new RootCauseClassifier.Source(paragraph.substring(leadIn.end()), CAUSE_WEIGHT, PARAGRAPH_DECAY),
+                new RootCauseClassifier.Source(paragraph.substring(0, leadIn.start()), SUMMARY_WEIGHT, PARAGRAPH_DECAY));
     }
 
     private CauseEvidence evidence(RootCauseLocator.Found found) {

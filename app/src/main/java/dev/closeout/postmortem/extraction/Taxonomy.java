@@ -50,6 +50,7 @@ final class Taxonomy {
             queue 4: queue*, kafka, rabbitmq, sqs, message broker*, pubsub, pub sub, nats, celery
             queue 2: asynchronous, task processing, job processing, background job*, message bus
             queue 1: async, message*, consumer*, job*, event*
+            queue 3: publish subscribe, messaging system*, message queue*, jobqueue*, job queue*, broker*
 
             dns 4: dns, coredns, nameserver*, route53, route 53, cname, dns record*, zone file*
             dns 3: domain name*, resolver*, mx record*, a record*, aaaa record*, servfail, nxdomain
@@ -66,6 +67,7 @@ final class Taxonomy {
             storage 3: raid, inode*, volume*, log file*, logs filled, access log*, subversion
             storage 2: space, tmp, backup*, deduplication, block*, bucket*, blob*, write operation*
             storage 1: file*, log*, data, directory, directories, folder*, repositor*
+            storage 3: file server*, fileserver*, iops, disk i o, i o operation*
 
             compute 4: cpu*, vm, vms, virtual machine*, kubernetes, k8s, inotify, operating system*, kernel, ec2
             compute 4: hypervisor*, compute engine, processor*, cluster resource*, eks, gke, aks, docker
@@ -94,15 +96,19 @@ final class Taxonomy {
             deploy-pipeline 4: deployment stage, deployment script*, jenkins, github action*, code signing
             deploy-pipeline 3: ci, signing, build server*, continuous integration, validator*, travis, circleci
             deploy-pipeline 2: ansible, terraform, puppet, chef, helm, argo*, spinnaker, deploy tool*
+            deploy-pipeline 3: gitops, zuul, deployment procedure*, deploy procedure*, release branch*
             deploy-pipeline 1: build*, artifact*, automated, automation, release*
 
             monitoring 4: monitoring, alerting, observability, pagerduty, prometheus, grafana, datadog, nagios
             monitoring 2: alert*, metric*, dashboard*, logging, on call, health check*
             monitoring 1: detect*, notification*
+            monitoring 3: logstash, fluentd, fluent bit, kibana, splunk, icinga, log ingestion, log pipeline*
+            monitoring 3: log analytics, log aggregation, log shipping, log shipper*, telemetry
 
             other 4: power, electricity, electrical, cooling, grid, generator*, hvac, power outage, power failure
             other 3: power supply, ups, fire, flood, weather, storm, earthquake
             other 2: facility, facilities
+            other 2: overheat*
             """);
 
     static final CueTable TRIGGER_CUES = new CueTable(TRIGGERS, true, """
@@ -147,12 +153,15 @@ final class Taxonomy {
             resource-exhaustion 3: unbounded, excessive, saturat*, too many, max connection*, memory usage
             resource-exhaustion 2: space, memory, consumption, accumulat*, capacity
             resource-exhaustion 1: resource*, large, size, threads, lock, leak*
+            resource-exhaustion 3: throttl*, resource limit*, resource guarantee*, no limit*, heap
 
             hardware-failure 4: hardware failure*, hardware fault*, hardware, power outage, power failure
             hardware-failure 4: cooling, disk failure*, failed disk*, drive failure*, failed drive*, power loss
             hardware-failure 3: power, fiber, fibre, faulty, physical, electricity, grid, leased line*
             hardware-failure 3: circuit breaker*, component failure, failure of a component, generator*, hvac
             hardware-failure 2: cable*, switch*, malfunction*, misbehav*, design flaw, radar, broken
+            hardware-failure 4: overheat*, fan failure*, failed fan*, disk* ... fail*, drive* ... fail*
+            hardware-failure 3: machine ... fail*, hardware ... fail*, died, dead disk*
 
             expiry 5: expir*
             expiry 3: not renewed, renew*, lapse*, out of date, licence, license
@@ -173,6 +182,7 @@ final class Taxonomy {
             human-error 3: improper*, improperly, erroneous*, fat finger*, incorrectly named, wrongly named
             human-error 2: wrong, restart*, reboot*, maintenance, tired, wrong extension, file extension
             human-error 1: incorrect*, command*, engineer*, rename*
+            human-error 4: unintentional*, unintended, accidentally deleted, wrong branch
 
             attack 5: attack*, attacker*, ddos, malware, intrusion, malicious, hack*, phishing, exploit*
             attack 4: compromis*, unauthorized third party, unauthorized access, stolen, steal*, theft

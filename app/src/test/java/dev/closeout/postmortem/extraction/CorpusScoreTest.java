@@ -25,8 +25,9 @@ class CorpusScoreTest {
     // (docs/extraction.md), so that only a real regression fails, not a trade-off of one document for a more
     // general rule; title lowered on 2026-12-07 when the five documents that are not markdown (HTML, plain text,
     // reStructuredText) were scored too (111). The corpus grew from 42 documents: these are what the engine does on documents it was not
-    // tuned on, and the extraction issue raises them. Component and trigger are kept at the rules' floors: the root-cause
-    // model is trained on the tuning part, so on the whole corpus it scores far above them (docs/extraction.md).
+    // tuned on, and the extraction issue raises them. Component and trigger: the root-cause model is trained on the
+    // tuning part, so on the whole corpus they are mostly its training score (a fall there means the model or the rules
+    // it reads broke); the validation floors below hold what it does on documents it was not trained on.
     private static final Map<String, Double> DOCUMENT_FLOORS = Map.ofEntries(
             Map.entry("actions.f1", 0.93),
             Map.entry("action.kind", 0.90),
@@ -41,11 +42,21 @@ class CorpusScoreTest {
             Map.entry("end", 0.79),
             Map.entry("duration", 0.76),
             Map.entry("impact", 0.91),
-            Map.entry("component", 0.65),
-            Map.entry("trigger", 0.69));
+            Map.entry("component", 0.89),
+            Map.entry("trigger", 0.87));
     private static final Map<String, Double> SUMMARY_FLOORS = Map.of(
-            "component", 0.63,
-            "trigger", 0.60);
+            "component", 0.89,
+            "trigger", 0.89);
+    /**
+     * The root cause on the validation part, which the model is not trained on and nobody reads (2026-12-07:
+     * documents 0.591 / 0.636 of 22, summaries 0.583 / 0.639 of 36): one item is 0.045 and 0.028 there.
+     */
+    private static final Map<String, Double> DOCUMENT_VALIDATION_FLOORS = Map.of(
+            "component", 0.54,
+            "trigger", 0.59);
+    private static final Map<String, Double> SUMMARY_VALIDATION_FLOORS = Map.of(
+            "component", 0.55,
+            "trigger", 0.61);
 
     /** How far below the markdown's score the HTML renderings' may be (issue 13). */
     private static final double HTML_TOLERANCE = 0.03;
@@ -58,14 +69,15 @@ class CorpusScoreTest {
         CorpusEvaluation.Report report = evaluation.evaluateDocuments(dev);
         print("dev corpus, all", report, false);
         print("dev corpus, tuning part", evaluation.evaluateDocuments(dev, Part.TUNING), true);
-        print("dev corpus, validation part (every fifth document)", evaluation.evaluateDocuments(dev,
-                Part.VALIDATION), false);
+        CorpusEvaluation.Report validation = evaluation.evaluateDocuments(dev, Part.VALIDATION);
+        print("dev corpus, validation part (every fifth document)", validation, false);
 
         assertTrue(report.documents >= 100, "the dev corpus has over 100 labelled documents");
         assertAll(DOCUMENT_FLOORS.entrySet().stream().map(floor -> () -> {
             double score = floor.getKey().equals("actions.f1") ? report.f1() : report.field(floor.getKey()).value();
             assertTrue(score >= floor.getValue(), floor.getKey() + " fell to " + score + " below " + floor.getValue());
         }));
+        assertValidationFloors(validation, DOCUMENT_VALIDATION_FLOORS);
     }
 
     @Test
@@ -74,14 +86,23 @@ class CorpusScoreTest {
         CorpusEvaluation.Report report = evaluation.evaluateSummaries(summaries);
         print("summaries, all", report, false);
         print("summaries, tuning part", evaluation.evaluateSummaries(summaries, Part.TUNING), true);
-        print("summaries, validation part (every fifth)", evaluation.evaluateSummaries(summaries, Part.VALIDATION),
-                false);
+        CorpusEvaluation.Report validation = evaluation.evaluateSummaries(summaries, Part.VALIDATION);
+        print("summaries, validation part (every fifth)", validation, false);
 
         assertTrue(report.documents >= 180, "summaries-dev.jsonl has over 180 summaries");
         assertAll(SUMMARY_FLOORS.entrySet().stream().map(floor -> () -> {
             double score = report.field(floor.getKey()).value();
             assertTrue(score >= floor.getValue(), floor.getKey() + " fell to " + score + " below " + floor.getValue());
         }));
+        assertValidationFloors(validation, SUMMARY_VALIDATION_FLOORS);
+    }
+
+    /** Only the aggregate is asserted: the validation part's mismatches are never printed. */
+    private static void assertValidationFloors(CorpusEvaluation.Report validation, Map<String, Double> floors) {
+        floors.forEach((field, floor) -> {
+            double score = validation.field(field).value();
+            assertTrue(score >= floor, field + " on the validation part fell to " + score + " below " + floor);
+        });
     }
 
     /**

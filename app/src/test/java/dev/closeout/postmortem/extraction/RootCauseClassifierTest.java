@@ -51,6 +51,31 @@ class RootCauseClassifierTest {
         assertEquals(trigger, extractor.classify(paragraph).trigger());
     }
 
+    @ParameterizedTest(name = "{1}/{2} <- {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The file server's disk failed, so the repositories on it went offline.                     | storage    | hardware-failure
+            The servers in one hall shut down after overheating when a chiller stopped.                 | other      | hardware-failure
+            Logstash fell behind under a surge of log entries and dropped events for hours.             | monitoring | traffic-surge
+            The pub/sub messaging system ran out of memory and dropped messages.                        | queue      | resource-exhaustion
+            """)
+    void readsTheVocabularyOfEachClassAsTheLabellingGuideDefinesIt(String paragraph, String component,
+                                                                  String trigger) {
+        RootCause cause = RootCauseExtractor.rulesOnly().classify(paragraph);
+
+        assertEquals(component, cause.component());
+        assertEquals(trigger, cause.trigger());
+    }
+
+    @Test
+    void aSummaryThatNamesItsRootCauseIsClassifiedByTheCauseNotTheImpact() {
+        String summary = "Summary of impact: customers using Virtual Machines, Storage and SQL Database in West "
+                + "Europe saw errors and timeouts. Preliminary root cause: a DNS record for the region was removed.";
+
+        RootCause cause = RootCauseExtractor.rulesOnly().classify(summary);
+
+        assertEquals("dns", cause.component());
+    }
+
     @Test
     void anExpiredCertificateIsACertificateExpiryWhateverElseIsSaid() {
         RootCause cause = extractor.classify("Users saw errors from the load balancer and the database because the "

@@ -1,5 +1,7 @@
 package dev.closeout.postmortem.extraction;
 
+import dev.closeout.postmortem.evaluation.RootCauseLabels;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -58,15 +60,14 @@ class RootCauseCrossValidationTest {
 
     private static List<LabelledRootCause> tuningPart() throws IOException {
         Path corpus = CorpusEvaluation.corpusDirectory();
-        LabelledCorpus reader = new LabelledCorpus();
-        List<LabelledRootCause> all = new ArrayList<>(reader.documents(corpus.resolve("dev")));
-        all.addAll(reader.summaries(corpus.resolve("summaries-dev.jsonl")));
-        return all.stream().filter(example -> !LabelledCorpus.isValidation(example.item())).toList();
+        List<LabelledRootCause> all = new ArrayList<>(RootCauseLabels.documents(corpus.resolve("dev")));
+        all.addAll(RootCauseLabels.summaries(corpus.resolve("summaries-dev.jsonl")));
+        return all.stream().filter(example -> !RootCauseLabels.isValidation(example.item())).toList();
     }
 
     /** The fold of an item: tuning items numbered in order within their set, dealt round the folds. */
     private static int fold(LabelledRootCause example) {
-        int tuningIndex = example.item() - example.item() / LabelledCorpus.VALIDATION_EVERY;
+        int tuningIndex = example.item() - example.item() / RootCauseLabels.VALIDATION_EVERY;
         return tuningIndex % FOLDS;
     }
 

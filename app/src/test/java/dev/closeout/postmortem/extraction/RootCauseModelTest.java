@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -79,6 +80,28 @@ class RootCauseModelTest {
 
         assertNotNull(model, "the model resource " + RootCauseModel.RESOURCE + " is read");
         assertTrue(model.readsRules());
+    }
+
+    @Test
+    void theRulesAnswerStandsUnlessTheModelIsClearlySurerOfAnother() {
+        CauseEvidence rulesSayUnknown = new CauseEvidence(Map.of(),
+                new RootCauseClassifier.Scores(new double[Taxonomy.COMPONENTS.size()], new double[Taxonomy.TRIGGERS.size()]),
+                new RootCause(null, "other", "unknown"));
+        double[] leaning = new double[Taxonomy.TRIGGERS.size()];
+        leaning[Taxonomy.TRIGGERS.indexOf("software-bug")] = 0.5;
+        double[] sure = new double[Taxonomy.TRIGGERS.size()];
+        sure[Taxonomy.TRIGGERS.indexOf("software-bug")] = 8;
+
+        String whenLeaning = new LabelModel(LabelModel.Decision.TRIGGER, true, new double[3], leaning, Map.of())
+                .classify(rulesSayUnknown);
+        String whenSure = new LabelModel(LabelModel.Decision.TRIGGER, true, new double[3], sure, Map.of())
+                .classify(rulesSayUnknown);
+        String withoutRules = new LabelModel(LabelModel.Decision.TRIGGER, false, new double[3], leaning, Map.of())
+                .classify(rulesSayUnknown);
+
+        assertEquals("unknown", whenLeaning);
+        assertEquals("software-bug", whenSure);
+        assertEquals("software-bug", withoutRules);
     }
 
     @Test
