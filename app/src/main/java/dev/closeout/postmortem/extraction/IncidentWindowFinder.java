@@ -66,10 +66,12 @@ final class IncidentWindowFinder {
     // most positions fail that test before the word boundary, which looks two characters up, is tried.
     private static final Pattern TROUBLE = Pattern.compile(
             "(?i)(?=[dofeawcuibprstnl45])\\b(?:down|outage|fail|error|alert|warn|crash|unable|unavailable|unreachable|inaccessible|broke"
+                    + "|leak|breach|expir|expos(?:ed|ure)"
                     + "|issue|problem|detect|report|incident|spike|degrad|slow|time[sd]?\\s?out|no space|not working"
                     + "|latency|complain|[45]\\d\\d\\b)");
     private static final Pattern RECOVERY = Pattern.compile(
-            "(?i)(?=[robnsfe])\\b(?:resolved|restored|recovered|recovery|operational|back (?:to normal|online|up)"
+            "(?i)(?=[robnsfer])\\b(?:resolved|restored|recovered|recovery|operational|back (?:to normal|online|up)"
+                    + "|return(?:s|ed)? to normal"
                     + "|normal (?:service|operations?)|resumed|solved|fixed|end of (?:the )?(?:outage|incident))");
     private static final Pattern PARTIAL = Pattern.compile(
             "(?i)(?=[bspgan])\\b(?:begins?|began|start(?:s|ed|ing)?|partial(?:ly)?|gradual(?:ly)?|attempt(?:s|ed)?|not)\\b");
@@ -106,7 +108,7 @@ final class IncidentWindowFinder {
 
     Incident find(Document document) {
         List<WindowLine> lines = lines(document);
-        Defaults defaults = defaults(lines);
+        Defaults defaults = defaults(lines, timelineZone(document));
 
         Moment explicitStart = null;
         Moment explicitEnd = null;
@@ -116,8 +118,9 @@ final class IncidentWindowFinder {
         boolean rangeFromDurationField = false;
         Moment sinceStart = null;
         for (WindowLine line : lines) {
-            // a line stating no time can be no field, range or "since" this loop takes
-            if (line.inTimeline() || !line.mayStateWindow()) {
+            // a line stating no time can be no field, range or "since" this loop takes; a code sample's
+            // "Started: ..." is a program's output, not the author's statement
+            if (line.inTimeline() || line.inCode() || !line.mayStateWindow()) {
                 continue;
             }
             String text = line.text();
@@ -314,21 +317,43 @@ final class IncidentWindowFinder {
         }
         List<WindowLine> lines = new ArrayList<>();
         int number = 0;
+        boolean inFence = false;
         for (String whole : document.lines()) {
             number++;
+            boolean fence = whole.trim().startsWith("```");
+            if (fence) {
+                inFence = !inFence;
+            }
             String capped = whole.length() > LINE_LIMIT ? whole.substring(0, LINE_LIMIT) : whole;
             if (capped.contains("](") || capped.contains("http")) {
                 capped = URL.matcher(IMAGE.matcher(capped).replaceAll(" ")).replaceAll(" ");
             }
             for (String part : capped.indexOf('<') < 0 ? new String[] {capped} : BREAK.split(capped)) {
-                lines.add(new WindowLine(part, timeline[number]));
+                lines.add(new WindowLine(part, timeline[number], inFence || fence));
             }
         }
         return lines;
     }
 
-    private static Defaults defaults(List<WindowLine> lines) {
-        TimeZoneName note = null;
+    /**
+     * The zone a timeline's heading names for its entries ("Timeline (UTC)", "Timeline (times in BST)"):
+     * a note like "All times in ...", written where the entries start.
+     */
+    private static @Nullable TimeZoneName timelineZone(Document document) {
+        for (Section section : document.sections()) {
+            String heading = section.heading();
+            if (TIMELINE_HEADING.matcher(heading).find()) {
+                TimeZoneName.Found zone = TimeZoneName.find(heading, 0, heading.length());
+                if (zone != null) {
+                    return zone.zone();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Defaults defaults(List<WindowLine> lines, @Nullable TimeZoneName headingNote) {
+        TimeZoneName note = headingNote;
         TimeZoneName written = null;
         LocalDate labelled = null;
         LocalDate first = null;
@@ -389,8 +414,25 @@ final class IncidentWindowFinder {
         List<TimeMention> times = DateTimeText.times(part);
         TimeMention time = times.isEmpty() ? null : times.get(0);
         DateMention date = dates.isEmpty() ? null : dates.get(0);
-        TimeZoneName zone = time != null && time.zone() != null ? time.zone() : zoneIn(part);
+        TimeZoneName zone = time != null && time.zone() != null ? time.zone() : zoneOfNoTime(part, times);
         return new Moment(date, time, zone);
+    }
+
+    /**
+     * The first zone in the text that is not another time's: in "12:48 (6:48 PDT)" PDT is the zone of
+     * 6:48, the same moment in another zone, so 12:48 is in the document's zone, not in PDT.
+     */
+    private static @Nullable TimeZoneName zoneOfNoTime(String text, List<TimeMention> times) {
+        TimeZoneName.Found found = TimeZoneName.find(text, 0, text.length());
+        if (found == null) {
+            return null;
+        }
+        for (TimeMention time : times) {
+            if (time.zone() != null && found.start() >= time.start() && found.end() <= time.end()) {
+                return null;
+            }
+        }
+        return found.zone();
     }
 
     private static @Nullable TimeZoneName zoneIn(String text) {
@@ -534,6 +576,9 @@ final class IncidentWindowFinder {
         List<StringBuilder> texts = new ArrayList<>();
         List<Moment> moments = new ArrayList<>();
         boolean continuing = false;
+        // an entry that is only its time ("### 5:00 PM") has its text in the paragraph that follows,
+        // after a blank line or not
+        boolean bare = false;
         for (WindowLine line : lines) {
             if (!line.inTimeline()) {
                 continuing = false;
@@ -541,7 +586,7 @@ final class IncidentWindowFinder {
             }
             String text = line.text();
             if (text.isBlank()) {
-                continuing = false;
+                continuing = bare;
                 continue;
             }
             String head = text.length() > 40 ? text.substring(0, 40) : text;
@@ -551,8 +596,10 @@ final class IncidentWindowFinder {
                 texts.add(new StringBuilder(line.raw()).append(' ').append(text));
                 moments.add(moment);
                 continuing = true;
+                bare = moment.time() != null && onlyTime(text, moment.time());
             } else if (continuing && !texts.isEmpty()) {
                 texts.get(texts.size() - 1).append(' ').append(line.raw());
+                bare = false;
             }
         }
         List<Entry> entries = new ArrayList<>();
@@ -589,6 +636,16 @@ final class IncidentWindowFinder {
             entries.add(new Entry(IncidentTime.of(local, zone == null ? null : zone.offsetAt(local)), text));
         }
         return entries;
+    }
+
+    /** Whether the time of day is all the line says, but for punctuation ("5:00 PM", "[13:26]", "09:24 PM:"). */
+    private static boolean onlyTime(String text, TimeMention time) {
+        for (int i = 0; i < text.length(); i++) {
+            if ((i < time.start() || i >= time.end()) && Character.isLetterOrDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A line that only names the day the following entries happened on ("### 2016-11-08"). */
