@@ -51,6 +51,8 @@ final class IncidentWindowFinder {
     private static final Pattern DURATION_LABEL = Pattern.compile(
             "(?i)(?:total\\s)?duration(?: of (?:the )?(?:outage|incident|downtime))?|(?:outage|incident) duration"
                     + "|(?:total\\s)?downtime|resolution time|time to (?:recovery|recover|resolve|resolution|restore)");
+    /** The Google SRE template's "Date/time": when it happened, which may be the trigger rather than the impact. */
+    private static final Pattern DATE_TIME_LABEL = Pattern.compile("(?i)date\\s?/\\s?time");
     private static final Pattern DATE_LABEL = Pattern.compile("(?i)(?:incident\\s|outage\\s)?date");
     /** "_Date/time of resolution_ Approximately 11 AM ET": these labels also stand without a colon. */
     private static final Pattern UNPUNCTUATED_LABEL = Pattern.compile(
@@ -60,7 +62,7 @@ final class IncidentWindowFinder {
             "(?i)start\\s{1,3}of\\s{1,3}(?:the\\s{1,3})?(?:outage|incident)"
                     + "|\\b(?:outage|incident)\\s{1,3}(?:begins|began|starts|started)\\b");
     private static final Pattern END_MARKER = Pattern.compile(
-            "(?i)end\\s{1,3}of\\s{1,3}(?:the\\s{1,3})?(?:outage|incident)"
+            "(?i)(?<!partial\\s{1,3})end\\s{1,5}of\\s{1,5}(?:the\\s{1,5})?(?:[a-z]{1,20}\\s{1,5}){0,3}(?:outage|incident)\\b"
                     + "|\\b(?:outage|incident)\\s{1,3}(?:ends|ended|is over)\\b");
     // The look-aheads of TROUBLE, RECOVERY and PARTIAL hold the first characters of their alternatives:
     // most positions fail that test before the word boundary, which looks two characters up, is tried.
@@ -111,6 +113,7 @@ final class IncidentWindowFinder {
         Defaults defaults = defaults(lines, timelineZone(document));
 
         Moment explicitStart = null;
+        boolean startFromDateField = false;
         Moment explicitEnd = null;
         Integer statedMinutes = null;
         Moment rangeStart = null;
@@ -155,6 +158,7 @@ final class IncidentWindowFinder {
                 Moment start = moment(value, 0, value.length());
                 if (explicitStart == null && !start.isEmpty()) {
                     explicitStart = start;
+                    startFromDateField = DATE_TIME_LABEL.matcher(label).matches();
                 }
                 continue;
             }
@@ -201,8 +205,9 @@ final class IncidentWindowFinder {
                 entries = prose(lines, defaults);
                 fromProse = true;
             }
-            Entry startMarked = marked(entries, START_MARKER);
-            Entry endMarked = marked(entries, END_MARKER);
+            Entry startMarked = marked(entries, START_MARKER, false);
+            // an outage in parts ("END OF SEMVER OUTAGE", "END OF GRADLE ERROR OUTAGE") ends with the last
+            Entry endMarked = marked(entries, END_MARKER, true);
             int endIndex = endMarked != null ? entries.indexOf(endMarked) : recoveryIndex(entries);
             Entry timelineEnd = endIndex >= 0 ? entries.get(endIndex) : null;
             Entry timelineStart = startMarked != null ? startMarked
@@ -219,7 +224,10 @@ final class IncidentWindowFinder {
             if (timelineStart != null) {
                 IncidentTime fromTimeline = timelineStart.at();
                 IncidentTime known = end != null ? end : timelineEnd == null ? null : timelineEnd.at();
-                if (start == null
+                // the author's own start marker is more precise than a "Date/time" field, unless that
+                // field and the stated duration reach the end (the author's own arithmetic)
+                if (startMarked != null && startFromDateField && !reaches(start, known, statedMinutes)
+                        || start == null
                         || (start.time() == null && fromTimeline.time() != null && start.date().equals(fromTimeline.date()))
                         || (known != null && start.time() != null && after(start, known))) {
                     start = fromTimeline;
@@ -297,6 +305,11 @@ final class IncidentWindowFinder {
             }
         }
         return true;
+    }
+
+    private static boolean reaches(@Nullable IncidentTime start, @Nullable IncidentTime end, @Nullable Integer minutes) {
+        Long between = start == null || end == null || minutes == null ? null : start.minutesUntil(end);
+        return between != null && Math.abs(between - minutes) <= 2;
     }
 
     private static boolean after(IncidentTime first, IncidentTime second) {
@@ -676,15 +689,19 @@ final class IncidentWindowFinder {
         return entries;
     }
 
-    private static @Nullable Entry marked(List<Entry> entries, Pattern marker) {
+    private static @Nullable Entry marked(List<Entry> entries, Pattern marker, boolean last) {
+        Entry found = null;
         for (Entry entry : entries) {
             // every marker names the outage or the incident: a cheap look first spares the pattern
             String lower = entry.text().toLowerCase(Locale.ROOT);
             if ((lower.contains("outage") || lower.contains("incident")) && marker.matcher(entry.text()).find()) {
-                return entry;
+                found = entry;
+                if (!last) {
+                    break;
+                }
             }
         }
-        return null;
+        return found;
     }
 
     private static int recoveryIndex(List<Entry> entries) {
