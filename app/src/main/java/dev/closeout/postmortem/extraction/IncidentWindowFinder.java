@@ -80,6 +80,11 @@ final class IncidentWindowFinder {
     private static final Pattern RANGE_FILLER = Pattern.compile("(?i)[,()\\[\\]]|\\b(?:at|on|the|approximately|about|around|~)\\b");
     private static final Pattern RANGE_WORD = Pattern.compile("(?i)-{1,2}|[–—]|to|until|till|through|and|thru");
     private static final Pattern BETWEEN = Pattern.compile("(?i)\\bbetween\\b");
+    /** "began at X and was resolved by Y", "started at X and ends at Y": the second time is the end. */
+    private static final Pattern END_JOINER = Pattern.compile(
+            "(?i)(?:and\\s{1,3})?(?:(?:it|was|is|has\\s{1,3}been|had\\s{1,3}been)\\s{1,3})?"
+                    + "(?:end(?:s|ed)?|resolved|recovered|restored|mitigated)(?:\\s{1,3}(?:by|on|with))?");
+    private static final Pattern BEGAN = Pattern.compile("(?i)\\b(?:start(?:s|ed)?|beg[au]n|begins)\\b");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s{1,5}(?=[A-Z])");
     /** An amount of time; the look-ahead holds the first characters of its numbers, so most positions fail at once. */
     private static final Pattern AMOUNT = Pattern.compile(
@@ -468,9 +473,10 @@ final class IncidentWindowFinder {
             TimeMention second = times.get(i + 1);
             String between = withoutDates(text, first.end(), second.start(), dates);
             String joiner = RANGE_FILLER.matcher(between).replaceAll(" ").trim();
+            String before = text.substring(Math.max(0, first.start() - 60), first.start());
             boolean joined = RANGE_WORD.matcher(joiner).matches()
-                    && (!joiner.equalsIgnoreCase("and")
-                    || BETWEEN.matcher(text.substring(Math.max(0, first.start() - 60), first.start())).find());
+                    && (!joiner.equalsIgnoreCase("and") || BETWEEN.matcher(before).find())
+                    || END_JOINER.matcher(joiner).matches() && BEGAN.matcher(before).find();
             if (!joined && !durationField) {
                 continue;
             }
