@@ -236,6 +236,10 @@ final class IncidentWindowFinder {
                         || (start.time() == null && fromTimeline.time() != null && start.date().equals(fromTimeline.date()))
                         || (known != null && start.time() != null && after(start, known))) {
                     start = fromTimeline;
+                    if (startMarked == null && !fromProse && fromTimeline.time() != null) {
+                        IncidentTime stated = statedStart(lines, defaults, entries.get(0).at(), fromTimeline);
+                        start = stated != null ? stated : fromTimeline;
+                    }
                 }
             }
             if (end == null && timelineEnd != null && (start == null || !after(start, timelineEnd.at()))) {
@@ -672,6 +676,34 @@ final class IncidentWindowFinder {
         String cleaned = DATE_LINE_NOISE.matcher(text).replaceAll(" ").trim();
         int half = cleaned.length() / 2; // the text holds the raw line and the clean line
         return cleaned.length() - 2 * (date.end() - date.start()) < 30 || half < 20;
+    }
+
+    /**
+     * The time the summary gives for the start, when the timeline's first trouble comes later: the first
+     * time of day written outside the timeline from an hour before its first entry up to the entry chosen
+     * ("At approximately 09:15 UTC the installer page was edited", where the timeline's first entry is
+     * the edit and the first one reporting trouble the reports that followed). The author wrote it where
+     * readers look first; a time outside that stretch is about something else (when it was reported,
+     * when a provider's maintenance began).
+     */
+    private static @Nullable IncidentTime statedStart(List<WindowLine> lines, Defaults defaults, IncidentTime first,
+                                                      IncidentTime chosen) {
+        for (WindowLine line : lines) {
+            if (line.inTimeline() || line.inCode() || !line.mayStateWindow()) {
+                continue;
+            }
+            for (TimeMention time : DateTimeText.times(line.text())) {
+                Moment moment = moment(line.text(), time.start(), line.text().length());
+                IncidentTime at = resolve(new Moment(lastDateBefore(DateTimeText.dates(line.text()),
+                        time.start(), 0), time, moment.zone()), defaults, null);
+                Long fromFirst = at == null ? null : first.minutesUntil(at);
+                Long toChosen = at == null ? null : at.minutesUntil(chosen);
+                if (fromFirst != null && toChosen != null && fromFirst >= -60 && toChosen > 0) {
+                    return at;
+                }
+            }
+        }
+        return null;
     }
 
     /** Without a timeline, the sentences that carry a time of day, in document order. */
