@@ -68,7 +68,7 @@ final class IncidentWindowFinder {
     // most positions fail that test before the word boundary, which looks two characters up, is tried.
     private static final Pattern TROUBLE = Pattern.compile(
             "(?i)(?=[dofeawcuibprstnl45])\\b(?:down|outage|fail|error|alert|warn|crash|unable|unavailable|unreachable|inaccessible|broke"
-                    + "|leak|breach|expir|expos(?:ed|ure)"
+                    + "|leak|breach|expir|expos(?:ed|ure)|disabled|deleted|lost"
                     + "|issue|problem|detect|report|incident|spike|degrad|slow|time[sd]?\\s?out|no space|not working"
                     + "|latency|complain|[45]\\d\\d\\b)");
     private static final Pattern RECOVERY = Pattern.compile(
@@ -599,9 +599,9 @@ final class IncidentWindowFinder {
         List<StringBuilder> texts = new ArrayList<>();
         List<Moment> moments = new ArrayList<>();
         boolean continuing = false;
-        // an entry that is only its time ("### 5:00 PM") has its text in the paragraph that follows,
-        // after a blank line or not
-        boolean bare = false;
+        // an entry that is a heading ("### 5:00 PM") or only its time has its text in the paragraphs that
+        // follow, up to the next entry, blank lines or not
+        boolean spans = false;
         for (WindowLine line : lines) {
             if (!line.inTimeline()) {
                 continuing = false;
@@ -609,7 +609,7 @@ final class IncidentWindowFinder {
             }
             String text = line.text();
             if (text.isBlank()) {
-                continuing = bare;
+                continuing = spans;
                 continue;
             }
             String head = text.length() > 40 ? text.substring(0, 40) : text;
@@ -619,10 +619,9 @@ final class IncidentWindowFinder {
                 texts.add(new StringBuilder(line.raw()).append(' ').append(text));
                 moments.add(moment);
                 continuing = true;
-                bare = moment.time() != null && onlyTime(text, moment.time());
+                spans = moment.time() != null && (line.raw().startsWith("#") || onlyMoment(text, moment));
             } else if (continuing && !texts.isEmpty()) {
                 texts.get(texts.size() - 1).append(' ').append(line.raw());
-                bare = false;
             }
         }
         List<Entry> entries = new ArrayList<>();
@@ -661,10 +660,15 @@ final class IncidentWindowFinder {
         return entries;
     }
 
-    /** Whether the time of day is all the line says, but for punctuation ("5:00 PM", "[13:26]", "09:24 PM:"). */
-    private static boolean onlyTime(String text, TimeMention time) {
+    /**
+     * Whether the time of day, and the date when the moment has one, are all the line says but for
+     * punctuation ("5:00 PM", "[13:26]", "May 1 2019, 3:18 PM").
+     */
+    private static boolean onlyMoment(String text, Moment moment) {
         for (int i = 0; i < text.length(); i++) {
-            if ((i < time.start() || i >= time.end()) && Character.isLetterOrDigit(text.charAt(i))) {
+            boolean inTime = i >= moment.time().start() && i < moment.time().end();
+            boolean inDate = moment.date() != null && i >= moment.date().start() && i < moment.date().end();
+            if (!inTime && !inDate && Character.isLetterOrDigit(text.charAt(i))) {
                 return false;
             }
         }
