@@ -114,8 +114,9 @@ final class IncidentWindowFinder {
     }
 
     Incident find(Document document) {
-        List<WindowLine> lines = lines(document);
-        Defaults defaults = defaults(lines, timelineZone(document));
+        Lines read = lines(document);
+        List<WindowLine> lines = read.lines();
+        Defaults defaults = defaults(lines, read.timelineZone());
 
         Moment explicitStart = null;
         boolean startFromDateField = false;
@@ -328,12 +329,27 @@ final class IncidentWindowFinder {
 
     // ---- lines and defaults ----
 
-    private static List<WindowLine> lines(Document document) {
+    /** The lines to read, and the zone a timeline's heading names for its entries. */
+    private record Lines(List<WindowLine> lines, @Nullable TimeZoneName timelineZone) {
+    }
+
+    /**
+     * The document's lines, each marked as in a timeline or in a code sample, and the zone the first
+     * timeline heading naming one gives its entries ("Timeline (UTC)", "Timeline (times in BST)"): a note
+     * like "All times in ...", written where the entries start.
+     */
+    private static Lines lines(Document document) {
         boolean[] timeline = new boolean[document.lines().size() + 2];
+        TimeZoneName headingZone = null;
         for (Section section : document.sections()) {
-            if (TIMELINE_HEADING.matcher(section.heading()).find()) {
+            String heading = section.heading();
+            if (isTimelineHeading(heading)) {
                 for (int n = section.bodyStart(); n < section.bodyEnd() && n < timeline.length; n++) {
                     timeline[n] = true;
+                }
+                TimeZoneName.Found zone = headingZone != null ? null : TimeZoneName.find(heading, 0, heading.length());
+                if (zone != null) {
+                    headingZone = zone.zone();
                 }
             }
         }
@@ -342,7 +358,7 @@ final class IncidentWindowFinder {
         boolean inFence = false;
         for (String whole : document.lines()) {
             number++;
-            boolean fence = whole.trim().startsWith("```");
+            boolean fence = startsFence(whole);
             if (fence) {
                 inFence = !inFence;
             }
@@ -354,24 +370,22 @@ final class IncidentWindowFinder {
                 lines.add(new WindowLine(part, timeline[number], inFence || fence));
             }
         }
-        return lines;
+        return new Lines(lines, headingZone);
     }
 
-    /**
-     * The zone a timeline's heading names for its entries ("Timeline (UTC)", "Timeline (times in BST)"):
-     * a note like "All times in ...", written where the entries start.
-     */
-    private static @Nullable TimeZoneName timelineZone(Document document) {
-        for (Section section : document.sections()) {
-            String heading = section.heading();
-            if (TIMELINE_HEADING.matcher(heading).find()) {
-                TimeZoneName.Found zone = TimeZoneName.find(heading, 0, heading.length());
-                if (zone != null) {
-                    return zone.zone();
-                }
-            }
+    /** Every timeline heading holds "time", "chronology" or "sequence": most headings fail that before the pattern. */
+    private static boolean isTimelineHeading(String heading) {
+        return (containsIgnoringCase(heading, "time") || containsIgnoringCase(heading, "chronology")
+                || containsIgnoringCase(heading, "sequence")) && TIMELINE_HEADING.matcher(heading).find();
+    }
+
+    /** A line opening or closing a fenced code block: "```" after any white space, without copying the line. */
+    private static boolean startsFence(String line) {
+        int at = 0;
+        while (at < line.length() && line.charAt(at) <= ' ') {
+            at++;
         }
-        return null;
+        return line.startsWith("```", at);
     }
 
     private static Defaults defaults(List<WindowLine> lines, @Nullable TimeZoneName headingNote) {
