@@ -74,8 +74,11 @@ final class DateTimeText {
         }
     }
 
-    /** A time of day as written, with the zone named right after it when there is one. */
-    record TimeMention(LocalTime time, @Nullable TimeZoneName zone, int start, int end) {
+    /**
+     * A time of day as written, with the zone named right after it when there is one; {@code meridiem} when
+     * the text wrote AM or PM.
+     */
+    record TimeMention(LocalTime time, @Nullable TimeZoneName zone, int start, int end, boolean meridiem) {
     }
 
     private static final TextCache<List<DateMention>> DATES = new TextCache<>(DateTimeText::scanDates);
@@ -170,8 +173,9 @@ final class DateTimeText {
             if (zone != null && !onlySpacingBetween(text, zoneFrom, zone.start())) {
                 zone = null;
             }
+            boolean meridiem = match.group(4) != null || match.group(6) != null || match.group(9) != null;
             found.add(new TimeMention(time, zone == null ? null : zone.zone(), match.start(),
-                    zone == null ? match.end() : zone.end()));
+                    zone == null ? match.end() : zone.end(), meridiem));
         }
         return List.copyOf(found);
     }

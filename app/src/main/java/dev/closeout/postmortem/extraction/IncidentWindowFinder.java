@@ -518,10 +518,24 @@ final class IncidentWindowFinder {
             boolean endDated = endDate != null && !endDate.equals(startDate);
             Moment start = new Moment(startDate, first, startZone);
             // without its own date the end takes the start's, and crosses midnight when earlier
-            Moment end = new Moment(endDated ? endDate : null, second, endZone);
+            Moment end = new Moment(endDated ? endDate : null, sameHalfOfDay(first, second, endDated), endZone);
             return new Moment[] {start, end};
         }
         return null;
+    }
+
+    /**
+     * The end of "from 9:35 PM until 10:42 AM": read as written it is 13 hours later, across midnight, but a
+     * range the author states in one breath is under 12 hours far more often than the AM is right; an end in
+     * the morning that the same hour of the evening would place after the start is read in the evening. A
+     * real overnight range ("11 PM to 1 AM") has no later evening reading and stays as written.
+     */
+    private static TimeMention sameHalfOfDay(TimeMention start, TimeMention end, boolean endDated) {
+        if (endDated || !start.meridiem() || !end.meridiem() || !end.time().isBefore(start.time())
+                || end.time().getHour() >= 12 || !end.time().plusHours(12).isAfter(start.time())) {
+            return end;
+        }
+        return new TimeMention(end.time().plusHours(12), end.zone(), end.start(), end.end(), true);
     }
 
     private static String withoutDates(String text, int from, int to, List<DateMention> dates) {

@@ -284,6 +284,14 @@ class IncidentWindowFinderTest {
     }
 
     @Test
+    void readsAMorningEndThatWouldLastOverTwelveHoursInTheEvening() {
+        assertEquals(new Incident("2021-03-14T21:10:00", "2021-03-14T22:05:00", 55),
+                incident("On 14/03/2021, from 9:10 PM until 10:05 AM, the checkout page returned errors.\n"));
+        assertEquals(new Incident("2021-03-14T23:00:00", "2021-03-15T01:30:00", 150),
+                incident("On 14/03/2021, from 11:00 PM until 1:30 AM, the checkout page returned errors.\n"));
+    }
+
+    @Test
     void findsNothingInTextWithoutTimes() {
         assertEquals(Incident.unknown(), incident("# Postmortem\nNginx listened on port 8080. curl 0:80 failed.\n"));
     }
