@@ -72,8 +72,9 @@ final class IncidentWindowFinder {
                     + "|issue|problem|detect|report|incident|spike|degrad|slow|time[sd]?\\s?out|no space|not working"
                     + "|latency|complain|[45]\\d\\d\\b)");
     private static final Pattern RECOVERY = Pattern.compile(
-            "(?i)(?=[robnsfer])\\b(?:resolved|restored|recovered|recovery|operational|back (?:to normal|online|up)"
+            "(?i)(?=[robnsferiawdg])\\b(?:resolved|restored|recovered|recovery|operational|back (?:to normal|online|up)"
                     + "|return(?:s|ed)? to normal"
+                    + "|(?:is|are|was|were|becomes?|became|as|gets?|got) (?:available|healthy)"
                     + "|normal (?:service|operations?)|resumed|solved|fixed|end of (?:the )?(?:outage|incident))");
     private static final Pattern PARTIAL = Pattern.compile(
             "(?i)(?=[bspgan])\\b(?:begins?|began|start(?:s|ed|ing)?|partial(?:ly)?|gradual(?:ly)?|attempt(?:s|ed)?|not)\\b");
@@ -216,8 +217,10 @@ final class IncidentWindowFinder {
             Entry endMarked = marked(entries, END_MARKER, true);
             int endIndex = endMarked != null ? entries.indexOf(endMarked) : recoveryIndex(entries);
             Entry timelineEnd = endIndex >= 0 ? entries.get(endIndex) : null;
+            // with no entry reporting recovery the last one ends the timeline, also for the stated duration
+            Entry lastEntry = fromProse || entries.isEmpty() ? null : entries.get(entries.size() - 1);
             Entry timelineStart = startMarked != null ? startMarked
-                    : firstStart(entries, timelineEnd, statedMinutes);
+                    : firstStart(entries, timelineEnd != null ? timelineEnd : lastEntry, statedMinutes);
             if (timelineEnd == null && timelineStart != null && !entries.isEmpty() && !fromProse) {
                 Entry last = entries.get(entries.size() - 1);
                 timelineEnd = last.equals(timelineStart) ? null : last;
@@ -797,11 +800,19 @@ final class IncidentWindowFinder {
             return null;
         }
         if (end != null && statedMinutes != null) {
+            // the entry nearest the stated duration, within two minutes of it, the earlier on a tie
+            Entry nearest = null;
+            long nearestGap = 3;
             for (Entry entry : entries) {
                 Long minutes = entry.at().minutesUntil(end.at());
-                if (minutes != null && Math.abs(minutes - statedMinutes) <= 2) {
-                    return entry;
+                long gap = minutes == null ? Long.MAX_VALUE : Math.abs(minutes - statedMinutes);
+                if (gap < nearestGap) {
+                    nearest = entry;
+                    nearestGap = gap;
                 }
+            }
+            if (nearest != null) {
+                return nearest;
             }
         }
         for (Entry entry : entries) {

@@ -37,9 +37,9 @@ class CorpusScoreTest {
             Map.entry("action.ticket", 0.98),
             Map.entry("title", 0.92),
             Map.entry("service", 0.48),
-            Map.entry("start", 0.84),
-            Map.entry("end", 0.86),
-            Map.entry("duration", 0.85),
+            Map.entry("start", 0.85),
+            Map.entry("end", 0.88),
+            Map.entry("duration", 0.86),
             Map.entry("impact", 0.91),
             Map.entry("component", 0.65),
             Map.entry("trigger", 0.69));

@@ -292,6 +292,36 @@ class IncidentWindowFinderTest {
     }
 
     @Test
+    void endsWhenTheServersAreHealthyAgain() {
+        Incident incident = incident("""
+                ## Timeline (all times UTC), 2024-02-20
+
+                - 14:02 - Every pod is evicted, the site is down
+                - 14:20 - New nodes are added
+                - 14:31 - The load balancer marks the new nodes as healthy, traffic flows again
+                - 14:50 - Sev 1 ticket closed
+                """);
+        assertEquals(new Incident("2024-02-20T14:02:00Z", "2024-02-20T14:31:00Z", 29), incident);
+    }
+
+    @Test
+    void startsAtTheEntryNearestTheStatedDurationBeforeTheEnd() {
+        Incident incident = incident("""
+                ## Timeline (all times UTC), 2024-02-20
+
+                - 14:00 - A node rollover is started
+                - 14:02 - The rollover fails on a timeout
+                - 14:04 - The last healthy node is terminated
+                - 14:19 - New nodes are reported healthy
+
+                ## Stats
+
+                Time to recovery: 15 minutes
+                """);
+        assertEquals(new Incident("2024-02-20T14:04:00Z", "2024-02-20T14:19:00Z", 15), incident);
+    }
+
+    @Test
     void findsNothingInTextWithoutTimes() {
         assertEquals(Incident.unknown(), incident("# Postmortem\nNginx listened on port 8080. curl 0:80 failed.\n"));
     }
