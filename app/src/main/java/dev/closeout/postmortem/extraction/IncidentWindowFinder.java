@@ -17,16 +17,20 @@ import java.util.regex.Pattern;
  * Finds when an incident started and ended, and how long it lasted, from what the text states, most
  * explicit first:
  * <ol>
- *   <li>labelled fields outside the timeline: "Start: ...", "End Time: ...", "Duration: X to Y",
- *       "Date/time: ...", "Date/time of resolution: ...";</li>
- *   <li>a range written in a sentence: "from X to Y", "between X and Y", "X - Y";</li>
- *   <li>the timeline: entries marked &lt;START OF OUTAGE&gt; / &lt;END OF OUTAGE&gt;, else the first
- *       entry that reports trouble and the first that reports recovery (the last entry otherwise);</li>
+ *   <li>labelled fields outside the timeline and outside code samples: "Start: ...", "End Time: ...",
+ *       "Duration: X to Y", "Date/time: ...", "Date/time of resolution: ...";</li>
+ *   <li>a range written in a sentence: "from X to Y", "between X and Y", "X - Y", "started at X and
+ *       ended at Y";</li>
+ *   <li>the timeline: entries marked &lt;START OF OUTAGE&gt; (which beats a "Date/time" field) and the
+ *       last &lt;END OF ... OUTAGE&gt;, else the entry a stated duration before the end, or the first that
+ *       reports trouble (or a time the summary states a little before it), and the first that reports
+ *       recovery (the last entry otherwise);</li>
  *   <li>without a timeline, sentences that carry a time of day, read the same way.</li>
  * </ol>
  * Times without a date take the timeline's current date or the document's date; a time earlier than
  * the previous one on the same day has crossed midnight. Times without a zone take the "all times in
- * X" note, else the zone the document writes next to its times, else none (local time).
+ * X" note or the zone the timeline's heading names, else the zone the document writes next to its
+ * times, else none (local time).
  */
 final class IncidentWindowFinder {
 
