@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Finds the dates and times of day written in a piece of text, in the shapes postmortems use:
  * {@code 2024-08-17}, {@code 2019-3-26}, "August 17, 2024", "May 8th, 2024", "Jun 4, 2025",
  * "17 August 2024", "Monday 3. February 2020", "7th Sept", {@code 15/01/2021}, {@code 09/25/2020},
- * {@code 9/25/20}, {@code 3.4.2020}; "03:15", "3:15 PM", "3pm", "11 AM", "4:16 p.m.", "13:00PM". A
+ * {@code 9/25/20}, {@code 3.4.2020}; "03:15", "3:15 PM", "3pm", "11 AM", "4:16 p.m.", "8.35 AM", "13:00PM". A
  * time carries the zone written right after it ("14:00 UTC", "2:00 PM (UTC+03:00)", "21:14 PDT").
  *
  * <p>Numeric dates: with slashes the first number is the month unless it cannot be (US order, the most
@@ -45,7 +45,8 @@ final class DateTimeText {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME = Pattern.compile(
             "(?=\\d)(?:(?<![\\d:.,])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?!\\d|:\\d)(?:\\s{0,2}([ap])\\.?\\s?m(?![a-z])\\.?)?"
-                    + "|(?<![\\d:.,])(\\d{1,2})\\s{0,2}([ap])\\.?\\s?m(?![a-z])\\.?)",
+                    + "|(?<![\\d:.,])(\\d{1,2})\\s{0,2}([ap])\\.?\\s?m(?![a-z])\\.?"
+                    + "|(?<![\\d:.,])(\\d{1,2})\\.(\\d{2})\\s{0,2}([ap])\\.?\\s?m(?![a-z])\\.?)",
             Pattern.CASE_INSENSITIVE);
     /** What may stand between a time and its zone: "14:00 UTC", "10:00 AM (UTC)", "13:05 GMT". */
     private static final int ZONE_REACH = 3;
@@ -73,8 +74,11 @@ final class DateTimeText {
         }
     }
 
-    /** A time of day as written, with the zone named right after it when there is one. */
-    record TimeMention(LocalTime time, @Nullable TimeZoneName zone, int start, int end) {
+    /**
+     * A time of day as written, with the zone named right after it when there is one; {@code meridiem} when
+     * the text wrote AM or PM.
+     */
+    record TimeMention(LocalTime time, @Nullable TimeZoneName zone, int start, int end, boolean meridiem) {
     }
 
     private static final TextCache<List<DateMention>> DATES = new TextCache<>(DateTimeText::scanDates);
@@ -169,8 +173,9 @@ final class DateTimeText {
             if (zone != null && !onlySpacingBetween(text, zoneFrom, zone.start())) {
                 zone = null;
             }
+            boolean meridiem = match.group(4) != null || match.group(6) != null || match.group(9) != null;
             found.add(new TimeMention(time, zone == null ? null : zone.zone(), match.start(),
-                    zone == null ? match.end() : zone.end()));
+                    zone == null ? match.end() : zone.end(), meridiem));
         }
         return List.copyOf(found);
     }
@@ -301,6 +306,9 @@ final class DateTimeText {
     }
 
     private static @Nullable LocalTime time(Matcher m) {
+        if (m.group(7) != null) {
+            return twelveHour(Integer.parseInt(m.group(7)), Integer.parseInt(m.group(8)), m.group(9));
+        }
         boolean clock = m.group(1) != null;
         int hour = Integer.parseInt(clock ? m.group(1) : m.group(5));
         int minute = clock ? Integer.parseInt(m.group(2)) : 0;
@@ -322,6 +330,15 @@ final class DateTimeText {
             // "13:00PM": a 24-hour clock with a redundant PM; the hour stands as written.
         }
         return LocalTime.of(hour % 24, minute, second);
+    }
+
+    /** "8.35 AM": a dot between hour and minutes is a time only with AM or PM, else it is a number. */
+    private static @Nullable LocalTime twelveHour(int hour, int minute, String meridiem) {
+        if (hour == 0 || hour > 12 || minute > 59) {
+            return null;
+        }
+        boolean pm = Character.toLowerCase(meridiem.charAt(0)) == 'p';
+        return LocalTime.of(hour % 12 + (pm ? 12 : 0), minute);
     }
 
 }

@@ -25,16 +25,18 @@ public record IncidentTime(LocalDate date, @Nullable LocalTime time, @Nullable Z
         return date.atTime(time == null ? LocalTime.MIDNIGHT : time);
     }
 
-    /** Whole minutes from this point to {@code other}, when both carry a time of day. */
+    /**
+     * Minutes from this point to {@code other}, rounded to the nearest (09:15:04 to 10:03:52 is 49), when both
+     * carry a time of day.
+     */
     public @Nullable Long minutesUntil(IncidentTime other) {
         if (time == null || other.time == null) {
             return null;
         }
-        if (offset != null && other.offset != null) {
-            return java.time.Duration.between(localDateTime().atOffset(offset),
-                    other.localDateTime().atOffset(other.offset)).toMinutes();
-        }
-        return java.time.Duration.between(localDateTime(), other.localDateTime()).toMinutes();
+        java.time.Duration between = offset != null && other.offset != null
+                ? java.time.Duration.between(localDateTime().atOffset(offset), other.localDateTime().atOffset(other.offset))
+                : java.time.Duration.between(localDateTime(), other.localDateTime());
+        return Math.round(between.getSeconds() / 60.0);
     }
 
     public String toIso() {

@@ -17,16 +17,20 @@ import java.util.regex.Pattern;
  * Finds when an incident started and ended, and how long it lasted, from what the text states, most
  * explicit first:
  * <ol>
- *   <li>labelled fields outside the timeline: "Start: ...", "End Time: ...", "Duration: X to Y",
- *       "Date/time: ...", "Date/time of resolution: ...";</li>
- *   <li>a range written in a sentence: "from X to Y", "between X and Y", "X - Y";</li>
- *   <li>the timeline: entries marked &lt;START OF OUTAGE&gt; / &lt;END OF OUTAGE&gt;, else the first
- *       entry that reports trouble and the first that reports recovery (the last entry otherwise);</li>
+ *   <li>labelled fields outside the timeline and outside code samples: "Start: ...", "End Time: ...",
+ *       "Duration: X to Y", "Date/time: ...", "Date/time of resolution: ...";</li>
+ *   <li>a range written in a sentence: "from X to Y", "between X and Y", "X - Y", "started at X and
+ *       ended at Y";</li>
+ *   <li>the timeline: entries marked &lt;START OF OUTAGE&gt; (which beats a "Date/time" field) and the
+ *       last &lt;END OF ... OUTAGE&gt;, else the entry a stated duration before the end, or the first that
+ *       reports trouble (or a time the summary states a little before it), and the first that reports
+ *       recovery (the last entry otherwise);</li>
  *   <li>without a timeline, sentences that carry a time of day, read the same way.</li>
  * </ol>
  * Times without a date take the timeline's current date or the document's date; a time earlier than
  * the previous one on the same day has crossed midnight. Times without a zone take the "all times in
- * X" note, else the zone the document writes next to its times, else none (local time).
+ * X" note or the zone the timeline's heading names, else the zone the document writes next to its
+ * times, else none (local time).
  */
 final class IncidentWindowFinder {
 
@@ -51,6 +55,8 @@ final class IncidentWindowFinder {
     private static final Pattern DURATION_LABEL = Pattern.compile(
             "(?i)(?:total\\s)?duration(?: of (?:the )?(?:outage|incident|downtime))?|(?:outage|incident) duration"
                     + "|(?:total\\s)?downtime|resolution time|time to (?:recovery|recover|resolve|resolution|restore)");
+    /** The Google SRE template's "Date/time": when it happened, which may be the trigger rather than the impact. */
+    private static final Pattern DATE_TIME_LABEL = Pattern.compile("(?i)date\\s?/\\s?time");
     private static final Pattern DATE_LABEL = Pattern.compile("(?i)(?:incident\\s|outage\\s)?date");
     /** "_Date/time of resolution_ Approximately 11 AM ET": these labels also stand without a colon. */
     private static final Pattern UNPUNCTUATED_LABEL = Pattern.compile(
@@ -60,22 +66,30 @@ final class IncidentWindowFinder {
             "(?i)start\\s{1,3}of\\s{1,3}(?:the\\s{1,3})?(?:outage|incident)"
                     + "|\\b(?:outage|incident)\\s{1,3}(?:begins|began|starts|started)\\b");
     private static final Pattern END_MARKER = Pattern.compile(
-            "(?i)end\\s{1,3}of\\s{1,3}(?:the\\s{1,3})?(?:outage|incident)"
+            "(?i)(?<!partial\\s{1,3})end\\s{1,5}of\\s{1,5}(?:the\\s{1,5})?(?:[a-z]{1,20}\\s{1,5}){0,3}(?:outage|incident)\\b"
                     + "|\\b(?:outage|incident)\\s{1,3}(?:ends|ended|is over)\\b");
     // The look-aheads of TROUBLE, RECOVERY and PARTIAL hold the first characters of their alternatives:
     // most positions fail that test before the word boundary, which looks two characters up, is tried.
     private static final Pattern TROUBLE = Pattern.compile(
             "(?i)(?=[dofeawcuibprstnl45])\\b(?:down|outage|fail|error|alert|warn|crash|unable|unavailable|unreachable|inaccessible|broke"
+                    + "|leak|breach|expir|expos(?:ed|ure)|disabled|deleted|lost"
                     + "|issue|problem|detect|report|incident|spike|degrad|slow|time[sd]?\\s?out|no space|not working"
                     + "|latency|complain|[45]\\d\\d\\b)");
     private static final Pattern RECOVERY = Pattern.compile(
-            "(?i)(?=[robnsfe])\\b(?:resolved|restored|recovered|recovery|operational|back (?:to normal|online|up)"
+            "(?i)(?=[robnsferiawdg])\\b(?:resolved|restored|recovered|recovery|operational|back (?:to normal|online|up)"
+                    + "|return(?:s|ed)? to normal"
+                    + "|(?:is|are|was|were|becomes?|became|as|gets?|got) (?:available|healthy)"
                     + "|normal (?:service|operations?)|resumed|solved|fixed|end of (?:the )?(?:outage|incident))");
     private static final Pattern PARTIAL = Pattern.compile(
             "(?i)(?=[bspgan])\\b(?:begins?|began|start(?:s|ed|ing)?|partial(?:ly)?|gradual(?:ly)?|attempt(?:s|ed)?|not)\\b");
     private static final Pattern RANGE_FILLER = Pattern.compile("(?i)[,()\\[\\]]|\\b(?:at|on|the|approximately|about|around|~)\\b");
     private static final Pattern RANGE_WORD = Pattern.compile("(?i)-{1,2}|[–—]|to|until|till|through|and|thru");
     private static final Pattern BETWEEN = Pattern.compile("(?i)\\bbetween\\b");
+    /** "began at X and was resolved by Y", "started at X and ends at Y": the second time is the end. */
+    private static final Pattern END_JOINER = Pattern.compile(
+            "(?i)(?:and\\s{1,3})?(?:(?:it|was|is|has\\s{1,3}been|had\\s{1,3}been)\\s{1,3})?"
+                    + "(?:end(?:s|ed)?|resolved|recovered|restored|mitigated)(?:\\s{1,3}(?:by|on|with))?");
+    private static final Pattern BEGAN = Pattern.compile("(?i)\\b(?:start(?:s|ed)?|beg[au]n|begins)\\b");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s{1,5}(?=[A-Z])");
     /** An amount of time; the look-ahead holds the first characters of its numbers, so most positions fail at once. */
     private static final Pattern AMOUNT = Pattern.compile(
@@ -105,10 +119,12 @@ final class IncidentWindowFinder {
     }
 
     Incident find(Document document) {
-        List<WindowLine> lines = lines(document);
-        Defaults defaults = defaults(lines);
+        Lines read = lines(document);
+        List<WindowLine> lines = read.lines();
+        Defaults defaults = defaults(lines, read.timelineZone());
 
         Moment explicitStart = null;
+        boolean startFromDateField = false;
         Moment explicitEnd = null;
         Integer statedMinutes = null;
         Moment rangeStart = null;
@@ -116,8 +132,9 @@ final class IncidentWindowFinder {
         boolean rangeFromDurationField = false;
         Moment sinceStart = null;
         for (WindowLine line : lines) {
-            // a line stating no time can be no field, range or "since" this loop takes
-            if (line.inTimeline() || !line.mayStateWindow()) {
+            // a line stating no time can be no field, range or "since" this loop takes; a code sample's
+            // "Started: ..." is a program's output, not the author's statement
+            if (line.inTimeline() || line.inCode() || !line.mayStateWindow()) {
                 continue;
             }
             String text = line.text();
@@ -152,6 +169,7 @@ final class IncidentWindowFinder {
                 Moment start = moment(value, 0, value.length());
                 if (explicitStart == null && !start.isEmpty()) {
                     explicitStart = start;
+                    startFromDateField = DATE_TIME_LABEL.matcher(label).matches();
                 }
                 continue;
             }
@@ -198,12 +216,15 @@ final class IncidentWindowFinder {
                 entries = prose(lines, defaults);
                 fromProse = true;
             }
-            Entry startMarked = marked(entries, START_MARKER);
-            Entry endMarked = marked(entries, END_MARKER);
+            Entry startMarked = marked(entries, START_MARKER, false);
+            // an outage in parts ("END OF SEMVER OUTAGE", "END OF GRADLE ERROR OUTAGE") ends with the last
+            Entry endMarked = marked(entries, END_MARKER, true);
             int endIndex = endMarked != null ? entries.indexOf(endMarked) : recoveryIndex(entries);
             Entry timelineEnd = endIndex >= 0 ? entries.get(endIndex) : null;
+            // with no entry reporting recovery the last one ends the timeline, also for the stated duration
+            Entry lastEntry = fromProse || entries.isEmpty() ? null : entries.get(entries.size() - 1);
             Entry timelineStart = startMarked != null ? startMarked
-                    : firstStart(entries, timelineEnd, statedMinutes);
+                    : firstStart(entries, timelineEnd != null ? timelineEnd : lastEntry, statedMinutes);
             if (timelineEnd == null && timelineStart != null && !entries.isEmpty() && !fromProse) {
                 Entry last = entries.get(entries.size() - 1);
                 timelineEnd = last.equals(timelineStart) ? null : last;
@@ -216,10 +237,17 @@ final class IncidentWindowFinder {
             if (timelineStart != null) {
                 IncidentTime fromTimeline = timelineStart.at();
                 IncidentTime known = end != null ? end : timelineEnd == null ? null : timelineEnd.at();
-                if (start == null
+                // the author's own start marker is more precise than a "Date/time" field, unless that
+                // field and the stated duration reach the end (the author's own arithmetic)
+                if (startMarked != null && startFromDateField && !reaches(start, known, statedMinutes)
+                        || start == null
                         || (start.time() == null && fromTimeline.time() != null && start.date().equals(fromTimeline.date()))
                         || (known != null && start.time() != null && after(start, known))) {
                     start = fromTimeline;
+                    if (startMarked == null && !fromProse && fromTimeline.time() != null) {
+                        IncidentTime stated = statedStart(lines, defaults, entries.get(0).at(), fromTimeline);
+                        start = stated != null ? stated : fromTimeline;
+                    }
                 }
             }
             if (end == null && timelineEnd != null && (start == null || !after(start, timelineEnd.at()))) {
@@ -296,6 +324,11 @@ final class IncidentWindowFinder {
         return true;
     }
 
+    private static boolean reaches(@Nullable IncidentTime start, @Nullable IncidentTime end, @Nullable Integer minutes) {
+        Long between = start == null || end == null || minutes == null ? null : start.minutesUntil(end);
+        return between != null && Math.abs(between - minutes) <= 2;
+    }
+
     private static boolean after(IncidentTime first, IncidentTime second) {
         Long minutes = first.minutesUntil(second);
         return minutes != null ? minutes < 0 : first.date().isAfter(second.date());
@@ -303,32 +336,67 @@ final class IncidentWindowFinder {
 
     // ---- lines and defaults ----
 
-    private static List<WindowLine> lines(Document document) {
+    /** The lines to read, and the zone a timeline's heading names for its entries. */
+    private record Lines(List<WindowLine> lines, @Nullable TimeZoneName timelineZone) {
+    }
+
+    /**
+     * The document's lines, each marked as in a timeline or in a code sample, and the zone the first
+     * timeline heading naming one gives its entries ("Timeline (UTC)", "Timeline (times in BST)"): a note
+     * like "All times in ...", written where the entries start.
+     */
+    private static Lines lines(Document document) {
         boolean[] timeline = new boolean[document.lines().size() + 2];
+        TimeZoneName headingZone = null;
         for (Section section : document.sections()) {
-            if (TIMELINE_HEADING.matcher(section.heading()).find()) {
+            String heading = section.heading();
+            if (isTimelineHeading(heading)) {
                 for (int n = section.bodyStart(); n < section.bodyEnd() && n < timeline.length; n++) {
                     timeline[n] = true;
+                }
+                TimeZoneName.Found zone = headingZone != null ? null : TimeZoneName.find(heading, 0, heading.length());
+                if (zone != null) {
+                    headingZone = zone.zone();
                 }
             }
         }
         List<WindowLine> lines = new ArrayList<>();
         int number = 0;
+        boolean inFence = false;
         for (String whole : document.lines()) {
             number++;
+            boolean fence = startsFence(whole);
+            if (fence) {
+                inFence = !inFence;
+            }
             String capped = whole.length() > LINE_LIMIT ? whole.substring(0, LINE_LIMIT) : whole;
             if (capped.contains("](") || capped.contains("http")) {
                 capped = URL.matcher(IMAGE.matcher(capped).replaceAll(" ")).replaceAll(" ");
             }
             for (String part : capped.indexOf('<') < 0 ? new String[] {capped} : BREAK.split(capped)) {
-                lines.add(new WindowLine(part, timeline[number]));
+                lines.add(new WindowLine(part, timeline[number], inFence || fence));
             }
         }
-        return lines;
+        return new Lines(lines, headingZone);
     }
 
-    private static Defaults defaults(List<WindowLine> lines) {
-        TimeZoneName note = null;
+    /** Every timeline heading holds "time", "chronology" or "sequence": most headings fail that before the pattern. */
+    private static boolean isTimelineHeading(String heading) {
+        return (containsIgnoringCase(heading, "time") || containsIgnoringCase(heading, "chronology")
+                || containsIgnoringCase(heading, "sequence")) && TIMELINE_HEADING.matcher(heading).find();
+    }
+
+    /** A line opening or closing a fenced code block: "```" after any white space, without copying the line. */
+    private static boolean startsFence(String line) {
+        int at = 0;
+        while (at < line.length() && line.charAt(at) <= ' ') {
+            at++;
+        }
+        return line.startsWith("```", at);
+    }
+
+    private static Defaults defaults(List<WindowLine> lines, @Nullable TimeZoneName headingNote) {
+        TimeZoneName note = headingNote;
         TimeZoneName written = null;
         LocalDate labelled = null;
         LocalDate first = null;
@@ -389,8 +457,25 @@ final class IncidentWindowFinder {
         List<TimeMention> times = DateTimeText.times(part);
         TimeMention time = times.isEmpty() ? null : times.get(0);
         DateMention date = dates.isEmpty() ? null : dates.get(0);
-        TimeZoneName zone = time != null && time.zone() != null ? time.zone() : zoneIn(part);
+        TimeZoneName zone = time != null && time.zone() != null ? time.zone() : zoneOfNoTime(part, times);
         return new Moment(date, time, zone);
+    }
+
+    /**
+     * The first zone in the text that is not another time's: in "12:48 (6:48 PDT)" PDT is the zone of
+     * 6:48, the same moment in another zone, so 12:48 is in the document's zone, not in PDT.
+     */
+    private static @Nullable TimeZoneName zoneOfNoTime(String text, List<TimeMention> times) {
+        TimeZoneName.Found found = TimeZoneName.find(text, 0, text.length());
+        if (found == null) {
+            return null;
+        }
+        for (TimeMention time : times) {
+            if (time.zone() != null && found.start() >= time.start() && found.end() <= time.end()) {
+                return null;
+            }
+        }
+        return found.zone();
     }
 
     private static @Nullable TimeZoneName zoneIn(String text) {
@@ -413,9 +498,10 @@ final class IncidentWindowFinder {
             TimeMention second = times.get(i + 1);
             String between = withoutDates(text, first.end(), second.start(), dates);
             String joiner = RANGE_FILLER.matcher(between).replaceAll(" ").trim();
+            String before = text.substring(Math.max(0, first.start() - 60), first.start());
             boolean joined = RANGE_WORD.matcher(joiner).matches()
-                    && (!joiner.equalsIgnoreCase("and")
-                    || BETWEEN.matcher(text.substring(Math.max(0, first.start() - 60), first.start())).find());
+                    && (!joiner.equalsIgnoreCase("and") || BETWEEN.matcher(before).find())
+                    || END_JOINER.matcher(joiner).matches() && BEGAN.matcher(before).find();
             if (!joined && !durationField) {
                 continue;
             }
@@ -439,10 +525,24 @@ final class IncidentWindowFinder {
             boolean endDated = endDate != null && !endDate.equals(startDate);
             Moment start = new Moment(startDate, first, startZone);
             // without its own date the end takes the start's, and crosses midnight when earlier
-            Moment end = new Moment(endDated ? endDate : null, second, endZone);
+            Moment end = new Moment(endDated ? endDate : null, sameHalfOfDay(first, second, endDated), endZone);
             return new Moment[] {start, end};
         }
         return null;
+    }
+
+    /**
+     * The end of "from 9:35 PM until 10:42 AM": read as written it is 13 hours later, across midnight, but a
+     * range the author states in one breath is under 12 hours far more often than the AM is right; an end in
+     * the morning that the same hour of the evening would place after the start is read in the evening. A
+     * real overnight range ("11 PM to 1 AM") has no later evening reading and stays as written.
+     */
+    private static TimeMention sameHalfOfDay(TimeMention start, TimeMention end, boolean endDated) {
+        if (endDated || !start.meridiem() || !end.meridiem() || !end.time().isBefore(start.time())
+                || end.time().getHour() >= 12 || !end.time().plusHours(12).isAfter(start.time())) {
+            return end;
+        }
+        return new TimeMention(end.time().plusHours(12), end.zone(), end.start(), end.end(), true);
     }
 
     private static String withoutDates(String text, int from, int to, List<DateMention> dates) {
@@ -534,6 +634,9 @@ final class IncidentWindowFinder {
         List<StringBuilder> texts = new ArrayList<>();
         List<Moment> moments = new ArrayList<>();
         boolean continuing = false;
+        // an entry that is a heading ("### 5:00 PM") or only its time has its text in the paragraphs that
+        // follow, up to the next entry, blank lines or not
+        boolean spans = false;
         for (WindowLine line : lines) {
             if (!line.inTimeline()) {
                 continuing = false;
@@ -541,7 +644,7 @@ final class IncidentWindowFinder {
             }
             String text = line.text();
             if (text.isBlank()) {
-                continuing = false;
+                continuing = spans;
                 continue;
             }
             String head = text.length() > 40 ? text.substring(0, 40) : text;
@@ -551,6 +654,7 @@ final class IncidentWindowFinder {
                 texts.add(new StringBuilder(line.raw()).append(' ').append(text));
                 moments.add(moment);
                 continuing = true;
+                spans = moment.time() != null && (line.raw().startsWith("#") || onlyMoment(text, moment));
             } else if (continuing && !texts.isEmpty()) {
                 texts.get(texts.size() - 1).append(' ').append(line.raw());
             }
@@ -591,11 +695,54 @@ final class IncidentWindowFinder {
         return entries;
     }
 
+    /**
+     * Whether the time of day, and the date when the moment has one, are all the line says but for
+     * punctuation ("5:00 PM", "[13:26]", "May 1 2019, 3:18 PM").
+     */
+    private static boolean onlyMoment(String text, Moment moment) {
+        for (int i = 0; i < text.length(); i++) {
+            boolean inTime = i >= moment.time().start() && i < moment.time().end();
+            boolean inDate = moment.date() != null && i >= moment.date().start() && i < moment.date().end();
+            if (!inTime && !inDate && Character.isLetterOrDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A line that only names the day the following entries happened on ("### 2016-11-08"). */
     private static boolean isDateLine(String text, DateMention date) {
         String cleaned = DATE_LINE_NOISE.matcher(text).replaceAll(" ").trim();
         int half = cleaned.length() / 2; // the text holds the raw line and the clean line
         return cleaned.length() - 2 * (date.end() - date.start()) < 30 || half < 20;
+    }
+
+    /**
+     * The time the summary gives for the start, when the timeline's first trouble comes later: the first
+     * time of day written outside the timeline from an hour before its first entry up to the entry chosen
+     * ("At approximately 09:15 UTC the installer page was edited", where the timeline's first entry is
+     * the edit and the first one reporting trouble the reports that followed). The author wrote it where
+     * readers look first; a time outside that stretch is about something else (when it was reported,
+     * when a provider's maintenance began).
+     */
+    private static @Nullable IncidentTime statedStart(List<WindowLine> lines, Defaults defaults, IncidentTime first,
+                                                      IncidentTime chosen) {
+        for (WindowLine line : lines) {
+            if (line.inTimeline() || line.inCode() || !line.mayStateWindow()) {
+                continue;
+            }
+            for (TimeMention time : DateTimeText.times(line.text())) {
+                Moment moment = moment(line.text(), time.start(), line.text().length());
+                IncidentTime at = resolve(new Moment(lastDateBefore(DateTimeText.dates(line.text()),
+                        time.start(), 0), time, moment.zone()), defaults, null);
+                Long fromFirst = at == null ? null : first.minutesUntil(at);
+                Long toChosen = at == null ? null : at.minutesUntil(chosen);
+                if (fromFirst != null && toChosen != null && fromFirst >= -60 && toChosen > 0) {
+                    return at;
+                }
+            }
+        }
+        return null;
     }
 
     /** Without a timeline, the sentences that carry a time of day, in document order. */
@@ -619,15 +766,19 @@ final class IncidentWindowFinder {
         return entries;
     }
 
-    private static @Nullable Entry marked(List<Entry> entries, Pattern marker) {
+    private static @Nullable Entry marked(List<Entry> entries, Pattern marker, boolean last) {
+        Entry found = null;
         for (Entry entry : entries) {
             // every marker names the outage or the incident: a cheap look first spares the pattern
             String lower = entry.text().toLowerCase(Locale.ROOT);
             if ((lower.contains("outage") || lower.contains("incident")) && marker.matcher(entry.text()).find()) {
-                return entry;
+                found = entry;
+                if (!last) {
+                    break;
+                }
             }
         }
-        return null;
+        return found;
     }
 
     private static int recoveryIndex(List<Entry> entries) {
@@ -653,11 +804,19 @@ final class IncidentWindowFinder {
             return null;
         }
         if (end != null && statedMinutes != null) {
+            // the entry nearest the stated duration, within two minutes of it, the earlier on a tie
+            Entry nearest = null;
+            long nearestGap = 3;
             for (Entry entry : entries) {
                 Long minutes = entry.at().minutesUntil(end.at());
-                if (minutes != null && Math.abs(minutes - statedMinutes) <= 2) {
-                    return entry;
+                long gap = minutes == null ? Long.MAX_VALUE : Math.abs(minutes - statedMinutes);
+                if (gap < nearestGap) {
+                    nearest = entry;
+                    nearestGap = gap;
                 }
+            }
+            if (nearest != null) {
+                return nearest;
             }
         }
         for (Entry entry : entries) {

@@ -49,14 +49,16 @@ final class WindowLine {
     private final String raw;
     private final boolean inTimeline;
     private final boolean listOrRow;
+    private final boolean inCode;
     private int holds;
     private @Nullable String text;
     private @Nullable Field field;
     private boolean fieldRead;
 
-    WindowLine(String raw, boolean inTimeline) {
+    WindowLine(String raw, boolean inTimeline, boolean inCode) {
         this.raw = raw;
         this.inTimeline = inTimeline;
+        this.inCode = inCode;
         // only timeline lines ask
         this.listOrRow = inTimeline && (raw.trim().startsWith("|") || Markup.isListItem(raw));
     }
@@ -113,6 +115,11 @@ final class WindowLine {
 
     boolean inTimeline() {
         return inTimeline;
+    }
+
+    /** Whether the line is inside a fenced code sample. */
+    boolean inCode() {
+        return inCode;
     }
 
     boolean listOrRow() {

@@ -38,9 +38,9 @@ class CorpusScoreTest {
             Map.entry("action.ticket", 0.98),
             Map.entry("title", 0.92),
             Map.entry("service", 0.48),
-            Map.entry("start", 0.76),
-            Map.entry("end", 0.79),
-            Map.entry("duration", 0.76),
+            Map.entry("start", 0.85),
+            Map.entry("end", 0.88),
+            Map.entry("duration", 0.86),
             Map.entry("impact", 0.91),
             Map.entry("component", 0.89),
             Map.entry("trigger", 0.87));

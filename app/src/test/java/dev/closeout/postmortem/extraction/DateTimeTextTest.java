@@ -56,6 +56,15 @@ class DateTimeTextTest {
     }
 
     @Test
+    void readsADotBetweenHourAndMinutesOnlyWithAmOrPm() {
+        assertEquals(LocalTime.of(8, 35), time("from 8.35 AM GMT"));
+        assertEquals(LocalTime.of(22, 46), time("10.46 pm - the dependency was reinstalled"));
+        assertEquals(LocalTime.of(0, 10), time("12.10 a.m."));
+        assertTrue(DateTimeText.times("upgraded to 8.35 and took 2.5 hours").isEmpty());
+        assertTrue(DateTimeText.times("version 1.12.13 am I right").isEmpty());
+    }
+
+    @Test
     void rejectsImpossibleTimes() {
         assertTrue(DateTimeText.times("curl 0:80").isEmpty());
     }

@@ -136,6 +136,192 @@ class IncidentWindowFinderTest {
     }
 
     @Test
+    void readsNoFieldFromACodeSample() {
+        Incident incident = incident("""
+                # June 3rd, 2021 Build Outage
+
+                ## Timeline
+
+                * [09:12] CI reports that every job fails
+                * [10:40] Jobs pass again, the incident is resolved
+
+                ## Appendix
+
+                ```
+                State:          Terminated
+                  Started:      Mon, 01 Jan 0001 00:00:00 +0000
+                ```
+                """);
+        assertEquals(new Incident("2021-06-03T09:12:00", "2021-06-03T10:40:00", 88), incident);
+    }
+
+    @Test
+    void readsTheParagraphUnderATimeHeadingAcrossABlankLine() {
+        Incident incident = incident("""
+                # Incident report, March 2 2024
+
+                ## Timeline (times in UTC)
+
+                ### 2:10 PM
+
+                The API starts returning errors to every client.
+
+                ### 2:35 PM
+
+                The bad release is rolled back and the API is back to normal.
+
+                ## Follow-up timeline
+
+                ### 6:05 PM
+
+                A customer asks for a refund.
+                """);
+        assertEquals(new Incident("2024-03-02T14:10:00Z", "2024-03-02T14:35:00Z", 25), incident);
+    }
+
+    @Test
+    void takesTheZoneNamedInTheTimelineHeading() {
+        Incident incident = incident("""
+                On March 9th 2022 at 5:48AM PDT the queue stopped.
+
+                ## Timeline (UTC)
+
+                - 12:48 (5:48 PDT): The queue stops accepting messages, consumers fail.
+                - 13:30: The broker is restarted and the queue is restored.
+                """);
+        assertEquals(new Incident("2022-03-09T12:48:00Z", "2022-03-09T13:30:00Z", 42), incident);
+    }
+
+    @Test
+    void readsAnExpiryLeakOrDeletionAsTheFirstTrouble() {
+        Incident incident = incident("""
+                ## Timeline
+
+                All times in UTC.
+
+                | Time | Event |
+                | --- | --- |
+                | 2023-11-02 08:00 | The signing certificate expires |
+                | 2023-11-02 08:09 | Users report that they cannot sign in |
+                | 2023-11-02 08:51 | A new certificate is deployed, sign-in is restored |
+                """);
+        assertEquals(new Incident("2023-11-02T08:00:00Z", "2023-11-02T08:51:00Z", 51), incident);
+    }
+
+    @Test
+    void endsWhenTheServiceReturnsToNormal() {
+        Incident incident = incident("""
+                ## Timeline (all times UTC), 2022-05-04
+
+                - 10:00 - Workers crash on every job
+                - 10:20 - Memory limits are raised, the workers return to normal
+                - 11:15 - The issue is closed
+                """);
+        assertEquals(new Incident("2022-05-04T10:00:00Z", "2022-05-04T10:20:00Z", 20), incident);
+    }
+
+    @Test
+    void endsAtTheLastEndMarkerOfAnOutageInParts() {
+        Incident incident = incident("""
+                Date/time: 2020-02-03 09:00 -0800
+
+                ## Timeline (all times in PST/PDT)
+
+                ### 2020-02-03
+
+                * 09:00 - A breaking change is merged.
+                * 09:40 - The package is published. **<START OF OUTAGE>**
+
+                ### 2020-02-04
+
+                * 11:00 - The package is republished. **<END OF VERSIONING
+                  OUTAGE>**
+                * 15:30 - The migration guide is published. **<PARTIAL END OF OUTAGE>**
+                * 16:45 - The tool reports the error clearly. **<END OF TOOLING OUTAGE>**
+                """);
+        assertEquals(new Incident("2020-02-03T09:40:00-08:00", "2020-02-04T16:45:00-08:00", 1865), incident);
+    }
+
+    @Test
+    void keepsADateTimeFieldThatTheStatedDurationCarriesToTheEndMarker() {
+        Incident incident = incident("""
+                Date/time: 2020-02-03 10:00
+                Duration: 5h 30m
+
+                ## Timeline (all times in UTC)
+
+                ### 2020-02-03
+
+                **09:10** A bad version is tagged **<START OF OUTAGE>**
+                **15:30** The fix lands. **<END OF OUTAGE>**
+                """);
+        assertEquals(new Incident("2020-02-03T10:00:00Z", "2020-02-03T15:30:00Z", 330), incident);
+    }
+
+    @Test
+    void readsAStartedAndEndedSentenceAsARange() {
+        assertEquals(new Incident("2021-04-12T16:20:00Z", "2021-04-12T17:05:00Z", 45),
+                incident("The outage started at 16:20 UTC on April 12, 2021 and ended at 17:05 UTC.\n"));
+        assertEquals(new Incident("2024-01-09T08:00:00Z", "2024-01-09T08:12:00Z", 12),
+                incident("The incident began at **08:00 UTC, January 9, 2024** and was resolved by **08:12 UTC**.\n"));
+    }
+
+    @Test
+    void takesTheStartTheSummaryStatesBeforeTheFirstReportedTrouble() {
+        Incident incident = incident("""
+                ## Summary
+
+                At approximately 07:02:30 on June 1st 2022 (UTC) a bot account changed the download link.
+
+                ## Timeline (all times UTC)
+
+                - 07:02:30 UTC the download link is changed to a third-party host
+                - 07:20:00 UTC Users report the change
+                - 07:41:10 UTC The link is reverted and the issue resolved
+                """);
+        // 38 minutes 40 seconds, rounded
+        assertEquals(new Incident("2022-06-01T07:02:30Z", "2022-06-01T07:41:10Z", 39), incident);
+    }
+
+    @Test
+    void readsAMorningEndThatWouldLastOverTwelveHoursInTheEvening() {
+        assertEquals(new Incident("2021-03-14T21:10:00", "2021-03-14T22:05:00", 55),
+                incident("On 14/03/2021, from 9:10 PM until 10:05 AM, the checkout page returned errors.\n"));
+        assertEquals(new Incident("2021-03-14T23:00:00", "2021-03-15T01:30:00", 150),
+                incident("On 14/03/2021, from 11:00 PM until 1:30 AM, the checkout page returned errors.\n"));
+    }
+
+    @Test
+    void endsWhenTheServersAreHealthyAgain() {
+        Incident incident = incident("""
+                ## Timeline (all times UTC), 2024-02-20
+
+                - 14:02 - Every pod is evicted, the site is down
+                - 14:20 - New nodes are added
+                - 14:31 - The load balancer marks the new nodes as healthy, traffic flows again
+                - 14:50 - Sev 1 ticket closed
+                """);
+        assertEquals(new Incident("2024-02-20T14:02:00Z", "2024-02-20T14:31:00Z", 29), incident);
+    }
+
+    @Test
+    void startsAtTheEntryNearestTheStatedDurationBeforeTheEnd() {
+        Incident incident = incident("""
+                ## Timeline (all times UTC), 2024-02-20
+
+                - 14:00 - A node rollover is started
+                - 14:02 - The rollover fails on a timeout
+                - 14:04 - The last healthy node is terminated
+                - 14:19 - New nodes are reported healthy
+
+                ## Stats
+
+                Time to recovery: 15 minutes
+                """);
+        assertEquals(new Incident("2024-02-20T14:04:00Z", "2024-02-20T14:19:00Z", 15), incident);
+    }
+
+    @Test
     void findsNothingInTextWithoutTimes() {
         assertEquals(Incident.unknown(), incident("# Postmortem\nNginx listened on port 8080. curl 0:80 failed.\n"));
     }
