@@ -14,13 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a large {@code extract} batch in a second JVM that compiles with C1 alone
+ * Runs an {@code extract} batch of many files in a second JVM that compiles with C1 alone
  * ({@code -XX:TieredStopAtLevel=1}), so a plain {@code java -jar closeout.jar extract *.md} is fast without
- * flags. A batch of a few thousand files is mostly JIT warm-up: on 4,200 dev-corpus files the default JVM
- * spent about 10 s of CPU, 4 of them in C2 compiling the regex engine, commonmark and the finders, where C1
- * alone needs 6 s in all (docs/benchmarks.md). C2's code is about a quarter faster once it is there, which
- * pays back its compiling only after some 16,000 documents, so larger batches stay in this JVM; so do small
- * ones, which a second JVM's start would cost more than it saves.
+ * flags. Such a batch is mostly JIT warm-up, and C2 compiling the regex engine, commonmark and the finders
+ * costs more than its faster code saves: on 4,200 dev-corpus files the default JVM spent 10.5 s of CPU, the
+ * second JVM 6.4 s with its parent's start; on 64 files 1.55 s against 0.8 s plus the parent's 0.55 s
+ * (docs/benchmarks.md, "The command line in a JVM of its own"). C2's code is about a fifth faster once it is
+ * there, which pays back its compiling only after some 20,000 documents (estimated from the warm costs), so
+ * batches over 16,000 files stay in this JVM; so do fewer than 64 files, where the second JVM's start would
+ * cost about what it saves.
  * <p>
  * The JVM's own options are passed on. A JVM started with compiler options or an agent (a debugger, a
  * profiler) keeps the batch, and {@code -Dcloseout.extract.fork=false} keeps it always.
@@ -29,7 +31,7 @@ final class BatchJvm {
 
     /** Set to false to extract in this JVM; the second JVM is started with it false. */
     static final String FORK_PROPERTY = "closeout.extract.fork";
-    static final int FROM_FILES = 256;
+    static final int FROM_FILES = 64;
     static final int UP_TO_FILES = 16_000;
 
     private BatchJvm() {
@@ -52,8 +54,8 @@ final class BatchJvm {
 
     /**
      * Runs {@code closeout extract ARGUMENTS} in the second JVM, copying what it prints to this process's
-     * output and error streams ({@code System.out} and {@code System.err}). Returns its exit code, or null when it could not
-     * be started, and the caller then extracts in this JVM.
+     * output and error streams ({@code System.out} and {@code System.err}). Returns its exit code, or null
+     * when it could not be started, and the caller then extracts in this JVM.
      */
     static @Nullable Integer run(List<String> arguments) throws InterruptedException {
         List<String> command = new ArrayList<>();

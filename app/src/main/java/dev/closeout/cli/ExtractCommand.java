@@ -31,8 +31,8 @@ import java.util.concurrent.Future;
 /**
  * Extracts the files on every core and prints each file's result in the order the files were given, as
  * soon as it and those before it are done. At most a few files per core are read ahead, so memory stays
- * bounded however many files are named. No application context: extraction needs none. A batch of a few
- * hundred to some thousands of files runs in a JVM started for it ({@link BatchJvm}).
+ * bounded however many files are named. No application context: extraction needs none. A batch of 64 to
+ * 16,000 files runs in a JVM started for it ({@link BatchJvm}).
  */
 @Command(name = "extract", description = "Print what would be extracted from postmortem files (no database).")
 class ExtractCommand implements Callable<Integer> {
