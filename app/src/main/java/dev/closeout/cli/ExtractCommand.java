@@ -54,7 +54,7 @@ class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        // standard input stays with this JVM, which may have been handed another one (System.setIn)
+        // a batch that reads standard input stays here: System.in may not be the process's (a test, an embedding)
         if (BatchJvm.suits(files.size()) && files.stream().noneMatch(PostmortemFiles::isStandardInput)) {
             Integer exitCode = BatchJvm.run(arguments());
             if (exitCode != null) {
