@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,11 +43,64 @@ class ExtractCommandTest {
     @Test
     void writesTheSameJsonAsTheApiForEachFileInTheOrderGiven(@TempDir Path folder)
             throws IOException {
+        List<String> files = List.of(Corpus.example(Corpus.SEED_EXAMPLEAPP).toString(), unusual(folder).toString(),
+                Corpus.example(Corpus.SEED_LB_ROUTING).toString(), Corpus.example(Corpus.SEED_EXAMPLEAPP).toString());
+
+        CommandLineRun run = CommandLineRun.of(
+                Stream.concat(Stream.of("extract"), files.stream()).toArray(String[]::new));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(apiJson(files), run.out());
+    }
+
+    @Test
+    void aLargeBatchRunsInAJvmOfItsOwnAndPrintsTheSameBytesInTheOrderGiven(@TempDir Path folder)
+            throws IOException, InterruptedException {
+        assertTrue(BatchJvm.suits(BatchJvm.FROM_FILES), "this JVM would extract a large batch itself");
+        List<String> files = batch(folder, BatchJvm.FROM_FILES);
+
+        CommandLineRun run = CommandLineRun.of(
+                Stream.concat(Stream.of("extract"), files.stream()).toArray(String[]::new));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(apiJson(files), run.out());
+    }
+
+    @Test
+    void aLargeBatchNamesAnUnreadableFileAndExitsTwo(@TempDir Path folder) throws IOException {
+        List<String> files = new ArrayList<>(batch(folder, BatchJvm.FROM_FILES));
+        files.add(7, "no-such-postmortem.md");
+
+        CommandLineRun run = CommandLineRun.of(Stream.concat(Stream.of("extract", "--format", "text"),
+                files.stream()).toArray(String[]::new));
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("no-such-postmortem.md: no such file"), run.err());
+        assertEquals(BatchJvm.FROM_FILES, run.out().split("\n== ", -1).length, "every readable file is printed");
+    }
+
+    /** {@code count} files in {@code folder}, copies of the examples and of {@link #unusual}. */
+    private static List<String> batch(Path folder, int count) throws IOException {
+        List<Path> texts = List.of(Corpus.example(Corpus.SEED_EXAMPLEAPP), Corpus.example(Corpus.SEED_LB_ROUTING),
+                unusual(folder));
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path file = folder.resolve("-" + i + ".md");
+            Files.copy(texts.get(i % texts.size()), file);
+            files.add(file.toString());
+        }
+        return files;
+    }
+
+    private static Path unusual(Path folder) throws IOException {
         Path unusual = folder.resolve("unusual \"name\".md");
         Files.writeString(unusual, "# Outage \u0001 at 14:00 UTC \uD83D\uDE00 \"quoted\" \\ \u2028\n"
                 + "Impact: 12.5% of users\n## Action items\n- Add a disk alert (owner: @s\u00e9b, due 2024-03-01)\n");
-        List<String> files = List.of(Corpus.example(Corpus.SEED_EXAMPLEAPP).toString(), unusual.toString(),
-                Corpus.example(Corpus.SEED_LB_ROUTING).toString(), Corpus.example(Corpus.SEED_EXAMPLEAPP).toString());
+        return unusual;
+    }
+
+    /** What the API's JSON mapper writes for each file's extraction, in a list with each file's name. */
+    private static String apiJson(List<String> files) throws IOException {
         PostmortemExtractor extractor = new PostmortemExtractor();
         JsonMapper mapper = JsonMapper.createDefault();
         StringBuilder expected = new StringBuilder("[");
@@ -58,13 +112,7 @@ class ExtractCommandTest {
                     .append(new String(mapper.writeValueAsBytes(file), StandardCharsets.UTF_8))
                     .append(',').append(extraction.substring(1));
         }
-        expected.append(']').append(System.lineSeparator());
-
-        CommandLineRun run = CommandLineRun.of(
-                Stream.concat(Stream.of("extract"), files.stream()).toArray(String[]::new));
-
-        assertEquals(0, run.exitCode(), run.err());
-        assertEquals(expected.toString(), run.out());
+        return expected.append(']').append(System.lineSeparator()).toString();
     }
 
     @Test
