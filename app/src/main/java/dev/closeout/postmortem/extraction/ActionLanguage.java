@@ -28,17 +28,21 @@ final class ActionLanguage {
 
     private static final Pattern ACTIONS = Pattern.compile(
             // the look-aheads in this class hold every alternative's first letter: most word starts fail at once
-            "\\b(?=[cpaftinmrgw])(corrective|correcteive|prevent(?:a?tive|ive|ing)|prevention|action items?|action plan|actions? to prevent|follow[- ]?ups?"
+            "\\b(?=[cpaftinmrgwlo])(corrective|correcteive|prevent(?:a?tive|ive|ing)|prevention|action items?|action plan|actions? to prevent|follow[- ]?ups?"
                     + "|tasks?|task list|to-?dos?|improvements?|improved?|next steps|future work|mitigation measures"
-                    + "|remediations?|fixes|measures|recommendations?|to prevent|going forward|what we.(?:re|ll) doing)\\b",
+                    + "|remediations?|fixes|measures|recommendations?|to prevent|going forward|what we.(?:re|ll) doing"
+                    // the other ways to say "from here on": "What's next", "Moving forward", "Open items"
+                    + "|what.s next|moving forward|looking (?:ahead|forward)|(?:open|work) items)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final NeededWords ACTIONS_WORDS = NeededWords.of(
             "correct", "prevent", "action", "follow", "task", "todo", "to-do", "improve", "next steps", "future work",
-            "measures", "remediation", "fixes", "recommendation", "going forward", "what we");
+            "measures", "remediation", "fixes", "recommendation", "going forward", "what we", "s next",
+            "moving forward", "looking ahead", "looking forward", "open items", "work items");
     /** Section words that can start a line as its lead-in: "Tasks: ...", but not "Task Review: ...". */
     private static final Pattern ACTIONS_LABEL = Pattern.compile(
             "(corrective|correcteive|prevent\\w*|action items?|actions|follow[- ]?ups?|tasks|task list|to-?dos?"
-                    + "|improvements?|next steps|future work|remediation|recommendations?|measures|mitigations?)\\b",
+                    + "|improvements?|next steps|future work|remediation|recommendations?|measures|mitigations?"
+                    + "|moving forward|looking ahead|(?:open|work) items)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CONCLUSION = Pattern.compile(
             "^(by (implementing|taking|following|learning|addressing)|in conclusion|in summary|overall|sincerely"

@@ -110,6 +110,13 @@ final class MarkdownRepair {
         if (repaired.indexOf('\t') >= 0 && repaired.length() < 10_000) {
             repaired = expandLeadingTabs(repaired);
         }
+        // before the heading repair, which would read "#. Item" as a heading ". Item"
+        int rstIndent = leadingWhitespace(repaired);
+        Matcher rst = repaired.startsWith("#.", rstIndent)
+                ? RST_ENUMERATION.matcher(repaired).region(rstIndent, repaired.length()) : null;
+        if (rst != null && rst.lookingAt()) {
+            repaired = repaired.substring(0, rstIndent) + "1. " + repaired.substring(rst.end());
+        }
         int hash = repaired.indexOf('#');
         Matcher atx = hash >= 0 && hash <= 3 ? ATX_NO_SPACE.matcher(repaired) : null;
         if (atx != null && atx.lookingAt()) {
@@ -121,12 +128,6 @@ final class MarkdownRepair {
         if (html != null && html.matches()) {
             // markdown keeps an HTML block as it is: its items would be lost to the reader
             repaired = repaired.substring(0, htmlIndent) + "- " + html.group(2);
-        }
-        int rstIndent = leadingWhitespace(repaired);
-        Matcher rst = repaired.startsWith("#.", rstIndent)
-                ? RST_ENUMERATION.matcher(repaired).region(rstIndent, repaired.length()) : null;
-        if (rst != null && rst.lookingAt()) {
-            repaired = repaired.substring(0, rstIndent) + "1. " + repaired.substring(rst.end());
         }
         return capNesting(repaired);
     }
