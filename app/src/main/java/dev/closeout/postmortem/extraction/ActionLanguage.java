@@ -108,7 +108,15 @@ final class ActionLanguage {
             "provide", "publish", "re-enable", "reduce", "refactor", "reflect", "remove", "rename", "repair",
             "replace", "require", "restart", "restrict", "review", "revise", "rewrite", "roll", "run", "schedule",
             "separate", "set", "setup", "share", "simplify", "split", "standardize", "start", "stop", "switch",
-            "test", "think", "track", "train", "update", "upgrade", "use", "validate", "verify", "write");
+            "test", "think", "track", "train", "update", "upgrade", "use", "validate", "verify", "write",
+            // more of the imperatives follow-up work opens with, so an item is not lost for its verb
+            "alert", "archive", "backfill", "backport", "benchmark", "block", "bump", "cap", "capture", "clarify",
+            "collect", "confirm", "coordinate", "deduplicate", "delete", "deprecate", "detect", "drop",
+            "encrypt", "expose", "file", "guard", "handle", "hold", "lower", "measure", "mitigate", "notify",
+            "prevent", "purge", "raise", "re-run", "rerun", "rebuild", "record", "reindex", "relocate", "renew",
+            "report", "reproduce", "research", "reset", "resize", "restore", "retire", "retry", "revert", "rotate",
+            "scale", "secure", "simulate", "streamline", "strengthen", "submit", "support", "tighten", "tune",
+            "unify", "upstream", "warn");
     private static final Pattern FIRST_WORD = Pattern.compile("^[^\\p{L}]*(\\p{L}[\\p{L}'-]*)");
 
     private ActionLanguage() {
