@@ -259,7 +259,10 @@ public final class ActionExtractor {
                 } else if (text.endsWith(":") || last && beforeList && ActionLanguage.isNotWork(text)) {
                     sentenceLeadIn(text);
                 } else {
-                    prose(text, unit.line);
+                    // lines written one item a line keep each line whole, however many sentences it has
+                    boolean alone = (u == 0 || units.get(u - 1).leadInLevel != 0)
+                            && (last || units.get(u + 1).leadInLevel != 0);
+                    prose(text, unit.line, alone);
                 }
             }
         }
@@ -295,7 +298,7 @@ public final class ActionExtractor {
                     || openEnded && previous.length() >= 60;
         }
 
-        private void prose(String text, int line) {
+        private void prose(String text, int line, boolean splitSentences) {
             contentSinceLeadIn = true;
             if (role() == Role.ACTIONS && ActionLanguage.isConclusion(text)) {
                 // a closing paragraph ends the list of work; the next heading or lead-in starts afresh
@@ -309,7 +312,7 @@ public final class ActionExtractor {
                         || ActionLanguage.isOnlyReferences(text)) {
                     return;
                 }
-                for (String sentence : ActionLanguage.splitWorkSentences(text)) {
+                for (String sentence : splitSentences ? ActionLanguage.splitWorkSentences(text) : List.of(text)) {
                     add(sentence, line, null);
                 }
             } else if (role() == Role.LESSONS) {
