@@ -393,6 +393,9 @@ public final class ActionExtractor {
                         add(text, lineOf(listItem), group, linkedTicket(text, listItem));
                         listedSinceHeading = true;
                     }
+                } else if (role == Role.NEUTRAL && isOpenTaskBox(own) && !text.isEmpty()) {
+                    // "- [ ] Shard the queue" is a task still to do under whatever heading it stands
+                    add(text, lineOf(listItem), group, linkedTicket(text, listItem));
                 } else if (role == Role.LESSONS && ActionLanguage.commitsStrictly(text)) {
                     add(text, lineOf(listItem), group, linkedTicket(text, listItem));
                 }
@@ -672,6 +675,12 @@ public final class ActionExtractor {
 
     static String clean(String text) {
         return withoutCheckbox(Markup.collapse(text));
+    }
+
+    private static final Pattern OPEN_TASK_BOX = Pattern.compile("^\\[ ?]\\s");
+
+    private static boolean isOpenTaskBox(CharSequence collapsed) {
+        return collapsed.length() > 0 && collapsed.charAt(0) == '[' && OPEN_TASK_BOX.matcher(collapsed).lookingAt();
     }
 
     private static boolean isCheckbox(CharSequence collapsed) {
