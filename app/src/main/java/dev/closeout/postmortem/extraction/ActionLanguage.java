@@ -29,14 +29,15 @@ final class ActionLanguage {
     private static final Pattern ACTIONS = Pattern.compile(
             // the look-aheads in this class hold every alternative's first letter: most word starts fail at once
             "\\b(?=[cpaftinmrgwlo])(corrective|correcteive|prevent(?:a?tive|ive|ing)|prevention|action items?|action plan|actions? to prevent|follow[- ]?ups?"
-                    + "|tasks?|task list|to-?dos?|improvements?|improved?|next steps|future work|mitigation measures"
-                    + "|remediations?|fixes|measures|recommendations?|to prevent|going forward|what we.(?:re|ll) doing"
+                    + "|tasks?|task list|to-?dos?|improvements?|improved?|next steps|(?:future|remaining|further) work|mitigation measures"
+                    + "|remediations?|fixes|measures|recommendations?|to prevent|going forward"
+                    + "|what we.(?:re|ll| are| will) (?:doing|changing|change)|changes we.(?:re| are) making"
                     // the other ways to say "from here on": "What's next", "Moving forward", "Open items"
                     + "|what.s next|moving forward|looking (?:ahead|forward)|(?:open|work) items)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final NeededWords ACTIONS_WORDS = NeededWords.of(
-            "correct", "prevent", "action", "follow", "task", "todo", "to-do", "improve", "next steps", "future work",
-            "measures", "remediation", "fixes", "recommendation", "going forward", "what we", "s next",
+            "correct", "prevent", "action", "follow", "task", "todo", "to-do", "improve", "next steps", " work",
+            "measures", "remediation", "fixes", "recommendation", "going forward", "what we", "changes we", "s next",
             "moving forward", "looking ahead", "looking forward", "open items", "work items");
     /** Section words that can start a line as its lead-in: "Tasks: ...", but not "Task Review: ...". */
     private static final Pattern ACTIONS_LABEL = Pattern.compile(
