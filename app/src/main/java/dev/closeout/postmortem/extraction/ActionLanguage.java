@@ -311,7 +311,25 @@ final class ActionLanguage {
         String body = afterLabel(text);
         String first = firstWord(body);
         return startsWithVerb(body) && !first.equals("make") && !first.equals("think") && !first.equals("use")
-                || NEEDS_TO.matcher(body).lookingAt() || saysWeWill(body);
+                || NEEDS_TO.matcher(body).lookingAt() || saysWeWill(body) || promisesPassively(body);
+    }
+
+    /** "A fix will be deployed", "Alerts will be added": work promised in the passive, whoever does it. */
+    private static final Pattern FUTURE_PASSIVE = Pattern.compile(
+            "(?i)\\b(?:will|shall) (?:also |then |soon )?be (?!able\\b)[a-z]{2,30}(?:ed|en|lt|ne|wn)\\b");
+
+    /** Only in the main clause: "...to make sure that it will be fixed" promises nothing itself. */
+    private static boolean promisesPassively(String body) {
+        if (!body.contains(" be ")) {
+            return false;
+        }
+        String limited = body.length() > 1000 ? body.substring(0, 1000) : body;
+        Matcher passive = FUTURE_PASSIVE.matcher(limited);
+        if (!passive.find()) {
+            return false;
+        }
+        Matcher clause = SUBORDINATE.matcher(limited);
+        return !(clause.find() && clause.start() < passive.start());
     }
 
     /** "We plan to X", "Y will be implemented": a promise of future work, not a general "must". */
