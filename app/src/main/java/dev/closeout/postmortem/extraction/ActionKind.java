@@ -36,16 +36,19 @@ final class ActionKind {
     /** Wording about this defect itself, whatever the verb. */
     private static final Pattern THIS_DEFECT = Pattern.compile(
             // the look-ahead holds every alternative's first letter: most word starts fail on it at once
-            "\\b(?=[itmkfwuharbl])(identify and (correct|rectify|fix)|to (correct|fix|repair|resolve) the|incorrectly|misconfigured"
+            "\\b(?=[itmkfwuharbldr])(identify and (correct|rectify|fix)|to (correct|fix|repair|resolve) the|incorrectly|misconfigured"
                     + "|known good|faulty|to handle the behaviou?r|this (bug|defect)|the bug|the root cause|workaround"
                     + "|^(resize|increase|raise|bump|lower|reduce)\\b[^.]{0,60}\\bto \\d+"
-                    + "|temporary (fix|workaround|mitigation)|until the|has been (fixed|patched|corrected|reverted)|adhere to)\\b",
+                    + "|temporary (fix|workaround|mitigation)|until the|has been (fixed|patched|corrected|reverted)|adhere to"
+                    // verifying this defect: find out what caused it
+                    + "|^(reproduce|debug|diagnose)|^(investigate|look into|find out|determine)\\b[^.]{0,80}\\b(why|cause|caused))\\b",
             Pattern.CASE_INSENSITIVE);
     /** What THIS_DEFECT needs, unless the text starts with a sizing verb. */
     private static final NeededWords THIS_DEFECT_WORDS = NeededWords.of(
             "identify and ", "to correct the", "to fix the", "to repair the", "to resolve the", "incorrectly",
             "misconfigured", "known good", "faulty", "to handle the behavio", "this bug", "this defect", "the bug",
-            "the root cause", "workaround", "temporary ", "until the", "has been ", "adhere to");
+            "the root cause", "workaround", "temporary ", "until the", "has been ", "adhere to", "reproduce", "debug",
+            "diagnose", "why", "cause");
     private static final List<String> SIZING_VERBS = List.of("resize", "increase", "raise", "bump", "lower", "reduce");
     /** Changing one named piece of code or configuration: "Update node selection algorithm". */
     private static final Pattern CHANGES_COMPONENT = Pattern.compile(
