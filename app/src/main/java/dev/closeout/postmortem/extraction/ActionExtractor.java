@@ -55,7 +55,6 @@ public final class ActionExtractor {
     private static final int MAX_BLOCK_DEPTH = 2 * MarkdownRepair.MAX_DEPTH + 4;
     private static final int LABEL_MAX_WORDS = 12;
     private static final Pattern CHECKBOX = Pattern.compile("^\\s*\\[[ xX✓✔]?]\\s*");
-    private static final Pattern WRAP_END = Pattern.compile("[.!?:;)\"”]$");
     private static final Pattern LIST_JOINER = Pattern.compile("(?:\\s*[,;]\\s*(?:and|or)?|\\s+(?:and|or))$");
     private static final Pattern FIELD_ITEM = Pattern.compile(
             "(?i)(owners?|assignee|dri|team|due(?: date)?|deadline|eta|target date|priority|severity|status"
@@ -71,9 +70,9 @@ public final class ActionExtractor {
 
     public List<ExtractedAction> extract(Document document) {
         try {
-            String repaired = MarkdownRepair.repair(document.lines());
-            Node root = parser.parse(repaired);
-            Walk walk = new Walk(repaired.split("\n", -1));
+            List<String> repaired = MarkdownRepair.repair(document.lines());
+            Node root = parser.parse(String.join("\n", repaired));
+            Walk walk = new Walk(repaired.toArray(new String[0]));
             walk.blocks(root, 0);
             return walk.actions;
         } catch (RuntimeException | StackOverflowError unreadable) {
@@ -293,9 +292,18 @@ public final class ActionExtractor {
                 return false;
             }
             String previous = units.get(units.size() - 1).lastLine;
-            boolean openEnded = !WRAP_END.matcher(previous).find();
+            boolean openEnded = !endsWrap(previous);
             return Character.isLowerCase(next.charAt(0)) && !previous.endsWith(":")
                     || openEnded && previous.length() >= 60;
+        }
+
+        /** Whether a line ends as a sentence, a lead-in or a parenthesis does: a line that wraps does not. */
+        private static boolean endsWrap(String line) {
+            if (line.isEmpty()) {
+                return false;
+            }
+            char last = line.charAt(line.length() - 1);
+            return ".!?:;)\"”".indexOf(last) >= 0;
         }
 
         private void prose(String text, int line, boolean splitSentences) {
@@ -329,6 +337,10 @@ public final class ActionExtractor {
          * prose that opens by announcing work commits to it in the sentences after; the opening is their group.
          */
         private void announcedWork(String text, int line) {
+            // the opening needs a section word, and most paragraphs hold none: look before splitting
+            if (!ActionLanguage.mayNameActions(text)) {
+                return;
+            }
             List<String> sentences = ActionLanguage.sentences(text);
             if (sentences.size() < 2 || ActionLanguage.roleOf(sentences.get(0)) != Role.ACTIONS) {
                 return;

@@ -70,7 +70,6 @@ final class ActionLanguage {
             "status", "background", "overview", "affected", "symptom", "glossary", "appendix", "reference",
             "attendees", "stats", "supporting information", "duration", "date", "author");
     /** Headings that only look closed because of one word ("Root cause and follow-ups" opens). */
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"“(])");
     private static final Pattern COMMITMENT = Pattern.compile(
             "\\b(?=[wsmnghpltr])(will(?! be able)|shall|should|must|need(?:s)? to|going to|plan(?:s|ning)? to|have to|has to"
@@ -198,14 +197,32 @@ final class ActionLanguage {
     /** A line standing alone as a heading in plain text: short, no sentence end, a known section name. */
     static boolean isTextHeading(String line) {
         String text = line.trim();
-        if (text.isEmpty() || text.length() > 70 || SENTENCE_END.matcher(text).find() || Markup.wordCount(text) > 8
-                || isSentence(text)) {
+        if (text.isEmpty() || text.length() > 70 || endsSentence(text) || !mayHaveRole(text)
+                || Markup.wordCount(text) > 8 || isSentence(text)) {
             return false;
         }
         if (startsWithVerb(text) && !VERB_LIKE_SECTION.matcher(text).matches()) {
             return false;
         }
         return roleOf(text) != Role.NEUTRAL;
+    }
+
+    /** Ends with '.', '!' or '?' (the text is trimmed). */
+    private static boolean endsSentence(String trimmed) {
+        char last = trimmed.charAt(trimmed.length() - 1);
+        return last == '.' || last == '!' || last == '?';
+    }
+
+    /** Whether {@link #roleOf} can be anything but neutral: it needs one of its section words. */
+    private static boolean mayHaveRole(String text) {
+        String lower = (text.length() > 300 ? text.substring(0, 300) : text).toLowerCase(Locale.ROOT);
+        return ACTIONS_WORDS.anyIn(lower) || CLOSED_WORDS.anyIn(lower) || LESSONS_WORDS.anyIn(lower)
+                || lower.contains("action");
+    }
+
+    /** Whether {@link #roleOf} can find the text, or any sentence of it, to open an action section. */
+    static boolean mayNameActions(String text) {
+        return ACTIONS_WORDS.anyIn(text.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -388,8 +405,14 @@ final class ActionLanguage {
 
     /** "By implementing these measures, we aim to...": the section's work is over. */
     static boolean isConclusion(String text) {
-        return CONCLUSION.matcher(text.length() > 500 ? text.substring(0, 500) : text).find();
+        String limited = text.length() > 500 ? text.substring(0, 500) : text;
+        return CONCLUSION_WORDS.anyIn(limited.toLowerCase(Locale.ROOT)) && CONCLUSION.matcher(limited).find();
     }
+
+    /** What {@link #CONCLUSION} needs: most prose holds none of these. */
+    private static final NeededWords CONCLUSION_WORDS = NeededWords.of(
+            "by ", "in conclusion", "in summary", "overall", "sincerely", "thank", "apologi", "these ", "above ",
+            "we aim to");
 
     static boolean startsWithVerb(String text) {
         String first = firstWord(text);

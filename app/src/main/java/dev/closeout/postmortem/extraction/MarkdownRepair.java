@@ -29,12 +29,14 @@ final class MarkdownRepair {
     private static final Pattern LIST_START = Pattern.compile("(?:[-*+]|\\d{1,9}[.)])(?:\\s|$)");
     private static final int MAX_INLINE_BLOCK = 20_000;
     private static final Pattern INLINE_MARKUP = Pattern.compile("[*_`\\[\\]<>!~\\\\]");
+    private static final Pattern FRONT_MATTER_LINE = Pattern.compile("^[\\w.-]+\\s*:.*|^\\s*-\\s.*|^#.*|^\\s+.*");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
 
     private MarkdownRepair() {
     }
 
-    static String repair(List<String> lines) {
+    /** The mended lines, one for each line given. */
+    static List<String> repair(List<String> lines) {
         List<String> out = new ArrayList<>(lines.size());
         int frontMatterEnd = frontMatterEnd(lines);
         boolean inFence = false;
@@ -71,7 +73,7 @@ final class MarkdownRepair {
             out.add(line);
         }
         flattenHugeBlocks(out);
-        return String.join("\n", out);
+        return out;
     }
 
     /**
@@ -226,7 +228,7 @@ final class MarkdownRepair {
             if (line.equals("---") || line.equals("...")) {
                 return i + 1;
             }
-            if (!line.isEmpty() && !line.matches("^[\\w.-]+\\s*:.*|^\\s*-\\s.*|^#.*|^\\s+.*")) {
+            if (!line.isEmpty() && !FRONT_MATTER_LINE.matcher(line).matches()) {
                 return 0;
             }
         }
