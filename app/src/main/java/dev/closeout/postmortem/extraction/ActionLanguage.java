@@ -31,7 +31,7 @@ final class ActionLanguage {
             "\\b(?=[cpaftinmrgwlo])(corrective|correcteive|prevent(?:a?tive|ive|ing)|prevention|action items?|action plan|actions? to prevent|follow[- ]?ups?"
                     + "|tasks?|task list|to-?dos?|improvements?|improved?|next steps|(?:future|remaining|further) work|mitigation measures"
                     + "|remediations?|fixes|measures|recommendations?|to prevent|going forward"
-                    + "|what we.(?:re|ll| are| will) (?:doing|changing|change)|changes we.(?:re| are) making"
+                    + "|what we(?:.re|.ll| are| will) (?:doing|changing|change)|changes we.(?:re| are) making"
                     // the other ways to say "from here on": "What's next", "Moving forward", "Open items"
                     + "|what.s next|moving forward|looking (?:ahead|forward)|(?:open|work) items)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -91,7 +91,9 @@ final class ActionLanguage {
     /** A statement about how things are or were, not work: "The ideal pattern would be...". */
     private static final Pattern DESCRIBES = Pattern.compile(
             "\\b(?=[iawcmh])(is|are|was|were|would|could|might|may|has been|have been|had)\\b"
-                    + "|^(we|the team|our team|they|it)\\s+\\w+ed\\b",
+                    + "|^(we|the team|our team|they|it)\\s+\\w+ed\\b"
+                    // work already done, reported in the present perfect: "We have already updated the workers"
+                    + "|^(we|the team|our team|they)\\s+(have|has|had)\\s+(already\\s+)?\\w+(ed|en|t)\\b",
             Pattern.CASE_INSENSITIVE);
     /** A finite verb: the line is a sentence, not a label. */
     private static final Pattern FINITE = Pattern.compile(
