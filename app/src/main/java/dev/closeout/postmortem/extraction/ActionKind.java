@@ -23,6 +23,10 @@ final class ActionKind {
             "\\b(?=[pdimatlf])(prevent(a?tive|ive|ion)?|detection|process|improve(ments?|d)?|monitoring|alerting|documentation"
                     + "|training|long[- ]term|learnings?|takeaways?|lessons?|future)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** What PREVENTATIVE_GROUP needs. */
+    private static final NeededWords PREVENTATIVE_GROUP_WORDS = NeededWords.of(
+            "prevent", "detection", "process", "improve", "monitoring", "alerting", "documentation", "training", "long",
+            "learning", "takeaway", "lesson", "future");
     private static final Pattern TYPE_CORRECTIVE = Pattern.compile(
             "^(repair|fix|corrective|correct|bug ?fix|remediat\\w*|immediate)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern TYPE_PREVENTATIVE = Pattern.compile(
@@ -113,15 +117,25 @@ final class ActionKind {
         }
         // each test runs only when the answer still depends on it: these are the costly regex passes
         boolean strongFix = namesThisDefect(body) || changesComponent(work) && !PROCESS.matcher(work).find()
-                || DONE.matcher(limited).find();
+                || endsWithBracket(limited) && DONE.matcher(limited).find();
         if (group != null && CORRECTIVE_GROUP.matcher(group.trim()).matches()) {
             return !strongFix && !fixVerb(body, work) && prevents(body) ? PREVENTATIVE : CORRECTIVE;
         }
-        if (!strongFix && group != null && PREVENTATIVE_GROUP.matcher(group).find() && prevents(body)) {
+        if (!strongFix && group != null && PREVENTATIVE_GROUP_WORDS.anyIn(group.toLowerCase(Locale.ROOT))
+                && PREVENTATIVE_GROUP.matcher(group).find() && prevents(body)) {
             return PREVENTATIVE;
         }
         return strongFix || fixVerb(body, work) || reviewsThis(body) && !PROCESS.matcher(body).find()
                 ? CORRECTIVE : PREVENTATIVE;
+    }
+
+    /** DONE ends the text with ']' or ')' before white space only: most items end otherwise. */
+    private static boolean endsWithBracket(String text) {
+        int end = text.length() - 1;
+        while (end >= 0 && " \t\n\u000B\f\r".indexOf(text.charAt(end)) >= 0) {
+            end--;
+        }
+        return end >= 0 && (text.charAt(end) == ']' || text.charAt(end) == ')');
     }
 
     private static boolean namesThisDefect(String body) {

@@ -82,6 +82,25 @@ class NeededWordsTest {
     }
 
     @Test
+    void everyPreventativeGroupSpellingStillMakesItsWorkPreventative() {
+        String work = "Restart the monitoring agent";
+        assertCorrective(work);
+        for (String group : List.of("Prevention", "Preventive steps", "Detection", "Process", "Improvements",
+                "Monitoring", "Alerting", "Documentation", "Training", "Long-term", "Long term", "Learnings",
+                "Takeaways", "Lessons", "Future")) {
+            assertEquals(ActionKind.PREVENTATIVE, ActionKind.of(work, group, null), group);
+            assertEquals(ActionKind.PREVENTATIVE, ActionKind.of(work, group.toUpperCase(Locale.ROOT), null), group);
+        }
+    }
+
+    @Test
+    void workMarkedDoneIsStillCorrectiveWhateverSpaceFollowsTheMark() {
+        for (String done : List.of("Add an alert [done]", "Add an alert (fixed)  ", "Add an alert [Completed]\t")) {
+            assertCorrective(done);
+        }
+    }
+
+    @Test
     void everyConclusionSpellingStillEndsTheListOfWork() {
         for (String conclusion : List.of("By implementing these steps, we are safer.", "In conclusion, it went well.",
                 "In summary, we learnt a lot.", "Overall, a good week.", "Sincerely, the team", "Thank you.",
