@@ -138,7 +138,7 @@ public final class ActionExtractor {
          */
         private void numberedItemHeading(Heading heading) {
             Matcher number = ENUMERATOR.matcher(plainText(heading));
-            if (role() != Role.ACTIONS || !number.lookingAt()) {
+            if (!number.lookingAt() || role() != Role.ACTIONS && !(role() == Role.LESSONS && underActionsHeading())) {
                 return;
             }
             for (Node next = heading.getNext(); next != null; next = next.getNext()) {
@@ -152,6 +152,17 @@ public final class ActionExtractor {
             Scope scope = scopes.pop();
             add(plainText(heading).substring(number.end()), lineOf(heading), group(), null);
             scopes.push(new Scope(scope.level(), Role.CLOSED, scope.group()));
+        }
+
+        /** Whether the scope around the current one is a heading named "... actions" ("Resulting Action"). */
+        private boolean underActionsHeading() {
+            int depth = 0;
+            for (Scope scope : scopes) {
+                if (depth++ == 1) {
+                    return scope.group() != null && ActionLanguage.namesActions(scope.group());
+                }
+            }
+            return false;
         }
 
         /** A heading or a lead-in: ends the scopes at its level or below and opens its own. */

@@ -176,7 +176,7 @@ final class ActionLanguage {
     /** "Resulting Actions", "Next actions": a heading whose last word is "actions" lists them. */
     private static final Pattern ACTIONS_NOUN = Pattern.compile("(?i)^[\\w -]{0,40}\\bactions?\\W*$");
 
-    private static boolean namesActions(String text) {
+    static boolean namesActions(String text) {
         return text.length() < 60 && ACTIONS_NOUN.matcher(text).matches();
     }
 

@@ -455,4 +455,27 @@ class ActionExtractorTest {
         assertEquals(List.of(ActionKind.CORRECTIVE, ActionKind.CORRECTIVE, ActionKind.PREVENTATIVE),
                 actions(text).stream().map(ExtractedAction::kind).toList());
     }
+
+    @Test
+    void aNumberedHeadingUnderAHeadingNamedActionsIsOneActionButUnderLessonsItIsNot() {
+        String text = """
+                # Resulting actions
+
+                ### 1) Log rotation scheduled @sam
+
+                A cron job now compresses logs older than a day.
+
+                ### 2) Disk alerts configured @kim
+
+                Alerts fire at 80% full.
+
+                # Lessons learned
+
+                ### 1) Communication matters
+
+                We talked too little during the incident.
+                """;
+
+        assertEquals(List.of("Log rotation scheduled @sam", "Disk alerts configured @kim"), texts(text));
+    }
 }

@@ -29,7 +29,7 @@ class CorpusScoreTest {
     // model is trained on the tuning part, so on the whole corpus it scores far above them (docs/extraction.md).
     private static final Map<String, Double> DOCUMENT_FLOORS = Map.ofEntries(
             Map.entry("actions.f1", 0.945),
-            Map.entry("action.kind", 0.91),
+            Map.entry("action.kind", 0.905),
             Map.entry("action.group", 0.94),
             Map.entry("action.owner", 0.97),
             Map.entry("action.due", 0.98),
