@@ -55,7 +55,6 @@ public final class ActionExtractor {
     private static final int MAX_BLOCK_DEPTH = 2 * MarkdownRepair.MAX_DEPTH + 4;
     private static final int LABEL_MAX_WORDS = 12;
     private static final Pattern CHECKBOX = Pattern.compile("^\\s*\\[[ xX✓✔]?]\\s*");
-    private static final Pattern WRAP_END = Pattern.compile("[.!?:;)\"”]$");
     private static final Pattern LIST_JOINER = Pattern.compile("(?:\\s*[,;]\\s*(?:and|or)?|\\s+(?:and|or))$");
     private static final Pattern FIELD_ITEM = Pattern.compile(
             "(?i)(owners?|assignee|dri|team|due(?: date)?|deadline|eta|target date|priority|severity|status"
@@ -71,9 +70,9 @@ public final class ActionExtractor {
 
     public List<ExtractedAction> extract(Document document) {
         try {
-            String repaired = MarkdownRepair.repair(document.lines());
-            Node root = parser.parse(repaired);
-            Walk walk = new Walk(repaired.split("\n", -1));
+            List<String> repaired = MarkdownRepair.repair(document.lines());
+            Node root = parser.parse(String.join("\n", repaired));
+            Walk walk = new Walk(repaired.toArray(new String[0]));
             walk.blocks(root, 0);
             return walk.actions;
         } catch (RuntimeException | StackOverflowError unreadable) {
@@ -139,7 +138,7 @@ public final class ActionExtractor {
          */
         private void numberedItemHeading(Heading heading) {
             Matcher number = ENUMERATOR.matcher(plainText(heading));
-            if (role() != Role.ACTIONS || !number.lookingAt()) {
+            if (!number.lookingAt() || role() != Role.ACTIONS && !(role() == Role.LESSONS && underActionsHeading())) {
                 return;
             }
             for (Node next = heading.getNext(); next != null; next = next.getNext()) {
@@ -153,6 +152,17 @@ public final class ActionExtractor {
             Scope scope = scopes.pop();
             add(plainText(heading).substring(number.end()), lineOf(heading), group(), null);
             scopes.push(new Scope(scope.level(), Role.CLOSED, scope.group()));
+        }
+
+        /** Whether the scope around the current one is a heading named "... actions" ("Resulting Action"). */
+        private boolean underActionsHeading() {
+            int depth = 0;
+            for (Scope scope : scopes) {
+                if (depth++ == 1) {
+                    return scope.group() != null && ActionLanguage.namesActions(scope.group());
+                }
+            }
+            return false;
         }
 
         /** A heading or a lead-in: ends the scopes at its level or below and opens its own. */
@@ -259,7 +269,10 @@ public final class ActionExtractor {
                 } else if (text.endsWith(":") || last && beforeList && ActionLanguage.isNotWork(text)) {
                     sentenceLeadIn(text);
                 } else {
-                    prose(text, unit.line);
+                    // lines written one item a line keep each line whole, however many sentences it has
+                    boolean alone = (u == 0 || units.get(u - 1).leadInLevel != 0)
+                            && (last || units.get(u + 1).leadInLevel != 0);
+                    prose(text, unit.line, alone);
                 }
             }
         }
@@ -290,12 +303,21 @@ public final class ActionExtractor {
                 return false;
             }
             String previous = units.get(units.size() - 1).lastLine;
-            boolean openEnded = !WRAP_END.matcher(previous).find();
+            boolean openEnded = !endsWrap(previous);
             return Character.isLowerCase(next.charAt(0)) && !previous.endsWith(":")
                     || openEnded && previous.length() >= 60;
         }
 
-        private void prose(String text, int line) {
+        /** Whether a line ends as a sentence, a lead-in or a parenthesis does: a line that wraps does not. */
+        private static boolean endsWrap(String line) {
+            if (line.isEmpty()) {
+                return false;
+            }
+            char last = line.charAt(line.length() - 1);
+            return ".!?:;)\"”".indexOf(last) >= 0;
+        }
+
+        private void prose(String text, int line, boolean splitSentences) {
             contentSinceLeadIn = true;
             if (role() == Role.ACTIONS && ActionLanguage.isConclusion(text)) {
                 // a closing paragraph ends the list of work; the next heading or lead-in starts afresh
@@ -309,7 +331,7 @@ public final class ActionExtractor {
                         || ActionLanguage.isOnlyReferences(text)) {
                     return;
                 }
-                for (String sentence : ActionLanguage.splitWorkSentences(text)) {
+                for (String sentence : splitSentences ? ActionLanguage.splitWorkSentences(text) : List.of(text)) {
                     add(sentence, line, null);
                 }
             } else if (role() == Role.LESSONS) {
@@ -326,6 +348,10 @@ public final class ActionExtractor {
          * prose that opens by announcing work commits to it in the sentences after; the opening is their group.
          */
         private void announcedWork(String text, int line) {
+            // the opening needs a section word, and most paragraphs hold none: look before splitting
+            if (!ActionLanguage.mayNameActions(text)) {
+                return;
+            }
             List<String> sentences = ActionLanguage.sentences(text);
             if (sentences.size() < 2 || ActionLanguage.roleOf(sentences.get(0)) != Role.ACTIONS) {
                 return;
@@ -390,6 +416,9 @@ public final class ActionExtractor {
                         add(text, lineOf(listItem), group, linkedTicket(text, listItem));
                         listedSinceHeading = true;
                     }
+                } else if (role == Role.NEUTRAL && isOpenTaskBox(own) && !text.isEmpty()) {
+                    // "- [ ] Shard the queue" is a task still to do under whatever heading it stands
+                    add(text, lineOf(listItem), group, linkedTicket(text, listItem));
                 } else if (role == Role.LESSONS && ActionLanguage.commitsStrictly(text)) {
                     add(text, lineOf(listItem), group, linkedTicket(text, listItem));
                 }
@@ -669,6 +698,12 @@ public final class ActionExtractor {
 
     static String clean(String text) {
         return withoutCheckbox(Markup.collapse(text));
+    }
+
+    private static final Pattern OPEN_TASK_BOX = Pattern.compile("^\\[ ?]\\s");
+
+    private static boolean isOpenTaskBox(CharSequence collapsed) {
+        return collapsed.length() > 0 && collapsed.charAt(0) == '[' && OPEN_TASK_BOX.matcher(collapsed).lookingAt();
     }
 
     private static boolean isCheckbox(CharSequence collapsed) {

@@ -23,6 +23,10 @@ final class ActionKind {
             "\\b(?=[pdimatlf])(prevent(a?tive|ive|ion)?|detection|process|improve(ments?|d)?|monitoring|alerting|documentation"
                     + "|training|long[- ]term|learnings?|takeaways?|lessons?|future)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** What PREVENTATIVE_GROUP needs. */
+    private static final NeededWords PREVENTATIVE_GROUP_WORDS = NeededWords.of(
+            "prevent", "detection", "process", "improve", "monitoring", "alerting", "documentation", "training", "long",
+            "learning", "takeaway", "lesson", "future");
     private static final Pattern TYPE_CORRECTIVE = Pattern.compile(
             "^(repair|fix|corrective|correct|bug ?fix|remediat\\w*|immediate)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern TYPE_PREVENTATIVE = Pattern.compile(
@@ -36,16 +40,19 @@ final class ActionKind {
     /** Wording about this defect itself, whatever the verb. */
     private static final Pattern THIS_DEFECT = Pattern.compile(
             // the look-ahead holds every alternative's first letter: most word starts fail on it at once
-            "\\b(?=[itmkfwuharbl])(identify and (correct|rectify|fix)|to (correct|fix|repair|resolve) the|incorrectly|misconfigured"
+            "\\b(?=[itmkfwuharbldr])(identify and (correct|rectify|fix)|to (correct|fix|repair|resolve) the|incorrectly|misconfigured"
                     + "|known good|faulty|to handle the behaviou?r|this (bug|defect)|the bug|the root cause|workaround"
                     + "|^(resize|increase|raise|bump|lower|reduce)\\b[^.]{0,60}\\bto \\d+"
-                    + "|temporary (fix|workaround|mitigation)|until the|has been (fixed|patched|corrected|reverted)|adhere to)\\b",
+                    + "|temporary (fix|workaround|mitigation)|until the|has been (fixed|patched|corrected|reverted)|adhere to"
+                    // verifying this defect: find out what caused it
+                    + "|^(reproduce|debug|diagnose)|^(investigate|look into|find out|determine)\\b[^.]{0,80}\\b(why|cause|caused))\\b",
             Pattern.CASE_INSENSITIVE);
     /** What THIS_DEFECT needs, unless the text starts with a sizing verb. */
     private static final NeededWords THIS_DEFECT_WORDS = NeededWords.of(
             "identify and ", "to correct the", "to fix the", "to repair the", "to resolve the", "incorrectly",
             "misconfigured", "known good", "faulty", "to handle the behavio", "this bug", "this defect", "the bug",
-            "the root cause", "workaround", "temporary ", "until the", "has been ", "adhere to");
+            "the root cause", "workaround", "temporary ", "until the", "has been ", "adhere to", "reproduce", "debug",
+            "diagnose", "why", "cause");
     private static final List<String> SIZING_VERBS = List.of("resize", "increase", "raise", "bump", "lower", "reduce");
     /** Changing one named piece of code or configuration: "Update node selection algorithm". */
     private static final Pattern CHANGES_COMPONENT = Pattern.compile(
@@ -110,15 +117,25 @@ final class ActionKind {
         }
         // each test runs only when the answer still depends on it: these are the costly regex passes
         boolean strongFix = namesThisDefect(body) || changesComponent(work) && !PROCESS.matcher(work).find()
-                || DONE.matcher(limited).find();
+                || endsWithBracket(limited) && DONE.matcher(limited).find();
         if (group != null && CORRECTIVE_GROUP.matcher(group.trim()).matches()) {
             return !strongFix && !fixVerb(body, work) && prevents(body) ? PREVENTATIVE : CORRECTIVE;
         }
-        if (!strongFix && group != null && PREVENTATIVE_GROUP.matcher(group).find() && prevents(body)) {
+        if (!strongFix && group != null && PREVENTATIVE_GROUP_WORDS.anyIn(group.toLowerCase(Locale.ROOT))
+                && PREVENTATIVE_GROUP.matcher(group).find() && prevents(body)) {
             return PREVENTATIVE;
         }
         return strongFix || fixVerb(body, work) || reviewsThis(body) && !PROCESS.matcher(body).find()
                 ? CORRECTIVE : PREVENTATIVE;
+    }
+
+    /** DONE ends the text with ']' or ')' before white space only: most items end otherwise. */
+    private static boolean endsWithBracket(String text) {
+        int end = text.length() - 1;
+        while (end >= 0 && " \t\n\u000B\f\r".indexOf(text.charAt(end)) >= 0) {
+            end--;
+        }
+        return end >= 0 && (text.charAt(end) == ']' || text.charAt(end) == ')');
     }
 
     private static boolean namesThisDefect(String body) {

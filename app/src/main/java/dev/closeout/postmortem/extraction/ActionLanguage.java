@@ -28,17 +28,22 @@ final class ActionLanguage {
 
     private static final Pattern ACTIONS = Pattern.compile(
             // the look-aheads in this class hold every alternative's first letter: most word starts fail at once
-            "\\b(?=[cpaftinmrgw])(corrective|correcteive|prevent(?:a?tive|ive|ing)|prevention|action items?|action plan|actions? to prevent|follow[- ]?ups?"
-                    + "|tasks?|task list|to-?dos?|improvements?|improved?|next steps|future work|mitigation measures"
-                    + "|remediations?|fixes|measures|recommendations?|to prevent|going forward|what we.(?:re|ll) doing)\\b",
+            "\\b(?=[cpaftinmrgwlo])(corrective|correcteive|prevent(?:a?tive|ive|ing)|prevention|action items?|action plan|actions? to prevent|follow[- ]?ups?"
+                    + "|tasks?|task list|to-?dos?|improvements?|improved?|next steps|(?:future|remaining|further) work|mitigation measures"
+                    + "|remediations?|fixes|measures|recommendations?|to prevent|going forward"
+                    + "|what we(?:.re|.ll| are| will) (?:doing|changing|change)|changes we.(?:re| are) making"
+                    // the other ways to say "from here on": "What's next", "Moving forward", "Open items"
+                    + "|what.s next|moving forward|looking (?:ahead|forward)|(?:open|work) items)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final NeededWords ACTIONS_WORDS = NeededWords.of(
-            "correct", "prevent", "action", "follow", "task", "todo", "to-do", "improve", "next steps", "future work",
-            "measures", "remediation", "fixes", "recommendation", "going forward", "what we");
+            "correct", "prevent", "action", "follow", "task", "todo", "to-do", "improve", "next steps", " work",
+            "measures", "remediation", "fixes", "recommendation", "going forward", "what we", "changes we", "s next",
+            "moving forward", "looking ahead", "looking forward", "open items", "work items");
     /** Section words that can start a line as its lead-in: "Tasks: ...", but not "Task Review: ...". */
     private static final Pattern ACTIONS_LABEL = Pattern.compile(
             "(corrective|correcteive|prevent\\w*|action items?|actions|follow[- ]?ups?|tasks|task list|to-?dos?"
-                    + "|improvements?|next steps|future work|remediation|recommendations?|measures|mitigations?)\\b",
+                    + "|improvements?|next steps|future work|remediation|recommendations?|measures|mitigations?"
+                    + "|moving forward|looking ahead|(?:open|work) items)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CONCLUSION = Pattern.compile(
             "^(by (implementing|taking|following|learning|addressing)|in conclusion|in summary|overall|sincerely"
@@ -65,7 +70,6 @@ final class ActionLanguage {
             "status", "background", "overview", "affected", "symptom", "glossary", "appendix", "reference",
             "attendees", "stats", "supporting information", "duration", "date", "author");
     /** Headings that only look closed because of one word ("Root cause and follow-ups" opens). */
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"“(])");
     private static final Pattern COMMITMENT = Pattern.compile(
             "\\b(?=[wsmnghpltr])(will(?! be able)|shall|should|must|need(?:s)? to|going to|plan(?:s|ning)? to|have to|has to"
@@ -87,7 +91,9 @@ final class ActionLanguage {
     /** A statement about how things are or were, not work: "The ideal pattern would be...". */
     private static final Pattern DESCRIBES = Pattern.compile(
             "\\b(?=[iawcmh])(is|are|was|were|would|could|might|may|has been|have been|had)\\b"
-                    + "|^(we|the team|our team|they|it)\\s+\\w+ed\\b",
+                    + "|^(we|the team|our team|they|it)\\s+\\w+ed\\b"
+                    // work already done, reported in the present perfect: "We have already updated the workers"
+                    + "|^(we|the team|our team|they)\\s+(have|has|had)\\s+(already\\s+)?\\w+(ed|en|t)\\b",
             Pattern.CASE_INSENSITIVE);
     /** A finite verb: the line is a sentence, not a label. */
     private static final Pattern FINITE = Pattern.compile(
@@ -104,7 +110,15 @@ final class ActionLanguage {
             "provide", "publish", "re-enable", "reduce", "refactor", "reflect", "remove", "rename", "repair",
             "replace", "require", "restart", "restrict", "review", "revise", "rewrite", "roll", "run", "schedule",
             "separate", "set", "setup", "share", "simplify", "split", "standardize", "start", "stop", "switch",
-            "test", "think", "track", "train", "update", "upgrade", "use", "validate", "verify", "write");
+            "test", "think", "track", "train", "update", "upgrade", "use", "validate", "verify", "write",
+            // more of the imperatives follow-up work opens with, so an item is not lost for its verb
+            "alert", "archive", "backfill", "backport", "benchmark", "block", "bump", "cap", "capture", "clarify",
+            "collect", "confirm", "coordinate", "deduplicate", "delete", "deprecate", "detect", "drop",
+            "encrypt", "expose", "file", "guard", "handle", "hold", "lower", "measure", "mitigate", "notify",
+            "prevent", "purge", "raise", "re-run", "rerun", "rebuild", "record", "reindex", "relocate", "renew",
+            "report", "reproduce", "research", "reset", "resize", "restore", "retire", "retry", "revert", "rotate",
+            "scale", "secure", "simulate", "streamline", "strengthen", "submit", "support", "tighten", "tune",
+            "unify", "upstream", "warn");
     private static final Pattern FIRST_WORD = Pattern.compile("^[^\\p{L}]*(\\p{L}[\\p{L}'-]*)");
 
     private ActionLanguage() {
@@ -162,7 +176,7 @@ final class ActionLanguage {
     /** "Resulting Actions", "Next actions": a heading whose last word is "actions" lists them. */
     private static final Pattern ACTIONS_NOUN = Pattern.compile("(?i)^[\\w -]{0,40}\\bactions?\\W*$");
 
-    private static boolean namesActions(String text) {
+    static boolean namesActions(String text) {
         return text.length() < 60 && ACTIONS_NOUN.matcher(text).matches();
     }
 
@@ -185,14 +199,32 @@ final class ActionLanguage {
     /** A line standing alone as a heading in plain text: short, no sentence end, a known section name. */
     static boolean isTextHeading(String line) {
         String text = line.trim();
-        if (text.isEmpty() || text.length() > 70 || SENTENCE_END.matcher(text).find() || Markup.wordCount(text) > 8
-                || isSentence(text)) {
+        if (text.isEmpty() || text.length() > 70 || endsSentence(text) || !mayHaveRole(text)
+                || Markup.wordCount(text) > 8 || isSentence(text)) {
             return false;
         }
         if (startsWithVerb(text) && !VERB_LIKE_SECTION.matcher(text).matches()) {
             return false;
         }
         return roleOf(text) != Role.NEUTRAL;
+    }
+
+    /** Ends with '.', '!' or '?' (the text is trimmed). */
+    private static boolean endsSentence(String trimmed) {
+        char last = trimmed.charAt(trimmed.length() - 1);
+        return last == '.' || last == '!' || last == '?';
+    }
+
+    /** Whether {@link #roleOf} can be anything but neutral: it needs one of its section words. */
+    private static boolean mayHaveRole(String text) {
+        String lower = (text.length() > 300 ? text.substring(0, 300) : text).toLowerCase(Locale.ROOT);
+        return ACTIONS_WORDS.anyIn(lower) || CLOSED_WORDS.anyIn(lower) || LESSONS_WORDS.anyIn(lower)
+                || lower.contains("action");
+    }
+
+    /** Whether {@link #roleOf} can find the text, or any sentence of it, to open an action section. */
+    static boolean mayNameActions(String text) {
+        return ACTIONS_WORDS.anyIn(text.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -298,7 +330,25 @@ final class ActionLanguage {
         String body = afterLabel(text);
         String first = firstWord(body);
         return startsWithVerb(body) && !first.equals("make") && !first.equals("think") && !first.equals("use")
-                || NEEDS_TO.matcher(body).lookingAt() || saysWeWill(body);
+                || NEEDS_TO.matcher(body).lookingAt() || saysWeWill(body) || promisesPassively(body);
+    }
+
+    /** "A fix will be deployed", "Alerts will be added": work promised in the passive, whoever does it. */
+    private static final Pattern FUTURE_PASSIVE = Pattern.compile(
+            "(?i)\\b(?:will|shall) (?:also |then |soon )?be (?!able\\b)[a-z]{2,30}(?:ed|en|lt|ne|wn)\\b");
+
+    /** Only in the main clause: "...to make sure that it will be fixed" promises nothing itself. */
+    private static boolean promisesPassively(String body) {
+        if (!body.contains(" be ")) {
+            return false;
+        }
+        String limited = body.length() > 1000 ? body.substring(0, 1000) : body;
+        Matcher passive = FUTURE_PASSIVE.matcher(limited);
+        if (!passive.find()) {
+            return false;
+        }
+        Matcher clause = SUBORDINATE.matcher(limited);
+        return !(clause.find() && clause.start() < passive.start());
     }
 
     /** "We plan to X", "Y will be implemented": a promise of future work, not a general "must". */
@@ -357,8 +407,14 @@ final class ActionLanguage {
 
     /** "By implementing these measures, we aim to...": the section's work is over. */
     static boolean isConclusion(String text) {
-        return CONCLUSION.matcher(text.length() > 500 ? text.substring(0, 500) : text).find();
+        String limited = text.length() > 500 ? text.substring(0, 500) : text;
+        return CONCLUSION_WORDS.anyIn(limited.toLowerCase(Locale.ROOT)) && CONCLUSION.matcher(limited).find();
     }
+
+    /** What {@link #CONCLUSION} needs: most prose holds none of these. */
+    private static final NeededWords CONCLUSION_WORDS = NeededWords.of(
+            "by ", "in conclusion", "in summary", "overall", "sincerely", "thank", "apologi", "these ", "above ",
+            "we aim to");
 
     static boolean startsWithVerb(String text) {
         String first = firstWord(text);

@@ -29,12 +29,14 @@ final class MarkdownRepair {
     private static final Pattern LIST_START = Pattern.compile("(?:[-*+]|\\d{1,9}[.)])(?:\\s|$)");
     private static final int MAX_INLINE_BLOCK = 20_000;
     private static final Pattern INLINE_MARKUP = Pattern.compile("[*_`\\[\\]<>!~\\\\]");
+    private static final Pattern FRONT_MATTER_LINE = Pattern.compile("^[\\w.-]+\\s*:.*|^\\s*-\\s.*|^#.*|^\\s+.*");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
 
     private MarkdownRepair() {
     }
 
-    static String repair(List<String> lines) {
+    /** The mended lines, one for each line given. */
+    static List<String> repair(List<String> lines) {
         List<String> out = new ArrayList<>(lines.size());
         int frontMatterEnd = frontMatterEnd(lines);
         boolean inFence = false;
@@ -71,7 +73,7 @@ final class MarkdownRepair {
             out.add(line);
         }
         flattenHugeBlocks(out);
-        return String.join("\n", out);
+        return out;
     }
 
     /**
@@ -110,6 +112,13 @@ final class MarkdownRepair {
         if (repaired.indexOf('\t') >= 0 && repaired.length() < 10_000) {
             repaired = expandLeadingTabs(repaired);
         }
+        // before the heading repair, which would read "#. Item" as a heading ". Item"
+        int rstIndent = leadingWhitespace(repaired);
+        Matcher rst = repaired.startsWith("#.", rstIndent)
+                ? RST_ENUMERATION.matcher(repaired).region(rstIndent, repaired.length()) : null;
+        if (rst != null && rst.lookingAt()) {
+            repaired = repaired.substring(0, rstIndent) + "1. " + repaired.substring(rst.end());
+        }
         int hash = repaired.indexOf('#');
         Matcher atx = hash >= 0 && hash <= 3 ? ATX_NO_SPACE.matcher(repaired) : null;
         if (atx != null && atx.lookingAt()) {
@@ -121,12 +130,6 @@ final class MarkdownRepair {
         if (html != null && html.matches()) {
             // markdown keeps an HTML block as it is: its items would be lost to the reader
             repaired = repaired.substring(0, htmlIndent) + "- " + html.group(2);
-        }
-        int rstIndent = leadingWhitespace(repaired);
-        Matcher rst = repaired.startsWith("#.", rstIndent)
-                ? RST_ENUMERATION.matcher(repaired).region(rstIndent, repaired.length()) : null;
-        if (rst != null && rst.lookingAt()) {
-            repaired = repaired.substring(0, rstIndent) + "1. " + repaired.substring(rst.end());
         }
         return capNesting(repaired);
     }
@@ -225,7 +228,7 @@ final class MarkdownRepair {
             if (line.equals("---") || line.equals("...")) {
                 return i + 1;
             }
-            if (!line.isEmpty() && !line.matches("^[\\w.-]+\\s*:.*|^\\s*-\\s.*|^#.*|^\\s+.*")) {
+            if (!line.isEmpty() && !FRONT_MATTER_LINE.matcher(line).matches()) {
                 return 0;
             }
         }

@@ -336,4 +336,146 @@ class ActionExtractorTest {
         assertEquals(List.of("https://github.com/example/hub/issues/12", "PLAT-7"),
                 actions(text).stream().map(ExtractedAction::ticket).toList());
     }
+
+    @Test
+    void readsRestructuredTextNumberedItemsUnderAnUnderlinedHeading() {
+        String text = """
+                Incident: object store outage
+                =============================
+
+                Remediation
+                -----------
+
+                #. Rotate the leaked access key.
+                #. Audit the other keys for the same exposure.
+                """;
+
+        assertEquals(List.of("Rotate the leaked access key.", "Audit the other keys for the same exposure."), texts(text));
+    }
+
+    @Test
+    void sectionsNamedForWhatComesNextListWork() {
+        String text = """
+                # Outage of the billing API
+
+                ## What's next
+                1. Add a canary stage to the billing deploy pipeline.
+
+                ## Moving forward
+                - Document the rollback procedure in the runbook.
+
+                ## Looking ahead
+                * Add lag alerts per partition
+
+                ## Open items
+                | Item | Assignee | Tracking |
+                |------|----------|----------|
+                | Automate renewal of the ingress certificate | @sre-team | INFRA-221 |
+
+                ## Changes we're making
+                1. Give retries their own worker pool.
+                """;
+
+        assertEquals(List.of("Add a canary stage to the billing deploy pipeline.",
+                "Document the rollback procedure in the runbook.", "Add lag alerts per partition",
+                "Automate renewal of the ingress certificate", "Give retries their own worker pool."), texts(text));
+    }
+
+    @Test
+    void anItemUnderAnActionsHeadingIsKeptWhateverImperativeOpensIt() {
+        String text = """
+                ## Post-incident actions
+
+                ### Short term
+                - Restore the deleted index alias
+                - Re-run the failed reindex job
+
+                ### Long term
+                - Guard the alias deletion behind a confirmation flag
+                """;
+
+        assertEquals(List.of("Restore the deleted index alias", "Re-run the failed reindex job",
+                "Guard the alias deletion behind a confirmation flag"), texts(text));
+    }
+
+    @Test
+    void linesWrittenOneItemALineStayWholeAndALoneParagraphSplitsIntoItsImperatives() {
+        String text = """
+                ## Future improvements
+                Add a status page that tracks block time. Fix our alerts for stalled blocks.
+                Add a notification when a new version is available.
+
+                ## Next steps
+
+                Pin the client library version. Add a contract test for the login flow.
+                """;
+
+        assertEquals(List.of("Add a status page that tracks block time. Fix our alerts for stalled blocks.",
+                "Add a notification when a new version is available.", "Pin the client library version.",
+                "Add a contract test for the login flow."), texts(text));
+    }
+
+    @Test
+    void anOpenTaskBoxIsWorkUnderAnyHeadingThatIsNotClosed() {
+        String text = """
+                ## Remaining items
+
+                - [ ] Shard the webhook queue by customer
+                - [x] Page the on-call engineer
+
+                ## Timeline
+
+                - [ ] 10:02 first alert
+                """;
+
+        assertEquals(List.of("Shard the webhook queue by customer"), texts(text));
+    }
+
+    @Test
+    void aPromiseInThePassiveCommitsUnderAnActionsHeadingWhenItIsTheMainClause() {
+        String text = """
+                ## Resolving actions
+                - A database migration will be proposed that restores the lost rows
+                - Monitoring helps us find such problems sooner
+                - To make sure that the issue will be fixed for good, the team met twice
+                """;
+
+        assertEquals(List.of("A database migration will be proposed that restores the lost rows"), texts(text));
+    }
+
+    @Test
+    void workThatFindsOutWhatCausedThisIncidentIsCorrective() {
+        String text = """
+                ## Action items
+                - Reproduce the crash with the corrupted upload
+                - Investigate why the cleanup job was disabled
+                - Add an alert on the cleanup job's last run
+                """;
+
+        assertEquals(List.of(ActionKind.CORRECTIVE, ActionKind.CORRECTIVE, ActionKind.PREVENTATIVE),
+                actions(text).stream().map(ExtractedAction::kind).toList());
+    }
+
+    @Test
+    void aNumberedHeadingUnderAHeadingNamedActionsIsOneActionButUnderLessonsItIsNot() {
+        String text = """
+                # Resulting actions
+
+                ### 1) Log rotation scheduled @sam
+
+                A cron job now compresses logs older than a day.
+
+                ### 2) Disk alerts configured @kim
+
+                Alerts fire at 80% full.
+
+                # Lessons learned
+
+                ### 1) Communication matters
+
+                We talked too little during the incident.
+                """;
+
+        assertEquals(List.of("Log rotation scheduled @sam", "Disk alerts configured @kim"), texts(text));
+    }
 }

@@ -29,8 +29,8 @@ class CorpusScoreTest {
     // tuning part, so on the whole corpus they are mostly its training score (a fall there means the model or the rules
     // it reads broke); the validation floors below hold what it does on documents it was not trained on.
     private static final Map<String, Double> DOCUMENT_FLOORS = Map.ofEntries(
-            Map.entry("actions.f1", 0.93),
-            Map.entry("action.kind", 0.90),
+            Map.entry("actions.f1", 0.945),
+            Map.entry("action.kind", 0.905),
             Map.entry("action.group", 0.94),
             Map.entry("action.owner", 0.97),
             Map.entry("action.due", 0.98),

@@ -17,7 +17,8 @@ class NeededWordsTest {
                 "Action Items", "Action plan", "Actions to prevent", "Follow-ups", "Followups", "Tasks", "Task list",
                 "To-dos", "TODO", "Improvements", "Improved", "Next steps", "Future work", "Mitigation measures",
                 "Remediation", "Fixes", "Measures", "Recommendations", "To prevent", "Going forward",
-                "What we're doing")) {
+                "What we're doing", "What we are changing", "Changes we're making", "What's next", "Moving forward",
+                "Looking ahead", "Looking forward", "Open items", "Work items", "Remaining work", "Further work")) {
             assertSameRole(Role.ACTIONS, heading);
         }
     }
@@ -68,6 +69,54 @@ class NeededWordsTest {
             assertEquals(ActionKind.PREVENTATIVE, ActionKind.of("Review the load balancer " + topic, null, null));
             assertEquals(ActionKind.PREVENTATIVE,
                     ActionKind.of("Conduct a thorough audit of the proxy " + topic, null, null));
+        }
+    }
+
+    @Test
+    void everyWordingThatVerifiesThisDefectStillMakesTheActionCorrective() {
+        for (String wording : List.of("Reproduce the crash", "Debug the worker", "Diagnose the timeouts",
+                "Investigate why it failed", "Look into the cronjobs as a potential cause",
+                "Find out what caused the restarts", "Determine why the job stopped")) {
+            assertCorrective(wording);
+        }
+    }
+
+    @Test
+    void everyPreventativeGroupSpellingStillMakesItsWorkPreventative() {
+        String work = "Restart the monitoring agent";
+        assertCorrective(work);
+        for (String group : List.of("Prevention", "Preventive steps", "Detection", "Process", "Improvements",
+                "Monitoring", "Alerting", "Documentation", "Training", "Long-term", "Long term", "Learnings",
+                "Takeaways", "Lessons", "Future")) {
+            assertEquals(ActionKind.PREVENTATIVE, ActionKind.of(work, group, null), group);
+            assertEquals(ActionKind.PREVENTATIVE, ActionKind.of(work, group.toUpperCase(Locale.ROOT), null), group);
+        }
+    }
+
+    @Test
+    void workMarkedDoneIsStillCorrectiveWhateverSpaceFollowsTheMark() {
+        for (String done : List.of("Add an alert [done]", "Add an alert (fixed)  ", "Add an alert [Completed]\t")) {
+            assertCorrective(done);
+        }
+    }
+
+    @Test
+    void everyConclusionSpellingStillEndsTheListOfWork() {
+        for (String conclusion : List.of("By implementing these steps, we are safer.", "In conclusion, it went well.",
+                "In summary, we learnt a lot.", "Overall, a good week.", "Sincerely, the team", "Thank you.",
+                "We apologize for the trouble.", "These measures help.", "The above changes help.",
+                "Above improvements will help.", "With this we aim to do better.")) {
+            assertEquals(true, ActionLanguage.isConclusion(conclusion), conclusion);
+            assertEquals(true, ActionLanguage.isConclusion(conclusion.toUpperCase(Locale.ROOT)), conclusion);
+        }
+    }
+
+    @Test
+    void everySectionSpellingStandingAloneOnALineIsStillAHeading() {
+        for (String heading : List.of("Action Items", "Next steps", "Timeline", "Root cause", "Lessons learned",
+                "Takeaways", "Resulting actions")) {
+            assertEquals(true, ActionLanguage.isTextHeading(heading), heading);
+            assertEquals(true, ActionLanguage.isTextHeading(heading.toUpperCase(Locale.ROOT)), heading);
         }
     }
 
