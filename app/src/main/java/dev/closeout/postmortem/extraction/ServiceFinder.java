@@ -61,7 +61,9 @@ final class ServiceFinder {
     private static final NeededWords UNABLE_TO_REACH_WORDS = NeededWords.of("able", "could", "can");
     private static final NeededWords ISSUE_WITH_WORDS = NeededWords.of("issue", "problem", "error", "outage",
             "incident", "degradation");
-    /** What a match of WENT_DOWN, OUTAGE_OF, UNABLE_TO_REACH and ISSUE_WITH opens with. */
+    /** What a match of QUOTED, WENT_DOWN, OUTAGE_OF, UNABLE_TO_REACH and ISSUE_WITH opens with. */
+    private static final LeadWords QUOTED_LEADS = LeadWords.of("service", "app", "system", "platform", "website",
+            "product");
     private static final LeadWords WENT_DOWN_LEADS = LeadWords.of("is", "was", "were", "are", "went", "became", "has",
             "had", "stopped", "experienced", "suffered", "faced");
     private static final LeadWords OUTAGE_OF_LEADS = LeadWords.of("outage", "downtime", "unavailability", "failure",
@@ -171,6 +173,9 @@ final class ServiceFinder {
             if (inCode) {
                 continue;
             }
+            if (line.isBlank()) {
+                continue; // names nothing, and blank lines are a quarter of the lines read
+            }
             for (String part : line.indexOf('<') < 0 ? new String[] {line} : LINE_BREAK_TAG.split(line, -1)) {
                 String text = Markup.strip(Markup.withoutListMarker(part.trim()));
                 String named = fromField(text);
@@ -213,8 +218,9 @@ final class ServiceFinder {
     }
 
     private static @Nullable String fromField(String text) {
+        // FIELD is anchored at the start: lookingAt tries that one place, where find would try every other
         Matcher field = text.indexOf(':') < 0 ? null : FIELD.matcher(text);
-        if (field == null || !field.find()) {
+        if (field == null || !field.lookingAt()) {
             return null;
         }
         String value = FIELD_TAIL.matcher(field.group(1).trim()).replaceFirst("");
@@ -230,27 +236,32 @@ final class ServiceFinder {
         List<Candidate> found = new ArrayList<>();
         // each pattern runs only on lines that hold a word it needs: most lines name no outage at all
         String lower = text.toLowerCase(Locale.ROOT);
-        Matcher quoted = hasQuote(text) ? QUOTED.matcher(text) : null;
-        while (quoted != null && quoted.find()) {
-            String name = trimPunctuation(quoted.group(1));
-            if (LOOKS_LIKE_A_NAME.matcher(name).find()) {
-                found.add(new Candidate(quoted.start(), name));
+        boolean ascii = AsciiText.isAscii(text);
+        if (hasQuote(text)) {
+            Matcher quoted = QUOTED.matcher(text);
+            for (boolean more = QUOTED_LEADS.find(quoted, text, lower, ascii, 0); more;
+                    more = QUOTED_LEADS.find(quoted, text, lower, ascii, quoted.end())) {
+                String name = trimPunctuation(quoted.group(1));
+                if (LOOKS_LIKE_A_NAME.matcher(name).find()) {
+                    found.add(new Candidate(quoted.start(), name));
+                }
             }
         }
         if (WENT_DOWN_WORDS.anyIn(lower)) {
             Matcher down = WENT_DOWN.matcher(text);
-            for (boolean more = down.find(WENT_DOWN_LEADS.searchStart(text, lower)); more; more = down.find()) {
+            for (boolean more = WENT_DOWN_LEADS.find(down, text, lower, ascii, 0); more;
+                    more = WENT_DOWN_LEADS.find(down, text, lower, ascii, down.end())) {
                 found.add(new Candidate(down.start(), subjectBefore(text, down.start())));
             }
         }
         if (OUTAGE_OF_WORDS.anyIn(lower)) {
-            collectObjects(text, OUTAGE_OF, OUTAGE_OF_LEADS.searchStart(text, lower), found, false);
+            collectObjects(text, lower, ascii, OUTAGE_OF, OUTAGE_OF_LEADS, found, false);
         }
         if (UNABLE_TO_REACH_WORDS.anyIn(lower)) {
-            collectObjects(text, UNABLE_TO_REACH, UNABLE_TO_REACH_LEADS.searchStart(text, lower), found, false);
+            collectObjects(text, lower, ascii, UNABLE_TO_REACH, UNABLE_TO_REACH_LEADS, found, false);
         }
         if (ISSUE_WITH_WORDS.anyIn(lower)) {
-            collectObjects(text, ISSUE_WITH, ISSUE_WITH_LEADS.searchStart(text, lower), found, true);
+            collectObjects(text, lower, ascii, ISSUE_WITH, ISSUE_WITH_LEADS, found, true);
         }
         found.sort((a, b) -> Integer.compare(a.at(), b.at()));
         for (Candidate candidate : found) {
@@ -276,11 +287,11 @@ final class ServiceFinder {
         return false;
     }
 
-    /** {@code from}: where the first match may start, as {@link LeadWords} finds it. */
-    private static void collectObjects(String text, Pattern lead, int from, List<Candidate> found,
-            boolean needsServiceNoun) {
-        Matcher matcher = lead.matcher(text);
-        for (boolean more = matcher.find(from); more; more = matcher.find()) {
+    private static void collectObjects(String text, String lower, boolean ascii, Pattern pattern, LeadWords leads,
+            List<Candidate> found, boolean needsServiceNoun) {
+        Matcher matcher = pattern.matcher(text);
+        for (boolean more = leads.find(matcher, text, lower, ascii, 0); more;
+                more = leads.find(matcher, text, lower, ascii, matcher.end())) {
             String object = objectAfter(text, matcher.end());
             if (object != null && needsServiceNoun && !SERVICE_NOUN.matcher(object).matches()) {
                 object = null;
