@@ -52,15 +52,22 @@ final class ServiceFinder {
                     + "|stopped\\s{1,3}(?:working|responding|loading|serving)"
                     + "|(?:experienced|suffered|faced)\\s{1,3}(?:(?:a|an)\\s{1,3})?(?:[\\w-]{1,20}\\s{1,3}){0,2}?"
                     + "(?:outage|downtime|shutdown|congestion|disruption|interruption|failure|degradation|crash|slowdown)s?)\\b");
-    /** What a match of WENT_DOWN, OUTAGE_OF, UNABLE_TO_REACH and ISSUE_WITH needs (see {@link NeededWords}). */
-    private static final NeededWords WENT_DOWN_WORDS = NeededWords.of("down", "offline", "unavailable",
-            "inaccessible", "unreachable", "unusable", "unresponsive", "not", "stopped", "experienced", "suffered",
-            "faced");
-    private static final NeededWords OUTAGE_OF_WORDS = NeededWords.of("outage", "downtime", "unavailability",
-            "failure", "disruption");
-    private static final NeededWords UNABLE_TO_REACH_WORDS = NeededWords.of("able", "could", "can");
-    private static final NeededWords ISSUE_WITH_WORDS = NeededWords.of("issue", "problem", "error", "outage",
-            "incident", "degradation");
+    /**
+     * What a match of WENT_DOWN, OUTAGE_OF, UNABLE_TO_REACH and ISSUE_WITH needs (see {@link NeededWords}), with the
+     * white space the pattern puts next to each word: the text read is stripped, so its only white space is
+     * single spaces, and a word with its space ("not ", not "not") passes far fewer lines ("note", "cannot").
+     */
+    private static final NeededWords WENT_DOWN_WORDS = NeededWords.of(" down", " offline", " unavailable",
+            " inaccessible", " unreachable", " unusable", " unresponsive", " not ", "stopped ", "experienced ",
+            "suffered ", "faced ");
+    private static final NeededWords OUTAGE_OF_WORDS = NeededWords.of("outage ", "downtime ", "unavailability ",
+            "failure ", "disruption ");
+    private static final NeededWords UNABLE_TO_REACH_WORDS = NeededWords.of("able ", "could", "cannot ", "can't ",
+            "cant ", "can’t ");
+    private static final NeededWords ISSUE_WITH_WORDS = NeededWords.of("issue", "problem", "error", "outage ",
+            "incident ", "degradation ");
+    /** ISSUE_WITH needs one of these too. */
+    private static final NeededWords ISSUE_WITH_LINKS = NeededWords.of(" with ", " in ", " affecting ");
     /** What a match of QUOTED, WENT_DOWN, OUTAGE_OF, UNABLE_TO_REACH and ISSUE_WITH opens with. */
     private static final LeadWords QUOTED_LEADS = LeadWords.of("service", "app", "system", "platform", "website",
             "product");
@@ -232,12 +239,13 @@ final class ServiceFinder {
         return value;
     }
 
+    /** {@code text}: stripped ({@link Markup#strip}), so its only white space is single spaces. */
     private static @Nullable String fromProse(String text, boolean isTitle) {
         List<Candidate> found = new ArrayList<>();
         // each pattern runs only on lines that hold a word it needs: most lines name no outage at all
         String lower = text.toLowerCase(Locale.ROOT);
         boolean ascii = AsciiText.isAscii(text);
-        if (hasQuote(text)) {
+        if (hasQuoteAfterSpace(text)) {
             Matcher quoted = QUOTED.matcher(text);
             for (boolean more = QUOTED_LEADS.find(quoted, text, lower, ascii, 0); more;
                     more = QUOTED_LEADS.find(quoted, text, lower, ascii, quoted.end())) {
@@ -260,7 +268,7 @@ final class ServiceFinder {
         if (UNABLE_TO_REACH_WORDS.anyIn(lower)) {
             collectObjects(text, lower, ascii, UNABLE_TO_REACH, UNABLE_TO_REACH_LEADS, found, false);
         }
-        if (ISSUE_WITH_WORDS.anyIn(lower)) {
+        if (ISSUE_WITH_WORDS.anyIn(lower) && ISSUE_WITH_LINKS.anyIn(lower)) {
             collectObjects(text, lower, ascii, ISSUE_WITH, ISSUE_WITH_LEADS, found, true);
         }
         found.sort((a, b) -> Integer.compare(a.at(), b.at()));
@@ -276,15 +284,20 @@ final class ServiceFinder {
     private record Candidate(int at, @Nullable String name) {
     }
 
-    /** QUOTED needs an opening quote mark. */
-    private static boolean hasQuote(String text) {
-        for (int i = 0; i < text.length(); i++) {
+    /** QUOTED needs an opening quote mark after white space ("don't" has none). */
+    private static boolean hasQuoteAfterSpace(String text) {
+        for (int i = 1; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '"' || c == '“' || c == '\'' || c == '‘') {
+            if ((c == '"' || c == '“' || c == '\'' || c == '‘') && isPatternSpace(text.charAt(i - 1))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** What {@code \s} matches. */
+    private static boolean isPatternSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static void collectObjects(String text, String lower, boolean ascii, Pattern pattern, LeadWords leads,
