@@ -19,7 +19,6 @@ public final class DocumentReader {
     private static final Pattern HTML_START = Pattern.compile(
             "^\\s*(<!DOCTYPE html|<html|<body|<div|<p[ >]|<h[1-6][ >]|<table|<ul|<ol)", Pattern.CASE_INSENSITIVE);
     private static final Pattern HTML_DOCUMENT = Pattern.compile("<html[\\s>]|<body[\\s>]", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MARKDOWN_SIGNS = Pattern.compile("(?m)^[ \\t]{0,3}#{1,6}[ \\t]|^[ \\t]*[-*+][ \\t]|\\*\\*|^\\|[^\\n]*\\|");
 
     /** How far into the text HTML is looked for. */
     private static final int HTML_HEAD = 2000;
@@ -45,7 +44,76 @@ public final class DocumentReader {
                 return MediaType.HTML;
             }
         }
-        return MARKDOWN_SIGNS.matcher(text).find() ? MediaType.MARKDOWN : MediaType.TEXT;
+        return hasMarkdownSign(text) ? MediaType.MARKDOWN : MediaType.TEXT;
+    }
+
+    /**
+     * Whether the text shows a markdown sign: a heading mark, a list bullet or a table row opening a line, or
+     * "**" anywhere. Read by hand as the pattern
+     * {@code (?m)^[ \t]{0,3}#{1,6}[ \t]|^[ \t]*[-*+][ \t]|\*\*|^\|[^\n]*\|} reads it; the pattern tried its
+     * four alternatives at every position of a text that has none (plain text, read to its end), where "**"
+     * is one {@code indexOf} and the line forms are tried at line starts only, where {@code (?m)^} matches.
+     */
+    static boolean hasMarkdownSign(String text) {
+        if (text.contains("**")) {
+            return true;
+        }
+        int length = text.length();
+        for (int start = 0; start < length; start = nextLineStart(text, start)) {
+            if (markdownSignAt(text, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a heading mark, a list bullet or a table row opens the line starting at {@code start}. */
+    private static boolean markdownSignAt(String text, int start) {
+        int length = text.length();
+        int i = start;
+        while (i < length && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i == length) {
+            return false;
+        }
+        char first = text.charAt(i);
+        if (first == '#' && i - start <= 3) {
+            int hashes = i;
+            while (hashes < length && text.charAt(hashes) == '#') {
+                hashes++;
+            }
+            if (hashes - i <= 6 && hashes < length && (text.charAt(hashes) == ' ' || text.charAt(hashes) == '\t')) {
+                return true;
+            }
+        }
+        if ((first == '-' || first == '*' || first == '+') && i + 1 < length
+                && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t')) {
+            return true;
+        }
+        if (text.charAt(start) == '|') {
+            int lineEnd = text.indexOf('\n', start + 1);
+            int bar = text.indexOf('|', start + 1);
+            return bar >= 0 && (lineEnd < 0 || bar < lineEnd);
+        }
+        return false;
+    }
+
+    /**
+     * Where the line after the one holding {@code from} starts, as {@code (?m)^} sees lines (ended by \n, \r\n,
+     * \r, \u0085, \u2028 or \u2029), or the text's length.
+     */
+    private static int nextLineStart(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                return i + 1 < text.length() && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+            }
+            if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return i + 1;
+            }
+        }
+        return text.length();
     }
 
     private static List<Section> sections(List<String> lines, boolean plainText) {

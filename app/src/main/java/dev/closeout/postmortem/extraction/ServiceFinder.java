@@ -52,16 +52,25 @@ final class ServiceFinder {
                     + "|stopped\\s{1,3}(?:working|responding|loading|serving)"
                     + "|(?:experienced|suffered|faced)\\s{1,3}(?:(?:a|an)\\s{1,3})?(?:[\\w-]{1,20}\\s{1,3}){0,2}?"
                     + "(?:outage|downtime|shutdown|congestion|disruption|interruption|failure|degradation|crash|slowdown)s?)\\b");
-    /** What a match of WENT_DOWN, OUTAGE_OF, UNABLE_TO_REACH and ISSUE_WITH needs (see {@link NeededWords}). */
-    private static final NeededWords WENT_DOWN_WORDS = NeededWords.of("down", "offline", "unavailable",
-            "inaccessible", "unreachable", "unusable", "unresponsive", "not", "stopped", "experienced", "suffered",
-            "faced");
-    private static final NeededWords OUTAGE_OF_WORDS = NeededWords.of("outage", "downtime", "unavailability",
-            "failure", "disruption");
-    private static final NeededWords UNABLE_TO_REACH_WORDS = NeededWords.of("able", "could", "can");
-    private static final NeededWords ISSUE_WITH_WORDS = NeededWords.of("issue", "problem", "error", "outage",
-            "incident", "degradation");
-    /** What a match of WENT_DOWN, OUTAGE_OF, UNABLE_TO_REACH and ISSUE_WITH opens with. */
+    /**
+     * What a match of WENT_DOWN, OUTAGE_OF, UNABLE_TO_REACH and ISSUE_WITH needs (see {@link NeededWords}), with the
+     * white space the pattern puts next to each word: the text read is stripped, so its only white space is
+     * single spaces, and a word with its space ("not ", not "not") passes far fewer lines ("note", "cannot").
+     */
+    private static final NeededWords WENT_DOWN_WORDS = NeededWords.of(" down", " offline", " unavailable",
+            " inaccessible", " unreachable", " unusable", " unresponsive", " not ", "stopped ", "experienced ",
+            "suffered ", "faced ");
+    private static final NeededWords OUTAGE_OF_WORDS = NeededWords.of("outage ", "downtime ", "unavailability ",
+            "failure ", "disruption ");
+    private static final NeededWords UNABLE_TO_REACH_WORDS = NeededWords.of("able ", "could", "cannot ", "can't ",
+            "cant ", "can’t ");
+    private static final NeededWords ISSUE_WITH_WORDS = NeededWords.of("issue", "problem", "error", "outage ",
+            "incident ", "degradation ");
+    /** ISSUE_WITH needs one of these too. */
+    private static final NeededWords ISSUE_WITH_LINKS = NeededWords.of(" with ", " in ", " affecting ");
+    /** What a match of QUOTED, WENT_DOWN, OUTAGE_OF, UNABLE_TO_REACH and ISSUE_WITH opens with. */
+    private static final LeadWords QUOTED_LEADS = LeadWords.of("service", "app", "system", "platform", "website",
+            "product");
     private static final LeadWords WENT_DOWN_LEADS = LeadWords.of("is", "was", "were", "are", "went", "became", "has",
             "had", "stopped", "experienced", "suffered", "faced");
     private static final LeadWords OUTAGE_OF_LEADS = LeadWords.of("outage", "downtime", "unavailability", "failure",
@@ -171,6 +180,9 @@ final class ServiceFinder {
             if (inCode) {
                 continue;
             }
+            if (line.isBlank()) {
+                continue; // names nothing, and blank lines are a quarter of the lines read
+            }
             for (String part : line.indexOf('<') < 0 ? new String[] {line} : LINE_BREAK_TAG.split(line, -1)) {
                 String text = Markup.strip(Markup.withoutListMarker(part.trim()));
                 String named = fromField(text);
@@ -213,8 +225,9 @@ final class ServiceFinder {
     }
 
     private static @Nullable String fromField(String text) {
+        // FIELD is anchored at the start: lookingAt tries that one place, where find would try every other
         Matcher field = text.indexOf(':') < 0 ? null : FIELD.matcher(text);
-        if (field == null || !field.find()) {
+        if (field == null || !field.lookingAt()) {
             return null;
         }
         String value = FIELD_TAIL.matcher(field.group(1).trim()).replaceFirst("");
@@ -226,31 +239,37 @@ final class ServiceFinder {
         return value;
     }
 
+    /** {@code text}: stripped ({@link Markup#strip}), so its only white space is single spaces. */
     private static @Nullable String fromProse(String text, boolean isTitle) {
         List<Candidate> found = new ArrayList<>();
         // each pattern runs only on lines that hold a word it needs: most lines name no outage at all
         String lower = text.toLowerCase(Locale.ROOT);
-        Matcher quoted = hasQuote(text) ? QUOTED.matcher(text) : null;
-        while (quoted != null && quoted.find()) {
-            String name = trimPunctuation(quoted.group(1));
-            if (LOOKS_LIKE_A_NAME.matcher(name).find()) {
-                found.add(new Candidate(quoted.start(), name));
+        boolean ascii = AsciiText.isAscii(text);
+        if (hasQuoteAfterSpace(text)) {
+            Matcher quoted = QUOTED.matcher(text);
+            for (boolean more = QUOTED_LEADS.find(quoted, text, lower, ascii, 0); more;
+                    more = QUOTED_LEADS.find(quoted, text, lower, ascii, quoted.end())) {
+                String name = trimPunctuation(quoted.group(1));
+                if (LOOKS_LIKE_A_NAME.matcher(name).find()) {
+                    found.add(new Candidate(quoted.start(), name));
+                }
             }
         }
         if (WENT_DOWN_WORDS.anyIn(lower)) {
             Matcher down = WENT_DOWN.matcher(text);
-            for (boolean more = down.find(WENT_DOWN_LEADS.searchStart(text, lower)); more; more = down.find()) {
+            for (boolean more = WENT_DOWN_LEADS.find(down, text, lower, ascii, 0); more;
+                    more = WENT_DOWN_LEADS.find(down, text, lower, ascii, down.end())) {
                 found.add(new Candidate(down.start(), subjectBefore(text, down.start())));
             }
         }
         if (OUTAGE_OF_WORDS.anyIn(lower)) {
-            collectObjects(text, OUTAGE_OF, OUTAGE_OF_LEADS.searchStart(text, lower), found, false);
+            collectObjects(text, lower, ascii, OUTAGE_OF, OUTAGE_OF_LEADS, found, false);
         }
         if (UNABLE_TO_REACH_WORDS.anyIn(lower)) {
-            collectObjects(text, UNABLE_TO_REACH, UNABLE_TO_REACH_LEADS.searchStart(text, lower), found, false);
+            collectObjects(text, lower, ascii, UNABLE_TO_REACH, UNABLE_TO_REACH_LEADS, found, false);
         }
-        if (ISSUE_WITH_WORDS.anyIn(lower)) {
-            collectObjects(text, ISSUE_WITH, ISSUE_WITH_LEADS.searchStart(text, lower), found, true);
+        if (ISSUE_WITH_WORDS.anyIn(lower) && ISSUE_WITH_LINKS.anyIn(lower)) {
+            collectObjects(text, lower, ascii, ISSUE_WITH, ISSUE_WITH_LEADS, found, true);
         }
         found.sort((a, b) -> Integer.compare(a.at(), b.at()));
         for (Candidate candidate : found) {
@@ -265,22 +284,27 @@ final class ServiceFinder {
     private record Candidate(int at, @Nullable String name) {
     }
 
-    /** QUOTED needs an opening quote mark. */
-    private static boolean hasQuote(String text) {
-        for (int i = 0; i < text.length(); i++) {
+    /** QUOTED needs an opening quote mark after white space ("don't" has none). */
+    private static boolean hasQuoteAfterSpace(String text) {
+        for (int i = 1; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '"' || c == '“' || c == '\'' || c == '‘') {
+            if ((c == '"' || c == '“' || c == '\'' || c == '‘') && isPatternSpace(text.charAt(i - 1))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** {@code from}: where the first match may start, as {@link LeadWords} finds it. */
-    private static void collectObjects(String text, Pattern lead, int from, List<Candidate> found,
-            boolean needsServiceNoun) {
-        Matcher matcher = lead.matcher(text);
-        for (boolean more = matcher.find(from); more; more = matcher.find()) {
+    /** What {@code \s} matches. */
+    private static boolean isPatternSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static void collectObjects(String text, String lower, boolean ascii, Pattern pattern, LeadWords leads,
+            List<Candidate> found, boolean needsServiceNoun) {
+        Matcher matcher = pattern.matcher(text);
+        for (boolean more = leads.find(matcher, text, lower, ascii, 0); more;
+                more = leads.find(matcher, text, lower, ascii, matcher.end())) {
             String object = objectAfter(text, matcher.end());
             if (object != null && needsServiceNoun && !SERVICE_NOUN.matcher(object).matches()) {
                 object = null;
