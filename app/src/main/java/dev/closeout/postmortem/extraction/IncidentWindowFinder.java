@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -457,7 +456,9 @@ final class IncidentWindowFinder {
         List<TimeMention> times = DateTimeText.times(part);
         TimeMention time = times.isEmpty() ? null : times.get(0);
         DateMention date = dates.isEmpty() ? null : dates.get(0);
-        TimeZoneName zone = time != null && time.zone() != null ? time.zone() : zoneOfNoTime(part, times);
+        // a zone counts only with a time of day (without one, a moment resolves to its date alone), and
+        // looking for one in the whole text is most of the cost of a timeline entry
+        TimeZoneName zone = time == null ? null : time.zone() != null ? time.zone() : zoneOfNoTime(part, times);
         return new Moment(date, time, zone);
     }
 
@@ -752,11 +753,12 @@ final class IncidentWindowFinder {
             if (!line.mayStateWindow()) {
                 continue; // no digit, so no time of day
             }
-            for (String sentence : SENTENCE.split(line.text())) {
-                Moment moment = moment(sentence, 0, sentence.length());
-                if (moment.time() == null) {
+            for (String sentence : sentences(line.text())) {
+                // most sentences state no time of day: they are passed over before their dates and zone
+                if (DateTimeText.times(sentence).isEmpty()) {
                     continue;
                 }
+                Moment moment = moment(sentence, 0, sentence.length());
                 IncidentTime at = resolve(moment, defaults, null);
                 if (at != null) {
                     entries.add(new Entry(at, sentence));
@@ -766,12 +768,20 @@ final class IncidentWindowFinder {
         return entries;
     }
 
+    /** The text's sentences; a text with no full stop, question or exclamation mark is one. */
+    private static String[] sentences(String text) {
+        return text.indexOf('.') < 0 && text.indexOf('!') < 0 && text.indexOf('?') < 0
+                ? new String[] {text} : SENTENCE.split(text);
+    }
+
     private static @Nullable Entry marked(List<Entry> entries, Pattern marker, boolean last) {
         Entry found = null;
         for (Entry entry : entries) {
-            // every marker names the outage or the incident: a cheap look first spares the pattern
-            String lower = entry.text().toLowerCase(Locale.ROOT);
-            if ((lower.contains("outage") || lower.contains("incident")) && marker.matcher(entry.text()).find()) {
+            // every marker names the outage or the incident: a cheap look first, with no lower-cased copy of
+            // the entry, spares the pattern
+            String text = entry.text();
+            if ((containsIgnoringCase(text, "outage") || containsIgnoringCase(text, "incident"))
+                    && marker.matcher(text).find()) {
                 found = entry;
                 if (!last) {
                     break;

@@ -2,7 +2,6 @@ package dev.closeout.postmortem.extraction;
 
 import io.micronaut.core.annotation.Nullable;
 
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
@@ -18,13 +17,6 @@ final class WindowLine {
     /** Indent, bullet, a label of up to 51 characters and spacing: where a field's separator can stand. */
     private static final int FIELD_SEPARATOR_REACH = 70;
 
-    // The words the raw line is looked at for, each as its lower-case letters packed one byte each.
-    private static final int TIMES = packed("imes");
-    private static final int DAY = packed("day");
-    private static final int HOUR = packed("hour");
-    private static final int HR = packed("hr");
-    private static final int MIN = packed("min");
-    private static final int DATE = packed("date");
     /** The characters stripping drops wherever they stand: emphasis, code marks, backslashes. */
     private static final boolean[] DROPPED = new boolean[256];
 
@@ -34,13 +26,14 @@ final class WindowLine {
         }
     }
 
-    // What the raw line may hold, found by one pass over it when first asked (see mayStateWindow).
+    // What the raw line may hold (see has); a word's bit shifted by 8 records that it was looked for.
     private static final int SCANNED = 1;
     private static final int SEPARATOR = 2;
     private static final int TIMES_WORD = 4;
     private static final int UNIT_WORD = 8;
     private static final int DATE_WORD = 16;
     private static final int DIGIT = 32;
+    private static final int WORDS = TIMES_WORD | UNIT_WORD | DATE_WORD;
 
     /** A "Label: value" line, the label trimmed. */
     record Field(String label, String value) {
@@ -64,49 +57,100 @@ final class WindowLine {
     }
 
     /**
-     * What the raw line may hold: a digit, a separator and the words asked for. The signs are found by
-     * {@link String#indexOf}, which the JVM runs on many characters at once; the words by one pass over
-     * the line's bytes, as every line of every document may come here.
+     * What the raw line may hold: a digit, a separator and the words asked for, each found when first
+     * asked. The signs are found by {@link String#indexOf}, which the JVM runs on many characters at once;
+     * a word from the places {@code indexOf} finds its rarest letter at, so most lines are passed over
+     * without a step per character. Most lines that come here have a digit and are not asked for words.
      */
-    private int holds() {
-        if (holds != 0) {
-            return holds;
+    private boolean has(int sign) {
+        if (holds == 0) {
+            holds = signs();
         }
+        if ((holds & sign) == 0 && (sign & WORDS) != 0 && (holds & looked(sign)) == 0) {
+            holds |= looked(sign) | word(sign);
+        }
+        return (holds & sign) != 0;
+    }
+
+    private int signs() {
         int found = SCANNED;
         if (raw.indexOf(':') >= 0 || raw.indexOf('-') >= 0 || raw.indexOf('–') >= 0) {
             found |= SEPARATOR;
         }
         // a link's or a tag's markup takes whole stretches of text, so its line may hold any word
         if (raw.indexOf('[') >= 0 || raw.indexOf('<') >= 0) {
-            found |= TIMES_WORD | UNIT_WORD | DATE_WORD;
+            found |= WORDS;
         }
-        // a character beyond Latin-1 becomes '?', like it no digit and no letter of these words
-        byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
-        int recent = 0; // the last four characters kept, lower-cased, one byte each
-        for (byte b : bytes) {
-            if (b >= '0' && b <= '9') {
-                found |= DIGIT;
-            }
-            if (DROPPED[b & 0xFF]) {
-                continue;
-            }
-            // setting bit 0x20 turns an ASCII capital into its small letter; no other byte lands on one
-            recent = recent << 8 | (b | 0x20) & 0xFF;
-            if (recent == TIMES) {
-                found |= TIMES_WORD;
-            } else if ((recent & 0xFFFFFF) == DAY || recent == HOUR || (recent & 0xFFFF) == HR
-                    || (recent & 0xFFFFFF) == MIN) {
-                found |= UNIT_WORD;
-            } else if (recent == DATE) {
-                found |= DATE_WORD;
-            }
+        if (Markup.hasDigit(raw)) {
+            found |= DIGIT;
         }
-        holds = found;
-        return holds;
+        return found;
     }
 
-    private boolean holds(int signs) {
-        return (holds() & signs) == signs;
+    /** The bit that records that {@code word} was looked for. */
+    private static int looked(int word) {
+        return word << 8;
+    }
+
+    private int word(int word) {
+        boolean found = switch (word) {
+            case TIMES_WORD -> holdsWord("imes", 1);
+            case UNIT_WORD -> holdsWord("day", 2) || holdsWord("hour", 2) || holdsWord("hr", 0)
+                    || holdsWord("min", 0);
+            default -> holdsWord("date", 0);
+        };
+        return found ? word : 0;
+    }
+
+    /**
+     * Whether the raw line holds {@code word} (lower-case ASCII) in any ASCII case, the characters stripping
+     * drops between its letters skipped: tried where its letter {@code anchor} stands, in either case.
+     */
+    private boolean holdsWord(String word, int anchor) {
+        char small = word.charAt(anchor);
+        return holdsWordAt(word, anchor, small) || holdsWordAt(word, anchor, (char) (small & ~0x20));
+    }
+
+    private boolean holdsWordAt(String word, int anchor, char letter) {
+        for (int at = raw.indexOf(letter); at >= 0; at = raw.indexOf(letter, at + 1)) {
+            if (lettersBefore(word, anchor, at) && lettersAfter(word, anchor, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean lettersBefore(String word, int anchor, int at) {
+        int i = at - 1;
+        for (int k = anchor - 1; k >= 0; k--) {
+            while (i >= 0 && isDropped(raw.charAt(i))) {
+                i--;
+            }
+            // setting bit 0x20 turns an ASCII capital into its small letter; no other character lands on one
+            if (i < 0 || (raw.charAt(i) | 0x20) != word.charAt(k)) {
+                return false;
+            }
+            i--;
+        }
+        return true;
+    }
+
+    private boolean lettersAfter(String word, int anchor, int at) {
+        int i = at + 1;
+        for (int k = anchor + 1; k < word.length(); k++) {
+            while (i < raw.length() && isDropped(raw.charAt(i))) {
+                i++;
+            }
+            if (i >= raw.length() || (raw.charAt(i) | 0x20) != word.charAt(k)) {
+                return false;
+            }
+            i++;
+        }
+        return true;
+    }
+
+    private static boolean isDropped(char c) {
+        return c < DROPPED.length && DROPPED[c];
     }
 
     String raw() {
@@ -164,7 +208,7 @@ final class WindowLine {
      * ("imes" stands for "imes" and "IMES"), which may keep a few more lines but never drops one.
      */
     boolean mayStateWindow() {
-        return holds(DIGIT) || holds(TIMES_WORD) || holds(SEPARATOR | UNIT_WORD);
+        return has(DIGIT) || has(TIMES_WORD) || has(SEPARATOR) && has(UNIT_WORD);
     }
 
     /**
@@ -172,16 +216,9 @@ final class WindowLine {
      * in ..." note or a field labelled with a date (every date label ends with "date").
      */
     boolean mayNoteZoneOrLabelDate() {
-        return holds(TIMES_WORD) || holds(SEPARATOR | DATE_WORD);
+        return has(TIMES_WORD) || has(SEPARATOR) && has(DATE_WORD);
     }
 
-    private static int packed(String word) {
-        int packed = 0;
-        for (int i = 0; i < word.length(); i++) {
-            packed = packed << 8 | word.charAt(i);
-        }
-        return packed;
-    }
 
     /** A "Label: value" or "Label - value" line has its separator within the first few dozen characters. */
     private static boolean mayBeField(String text) {
