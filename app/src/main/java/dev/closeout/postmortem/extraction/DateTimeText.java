@@ -103,7 +103,8 @@ final class DateTimeText {
         Matcher match = DATE.matcher(text).useTransparentBounds(true);
         int at = nextDateStart(text, 0);
         while (at >= 0) {
-            if (!match.region(at, text.length()).lookingAt()) {
+            if (isDigit(text.charAt(at)) && !digitsMayStartDate(text, at)
+                    || !match.region(at, text.length()).lookingAt()) {
                 at = nextDateStart(text, at + 1);
                 continue;
             }
@@ -157,7 +158,7 @@ final class DateTimeText {
         Matcher match = TIME.matcher(text).useTransparentBounds(true);
         int at = nextTimeStart(text, 0);
         while (at >= 0) {
-            if (!match.region(at, text.length()).lookingAt()) {
+            if (!digitsMayStartTime(text, at) || !match.region(at, text.length()).lookingAt()) {
                 at = nextTimeStart(text, at + 1);
                 continue;
             }
@@ -178,6 +179,50 @@ final class DateTimeText {
                     zone == null ? match.end() : zone.end(), meridiem));
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * Whether the digits at {@code at} (the first of their run) can start a numeric date, by what follows
+     * them, as the pattern reads it: four digits and a separator ({@code 2024-08-17}), or one or two digits
+     * and a separator, an ordinal's letter or white space ("17 August", "7th", "15/01"). Most digits in
+     * a line are a time's or a number's, and fail here without the pattern.
+     */
+    private static boolean digitsMayStartDate(String text, int at) {
+        int end = digitRunEnd(text, at);
+        if (end >= text.length()) {
+            return false;
+        }
+        char next = text.charAt(end);
+        int run = end - at;
+        return run == 4 && (next == '-' || next == '/' || next == '.')
+                || run <= 2 && (next == '-' || next == '/' || next == '.' || isRegexSpace(next)
+                || "snrtSNRT".indexOf(next) >= 0);
+    }
+
+    /**
+     * Whether the digits at {@code at} (the first of their run) can start a time of day, by what follows
+     * them: one or two digits and a colon, a dot, white space or the A or P of AM and PM.
+     */
+    private static boolean digitsMayStartTime(String text, int at) {
+        int end = digitRunEnd(text, at);
+        if (end - at > 2 || end >= text.length()) {
+            return false;
+        }
+        char next = text.charAt(end);
+        return next == ':' || next == '.' || isRegexSpace(next) || "aApP".indexOf(next) >= 0;
+    }
+
+    private static int digitRunEnd(String text, int at) {
+        int end = at;
+        while (end < text.length() && isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** What {@code \\s} matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The first place from {@code from} where a time can start, or -1: a digit after none of {@code 0-9:.,}. */

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,6 +80,9 @@ final class IncidentWindowFinder {
                     + "|return(?:s|ed)? to normal"
                     + "|(?:is|are|was|were|becomes?|became|as|gets?|got) (?:available|healthy)"
                     + "|normal (?:service|operations?)|resumed|solved|fixed|end of (?:the )?(?:outage|incident))");
+    /** A piece of each RECOVERY alternative, in lower case (the pattern is ASCII-case-insensitive). */
+    private static final List<String> RECOVERY_PIECES = List.of("res", "rec", "oper", "back", "return", "available",
+            "healthy", "normal", "solved", "fixed", "end of");
     private static final Pattern PARTIAL = Pattern.compile(
             "(?i)(?=[bspgan])\\b(?:begins?|began|start(?:s|ed|ing)?|partial(?:ly)?|gradual(?:ly)?|attempt(?:s|ed)?|not)\\b");
     private static final Pattern RANGE_FILLER = Pattern.compile("(?i)[,()\\[\\]]|\\b(?:at|on|the|approximately|about|around|~)\\b");
@@ -106,8 +110,12 @@ final class IncidentWindowFinder {
         }
     }
 
-    /** A timeline entry resolved to a point in time. */
-    private record Entry(IncidentTime at, String text) {
+    /** A timeline entry resolved to a point in time; {@code lower} is its text lower-cased, for the cheap looks. */
+    private record Entry(IncidentTime at, String text, String lower) {
+
+        Entry(IncidentTime at, String text) {
+            this(at, text, text.toLowerCase(Locale.ROOT));
+        }
     }
 
     private record Defaults(@Nullable LocalDate date, @Nullable TimeZoneName zone) {
@@ -289,25 +297,11 @@ final class IncidentWindowFinder {
      * without copying the text, and without {@code regionMatches}' Unicode case folding at every position.
      */
     private static boolean containsIgnoringCase(String text, String word) {
-        // the first letter's places, in either case, come from String.indexOf, much faster than a test at
-        // every position; a character that is neither never starts a match
-        char small = word.charAt(0);
-        char capital = (char) (small & ~0x20);
-        int nextSmall = text.indexOf(small);
-        int nextCapital = text.indexOf(capital);
-        while (nextSmall >= 0 || nextCapital >= 0) {
-            int at = nextCapital < 0 || nextSmall >= 0 && nextSmall < nextCapital ? nextSmall : nextCapital;
-            if (at + word.length() > text.length()) {
-                return false;
-            }
-            if (asciiWordAt(text, at, word)) {
+        // setting bit 0x20 turns an ASCII capital into its small letter; no other character lands on one
+        char first = word.charAt(0);
+        for (int at = 0; at + word.length() <= text.length(); at++) {
+            if ((text.charAt(at) | 0x20) == first && asciiWordAt(text, at, word)) {
                 return true;
-            }
-            if (at == nextSmall) {
-                nextSmall = text.indexOf(small, at + 1);
-            }
-            if (at == nextCapital) {
-                nextCapital = text.indexOf(capital, at + 1);
             }
         }
         return false;
@@ -369,11 +363,20 @@ final class IncidentWindowFinder {
                 inFence = !inFence;
             }
             String capped = whole.length() > LINE_LIMIT ? whole.substring(0, LINE_LIMIT) : whole;
-            if (capped.contains("](") || capped.contains("http")) {
-                capped = URL.matcher(IMAGE.matcher(capped).replaceAll(" ")).replaceAll(" ");
+            // an image starts with "![", a URL with "http"; taking either out leaves no other in its place
+            if (capped.contains("![")) {
+                capped = IMAGE.matcher(capped).replaceAll(" ");
             }
-            for (String part : capped.indexOf('<') < 0 ? new String[] {capped} : BREAK.split(capped)) {
-                lines.add(new WindowLine(part, timeline[number], inFence || fence));
+            if (capped.contains("http")) {
+                capped = URL.matcher(capped).replaceAll(" ");
+            }
+            boolean code = inFence || fence;
+            if (capped.indexOf('<') < 0) {
+                lines.add(new WindowLine(capped, timeline[number], code));
+                continue;
+            }
+            for (String part : BREAK.split(capped)) {
+                lines.add(new WindowLine(part, timeline[number], code));
             }
         }
         return new Lines(lines, headingZone);
@@ -777,11 +780,9 @@ final class IncidentWindowFinder {
     private static @Nullable Entry marked(List<Entry> entries, Pattern marker, boolean last) {
         Entry found = null;
         for (Entry entry : entries) {
-            // every marker names the outage or the incident: a cheap look first, with no lower-cased copy of
-            // the entry, spares the pattern
-            String text = entry.text();
-            if ((containsIgnoringCase(text, "outage") || containsIgnoringCase(text, "incident"))
-                    && marker.matcher(text).find()) {
+            // every marker names the outage or the incident: a cheap look first spares the pattern
+            if ((entry.lower().contains("outage") || entry.lower().contains("incident"))
+                    && marker.matcher(entry.text()).find()) {
                 found = entry;
                 if (!last) {
                     break;
@@ -792,17 +793,27 @@ final class IncidentWindowFinder {
     }
 
     private static int recoveryIndex(List<Entry> entries) {
-        int firstTrouble = -1;
-        for (int i = 0; i < entries.size(); i++) {
-            String text = entries.get(i).text();
-            if (firstTrouble < 0 && TROUBLE.matcher(text).find()) {
-                firstTrouble = i;
-            }
-            if (i > 0 && RECOVERY.matcher(text).find() && !PARTIAL.matcher(text).find()) {
+        for (int i = 1; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            String text = entry.text();
+            if (mayReportRecovery(entry.lower()) && RECOVERY.matcher(text).find() && !PARTIAL.matcher(text).find()) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether a lower-cased entry holds a piece of every {@link #RECOVERY} alternative's first word: most
+     * entries hold none, and {@code String.contains} spares them the pattern, tried at every position.
+     */
+    private static boolean mayReportRecovery(String lower) {
+        for (String piece : RECOVERY_PIECES) {
+            if (lower.contains(piece)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

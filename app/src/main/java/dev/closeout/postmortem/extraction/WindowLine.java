@@ -17,22 +17,35 @@ final class WindowLine {
     /** Indent, bullet, a label of up to 51 characters and spacing: where a field's separator can stand. */
     private static final int FIELD_SEPARATOR_REACH = 70;
 
+    // The words the raw line is looked at for, each as its lower-case letters packed one byte each.
+    private static final int TIMES = packed("imes");
+    private static final int DAY = packed("day");
+    private static final int HOUR = packed("hour");
+    private static final int HR = packed("hr");
+    private static final int MIN = packed("min");
+    private static final int DATE = packed("date");
     /** The characters stripping drops wherever they stand: emphasis, code marks, backslashes. */
     private static final boolean[] DROPPED = new boolean[256];
+    /** The last letters of the words above. */
+    private static final boolean[] ENDS_WORD = new boolean[256];
 
     static {
         for (char sign : "*_~`\\".toCharArray()) {
             DROPPED[sign] = true;
         }
+        for (char letter : "syrne".toCharArray()) {
+            ENDS_WORD[letter] = true;
+        }
     }
 
-    // What the raw line may hold (see has); a word's bit shifted by 8 records that it was looked for.
+    // What the raw line may hold, found when first asked (see has).
     private static final int SCANNED = 1;
     private static final int SEPARATOR = 2;
     private static final int TIMES_WORD = 4;
     private static final int UNIT_WORD = 8;
     private static final int DATE_WORD = 16;
     private static final int DIGIT = 32;
+    private static final int WORDS_LOOKED = 64;
     private static final int WORDS = TIMES_WORD | UNIT_WORD | DATE_WORD;
 
     /** A "Label: value" line, the label trimmed. */
@@ -57,17 +70,17 @@ final class WindowLine {
     }
 
     /**
-     * What the raw line may hold: a digit, a separator and the words asked for, each found when first
-     * asked. The signs are found by {@link String#indexOf}, which the JVM runs on many characters at once;
-     * a word from the places {@code indexOf} finds its rarest letter at, so most lines are passed over
-     * without a step per character. Most lines that come here have a digit and are not asked for words.
+     * What the raw line may hold: a digit, a separator and the words asked for. The signs are found by
+     * {@link String#indexOf}, which the JVM runs on many characters at once; the words, by one pass over
+     * the line's characters, only when first asked: most lines that come here have a digit, which is
+     * all a line needs to be read.
      */
     private boolean has(int sign) {
         if (holds == 0) {
             holds = signs();
         }
-        if ((holds & sign) == 0 && (sign & WORDS) != 0 && (holds & looked(sign)) == 0) {
-            holds |= looked(sign) | word(sign);
+        if ((sign & WORDS) != 0 && (holds & WORDS_LOOKED) == 0) {
+            holds |= words() | WORDS_LOOKED;
         }
         return (holds & sign) != 0;
     }
@@ -79,7 +92,7 @@ final class WindowLine {
         }
         // a link's or a tag's markup takes whole stretches of text, so its line may hold any word
         if (raw.indexOf('[') >= 0 || raw.indexOf('<') >= 0) {
-            found |= WORDS;
+            found |= WORDS | WORDS_LOOKED;
         }
         if (Markup.hasDigit(raw)) {
             found |= DIGIT;
@@ -87,70 +100,44 @@ final class WindowLine {
         return found;
     }
 
-    /** The bit that records that {@code word} was looked for. */
-    private static int looked(int word) {
-        return word << 8;
-    }
-
-    private int word(int word) {
-        boolean found = switch (word) {
-            case TIMES_WORD -> holdsWord("imes", 1);
-            case UNIT_WORD -> holdsWord("day", 2) || holdsWord("hour", 2) || holdsWord("hr", 0)
-                    || holdsWord("min", 0);
-            default -> holdsWord("date", 0);
-        };
-        return found ? word : 0;
-    }
-
     /**
-     * Whether the raw line holds {@code word} (lower-case ASCII) in any ASCII case, the characters stripping
-     * drops between its letters skipped: tried where its letter {@code anchor} stands, in either case.
+     * The window words in the raw line, in any ASCII case, the characters stripping drops between their
+     * letters skipped. The last four characters are kept, lower-cased, one byte each, and compared with
+     * the words only after a letter that ends one.
      */
-    private boolean holdsWord(String word, int anchor) {
-        char small = word.charAt(anchor);
-        return holdsWordAt(word, anchor, small) || holdsWordAt(word, anchor, (char) (small & ~0x20));
-    }
-
-    private boolean holdsWordAt(String word, int anchor, char letter) {
-        for (int at = raw.indexOf(letter); at >= 0; at = raw.indexOf(letter, at + 1)) {
-            if (lettersBefore(word, anchor, at) && lettersAfter(word, anchor, at)) {
-                return true;
+    private int words() {
+        int found = 0;
+        int recent = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < DROPPED.length && DROPPED[c]) {
+                continue;
+            }
+            // a character beyond Latin-1 counts as '?', like it no letter of these words; setting bit
+            // 0x20 turns an ASCII capital into its small letter, and no other character lands on one
+            int small = c > 0xFF ? '?' : c | 0x20;
+            recent = recent << 8 | small;
+            if (!ENDS_WORD[small]) {
+                continue;
+            }
+            if (recent == TIMES) {
+                found |= TIMES_WORD;
+            } else if ((recent & 0xFFFFFF) == DAY || recent == HOUR || (recent & 0xFFFF) == HR
+                    || (recent & 0xFFFFFF) == MIN) {
+                found |= UNIT_WORD;
+            } else if (recent == DATE) {
+                found |= DATE_WORD;
             }
         }
-        return false;
+        return found;
     }
 
-    private boolean lettersBefore(String word, int anchor, int at) {
-        int i = at - 1;
-        for (int k = anchor - 1; k >= 0; k--) {
-            while (i >= 0 && isDropped(raw.charAt(i))) {
-                i--;
-            }
-            // setting bit 0x20 turns an ASCII capital into its small letter; no other character lands on one
-            if (i < 0 || (raw.charAt(i) | 0x20) != word.charAt(k)) {
-                return false;
-            }
-            i--;
+    private static int packed(String word) {
+        int packed = 0;
+        for (int i = 0; i < word.length(); i++) {
+            packed = packed << 8 | word.charAt(i);
         }
-        return true;
-    }
-
-    private boolean lettersAfter(String word, int anchor, int at) {
-        int i = at + 1;
-        for (int k = anchor + 1; k < word.length(); k++) {
-            while (i < raw.length() && isDropped(raw.charAt(i))) {
-                i++;
-            }
-            if (i >= raw.length() || (raw.charAt(i) | 0x20) != word.charAt(k)) {
-                return false;
-            }
-            i++;
-        }
-        return true;
-    }
-
-    private static boolean isDropped(char c) {
-        return c < DROPPED.length && DROPPED[c];
+        return packed;
     }
 
     String raw() {
