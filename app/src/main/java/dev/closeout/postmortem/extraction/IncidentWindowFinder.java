@@ -139,9 +139,10 @@ final class IncidentWindowFinder {
         boolean rangeFromDurationField = false;
         Moment sinceStart = null;
         for (WindowLine line : lines) {
-            // a line stating no time can be no field, range or "since" this loop takes; a code sample's
-            // "Started: ..." is a program's output, not the author's statement
-            if (line.inTimeline() || line.inCode() || !line.mayStateWindow()) {
+            // a line with no digit states no time, so no range or "since" this loop takes, and only a
+            // duration in words ("Duration: two hours"); a code sample's "Started: ..." is a program's
+            // output, not the author's statement
+            if (line.inTimeline() || line.inCode() || !line.hasDigit() && !line.mayStateDuration()) {
                 continue;
             }
             String text = line.text();
@@ -403,9 +404,12 @@ final class IncidentWindowFinder {
         LocalDate labelled = null;
         LocalDate first = null;
         for (WindowLine line : lines) {
-            // a line stating no time holds no note, zone or date; once a zone and a date are found,
-            // only a note or a date label can still change the defaults
-            if (!line.mayStateWindow() || written != null && first != null && !line.mayNoteZoneOrLabelDate()) {
+            // a line with no digit holds no zone after a time and no date, only a note; once a zone and a
+            // date are found, only a note or a date label can still change the defaults
+            boolean read = written != null && first != null
+                    ? note == null && line.mayNoteZone() || labelled == null && line.hasDigit() && line.mayLabelDate()
+                    : line.hasDigit() || note == null && line.mayNoteZone();
+            if (!read) {
                 continue;
             }
             String text = line.text();
@@ -732,7 +736,7 @@ final class IncidentWindowFinder {
     private static @Nullable IncidentTime statedStart(List<WindowLine> lines, Defaults defaults, IncidentTime first,
                                                       IncidentTime chosen) {
         for (WindowLine line : lines) {
-            if (line.inTimeline() || line.inCode() || !line.mayStateWindow()) {
+            if (line.inTimeline() || line.inCode() || !line.hasDigit()) {
                 continue;
             }
             for (TimeMention time : DateTimeText.times(line.text())) {
@@ -753,8 +757,8 @@ final class IncidentWindowFinder {
     private static List<Entry> prose(List<WindowLine> lines, Defaults defaults) {
         List<Entry> entries = new ArrayList<>();
         for (WindowLine line : lines) {
-            if (!line.mayStateWindow()) {
-                continue; // no digit, so no time of day
+            if (!line.hasDigit()) {
+                continue; // no time of day
             }
             for (String sentence : sentences(line.text())) {
                 // most sentences state no time of day: they are passed over before their dates and zone
