@@ -80,9 +80,15 @@ final class IncidentWindowFinder {
                     + "|return(?:s|ed)? to normal"
                     + "|(?:is|are|was|were|becomes?|became|as|gets?|got) (?:available|healthy)"
                     + "|normal (?:service|operations?)|resumed|solved|fixed|end of (?:the )?(?:outage|incident))");
-    /** A piece of each RECOVERY alternative, in lower case (the pattern is ASCII-case-insensitive). */
-    private static final List<String> RECOVERY_PIECES = List.of("res", "rec", "oper", "back", "return", "available",
-            "healthy", "normal", "solved", "fixed", "end of");
+    // Pieces of the patterns' alternatives, one in each, for a cheap look before the pattern (see holdsAny).
+    private static final List<String> TROUBLE_PIECES = List.of("down", "outage", "fail", "error", "alert", "warn",
+            "crash", "unable", "unavail", "unreach", "inaccess", "broke", "leak", "breach", "expir", "expos",
+            "disabled", "deleted", "lost", "issue", "problem", "detect", "report", "incident", "spike", "degrad",
+            "slow", "no space", "not working", "latency", "complain");
+    private static final List<String> RECOVERY_PIECES = List.of("resolved", "restored", "recover", "operational",
+            "back ", "return", "available", "healthy", "normal ", "resumed", "solved", "fixed", "end of ");
+    private static final List<String> START_PIECES = List.of("start", "began", "begins");
+    private static final List<String> END_PIECES = List.of("end", "is over");
     private static final Pattern PARTIAL = Pattern.compile(
             "(?i)(?=[bspgan])\\b(?:begins?|began|start(?:s|ed|ing)?|partial(?:ly)?|gradual(?:ly)?|attempt(?:s|ed)?|not)\\b");
     private static final Pattern RANGE_FILLER = Pattern.compile("(?i)[,()\\[\\]]|\\b(?:at|on|the|approximately|about|around|~)\\b");
@@ -224,9 +230,9 @@ final class IncidentWindowFinder {
                 entries = prose(lines, defaults);
                 fromProse = true;
             }
-            Entry startMarked = marked(entries, START_MARKER, false);
+            Entry startMarked = marked(entries, START_MARKER, START_PIECES, false);
             // an outage in parts ("END OF SEMVER OUTAGE", "END OF GRADLE ERROR OUTAGE") ends with the last
-            Entry endMarked = marked(entries, END_MARKER, true);
+            Entry endMarked = marked(entries, END_MARKER, END_PIECES, true);
             int endIndex = endMarked != null ? entries.indexOf(endMarked) : recoveryIndex(entries);
             Entry timelineEnd = endIndex >= 0 ? entries.get(endIndex) : null;
             // with no entry reporting recovery the last one ends the timeline, also for the stated duration
@@ -781,11 +787,13 @@ final class IncidentWindowFinder {
                 ? new String[] {text} : SENTENCE.split(text);
     }
 
-    private static @Nullable Entry marked(List<Entry> entries, Pattern marker, boolean last) {
+    private static @Nullable Entry marked(List<Entry> entries, Pattern marker, List<String> pieces, boolean last) {
         Entry found = null;
         for (Entry entry : entries) {
-            // every marker names the outage or the incident: a cheap look first spares the pattern
-            if ((entry.lower().contains("outage") || entry.lower().contains("incident"))
+            // every marker names the outage or the incident and holds one of its pieces: cheap looks
+            // first spare the pattern
+            String lower = entry.lower();
+            if ((lower.contains("outage") || lower.contains("incident")) && holdsAny(lower, pieces)
                     && marker.matcher(entry.text()).find()) {
                 found = entry;
                 if (!last) {
@@ -800,7 +808,7 @@ final class IncidentWindowFinder {
         for (int i = 1; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             String text = entry.text();
-            if (mayReportRecovery(entry.lower()) && RECOVERY.matcher(text).find() && !PARTIAL.matcher(text).find()) {
+            if (holdsAny(entry.lower(), RECOVERY_PIECES) && RECOVERY.matcher(text).find() && !PARTIAL.matcher(text).find()) {
                 return i;
             }
         }
@@ -808,16 +816,38 @@ final class IncidentWindowFinder {
     }
 
     /**
-     * Whether a lower-cased entry holds a piece of every {@link #RECOVERY} alternative's first word: most
-     * entries hold none, and {@code String.contains} spares them the pattern, tried at every position.
+     * Whether a lower-cased text holds one of the pieces: a pattern's alternatives each hold one of its
+     * pieces (in lower case; the patterns are ASCII-case-insensitive), and {@code String.contains} spares
+     * most entries the pattern, tried at every position.
      */
-    private static boolean mayReportRecovery(String lower) {
-        for (String piece : RECOVERY_PIECES) {
+    private static boolean holdsAny(String lower, List<String> pieces) {
+        for (String piece : pieces) {
             if (lower.contains(piece)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a lower-cased entry may report trouble: one of TROUBLE's pieces, "time" and "out" (it times
+     * out, with any white space), or a status code (a 4 or 5 and two more digits).
+     */
+    private static boolean mayReportTrouble(String lower) {
+        if (holdsAny(lower, TROUBLE_PIECES) || lower.contains("time") && lower.contains("out")) {
+            return true;
+        }
+        for (int i = 0; i + 2 < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if ((c == '4' || c == '5') && isAsciiDigit(lower.charAt(i + 1)) && isAsciiDigit(lower.charAt(i + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**
@@ -845,7 +875,7 @@ final class IncidentWindowFinder {
             }
         }
         for (Entry entry : entries) {
-            if (TROUBLE.matcher(entry.text()).find()) {
+            if (mayReportTrouble(entry.lower()) && TROUBLE.matcher(entry.text()).find()) {
                 return entry;
             }
         }
