@@ -661,10 +661,8 @@ final class IncidentWindowFinder {
                 continuing = spans;
                 continue;
             }
-            String head = text.length() > 40 ? text.substring(0, 40) : text;
-            boolean headed = !DateTimeText.times(head).isEmpty() || !DateTimeText.dates(head).isEmpty();
             Moment moment = moment(text, 0, text.length());
-            if ((headed || line.listOrRow()) && !moment.isEmpty()) {
+            if (!moment.isEmpty() && (line.listOrRow() || headed(text))) {
                 texts.add(new StringBuilder(line.raw()).append(' ').append(text));
                 moments.add(moment);
                 continuing = true;
@@ -707,6 +705,12 @@ final class IncidentWindowFinder {
             entries.add(new Entry(IncidentTime.of(local, zone == null ? null : zone.offsetAt(local)), text));
         }
         return entries;
+    }
+
+    /** Whether the text starts with a time or a date, within its first 40 characters. */
+    private static boolean headed(String text) {
+        String head = text.length() > 40 ? text.substring(0, 40) : text;
+        return !DateTimeText.times(head).isEmpty() || !DateTimeText.dates(head).isEmpty();
     }
 
     /**
