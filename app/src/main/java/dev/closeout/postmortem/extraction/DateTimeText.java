@@ -103,8 +103,8 @@ final class DateTimeText {
         Matcher match = DATE.matcher(text).useTransparentBounds(true);
         int at = nextDateStart(text, 0);
         while (at >= 0) {
-            if (isDigit(text.charAt(at)) && !digitsMayStartDate(text, at)
-                    || !match.region(at, text.length()).lookingAt()) {
+            boolean may = isDigit(text.charAt(at)) ? digitsMayStartDate(text, at) : monthMayStartDate(text, at);
+            if (!may || !match.region(at, text.length()).lookingAt()) {
                 at = nextDateStart(text, at + 1);
                 continue;
             }
@@ -197,6 +197,27 @@ final class DateTimeText {
         return run == 4 && (next == '-' || next == '/' || next == '.')
                 || run <= 2 && (next == '-' || next == '/' || next == '.' || isRegexSpace(next)
                 || "snrtSNRT".indexOf(next) >= 0);
+    }
+
+    /**
+     * Whether the month's name at {@code at} can start a date, as the pattern reads it: the whole word, an
+     * optional dot, one to three white-space characters and a digit ("Aug 17", "Sept. 3"). Words that
+     * start like a month ("decided", "may be", "March to") fail here without the pattern.
+     */
+    private static boolean monthMayStartDate(String text, int at) {
+        int end = at;
+        while (end < text.length() && isAsciiLetter(text.charAt(end))) {
+            end++;
+        }
+        if (end < text.length() && text.charAt(end) == '.') {
+            end++;
+        }
+        int spaces = 0;
+        while (end < text.length() && spaces < 4 && isRegexSpace(text.charAt(end))) {
+            end++;
+            spaces++;
+        }
+        return spaces >= 1 && spaces <= 3 && end < text.length() && isDigit(text.charAt(end));
     }
 
     /**

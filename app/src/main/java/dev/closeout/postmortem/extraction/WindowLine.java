@@ -126,17 +126,21 @@ final class WindowLine {
         if (before < 0 || (raw.charAt(before) | 0x20) != 'i') {
             return false;
         }
-        int after = at + 1;
-        for (char letter : new char[] {'e', 's'}) {
-            while (after < raw.length() && isDropped(raw.charAt(after))) {
-                after++;
-            }
-            if (after >= raw.length() || (raw.charAt(after) | 0x20) != letter) {
-                return false;
-            }
-            after++;
+        int e = nextKept(at + 1);
+        if (e >= raw.length() || (raw.charAt(e) | 0x20) != 'e') {
+            return false;
         }
-        return true;
+        int s = nextKept(e + 1);
+        return s < raw.length() && (raw.charAt(s) | 0x20) == 's';
+    }
+
+    /** The first place from {@code from} holding a character stripping keeps, or the line's length. */
+    private int nextKept(int from) {
+        int at = from;
+        while (at < raw.length() && isDropped(raw.charAt(at))) {
+            at++;
+        }
+        return at;
     }
 
     private static boolean isDropped(char c) {
