@@ -143,6 +143,10 @@ final class DateTimeText {
         if (!isAsciiLetter(first)) {
             return false;
         }
+        // most words start with a letter no month starts with
+        if (!startsMonthName(first)) {
+            return false;
+        }
         char second = (char) (text.charAt(at + 1) | 0x20);
         char third = (char) (text.charAt(at + 2) | 0x20);
         for (String prefix : MONTH_PREFIXES) {
@@ -151,6 +155,14 @@ final class DateTimeText {
             }
         }
         return false;
+    }
+
+    /** Whether a month's name starts with this ASCII letter, in either case: a, d, f, j, m, n, o or s. */
+    private static boolean startsMonthName(char letter) {
+        return switch (letter | 0x20) {
+            case 'a', 'd', 'f', 'j', 'm', 'n', 'o', 's' -> true;
+            default -> false;
+        };
     }
 
     private static List<TimeMention> scanTimes(String text) {

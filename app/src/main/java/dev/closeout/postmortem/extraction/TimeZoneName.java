@@ -167,7 +167,8 @@ record TimeZoneName(@Nullable ZoneOffset fixed, @Nullable ZoneId region) {
      * reading not followed by a digit, a colon or a letter being the one.
      */
     private static @Nullable Written offsetAt(String text, int at, int to) {
-        if (at + 4 >= to || !(text.startsWith("UTC", at) || text.startsWith("GMT", at))) {
+        char first = text.charAt(at);
+        if (first != 'U' && first != 'G' || at + 4 >= to || !(text.startsWith("UTC", at) || text.startsWith("GMT", at))) {
             return null;
         }
         char sign = text.charAt(at + 3);
