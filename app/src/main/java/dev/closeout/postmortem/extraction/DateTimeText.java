@@ -196,8 +196,8 @@ final class DateTimeText {
     /**
      * Whether the digits at {@code at} (the first of their run) can start a numeric date, by what follows
      * them, as the pattern reads it: four digits and a separator ({@code 2024-08-17}), or one or two digits
-     * and a separator, an ordinal's letter or white space ("17 August", "7th", "15/01"). Most digits in
-     * a line are a time's or a number's, and fail here without the pattern.
+     * and a separator, an ordinal's letter, or white space and a month or "of" ("17 August", "7th",
+     * "15/01"). Most digits in a line are a time's or a number's, and fail here without the pattern.
      */
     private static boolean digitsMayStartDate(String text, int at) {
         int end = digitRunEnd(text, at);
@@ -206,9 +206,27 @@ final class DateTimeText {
         }
         char next = text.charAt(end);
         int run = end - at;
-        return run == 4 && (next == '-' || next == '/' || next == '.')
-                || run <= 2 && (next == '-' || next == '/' || next == '.' || isRegexSpace(next)
-                || "snrtSNRT".indexOf(next) >= 0);
+        if (run == 4) {
+            return next == '-' || next == '/' || next == '.';
+        }
+        if (run > 2) {
+            return false;
+        }
+        if (isRegexSpace(next)) {
+            // "17 August", "3 of May": after one to three white-space characters a month or "of" ("5 minutes" fails)
+            int word = spacesEnd(text, end, 4);
+            return word - end <= 3 && (startsMonth(text, word) || text.regionMatches(true, word, "of", 0, 2));
+        }
+        return next == '-' || next == '/' || next == '.' || "snrtSNRT".indexOf(next) >= 0;
+    }
+
+    /** Where the white space from {@code from} ends, counting at most {@code most} characters. */
+    private static int spacesEnd(String text, int from, int most) {
+        int end = from;
+        while (end < text.length() && end - from < most && isRegexSpace(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     /**
@@ -234,7 +252,8 @@ final class DateTimeText {
 
     /**
      * Whether the digits at {@code at} (the first of their run) can start a time of day, by what follows
-     * them: one or two digits and a colon, a dot, white space or the A or P of AM and PM.
+     * them: one or two digits and a colon, a dot and two digits, or the A or P of AM and PM after at most
+     * two white-space characters.
      */
     private static boolean digitsMayStartTime(String text, int at) {
         int end = digitRunEnd(text, at);
@@ -242,7 +261,16 @@ final class DateTimeText {
             return false;
         }
         char next = text.charAt(end);
-        return next == ':' || next == '.' || isRegexSpace(next) || "aApP".indexOf(next) >= 0;
+        if (next == '.') {
+            // "8.35 AM": two digits after the dot ("2.5 hours" fails)
+            return end + 2 < text.length() && isDigit(text.charAt(end + 1)) && isDigit(text.charAt(end + 2));
+        }
+        if (isRegexSpace(next)) {
+            // "3 PM": one or two white-space characters, then the A or P ("5 minutes" fails)
+            int letter = spacesEnd(text, end, 3);
+            return letter - end <= 2 && letter < text.length() && "aApP".indexOf(text.charAt(letter)) >= 0;
+        }
+        return next == ':' || "aApP".indexOf(next) >= 0;
     }
 
     private static int digitRunEnd(String text, int at) {

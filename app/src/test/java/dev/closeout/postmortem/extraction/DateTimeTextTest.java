@@ -41,6 +41,10 @@ class DateTimeTextTest {
         assertTrue(DateTimeText.dates("Sept    3 was four spaces too far").isEmpty());
         assertTrue(DateTimeText.dates("decided at 14:30 after 500 errors in 2024x").isEmpty());
         assertTrue(DateTimeText.times("500 errors, 123:45 and 2024-08-17").isEmpty());
+        assertEquals(LocalDate.of(2024, 5, 3), date("3  of\tMay 2024"));
+        assertEquals(LocalTime.of(15, 0), time("at 3  pm"));
+        assertTrue(DateTimeText.times("2.5 hours, 5 minutes, 3   pm").isEmpty());
+        assertTrue(DateTimeText.dates("5 minutes, 3 servers, 17    August").isEmpty());
     }
 
     @Test
