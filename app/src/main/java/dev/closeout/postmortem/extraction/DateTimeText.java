@@ -103,7 +103,8 @@ final class DateTimeText {
         Matcher match = DATE.matcher(text).useTransparentBounds(true);
         int at = nextDateStart(text, 0);
         while (at >= 0) {
-            if (!match.region(at, text.length()).lookingAt()) {
+            boolean may = isDigit(text.charAt(at)) ? digitsMayStartDate(text, at) : monthMayStartDate(text, at);
+            if (!may || !match.region(at, text.length()).lookingAt()) {
                 at = nextDateStart(text, at + 1);
                 continue;
             }
@@ -142,6 +143,10 @@ final class DateTimeText {
         if (!isAsciiLetter(first)) {
             return false;
         }
+        // most words start with a letter no month starts with
+        if (!startsMonthName(first)) {
+            return false;
+        }
         char second = (char) (text.charAt(at + 1) | 0x20);
         char third = (char) (text.charAt(at + 2) | 0x20);
         for (String prefix : MONTH_PREFIXES) {
@@ -152,12 +157,20 @@ final class DateTimeText {
         return false;
     }
 
+    /** Whether a month's name starts with this ASCII letter, in either case: a, d, f, j, m, n, o or s. */
+    private static boolean startsMonthName(char letter) {
+        return switch (letter | 0x20) {
+            case 'a', 'd', 'f', 'j', 'm', 'n', 'o', 's' -> true;
+            default -> false;
+        };
+    }
+
     private static List<TimeMention> scanTimes(String text) {
         List<TimeMention> found = new ArrayList<>();
         Matcher match = TIME.matcher(text).useTransparentBounds(true);
         int at = nextTimeStart(text, 0);
         while (at >= 0) {
-            if (!match.region(at, text.length()).lookingAt()) {
+            if (!digitsMayStartTime(text, at) || !match.region(at, text.length()).lookingAt()) {
                 at = nextTimeStart(text, at + 1);
                 continue;
             }
@@ -178,6 +191,99 @@ final class DateTimeText {
                     zone == null ? match.end() : zone.end(), meridiem));
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * Whether the digits at {@code at} (the first of their run) can start a numeric date, by what follows
+     * them, as the pattern reads it: four digits and a separator ({@code 2024-08-17}), or one or two digits
+     * and a separator, an ordinal's letter, or white space and a month or "of" ("17 August", "7th",
+     * "15/01"). Most digits in a line are a time's or a number's, and fail here without the pattern.
+     */
+    private static boolean digitsMayStartDate(String text, int at) {
+        int end = digitRunEnd(text, at);
+        if (end >= text.length()) {
+            return false;
+        }
+        char next = text.charAt(end);
+        int run = end - at;
+        if (run == 4) {
+            return next == '-' || next == '/' || next == '.';
+        }
+        if (run > 2) {
+            return false;
+        }
+        if (isRegexSpace(next)) {
+            // "17 August", "3 of May": after one to three white-space characters a month or "of" ("5 minutes" fails)
+            int word = spacesEnd(text, end, 4);
+            return word - end <= 3 && (startsMonth(text, word) || text.regionMatches(true, word, "of", 0, 2));
+        }
+        return next == '-' || next == '/' || next == '.' || "snrtSNRT".indexOf(next) >= 0;
+    }
+
+    /** Where the white space from {@code from} ends, counting at most {@code most} characters. */
+    private static int spacesEnd(String text, int from, int most) {
+        int end = from;
+        while (end < text.length() && end - from < most && isRegexSpace(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * Whether the month's name at {@code at} can start a date, as the pattern reads it: the whole word, an
+     * optional dot, one to three white-space characters and a digit ("Aug 17", "Sept. 3"). Words that
+     * start like a month ("decided", "may be", "March to") fail here without the pattern.
+     */
+    private static boolean monthMayStartDate(String text, int at) {
+        int end = at;
+        while (end < text.length() && isAsciiLetter(text.charAt(end))) {
+            end++;
+        }
+        if (end < text.length() && text.charAt(end) == '.') {
+            end++;
+        }
+        int spaces = 0;
+        while (end < text.length() && spaces < 4 && isRegexSpace(text.charAt(end))) {
+            end++;
+            spaces++;
+        }
+        return spaces >= 1 && spaces <= 3 && end < text.length() && isDigit(text.charAt(end));
+    }
+
+    /**
+     * Whether the digits at {@code at} (the first of their run) can start a time of day, by what follows
+     * them: one or two digits and a colon, a dot and two digits, or the A or P of AM and PM after at most
+     * two white-space characters.
+     */
+    private static boolean digitsMayStartTime(String text, int at) {
+        int end = digitRunEnd(text, at);
+        if (end - at > 2 || end >= text.length()) {
+            return false;
+        }
+        char next = text.charAt(end);
+        if (next == '.') {
+            // "8.35 AM": two digits after the dot ("2.5 hours" fails)
+            return end + 2 < text.length() && isDigit(text.charAt(end + 1)) && isDigit(text.charAt(end + 2));
+        }
+        if (isRegexSpace(next)) {
+            // "3 PM": one or two white-space characters, then the A or P ("5 minutes" fails)
+            int letter = spacesEnd(text, end, 3);
+            return letter - end <= 2 && letter < text.length() && "aApP".indexOf(text.charAt(letter)) >= 0;
+        }
+        return next == ':' || "aApP".indexOf(next) >= 0;
+    }
+
+    private static int digitRunEnd(String text, int at) {
+        int end = at;
+        while (end < text.length() && isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** What {@code \\s} matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The first place from {@code from} where a time can start, or -1: a digit after none of {@code 0-9:.,}. */

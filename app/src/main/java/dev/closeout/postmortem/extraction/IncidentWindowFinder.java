@@ -80,6 +80,15 @@ final class IncidentWindowFinder {
                     + "|return(?:s|ed)? to normal"
                     + "|(?:is|are|was|were|becomes?|became|as|gets?|got) (?:available|healthy)"
                     + "|normal (?:service|operations?)|resumed|solved|fixed|end of (?:the )?(?:outage|incident))");
+    // Pieces of the patterns' alternatives, one in each, for a cheap look before the pattern (see holdsAny).
+    private static final List<String> TROUBLE_PIECES = List.of("down", "outage", "fail", "error", "alert", "warn",
+            "crash", "unable", "unavail", "unreach", "inaccess", "broke", "leak", "breach", "expir", "expos",
+            "disabled", "deleted", "lost", "issue", "problem", "detect", "report", "incident", "spike", "degrad",
+            "slow", "no space", "not working", "latency", "complain");
+    private static final List<String> RECOVERY_PIECES = List.of("resolved", "restored", "recover", "operational",
+            "back ", "return", "available", "healthy", "normal ", "resumed", "solved", "fixed", "end of ");
+    private static final List<String> START_PIECES = List.of("start", "began", "begins");
+    private static final List<String> END_PIECES = List.of("end", "is over");
     private static final Pattern PARTIAL = Pattern.compile(
             "(?i)(?=[bspgan])\\b(?:begins?|began|start(?:s|ed|ing)?|partial(?:ly)?|gradual(?:ly)?|attempt(?:s|ed)?|not)\\b");
     private static final Pattern RANGE_FILLER = Pattern.compile("(?i)[,()\\[\\]]|\\b(?:at|on|the|approximately|about|around|~)\\b");
@@ -107,8 +116,12 @@ final class IncidentWindowFinder {
         }
     }
 
-    /** A timeline entry resolved to a point in time. */
-    private record Entry(IncidentTime at, String text) {
+    /** A timeline entry resolved to a point in time; {@code lower} is its text lower-cased, for the cheap looks. */
+    private record Entry(IncidentTime at, String text, String lower) {
+
+        Entry(IncidentTime at, String text) {
+            this(at, text, text.toLowerCase(Locale.ROOT));
+        }
     }
 
     private record Defaults(@Nullable LocalDate date, @Nullable TimeZoneName zone) {
@@ -132,9 +145,10 @@ final class IncidentWindowFinder {
         boolean rangeFromDurationField = false;
         Moment sinceStart = null;
         for (WindowLine line : lines) {
-            // a line stating no time can be no field, range or "since" this loop takes; a code sample's
-            // "Started: ..." is a program's output, not the author's statement
-            if (line.inTimeline() || line.inCode() || !line.mayStateWindow()) {
+            // a line with no digit states no time, so no range or "since" this loop takes, and only a
+            // duration in words ("Duration: two hours"); a code sample's "Started: ..." is a program's
+            // output, not the author's statement
+            if (line.inTimeline() || line.inCode() || !line.hasDigit() && !line.mayStateDuration()) {
                 continue;
             }
             String text = line.text();
@@ -216,9 +230,9 @@ final class IncidentWindowFinder {
                 entries = prose(lines, defaults);
                 fromProse = true;
             }
-            Entry startMarked = marked(entries, START_MARKER, false);
+            Entry startMarked = marked(entries, START_MARKER, START_PIECES, false);
             // an outage in parts ("END OF SEMVER OUTAGE", "END OF GRADLE ERROR OUTAGE") ends with the last
-            Entry endMarked = marked(entries, END_MARKER, true);
+            Entry endMarked = marked(entries, END_MARKER, END_PIECES, true);
             int endIndex = endMarked != null ? entries.indexOf(endMarked) : recoveryIndex(entries);
             Entry timelineEnd = endIndex >= 0 ? entries.get(endIndex) : null;
             // with no entry reporting recovery the last one ends the timeline, also for the stated duration
@@ -290,25 +304,11 @@ final class IncidentWindowFinder {
      * without copying the text, and without {@code regionMatches}' Unicode case folding at every position.
      */
     private static boolean containsIgnoringCase(String text, String word) {
-        // the first letter's places, in either case, come from String.indexOf, much faster than a test at
-        // every position; a character that is neither never starts a match
-        char small = word.charAt(0);
-        char capital = (char) (small & ~0x20);
-        int nextSmall = text.indexOf(small);
-        int nextCapital = text.indexOf(capital);
-        while (nextSmall >= 0 || nextCapital >= 0) {
-            int at = nextCapital < 0 || nextSmall >= 0 && nextSmall < nextCapital ? nextSmall : nextCapital;
-            if (at + word.length() > text.length()) {
-                return false;
-            }
-            if (asciiWordAt(text, at, word)) {
+        // setting bit 0x20 turns an ASCII capital into its small letter; no other character lands on one
+        char first = word.charAt(0);
+        for (int at = 0; at + word.length() <= text.length(); at++) {
+            if ((text.charAt(at) | 0x20) == first && asciiWordAt(text, at, word)) {
                 return true;
-            }
-            if (at == nextSmall) {
-                nextSmall = text.indexOf(small, at + 1);
-            }
-            if (at == nextCapital) {
-                nextCapital = text.indexOf(capital, at + 1);
             }
         }
         return false;
@@ -370,11 +370,20 @@ final class IncidentWindowFinder {
                 inFence = !inFence;
             }
             String capped = whole.length() > LINE_LIMIT ? whole.substring(0, LINE_LIMIT) : whole;
-            if (capped.contains("](") || capped.contains("http")) {
-                capped = URL.matcher(IMAGE.matcher(capped).replaceAll(" ")).replaceAll(" ");
+            // an image starts with "![", a URL with "http"; taking either out leaves no other in its place
+            if (capped.contains("![")) {
+                capped = IMAGE.matcher(capped).replaceAll(" ");
             }
-            for (String part : capped.indexOf('<') < 0 ? new String[] {capped} : BREAK.split(capped)) {
-                lines.add(new WindowLine(part, timeline[number], inFence || fence));
+            if (capped.contains("http")) {
+                capped = URL.matcher(capped).replaceAll(" ");
+            }
+            boolean code = inFence || fence;
+            if (capped.indexOf('<') < 0) {
+                lines.add(new WindowLine(capped, timeline[number], code));
+                continue;
+            }
+            for (String part : BREAK.split(capped)) {
+                lines.add(new WindowLine(part, timeline[number], code));
             }
         }
         return new Lines(lines, headingZone);
@@ -401,9 +410,12 @@ final class IncidentWindowFinder {
         LocalDate labelled = null;
         LocalDate first = null;
         for (WindowLine line : lines) {
-            // a line stating no time holds no note, zone or date; once a zone and a date are found,
-            // only a note or a date label can still change the defaults
-            if (!line.mayStateWindow() || written != null && first != null && !line.mayNoteZoneOrLabelDate()) {
+            // a line with no digit holds no zone after a time and no date, only a note; once a zone and a
+            // date are found, only a note or a date label can still change the defaults
+            boolean read = written != null && first != null
+                    ? note == null && line.mayNoteZone() || labelled == null && line.hasDigit() && line.mayLabelDate()
+                    : line.hasDigit() || note == null && line.mayNoteZone();
+            if (!read) {
                 continue;
             }
             String text = line.text();
@@ -457,7 +469,9 @@ final class IncidentWindowFinder {
         List<TimeMention> times = DateTimeText.times(part);
         TimeMention time = times.isEmpty() ? null : times.get(0);
         DateMention date = dates.isEmpty() ? null : dates.get(0);
-        TimeZoneName zone = time != null && time.zone() != null ? time.zone() : zoneOfNoTime(part, times);
+        // a zone counts only with a time of day (without one, a moment resolves to its date alone), and
+        // looking for one in the whole text is most of the cost of a timeline entry
+        TimeZoneName zone = time == null ? null : time.zone() != null ? time.zone() : zoneOfNoTime(part, times);
         return new Moment(date, time, zone);
     }
 
@@ -647,10 +661,8 @@ final class IncidentWindowFinder {
                 continuing = spans;
                 continue;
             }
-            String head = text.length() > 40 ? text.substring(0, 40) : text;
-            boolean headed = !DateTimeText.times(head).isEmpty() || !DateTimeText.dates(head).isEmpty();
             Moment moment = moment(text, 0, text.length());
-            if ((headed || line.listOrRow()) && !moment.isEmpty()) {
+            if (!moment.isEmpty() && (line.listOrRow() || headed(text))) {
                 texts.add(new StringBuilder(line.raw()).append(' ').append(text));
                 moments.add(moment);
                 continuing = true;
@@ -695,6 +707,12 @@ final class IncidentWindowFinder {
         return entries;
     }
 
+    /** Whether the text starts with a time or a date, within its first 40 characters. */
+    private static boolean headed(String text) {
+        String head = text.length() > 40 ? text.substring(0, 40) : text;
+        return !DateTimeText.times(head).isEmpty() || !DateTimeText.dates(head).isEmpty();
+    }
+
     /**
      * Whether the time of day, and the date when the moment has one, are all the line says but for
      * punctuation ("5:00 PM", "[13:26]", "May 1 2019, 3:18 PM").
@@ -728,7 +746,7 @@ final class IncidentWindowFinder {
     private static @Nullable IncidentTime statedStart(List<WindowLine> lines, Defaults defaults, IncidentTime first,
                                                       IncidentTime chosen) {
         for (WindowLine line : lines) {
-            if (line.inTimeline() || line.inCode() || !line.mayStateWindow()) {
+            if (line.inTimeline() || line.inCode() || !line.hasDigit()) {
                 continue;
             }
             for (TimeMention time : DateTimeText.times(line.text())) {
@@ -749,14 +767,15 @@ final class IncidentWindowFinder {
     private static List<Entry> prose(List<WindowLine> lines, Defaults defaults) {
         List<Entry> entries = new ArrayList<>();
         for (WindowLine line : lines) {
-            if (!line.mayStateWindow()) {
-                continue; // no digit, so no time of day
+            if (!line.hasDigit()) {
+                continue; // no time of day
             }
-            for (String sentence : SENTENCE.split(line.text())) {
-                Moment moment = moment(sentence, 0, sentence.length());
-                if (moment.time() == null) {
+            for (String sentence : sentences(line.text())) {
+                // most sentences state no time of day: they are passed over before their dates and zone
+                if (DateTimeText.times(sentence).isEmpty()) {
                     continue;
                 }
+                Moment moment = moment(sentence, 0, sentence.length());
                 IncidentTime at = resolve(moment, defaults, null);
                 if (at != null) {
                     entries.add(new Entry(at, sentence));
@@ -766,12 +785,20 @@ final class IncidentWindowFinder {
         return entries;
     }
 
-    private static @Nullable Entry marked(List<Entry> entries, Pattern marker, boolean last) {
+    /** The text's sentences; a text with no full stop, question or exclamation mark is one. */
+    private static String[] sentences(String text) {
+        return text.indexOf('.') < 0 && text.indexOf('!') < 0 && text.indexOf('?') < 0
+                ? new String[] {text} : SENTENCE.split(text);
+    }
+
+    private static @Nullable Entry marked(List<Entry> entries, Pattern marker, List<String> pieces, boolean last) {
         Entry found = null;
         for (Entry entry : entries) {
-            // every marker names the outage or the incident: a cheap look first spares the pattern
-            String lower = entry.text().toLowerCase(Locale.ROOT);
-            if ((lower.contains("outage") || lower.contains("incident")) && marker.matcher(entry.text()).find()) {
+            // every marker names the outage or the incident and holds one of its pieces: cheap looks
+            // first spare the pattern
+            String lower = entry.lower();
+            if ((lower.contains("outage") || lower.contains("incident")) && holdsAny(lower, pieces)
+                    && marker.matcher(entry.text()).find()) {
                 found = entry;
                 if (!last) {
                     break;
@@ -782,17 +809,49 @@ final class IncidentWindowFinder {
     }
 
     private static int recoveryIndex(List<Entry> entries) {
-        int firstTrouble = -1;
-        for (int i = 0; i < entries.size(); i++) {
-            String text = entries.get(i).text();
-            if (firstTrouble < 0 && TROUBLE.matcher(text).find()) {
-                firstTrouble = i;
-            }
-            if (i > 0 && RECOVERY.matcher(text).find() && !PARTIAL.matcher(text).find()) {
+        for (int i = 1; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            String text = entry.text();
+            if (holdsAny(entry.lower(), RECOVERY_PIECES) && RECOVERY.matcher(text).find() && !PARTIAL.matcher(text).find()) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether a lower-cased text holds one of the pieces: a pattern's alternatives each hold one of its
+     * pieces (in lower case; the patterns are ASCII-case-insensitive), and {@code String.contains} spares
+     * most entries the pattern, tried at every position.
+     */
+    private static boolean holdsAny(String lower, List<String> pieces) {
+        for (String piece : pieces) {
+            if (lower.contains(piece)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a lower-cased entry may report trouble: one of TROUBLE's pieces, "time" and "out" (it times
+     * out, with any white space), or a status code (a 4 or 5 and two more digits).
+     */
+    private static boolean mayReportTrouble(String lower) {
+        if (holdsAny(lower, TROUBLE_PIECES) || lower.contains("time") && lower.contains("out")) {
+            return true;
+        }
+        for (int i = 0; i + 2 < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if ((c == '4' || c == '5') && isAsciiDigit(lower.charAt(i + 1)) && isAsciiDigit(lower.charAt(i + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**
@@ -820,7 +879,7 @@ final class IncidentWindowFinder {
             }
         }
         for (Entry entry : entries) {
-            if (TROUBLE.matcher(entry.text()).find()) {
+            if (mayReportTrouble(entry.lower()) && TROUBLE.matcher(entry.text()).find()) {
                 return entry;
             }
         }

@@ -50,22 +50,24 @@ record TimeZoneName(@Nullable ZoneOffset fixed, @Nullable ZoneId region) {
     }
 
     /**
-     * The names as the scanner tries them, by their first letter in lower case: longest first, so "PST/PDT"
+     * The names as the scanner tries them, by the first character written: longest first, so "PST/PDT"
      * wins over "PST", and names of one length in the order above. Abbreviations (up to eight capitals)
-     * match in their own case only; longer names in any ASCII case, with one to three white-space
-     * characters wherever the name has a space.
+     * match in their own case only, so a small letter has only the longer names, which match in any
+     * ASCII case, with one to three white-space characters wherever the name has a space. Most words
+     * start with a small letter, and have none or one or two names to try.
      */
-    private static final Spelling[][] BY_FIRST_LETTER = new Spelling[128][];
+    private static final Spelling[][] BY_FIRST_CHARACTER = new Spelling[128][];
 
     static {
         List<Spelling> longestFirst = NAMES.entrySet().stream()
                 .map(entry -> new Spelling(entry.getKey(), isAbbreviation(entry.getKey()), entry.getValue()))
                 .sorted(Comparator.comparingInt((Spelling spelling) -> spelling.name().length()).reversed())
                 .toList();
-        for (char letter = 'a'; letter <= 'z'; letter++) {
-            char small = letter;
-            BY_FIRST_LETTER[letter] = longestFirst.stream()
-                    .filter(spelling -> (spelling.name().charAt(0) | 0x20) == small)
+        for (char c = 0; c < BY_FIRST_CHARACTER.length; c++) {
+            char first = c;
+            BY_FIRST_CHARACTER[c] = !isAsciiLetter(first) ? new Spelling[0] : longestFirst.stream()
+                    .filter(spelling -> spelling.exactCase() ? spelling.name().charAt(0) == first
+                            : (spelling.name().charAt(0) | 0x20) == (first | 0x20))
                     .toArray(Spelling[]::new);
         }
     }
@@ -165,7 +167,8 @@ record TimeZoneName(@Nullable ZoneOffset fixed, @Nullable ZoneId region) {
      * reading not followed by a digit, a colon or a letter being the one.
      */
     private static @Nullable Written offsetAt(String text, int at, int to) {
-        if (at + 4 >= to || !(text.startsWith("UTC", at) || text.startsWith("GMT", at))) {
+        char first = text.charAt(at);
+        if (first != 'U' && first != 'G' || at + 4 >= to || !(text.startsWith("UTC", at) || text.startsWith("GMT", at))) {
             return null;
         }
         char sign = text.charAt(at + 3);
@@ -202,7 +205,7 @@ record TimeZoneName(@Nullable ZoneOffset fixed, @Nullable ZoneId region) {
     }
 
     private static @Nullable Written nameAt(String text, int at, int to) {
-        for (Spelling spelling : BY_FIRST_LETTER[text.charAt(at) | 0x20]) {
+        for (Spelling spelling : BY_FIRST_CHARACTER[text.charAt(at)]) {
             int end = spelling.endAt(text, at, to);
             if (end >= 0 && endsName(text, end, to, false)) {
                 return new Written(spelling.zone(), end);

@@ -2,14 +2,13 @@ package dev.closeout.postmortem.extraction;
 
 import io.micronaut.core.annotation.Nullable;
 
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
  * One logical line the window finder reads: a document line, or a part of one between {@code <br>}s.
  * Its plain text (markup removed) and its field are worked out on first use, once: most lines of a
- * postmortem state no time, and {@link #mayStateWindow()} lets the finder pass them by without the
- * stripping, which was most of the finder's time.
+ * postmortem state no time, and {@link #hasDigit()} and the words the finder asks for let it pass them by
+ * without the stripping, which was most of the finder's time.
  */
 final class WindowLine {
 
@@ -19,7 +18,6 @@ final class WindowLine {
     private static final int FIELD_SEPARATOR_REACH = 70;
 
     // The words the raw line is looked at for, each as its lower-case letters packed one byte each.
-    private static final int TIMES = packed("imes");
     private static final int DAY = packed("day");
     private static final int HOUR = packed("hour");
     private static final int HR = packed("hr");
@@ -27,20 +25,38 @@ final class WindowLine {
     private static final int DATE = packed("date");
     /** The characters stripping drops wherever they stand: emphasis, code marks, backslashes. */
     private static final boolean[] DROPPED = new boolean[256];
+    /** The last letters of the words above. */
+    private static final boolean[] ENDS_WORD = new boolean[256];
+
+    // What the raw line may hold, each found when first asked (see has).
+    private static final int SCANNED = 1;
+    private static final int SEPARATOR = 2;
+    private static final int DIGIT = 4;
+    /** A link's or a tag's markup, which takes whole stretches of text: the line may hold any word. */
+    private static final int MARKUP = 8;
+    private static final int TIMES_WORD = 16;
+    private static final int UNIT_WORD = 32;
+    private static final int DATE_WORD = 64;
+    private static final int TIMES_LOOKED = 128;
+    private static final int WORDS_LOOKED = 256;
+    /** The signs of the ASCII characters, all found in one pass over the line. */
+    private static final byte[] SIGNS = new byte[128];
 
     static {
         for (char sign : "*_~`\\".toCharArray()) {
             DROPPED[sign] = true;
         }
+        for (char letter : "yrne".toCharArray()) {
+            ENDS_WORD[letter] = true;
+        }
+        for (char digit = '0'; digit <= '9'; digit++) {
+            SIGNS[digit] = DIGIT;
+        }
+        SIGNS[':'] = SEPARATOR;
+        SIGNS['-'] = SEPARATOR;
+        SIGNS['['] = MARKUP;
+        SIGNS['<'] = MARKUP;
     }
-
-    // What the raw line may hold, found by one pass over it when first asked (see mayStateWindow).
-    private static final int SCANNED = 1;
-    private static final int SEPARATOR = 2;
-    private static final int TIMES_WORD = 4;
-    private static final int UNIT_WORD = 8;
-    private static final int DATE_WORD = 16;
-    private static final int DIGIT = 32;
 
     /** A "Label: value" line, the label trimmed. */
     record Field(String label, String value) {
@@ -64,49 +80,108 @@ final class WindowLine {
     }
 
     /**
-     * What the raw line may hold: a digit, a separator and the words asked for. The signs are found by
-     * {@link String#indexOf}, which the JVM runs on many characters at once; the words by one pass over
-     * the line's bytes, as every line of every document may come here.
+     * What the raw line may hold: a digit, a separator, link or tag markup, and the words asked for. The
+     * signs take one pass over the line; each word is looked for only when first asked, as most lines
+     * are read or passed over on their digits alone. A word is looked for in any ASCII case ("imes"
+     * stands for "imes" and "IMES"), which may keep a few more lines but never drops one.
      */
-    private int holds() {
-        if (holds != 0) {
-            return holds;
+    private boolean has(int sign) {
+        if (holds == 0) {
+            holds = signs();
         }
+        if (sign == TIMES_WORD && (holds & (TIMES_LOOKED | MARKUP)) == 0) {
+            holds |= TIMES_LOOKED | (holdsTimes() ? TIMES_WORD : 0);
+        } else if ((sign & (UNIT_WORD | DATE_WORD)) != 0 && (holds & (WORDS_LOOKED | MARKUP)) == 0) {
+            holds |= WORDS_LOOKED | words();
+        }
+        return (holds & sign) != 0 || (sign & (TIMES_WORD | UNIT_WORD | DATE_WORD)) != 0 && (holds & MARKUP) != 0;
+    }
+
+    private int signs() {
         int found = SCANNED;
-        if (raw.indexOf(':') >= 0 || raw.indexOf('-') >= 0 || raw.indexOf('–') >= 0) {
-            found |= SEPARATOR;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            found |= c < SIGNS.length ? SIGNS[c] : c == '–' ? SEPARATOR : 0;
         }
-        // a link's or a tag's markup takes whole stretches of text, so its line may hold any word
-        if (raw.indexOf('[') >= 0 || raw.indexOf('<') >= 0) {
-            found |= TIMES_WORD | UNIT_WORD | DATE_WORD;
-        }
-        // a character beyond Latin-1 becomes '?', like it no digit and no letter of these words
-        byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
-        int recent = 0; // the last four characters kept, lower-cased, one byte each
-        for (byte b : bytes) {
-            if (b >= '0' && b <= '9') {
-                found |= DIGIT;
+        return found;
+    }
+
+    /** Whether the line holds "imes", found from its m, the rarest of its letters. */
+    private boolean holdsTimes() {
+        for (int at = 1; at + 2 < raw.length(); at++) {
+            // setting bit 0x20 turns an ASCII capital into its small letter; no other character lands on one
+            if ((raw.charAt(at) | 0x20) == 'm' && lettersAround(at)) {
+                return true;
             }
-            if (DROPPED[b & 0xFF]) {
+        }
+        return false;
+    }
+
+    /** Whether the m at {@code at} has an i before it and "es" after it, dropped characters skipped. */
+    private boolean lettersAround(int at) {
+        int before = at - 1;
+        while (before >= 0 && isDropped(raw.charAt(before))) {
+            before--;
+        }
+        if (before < 0 || (raw.charAt(before) | 0x20) != 'i') {
+            return false;
+        }
+        int e = nextKept(at + 1);
+        if (e >= raw.length() || (raw.charAt(e) | 0x20) != 'e') {
+            return false;
+        }
+        int s = nextKept(e + 1);
+        return s < raw.length() && (raw.charAt(s) | 0x20) == 's';
+    }
+
+    /** The first place from {@code from} holding a character stripping keeps, or the line's length. */
+    private int nextKept(int from) {
+        int at = from;
+        while (at < raw.length() && isDropped(raw.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    private static boolean isDropped(char c) {
+        return c < DROPPED.length && DROPPED[c];
+    }
+
+    /**
+     * The unit and date words in the raw line, dropped characters between their letters skipped. The
+     * last four characters are kept, lower-cased, one byte each, and compared with the words only after
+     * a letter that ends one.
+     */
+    private int words() {
+        int found = 0;
+        int recent = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (isDropped(c)) {
                 continue;
             }
-            // setting bit 0x20 turns an ASCII capital into its small letter; no other byte lands on one
-            recent = recent << 8 | (b | 0x20) & 0xFF;
-            if (recent == TIMES) {
-                found |= TIMES_WORD;
-            } else if ((recent & 0xFFFFFF) == DAY || recent == HOUR || (recent & 0xFFFF) == HR
+            // a character beyond Latin-1 counts as '?', like it no letter of these words
+            int small = c > 0xFF ? '?' : c | 0x20;
+            recent = recent << 8 | small;
+            if (!ENDS_WORD[small]) {
+                continue;
+            }
+            if ((recent & 0xFFFFFF) == DAY || recent == HOUR || (recent & 0xFFFF) == HR
                     || (recent & 0xFFFFFF) == MIN) {
                 found |= UNIT_WORD;
             } else if (recent == DATE) {
                 found |= DATE_WORD;
             }
         }
-        holds = found;
-        return holds;
+        return found;
     }
 
-    private boolean holds(int signs) {
-        return (holds() & signs) == signs;
+    private static int packed(String word) {
+        int packed = 0;
+        for (int i = 0; i < word.length(); i++) {
+            packed = packed << 8 | word.charAt(i);
+        }
+        return packed;
     }
 
     String raw() {
@@ -151,36 +226,30 @@ final class WindowLine {
         return field;
     }
 
-    /**
-     * Whether the plain text may hold what the finder reads outside the timeline: a digit (every date
-     * and time has one), the "times" of an "All times in ..." note, or, in a field, an amount in words
-     * ("Duration: two hours").
-     *
-     * <p>Decided on the raw line, without stripping it. Stripping only removes characters (and turns
-     * white space and table bars into spaces), so the plain text's digits and separators are the raw
-     * line's, and two letters adjacent in the plain text were adjacent in the raw line or had only
-     * removed characters between them: emphasis, code marks and backslashes, skipped in the raw line
-     * as stripping drops them, or a link's or a tag's markup. A word is looked for in any ASCII case
-     * ("imes" stands for "imes" and "IMES"), which may keep a few more lines but never drops one.
-     */
-    boolean mayStateWindow() {
-        return holds(DIGIT) || holds(TIMES_WORD) || holds(SEPARATOR | UNIT_WORD);
+    // What the line may hold, decided on the raw line, without stripping it. Stripping only removes
+    // characters (and turns white space and table bars into spaces), so the plain text's digits and
+    // separators are the raw line's, and two letters adjacent in the plain text were adjacent in the raw
+    // line or had only removed characters between them: emphasis, code marks and backslashes, skipped in
+    // the raw line as stripping drops them, or a link's or a tag's markup.
+
+    /** Whether the line has a digit: every date and time of day has one. */
+    boolean hasDigit() {
+        return has(DIGIT);
     }
 
-    /**
-     * Whether the line may hold what the defaults read once a zone and a date are known: an "All times
-     * in ..." note or a field labelled with a date (every date label ends with "date").
-     */
-    boolean mayNoteZoneOrLabelDate() {
-        return holds(TIMES_WORD) || holds(SEPARATOR | DATE_WORD);
+    /** Whether the line may hold the "times" of an "All times in ..." note. */
+    boolean mayNoteZone() {
+        return has(TIMES_WORD);
     }
 
-    private static int packed(String word) {
-        int packed = 0;
-        for (int i = 0; i < word.length(); i++) {
-            packed = packed << 8 | word.charAt(i);
-        }
-        return packed;
+    /** Whether the line may be a field stating an amount of time in words ("Duration: two hours"). */
+    boolean mayStateDuration() {
+        return has(SEPARATOR) && has(UNIT_WORD);
+    }
+
+    /** Whether the line may be a field labelled with a date (every date label ends with "date"). */
+    boolean mayLabelDate() {
+        return has(SEPARATOR) && has(DATE_WORD);
     }
 
     /** A "Label: value" or "Label - value" line has its separator within the first few dozen characters. */

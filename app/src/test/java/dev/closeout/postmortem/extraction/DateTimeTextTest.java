@@ -32,6 +32,22 @@ class DateTimeTextTest {
     }
 
     @Test
+    void readsDatesAndTimesWhateverSpacingAndCaseTheShapesAllow() {
+        assertEquals(LocalDate.of(2024, 9, 3), date("from Sept.   3, 2024 on"));
+        assertEquals(LocalDate.of(2024, 8, 17), date("17TH\tAugust 2024"));
+        assertEquals(LocalDate.of(2024, 8, 17), date("2024/08/17"));
+        assertEquals(LocalTime.of(9, 0), time("at 9\tAM, 5"));
+        assertEquals(LocalTime.of(9, 5), time("(9:05)"));
+        assertTrue(DateTimeText.dates("Sept    3 was four spaces too far").isEmpty());
+        assertTrue(DateTimeText.dates("decided at 14:30 after 500 errors in 2024x").isEmpty());
+        assertTrue(DateTimeText.times("500 errors, 123:45 and 2024-08-17").isEmpty());
+        assertEquals(LocalDate.of(2024, 5, 3), date("3  of\tMay 2024"));
+        assertEquals(LocalTime.of(15, 0), time("at 3  pm"));
+        assertTrue(DateTimeText.times("2.5 hours, 5 minutes, 3   pm").isEmpty());
+        assertTrue(DateTimeText.dates("5 minutes, 3 servers, 17    August").isEmpty());
+    }
+
+    @Test
     void doesNotTakeVersionsOrVerbsForDates() {
         assertTrue(DateTimeText.dates("Flutter v1.12.13+hotfix.5").isEmpty());
         assertTrue(DateTimeText.dates("the fix 2 may be late").isEmpty());
