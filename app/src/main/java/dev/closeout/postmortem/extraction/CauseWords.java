@@ -36,8 +36,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CauseWords {
 
     static final int MAX_CHARACTERS = 100_000;
-    /** Enough for the words of tens of thousands of postmortems; past it a word is stemmed each time it is read. */
-    static final int MAX_REMEMBERED = 100_000;
+    /**
+     * Enough for the words of thousands of postmortems; past it, or for a token longer than
+     * {@link #LONGEST_REMEMBERED}, a word is stemmed each time it is read. At most a few megabytes, whatever is read.
+     */
+    static final int MAX_REMEMBERED = 50_000;
+    static final int LONGEST_REMEMBERED = 40;
     /** One tokenizer for every thread: Lucene keeps a token stream per thread. */
     private static final Analyzer TOKENIZER = new Analyzer() {
         @Override
@@ -99,7 +103,7 @@ final class CauseWords {
         Optional<String> stem = STEMS.get(token);
         if (stem == null) {
             stem = analyse(token);
-            if (STEMS.size() < MAX_REMEMBERED) {
+            if (STEMS.size() < MAX_REMEMBERED && token.length() <= LONGEST_REMEMBERED) {
                 STEMS.put(token, stem);
             }
         }

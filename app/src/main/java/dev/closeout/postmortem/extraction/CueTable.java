@@ -20,8 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CueTable {
 
     private static final int GAP = 3;
-    /** Words whose cues are remembered; past it a word's cues are looked for each time it is read. */
-    private static final int MAX_REMEMBERED = 100_000;
+    /**
+     * Words whose cues are remembered (each at most 40 letters, so a few megabytes at most); past it a word's cues are
+     * looked for each time it is read.
+     */
+    private static final int MAX_REMEMBERED = 50_000;
     private static final Cue[] NONE = new Cue[0];
     private static final double REPEAT_SHARE = 0.25;
 

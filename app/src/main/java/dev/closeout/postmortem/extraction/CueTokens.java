@@ -173,7 +173,8 @@ final class CueTokens {
             w[length - 3] = 'y';
             return new String(w, 0, length - 2);
         }
-        if (length > 3 && w[length - 1] == 's' && w[length - 2] != 's' && w[length - 2] != 'u' && w[length - 2] != 'i') {
+        char beforeLast = length > 1 ? w[length - 2] : ' ';
+        if (length > 3 && w[length - 1] == 's' && beforeLast != 's' && beforeLast != 'u' && beforeLast != 'i') {
             return new String(w, 0, length - 1);
         }
         return new String(w, 0, length);

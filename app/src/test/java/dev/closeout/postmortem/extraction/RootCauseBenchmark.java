@@ -48,8 +48,8 @@ public class RootCauseBenchmark {
         @Setup
         public void load() throws IOException {
             DocumentReader reader = new DocumentReader();
-            List<Path> files = LabelledFolder.read(CorpusEvaluation.corpusDirectory().resolve("dev")).documents().stream()
-                    .map(LabelledDocument::document).toList();
+            Path dev = CorpusEvaluation.corpusDirectory().resolve("dev");
+            List<Path> files = LabelledFolder.read(dev).documents().stream().map(LabelledDocument::document).toList();
             documents = files.stream()
                     .map(file -> {
                         TextCache.startDocument();
