@@ -2,10 +2,12 @@ package dev.closeout.postmortem.extraction;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Weighted cue phrases for a set of labels, compiled once. A phrase is words separated by spaces; a word
@@ -18,6 +20,12 @@ import java.util.Map;
 final class CueTable {
 
     private static final int GAP = 3;
+    /**
+     * Words whose cues are remembered (each at most 40 letters, so a few megabytes at most); past it a word's cues are
+     * looked for each time it is read.
+     */
+    private static final int MAX_REMEMBERED = 50_000;
+    private static final Cue[] NONE = new Cue[0];
     private static final double REPEAT_SHARE = 0.25;
 
     /** A phrase: its words without the '*', which of them match by prefix, and its place in the table. */
@@ -26,6 +34,10 @@ final class CueTable {
 
     private final List<String> labels;
     private final Map<String, List<Cue>> byKey = new HashMap<>();
+    /** Per word read, the cues whose first word it matches, in {@link #byKey}'s order. */
+    private final Map<String, Cue[]> byFirstWord = new ConcurrentHashMap<>();
+    /** The {@link CueTokens#keyHash}es of {@link #byKey}'s keys: most words read are looked up no further. */
+    private final BitSet keyHashes = new BitSet(CueTokens.KEY_HASHES);
     private final boolean weakNegationCounts;
     /** The label of each cue, by id. */
     private final int[] labelOf;
@@ -68,6 +80,7 @@ final class CueTable {
                         .add(new Cue(cueCount++, label, weight, bare, prefix));
             }
         }
+        byKey.keySet().forEach(key -> keyHashes.set(CueTokens.keyHash(key)));
         labelOf = new int[cueCount];
         byKey.values().forEach(cues -> cues.forEach(cue -> labelOf[cue.id()] = cue.label()));
         // longer phrases first, so a phrase covers the shorter ones of its label inside it
@@ -91,15 +104,11 @@ final class CueTable {
         double[] values = new double[16];
         int count = 0;
         for (int i = 0; i < tokens.size(); i++) {
-            List<Cue> cues = byKey.get(tokens.key(i));
-            if (cues == null) {
-                continue;
-            }
-            for (Cue cue : cues) {
+            for (Cue cue : startingWith(tokens.stem(i))) {
                 if (i < coveredUntil[cue.label()]) {
                     continue;
                 }
-                int end = match(cue, 0, tokens, i);
+                int end = match(cue, 1, tokens, i + 1);
                 if (end > 0) {
                     coveredUntil[cue.label()] = end;
                     if (count == finds.length) {
@@ -128,6 +137,23 @@ final class CueTable {
         }
     }
 
+    /** The cues whose first word {@code stem} matches: most words start none, and a few start one or two. */
+    private Cue[] startingWith(String stem) {
+        if (!keyHashes.get(CueTokens.keyHash(stem))) {
+            return NONE;
+        }
+        Cue[] cues = byFirstWord.get(stem);
+        if (cues == null) {
+            List<Cue> keyed = byKey.getOrDefault(CueTokens.key(stem), List.of());
+            cues = keyed.stream().filter(cue -> matches(cue, 0, stem)).toArray(Cue[]::new);
+            cues = cues.length == 0 ? NONE : cues;
+            if (byFirstWord.size() < MAX_REMEMBERED) {
+                byFirstWord.put(stem, cues);
+            }
+        }
+        return cues;
+    }
+
     /** The end (exclusive) of a match of {@code words[w..]} starting at token {@code i}, or -1. */
     private static int match(Cue cue, int w, CueTokens tokens, int i) {
         String[] words = cue.words();
@@ -150,11 +176,13 @@ final class CueTable {
         if (i >= tokens.size() || (w > 0 && tokens.sentence(i) != tokens.sentence(i - 1))) {
             return -1;
         }
-        String stem = tokens.stem(i);
+        return matches(cue, w, tokens.stem(i)) ? match(cue, w + 1, tokens, i + 1) : -1;
+    }
+
+    /** Whether word {@code w} of the cue (not "...") matches {@code stem}. */
+    private static boolean matches(Cue cue, int w, String stem) {
+        String word = cue.words()[w];
         // an identifier (expire_logs_days) names a setting, not the words it starts with
-        if (!(cue.prefix()[w] ? stem.startsWith(word) && stem.indexOf('_') < 0 : word.equals(stem))) {
-            return -1;
-        }
-        return match(cue, w + 1, tokens, i + 1);
+        return cue.prefix()[w] ? stem.startsWith(word) && stem.indexOf('_') < 0 : word.equals(stem);
     }
 }

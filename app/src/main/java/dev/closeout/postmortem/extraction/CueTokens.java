@@ -2,6 +2,7 @@ package dev.closeout.postmortem.extraction;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ final class CueTokens {
     static final int MAX_TOKENS = 20_000;
     /** Cue phrases are looked up by the first letters of their first word. */
     static final int KEY_LENGTH = 3;
+    /** The range of {@link #keyHash}. */
+    static final int KEY_HASHES = 1 << 16;
     private static final int MAX_TOKEN_LENGTH = 40;
     private static final int WEAK_NEGATION_REACH = 3;
     private static final double CAUSE_FOCUS = 1.6;
@@ -25,6 +28,15 @@ final class CueTokens {
     private static final byte NOT_NEGATED = 0;
     private static final byte WEAKLY_NEGATED = 1;
     private static final byte NEGATED = 2;
+
+    /**
+     * Each marker list's bit, by the first stems of its phrases: one look-up per token for all five lists. Filled as
+     * the lists below are made, so declared before them.
+     */
+    private static final Map<String, Integer> MARKER_FIRST_STEMS = new HashMap<>();
+    /** The {@link #keyHash}es of those first stems: most tokens are looked up no further. */
+    private static final BitSet MARKER_KEYS = new BitSet(KEY_HASHES);
+    private static int markerLists;
 
     /** Phrases that introduce the cause: what follows them is what set the incident off. */
     private static final Markers CAUSE_MARKERS = stems("caused by", "due to", "because", "result of",
@@ -49,7 +61,6 @@ final class CueTokens {
     private static final Markers WEAK_NEGATIONS = stems("not", "no", "never", "without", "t", "nor", "cannot");
 
     private final String[] stems;
-    private final String[] keys;
     private final double[] weights;
     private final boolean[] weakNegations;
     private final int[] sentences;
@@ -57,10 +68,6 @@ final class CueTokens {
     private CueTokens(String[] stems, double[] weights, boolean[] weakNegations, int[] sentences) {
         this.stems = stems;
         this.weakNegations = weakNegations;
-        this.keys = new String[stems.length];
-        for (int i = 0; i < stems.length; i++) {
-            keys[i] = key(stems[i]);
-        }
         this.weights = weights;
         this.sentences = sentences;
     }
@@ -77,7 +84,8 @@ final class CueTokens {
         int[] clauses = tokens.clauses;
         double[] weights = new double[n];
         boolean[] weakNegations = new boolean[n];
-        byte[] negated = negations(stems, clauses);
+        int[] starts = markerStarts(stems);
+        byte[] negated = negations(stems, clauses, starts);
         double focus = 1.0;
         int markerEnd = 0;
         for (int i = 0; i < n; i++) {
@@ -85,8 +93,8 @@ final class CueTokens {
                 focus = 1.0;
             }
             if (i >= markerEnd) {
-                int cause = CAUSE_MARKERS.longestAt(stems, i);
-                int effect = EFFECT_MARKERS.longestAt(stems, i);
+                int cause = CAUSE_MARKERS.longestAt(stems, i, starts);
+                int effect = EFFECT_MARKERS.longestAt(stems, i, starts);
                 if (cause > 0 && cause >= effect) {
                     focus = CAUSE_FOCUS;
                     markerEnd = i + cause;
@@ -112,14 +120,22 @@ final class CueTokens {
         return stems[i];
     }
 
-    /** The lookup key of token {@code i}: see {@link #key(String)}. */
-    String key(int i) {
-        return keys[i];
-    }
-
     /** The first {@link #KEY_LENGTH} letters of a word, or the word when shorter. */
     static String key(String word) {
         return word.length() > KEY_LENGTH ? word.substring(0, KEY_LENGTH) : word;
+    }
+
+    /**
+     * A hash of a word's {@link #key(String)}, below {@link #KEY_HASHES}, computed without making the key: words with
+     * the same key have the same hash, so a set of the hashes of some keys tells at once that a word has none of them.
+     */
+    static int keyHash(String word) {
+        int length = Math.min(word.length(), KEY_LENGTH);
+        int hash = length;
+        for (int k = 0; k < length; k++) {
+            hash = 31 * hash + word.charAt(k);
+        }
+        return hash & (KEY_HASHES - 1);
     }
 
     /**
@@ -149,6 +165,19 @@ final class CueTokens {
             return w.substring(0, length - 1);
         }
         return w;
+    }
+
+    /** {@link #stemLowerCase(String)} of the first {@code length} characters of {@code w}, which it may change. */
+    private static String stemLowerCase(char[] w, int length) {
+        if (length > 4 && w[length - 3] == 'i' && w[length - 2] == 'e' && w[length - 1] == 's') {
+            w[length - 3] = 'y';
+            return new String(w, 0, length - 2);
+        }
+        char beforeLast = length > 1 ? w[length - 2] : ' ';
+        if (length > 3 && w[length - 1] == 's' && beforeLast != 's' && beforeLast != 'u' && beforeLast != 'i') {
+            return new String(w, 0, length - 1);
+        }
+        return new String(w, 0, length);
     }
 
     /** Splits a phrase into stems the same way a text is split; '*' and '...' pass through. */
@@ -187,19 +216,38 @@ final class CueTokens {
     }
 
     private static Markers stems(String... phrases) {
-        return new Markers(Arrays.stream(phrases).map(CueTokens::phraseStems).toList());
+        Markers markers = new Markers(1 << markerLists++, Arrays.stream(phrases).map(CueTokens::phraseStems).toList());
+        markers.byFirst.keySet().forEach(first -> {
+            MARKER_FIRST_STEMS.merge(first, markers.bit, (a, b) -> a | b);
+            MARKER_KEYS.set(keyHash(first));
+        });
+        return markers;
+    }
+
+    /** Per token, the bits of the marker lists with a phrase starting with its stem. */
+    private static int[] markerStarts(String[] stems) {
+        int[] starts = new int[stems.length];
+        for (int i = 0; i < stems.length; i++) {
+            starts[i] = MARKER_KEYS.get(keyHash(stems[i])) ? MARKER_FIRST_STEMS.getOrDefault(stems[i], 0) : 0;
+        }
+        return starts;
     }
 
     /** Fixed phrases indexed by their first stem. */
     private static final class Markers {
+        private final int bit;
         private final Map<String, List<String[]>> byFirst = new HashMap<>();
 
-        Markers(List<String[]> phrases) {
+        Markers(int bit, List<String[]> phrases) {
+            this.bit = bit;
             phrases.forEach(phrase -> byFirst.computeIfAbsent(phrase[0], key -> new ArrayList<>()).add(phrase));
         }
 
-        /** Length of the longest phrase matching at {@code i}, or 0. */
-        int longestAt(String[] stems, int i) {
+        /** Length of the longest phrase matching at {@code i}, or 0; {@code starts} from {@link #markerStarts}. */
+        int longestAt(String[] stems, int i, int[] starts) {
+            if ((starts[i] & bit) == 0) {
+                return 0;
+            }
             List<String[]> candidates = byFirst.get(stems[i]);
             if (candidates == null) {
                 return 0;
@@ -221,14 +269,14 @@ final class CueTokens {
     }
 
     /** Per token: {@link #NOT_NEGATED}, {@link #WEAKLY_NEGATED} ("not", "no") or {@link #NEGATED}. */
-    private static byte[] negations(String[] stems, int[] clauses) {
+    private static byte[] negations(String[] stems, int[] clauses, int[] starts) {
         int n = stems.length;
         byte[] negated = new byte[n];
         int i = 0;
         while (i < n) {
-            int clauseWide = CLAUSE_NEGATIONS.longestAt(stems, i);
-            int forward = clauseWide > 0 ? 0 : FORWARD_NEGATIONS.longestAt(stems, i);
-            int weak = clauseWide > 0 || forward > 0 ? 0 : WEAK_NEGATIONS.longestAt(stems, i);
+            int clauseWide = CLAUSE_NEGATIONS.longestAt(stems, i, starts);
+            int forward = clauseWide > 0 ? 0 : FORWARD_NEGATIONS.longestAt(stems, i, starts);
+            int weak = clauseWide > 0 || forward > 0 ? 0 : WEAK_NEGATIONS.longestAt(stems, i, starts);
             if (clauseWide > 0) {
                 int clause = clauses[i];
                 for (int k = i - 1; k >= 0 && clauses[k] == clause; k--) {
@@ -285,29 +333,31 @@ final class CueTokens {
         int clause = 0;
         boolean sentenceHasTokens = false;
         boolean clauseHasTokens = false;
-        StringBuilder word = new StringBuilder();
+        // the word read so far, lower case: one string made of it once it ends
+        char[] word = new char[MAX_TOKEN_LENGTH];
+        int wordLength = 0;
         int length = text.length();
         for (int i = 0; i <= length && tokens.size < MAX_TOKENS; i++) {
             char c = i < length ? text.charAt(i) : '\n';
             // an identifier such as expire_logs_days is one token, not the words it is made of
-            boolean identifierJoin = c == '_' && word.length() > 0 && i + 1 < length
+            boolean identifierJoin = c == '_' && wordLength > 0 && i + 1 < length
                     && isLetterOrDigit(text.charAt(i + 1));
             if (isLetterOrDigit(c) || identifierJoin) {
-                if (word.length() < MAX_TOKEN_LENGTH) {
-                    word.append(toLowerCase(c));
+                if (wordLength < MAX_TOKEN_LENGTH) {
+                    word[wordLength++] = toLowerCase(c);
                 }
                 continue;
             }
             if (c == '\'' || c == '’') {
-                if (word.length() > 0 && i + 1 < length && Character.isLetter(text.charAt(i + 1))) {
+                if (wordLength > 0 && i + 1 < length && Character.isLetter(text.charAt(i + 1))) {
                     // "couldn't" gives "couldn" and "t"; "let's" gives "let" and "s"
-                    tokens.add(stemLowerCase(word.toString()), sentence, clause);
-                    word.setLength(0);
+                    tokens.add(stemLowerCase(word, wordLength), sentence, clause);
+                    wordLength = 0;
                 }
                 continue;
             }
-            if (word.length() > 0) {
-                String stem = stemLowerCase(word.toString());
+            if (wordLength > 0) {
+                String stem = stemLowerCase(word, wordLength);
                 int last = tokens.size - 1;
                 String joined = last >= 0 && tokens.clauses[last] == clause ? compound(tokens.stems[last], stem) : null;
                 if (joined != null) {
@@ -317,7 +367,7 @@ final class CueTokens {
                 }
                 sentenceHasTokens = true;
                 clauseHasTokens = true;
-                word.setLength(0);
+                wordLength = 0;
             }
             boolean next = i + 1 >= length || Character.isWhitespace(text.charAt(i + 1));
             boolean sentenceEnd = ((c == '.' || c == '!' || c == '?') && next)

@@ -2,6 +2,7 @@ package dev.closeout.postmortem.extraction;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +68,8 @@ final class LabelModel {
     private final double[] evidenceWeights;
     private final double[] bias;
     private final Map<String, double[]> wordWeights;
+    /** The same weights for looking up: a hash, not a comparison per tree level. */
+    private final Map<String, double[]> wordLookup;
 
     LabelModel(Decision decision, boolean readsRules, double[] evidenceWeights, double[] bias,
                Map<String, double[]> wordWeights) {
@@ -75,6 +78,7 @@ final class LabelModel {
         this.evidenceWeights = evidenceWeights.clone();
         this.bias = bias.clone();
         this.wordWeights = new TreeMap<>(wordWeights);
+        this.wordLookup = new HashMap<>(this.wordWeights);
     }
 
     Decision decision() {
@@ -122,11 +126,16 @@ final class LabelModel {
     private double[] scores(CauseEvidence evidence) {
         double[][] ruleEvidence = readsRules ? ruleEvidence(evidence, decision) : null;
         double[] scores = bias.clone();
-        for (Map.Entry<String, Double> word : scaledWords(evidence.words()).entrySet()) {
-            double[] weights = wordWeights.get(word.getKey());
-            if (weights != null) {
-                for (int label = 0; label < scores.length; label++) {
-                    scores[label] += weights[label] * word.getValue();
+        // the words as scaledWords scales them, in its (stem) order, without building its map
+        double norm = norm(evidence.words());
+        if (norm > 0) {
+            for (Map.Entry<String, Double> word : evidence.words().entrySet()) {
+                double[] weights = wordLookup.get(word.getKey());
+                if (weights != null) {
+                    double value = WORD_SCALE * word.getValue() / norm;
+                    for (int label = 0; label < scores.length; label++) {
+                        scores[label] += weights[label] * value;
+                    }
                 }
             }
         }
@@ -151,7 +160,8 @@ final class LabelModel {
         double[][] features = new double[labels.size()][];
         for (int label = 0; label < labels.size(); label++) {
             double cue = label < cues.length ? cues[label] : 0;
-            features[label] = new double[] {StrictMath.log1p(cue), labels.get(label).equals(chosen) ? 1 : 0,
+            // log1p(±0) is ±0, and most labels have no cue
+            features[label] = new double[] {cue == 0 ? cue : StrictMath.log1p(cue), labels.get(label).equals(chosen) ? 1 : 0,
                     best > 0 ? cue / best : 0};
         }
         return features;
@@ -159,12 +169,16 @@ final class LabelModel {
 
     /** The words as a vector of length {@link #WORD_SCALE}, so a long text and a short one weigh alike. */
     static Map<String, Double> scaledWords(Map<String, Double> words) {
-        double norm = Math.sqrt(words.values().stream().mapToDouble(weight -> weight * weight).sum());
+        double norm = norm(words);
         Map<String, Double> scaled = new TreeMap<>();
         if (norm > 0) {
             words.forEach((word, weight) -> scaled.put(word, WORD_SCALE * weight / norm));
         }
         return scaled;
+    }
+
+    private static double norm(Map<String, Double> words) {
+        return Math.sqrt(words.values().stream().mapToDouble(weight -> weight * weight).sum());
     }
 
     /**

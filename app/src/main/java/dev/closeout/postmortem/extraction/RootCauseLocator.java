@@ -164,10 +164,10 @@ final class RootCauseLocator {
     /** Whether "cause" or "RCA" (any case) starts before {@code end}: every match of CAUSE_LEAD_IN has one. */
     private static boolean mentionsCause(String line, int end) {
         for (int i = 0; i + 3 <= end; i++) {
+            // the next letter read only after a 'c' or an 'r'
             char c = (char) (line.charAt(i) | 0x20);
-            char next = (char) (line.charAt(i + 1) | 0x20);
-            if ((c == 'c' && next == 'a' && line.regionMatches(true, i, "cause", 0, 5))
-                    || (c == 'r' && next == 'c' && line.regionMatches(true, i, "rca", 0, 3))) {
+            if (c == 'c' && (line.charAt(i + 1) | 0x20) == 'a' && line.regionMatches(true, i, "cause", 0, 5)
+                    || c == 'r' && (line.charAt(i + 1) | 0x20) == 'c' && line.regionMatches(true, i, "rca", 0, 3)) {
                 return true;
             }
         }
