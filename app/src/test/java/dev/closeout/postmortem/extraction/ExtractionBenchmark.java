@@ -1,7 +1,5 @@
 package dev.closeout.postmortem.extraction;
 
-import dev.closeout.postmortem.evaluation.LabelledDocument;
-import dev.closeout.postmortem.evaluation.LabelledFolder;
 import dev.closeout.support.Corpus;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,10 +15,6 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,33 +33,19 @@ public class ExtractionBenchmark {
 
     private static final PostmortemExtractor EXTRACTOR = new PostmortemExtractor();
 
-    /** The dev corpus's documents as the command line reads them, taken one after the other. */
+    /** The dev corpus's documents as the command line decodes them, taken one after the other. */
     @State(Scope.Thread)
     public static class DevCorpus {
 
-        private List<String> texts;
-        private int next;
+        private BenchmarkCorpus<String> texts;
 
         @Setup
         public void load() throws IOException {
-            List<Path> files = LabelledFolder.read(CorpusEvaluation.corpusDirectory().resolve("dev")).documents().stream()
-                    .map(LabelledDocument::document).toList();
-            texts = files.stream().map(DevCorpus::read).toList();
-            System.out.printf("%n%d dev corpus documents%n", texts.size());
-        }
-
-        private static String read(Path file) {
-            try {
-                return TextDecoding.decode(Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            texts = BenchmarkCorpus.of(text -> text);
         }
 
         String next() {
-            String text = texts.get(next);
-            next = next + 1 == texts.size() ? 0 : next + 1;
-            return text;
+            return texts.next();
         }
     }
 

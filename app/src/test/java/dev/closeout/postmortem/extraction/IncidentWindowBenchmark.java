@@ -1,7 +1,5 @@
 package dev.closeout.postmortem.extraction;
 
-import dev.closeout.postmortem.evaluation.LabelledDocument;
-import dev.closeout.postmortem.evaluation.LabelledFolder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,10 +13,6 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,31 +35,15 @@ public class IncidentWindowBenchmark {
     @State(Scope.Thread)
     public static class DevCorpus {
 
-        private List<Document> documents;
-        private int next;
+        private BenchmarkCorpus<Document> documents;
 
         @Setup
         public void load() throws IOException {
-            DocumentReader reader = new DocumentReader();
-            documents = LabelledFolder.read(CorpusEvaluation.corpusDirectory().resolve("dev")).documents().stream()
-                    .map(LabelledDocument::document)
-                    .map(file -> reader.read(read(file)))
-                    .toList();
-            System.out.printf("%n%d dev corpus documents%n", documents.size());
-        }
-
-        private static String read(Path file) {
-            try {
-                return TextDecoding.decode(Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            documents = BenchmarkCorpus.of(new DocumentReader()::read);
         }
 
         Document next() {
-            Document document = documents.get(next);
-            next = next + 1 == documents.size() ? 0 : next + 1;
-            return document;
+            return documents.next();
         }
     }
 

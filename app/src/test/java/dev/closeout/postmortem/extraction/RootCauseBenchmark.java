@@ -1,7 +1,5 @@
 package dev.closeout.postmortem.extraction;
 
-import dev.closeout.postmortem.evaluation.LabelledDocument;
-import dev.closeout.postmortem.evaluation.LabelledFolder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,10 +13,6 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,35 +36,15 @@ public class RootCauseBenchmark {
     @State(Scope.Thread)
     public static class DevCorpus {
 
-        private List<Document> documents;
-        private int next;
+        private BenchmarkCorpus<Document> documents;
 
         @Setup
         public void load() throws IOException {
-            DocumentReader reader = new DocumentReader();
-            Path dev = CorpusEvaluation.corpusDirectory().resolve("dev");
-            List<Path> files = LabelledFolder.read(dev).documents().stream().map(LabelledDocument::document).toList();
-            documents = files.stream()
-                    .map(file -> {
-                        TextCache.startDocument();
-                        return reader.read(read(file));
-                    })
-                    .toList();
-            System.out.printf("%n%d dev corpus documents%n", documents.size());
-        }
-
-        private static String read(Path file) {
-            try {
-                return TextDecoding.decode(Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            documents = BenchmarkCorpus.of(new DocumentReader()::read);
         }
 
         Document next() {
-            Document document = documents.get(next);
-            next = next + 1 == documents.size() ? 0 : next + 1;
-            return document;
+            return documents.next();
         }
     }
 

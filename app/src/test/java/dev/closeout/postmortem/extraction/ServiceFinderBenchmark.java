@@ -1,7 +1,5 @@
 package dev.closeout.postmortem.extraction;
 
-import dev.closeout.postmortem.evaluation.LabelledDocument;
-import dev.closeout.postmortem.evaluation.LabelledFolder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,11 +13,6 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,50 +37,31 @@ public class ServiceFinderBenchmark {
     @State(Scope.Thread)
     public static class DevCorpus {
 
-        private List<String> texts;
-        private final List<Document> documents = new ArrayList<>();
-        private final List<String> titles = new ArrayList<>();
-        private int next;
+        private BenchmarkCorpus<Prepared> documents;
 
         @Setup
         public void load() throws IOException {
-            List<Path> files = LabelledFolder.read(CorpusEvaluation.corpusDirectory().resolve("dev")).documents().stream()
-                    .map(LabelledDocument::document).toList();
-            texts = files.stream().map(DevCorpus::read).toList();
             TitleFinder titleFinder = new TitleFinder();
-            for (String text : texts) {
-                TextCache.startDocument();
+            documents = BenchmarkCorpus.of(text -> {
                 Document document = READER.read(text);
-                documents.add(document);
-                titles.add(titleFinder.find(document));
-            }
-            System.out.printf("%n%d dev corpus documents%n", texts.size());
+                return new Prepared(text, document, titleFinder.find(document));
+            });
         }
+    }
 
-        private static String read(Path file) {
-            try {
-                return TextDecoding.decode(Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        int next() {
-            int document = next;
-            next = next + 1 == texts.size() ? 0 : next + 1;
-            return document;
-        }
+    /** A document's decoded text, the document read from it, and its title. */
+    record Prepared(String text, Document document, String title) {
     }
 
     @Benchmark
     public String service(DevCorpus corpus) {
-        int document = corpus.next();
+        Prepared next = corpus.documents.next();
         TextCache.startDocument();
-        return SERVICES.find(corpus.documents.get(document), corpus.titles.get(document));
+        return SERVICES.find(next.document(), next.title());
     }
 
     @Benchmark
     public Document reading(DevCorpus corpus) {
-        return READER.read(corpus.texts.get(corpus.next()));
+        return READER.read(corpus.documents.next().text());
     }
 }
