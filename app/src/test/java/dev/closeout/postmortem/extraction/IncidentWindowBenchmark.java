@@ -6,13 +6,9 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,26 +27,8 @@ public class IncidentWindowBenchmark {
 
     private static final IncidentWindowFinder FINDER = new IncidentWindowFinder();
 
-    /** The dev corpus's documents, read as the extractor reads them, taken one after the other. */
-    @State(Scope.Thread)
-    public static class DevCorpus {
-
-        private BenchmarkCorpus<Document> documents;
-
-        @Setup
-        public void load() throws IOException {
-            documents = BenchmarkCorpus.of(new DocumentReader()::read);
-        }
-
-        Document next() {
-            return documents.next();
-        }
-    }
-
     @Benchmark
-    public Incident corpus(DevCorpus corpus) {
-        // each document starts with an empty line cache, as in extraction
-        TextCache.startDocument();
+    public Incident corpus(ReadDevCorpus corpus) {
         return FINDER.find(corpus.next());
     }
 }

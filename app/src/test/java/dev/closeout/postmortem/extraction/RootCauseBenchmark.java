@@ -6,13 +6,9 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,25 +28,8 @@ public class RootCauseBenchmark {
 
     private static final RootCauseExtractor ROOT_CAUSES = new RootCauseExtractor();
 
-    /** The dev corpus's documents, read as the engine reads them, taken one after the other. */
-    @State(Scope.Thread)
-    public static class DevCorpus {
-
-        private BenchmarkCorpus<Document> documents;
-
-        @Setup
-        public void load() throws IOException {
-            documents = BenchmarkCorpus.of(new DocumentReader()::read);
-        }
-
-        Document next() {
-            return documents.next();
-        }
-    }
-
     @Benchmark
-    public RootCause corpus(DevCorpus corpus) {
-        TextCache.startDocument();
+    public RootCause corpus(ReadDevCorpus corpus) {
         return ROOT_CAUSES.extract(corpus.next());
     }
 }
