@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reports read through a Closeout server's API: {@code GET} the report's path with {@code team} and
- * {@code week}, the JSON read into the report's answer type so it renders as a local one does; JSON and CSV
- * printed as the server wrote them. A report is one read, so nothing is retried: a failure is told at once.
+ * Reports read through a Closeout server's API: {@code GET} the report's path with {@code team} and (for a
+ * report of a week) {@code week}, the JSON read into the report's answer type so it renders as a local one
+ * does; JSON and CSV printed as the server wrote them. A report is one read, so nothing is retried: a failure
+ * is told at once.
  */
 final class ServerReports implements ReportSource {
 
@@ -59,7 +60,7 @@ final class ServerReports implements ReportSource {
     }
 
     private String get(CommandLineReport report, ReportRequest request, ReportFormat format) throws ReportFailure {
-        URI uri = URI.create(server + report.path() + query(request));
+        URI uri = URI.create(server + report.path() + query(report, request));
         HttpRequest get = HttpRequest.newBuilder(uri)
                 .timeout(ServerImport.REQUEST_TIMEOUT)
                 .header("Accept", format.contentType().getName())
@@ -83,12 +84,13 @@ final class ServerReports implements ReportSource {
         return response.body();
     }
 
-    private static String query(ReportRequest request) {
+    /** {@code week} only to a report of a week: the others ignore it locally, and their routes refuse it. */
+    private static String query(CommandLineReport report, ReportRequest request) {
         List<String> parameters = new ArrayList<>();
         if (request.team() != null) {
             parameters.add("team=" + URLEncoder.encode(request.team(), StandardCharsets.UTF_8));
         }
-        if (request.week() != null) {
+        if (request.week() != null && report.ofAWeek()) {
             parameters.add("week=" + URLEncoder.encode(request.week(), StandardCharsets.UTF_8));
         }
         return parameters.isEmpty() ? "" : "?" + String.join("&", parameters);

@@ -15,6 +15,14 @@ public interface CommandLineReport {
     /** The API path answering the same report, e.g. {@code /api/reports/weekly}. */
     String path();
 
+    /**
+     * Whether the report is of one ISO week ({@code --week}); only then is {@code week} sent to a server, whose
+     * other report routes refuse a query parameter they do not take.
+     */
+    default boolean ofAWeek() {
+        return false;
+    }
+
     /** The JSON answer's type, read back from a server. */
     Class<? extends ReportAnswer> answerType();
 

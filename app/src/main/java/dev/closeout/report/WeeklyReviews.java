@@ -82,6 +82,11 @@ public class WeeklyReviews implements CommandLineReport {
     }
 
     @Override
+    public boolean ofAWeek() {
+        return true;
+    }
+
+    @Override
     public Class<? extends ReportAnswer> answerType() {
         return WeeklyReview.class;
     }
