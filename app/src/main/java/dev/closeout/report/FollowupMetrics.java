@@ -10,6 +10,7 @@ import org.jooq.CaseConditionStep;
 import org.jooq.DSLContext;
 import org.jooq.DatePart;
 import org.jooq.Field;
+import org.jooq.Table;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -73,24 +74,34 @@ public class FollowupMetrics {
     public void refresh() {
         LocalDateTime now = LocalDateTime.ofInstant(calendar.now(), ZoneOffset.UTC);
         LocalDateTime recent = now.minus(RECENT);
-        CaseConditionStep<Integer> bucketOf = when(ACTION_ITEM.CLOSED_AT.isNull()
+        CaseConditionStep<Integer> bucketCases = when(ACTION_ITEM.CLOSED_AT.isNull()
                 .or(ACTION_ITEM.CLOSED_AT.lt(recent)), inline(NOT_RECENT));
         for (int i = 0; i < BUCKET_DAYS.size(); i++) {
-            bucketOf = bucketOf.when(ACTION_ITEM.CLOSED_AT.le(localDateTimeAdd(ACTION_ITEM.CREATED_AT,
+            bucketCases = bucketCases.when(ACTION_ITEM.CLOSED_AT.le(localDateTimeAdd(ACTION_ITEM.CREATED_AT,
                     inline(BUCKET_DAYS.get(i)), DatePart.DAY)), inline(i));
         }
-        Field<Integer> bucket = bucketOf.else_(inline(BUCKET_DAYS.size()));
+        Field<Integer> bucket = bucketCases.else_(inline(BUCKET_DAYS.size()));
         Field<Integer> overdue = when(FollowupRules.overdueOn(calendar.today()), inline(1)).else_(inline(0));
 
         Map<String, Map<String, Integer>> byStatus = new HashMap<>();
         Map<String, Integer> overdueByTeam = new HashMap<>();
         Map<String, Map<String, Integer>> closedRecently = new HashMap<>();
         Map<String, int[]> closingBuckets = new HashMap<>();
-        dsl.select(TEAM.TEAM_KEY, ACTION_ITEM.STATUS, overdue, bucket, count())
+        // grouped by the columns of a derived table, not by the expressions: H2 (the embedded default) refuses a
+        // GROUP BY over expressions that carry bound values, as the overdue and bucket expressions do
+        Table<?> followUps = dsl.select(TEAM.TEAM_KEY.as("team"), ACTION_ITEM.STATUS.as("status"),
+                        overdue.as("overdue"), bucket.as("bucket"))
                 .from(ACTION_ITEM)
                 .leftJoin(TEAM).on(TEAM.ID.eq(ACTION_ITEM.TEAM_ID))
                 .where(FollowupRules.counted())
-                .groupBy(TEAM.TEAM_KEY, ACTION_ITEM.STATUS, overdue, bucket)
+                .asTable("follow_up");
+        Field<String> teamOf = followUps.field("team", String.class);
+        Field<String> statusOf = followUps.field("status", String.class);
+        Field<Integer> overdueOf = followUps.field("overdue", Integer.class);
+        Field<Integer> bucketOf = followUps.field("bucket", Integer.class);
+        dsl.select(teamOf, statusOf, overdueOf, bucketOf, count())
+                .from(followUps)
+                .groupBy(teamOf, statusOf, overdueOf, bucketOf)
                 .forEach(row -> {
                     String team = label(row.value1());
                     String status = row.value2();
