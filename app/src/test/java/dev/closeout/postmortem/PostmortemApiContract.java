@@ -115,11 +115,45 @@ abstract class PostmortemApiContract extends ApiTestBase {
 
     @Test
     void rejectsBlankTextAndWritesNothing() {
-        assertProblem(HttpStatus.BAD_REQUEST, "text", () -> client.exchange(HttpRequest.POST("/api/postmortems",
-                Map.of("text", " ")).bearerAuth(ADMIN), String.class));
-        assertProblem(HttpStatus.BAD_REQUEST, "text", () -> client.exchange(HttpRequest.POST("/api/postmortems", "  ")
-                .contentType(MARKDOWN).bearerAuth(ADMIN), String.class));
-        assertEquals(List.of(), getJson("/api/postmortems").get("items"));
+        assertProblem(HttpStatus.UNPROCESSABLE_ENTITY, "\"detail\":\"text: empty", () -> client.exchange(
+                HttpRequest.POST("/api/postmortems", Map.of("text", " ")).bearerAuth(ADMIN), String.class));
+        assertProblem(HttpStatus.UNPROCESSABLE_ENTITY, "\"detail\":\"text: empty", () -> client.exchange(
+                HttpRequest.POST("/api/postmortems", Map.of("source", "x.md")).bearerAuth(ADMIN), String.class));
+        assertProblem(HttpStatus.UNPROCESSABLE_ENTITY, "\"detail\":\"text: empty", () -> client.exchange(
+                HttpRequest.POST("/api/postmortems", " \n\t").contentType(MARKDOWN).bearerAuth(ADMIN), String.class));
+        assertEquals(0, storedPostmortems());
+    }
+
+    @Test
+    void refusesABinaryBodyNamingWhatItIsAndWritesNothing() {
+        byte[] pdf = new byte[3_000];
+        new java.util.Random(3).nextBytes(pdf);
+        System.arraycopy("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, pdf, 0, 9);
+
+        assertProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "\"detail\":\"text: not text but application/pdf",
+                () -> client.exchange(HttpRequest.POST("/api/postmortems", pdf).contentType(MARKDOWN).bearerAuth(ADMIN),
+                        String.class));
+        assertProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "\"detail\":\"text: not text but application/octet-stream",
+                () -> client.exchange(HttpRequest.POST("/api/postmortems", Map.of("source", "nul.md",
+                        "text", "# Outage\u0000\u0000\u0001\u0002")).bearerAuth(ADMIN), String.class));
+        assertEquals(0, storedPostmortems());
+    }
+
+    @Test
+    void aPostmortemWithoutEvidenceOfItsCauseHasNoComponentOrTrigger() {
+        Object id = postMarkdown("# Friday review\n\n## Summary\nWe met on Friday afternoon and went over the notes.\n"
+                + "\n## Action items\n- Send the notes to everyone\n").body().get("id");
+
+        Map<String, Object> rootCause = map(getJson("/api/postmortems/" + id).get("root_cause"));
+
+        assertTrue(rootCause.containsKey("component"), rootCause.toString());
+        assertNull(rootCause.get("component"));
+        assertNull(rootCause.get("trigger"));
+        assertEquals(List.of(), getJson("/api/postmortems?component=other").get("items"), "not filed under other");
+    }
+
+    private int storedPostmortems() {
+        return transactions.executeRead(status -> dsl.fetchCount(dev.closeout.db.jooq.Tables.POSTMORTEM));
     }
 
     @Test
