@@ -152,6 +152,19 @@ abstract class PostmortemApiContract extends ApiTestBase {
         assertEquals(List.of(), getJson("/api/postmortems?component=other").get("items"), "not filed under other");
     }
 
+    @Test
+    void postmortemsWithoutEvidenceOfTheirCauseAreNoRecurringCause() {
+        postMarkdown("# Friday review\n\nService: Billing\n\n## Summary\nWe met on Friday afternoon and went over the "
+                + "notes.\n");
+        postMarkdown("# Monday review\n\nService: Billing\n\n## Summary\nWe met on Monday morning and read the notes "
+                + "again.\n");
+
+        Map<String, Object> report = getJson("/api/reports/recurring-causes");
+
+        assertEquals(List.of(), report.get("causes"));
+        assertEquals(List.of(), report.get("by_service"), "no component came back on Billing");
+    }
+
     private int storedPostmortems() {
         return transactions.executeRead(status -> dsl.fetchCount(dev.closeout.db.jooq.Tables.POSTMORTEM));
     }
