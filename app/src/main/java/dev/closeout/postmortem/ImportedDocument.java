@@ -16,15 +16,6 @@ public final class ImportedDocument {
     private ImportedDocument() {
     }
 
-    /** The text of an uploaded file's bytes; refused as {@code field} when it is not text or empty. */
-    public static String read(String field, byte[] bytes) {
-        try {
-            return TextContent.read(bytes);
-        } catch (UnreadableDocumentException e) {
-            throw refusal(field, e);
-        }
-    }
-
     /** {@code text} decoded by the HTTP layer; refused as {@code field} when it is not text or empty. */
     public static String check(String field, @Nullable String text) {
         try {
@@ -35,8 +26,12 @@ public final class ImportedDocument {
     }
 
     /** 422 for an empty document, 415 for one that is not text; the detail starts with {@code field}. */
-    public static HttpStatusException refusal(String field, UnreadableDocumentException e) {
-        return new HttpStatusException(e.isEmpty() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                field + ": " + e.getMessage());
+    private static HttpStatusException refusal(String field, UnreadableDocumentException e) {
+        return new HttpStatusException(status(e), field + ": " + e.getMessage());
+    }
+
+    /** 422 for an empty document, 415 for one that is not text. */
+    public static HttpStatus status(UnreadableDocumentException e) {
+        return e.isEmpty() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     }
 }

@@ -120,8 +120,8 @@ class ImportPageController {
                 postmortem = TextContent.read(bytes(file));
             } catch (UnreadableDocumentException e) {
                 // as the API refuses it: 415 naming what the file is, 422 for an empty one
-                return form(visitor, sent, e.isEmpty() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                        "file: '" + name + "' is " + e.getMessage() + "; nothing was imported.");
+                return form(visitor, sent, ImportedDocument.status(e), "file: '" + name + "' is " + e.getMessage()
+                        + "; nothing was imported.");
             }
             // as in a multipart batch, a file's name says where it comes from unless the form says otherwise
             sourceRef = sourceRef == null ? name : sourceRef;
