@@ -133,6 +133,10 @@ abstract class PostmortemApiContract extends ApiTestBase {
         assertProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "\"detail\":\"text: not text but application/pdf",
                 () -> client.exchange(HttpRequest.POST("/api/postmortems", pdf).contentType(MARKDOWN).bearerAuth(ADMIN),
                         String.class));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1};
+        assertProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "\"detail\":\"text: not text but image/png",
+                () -> client.exchange(HttpRequest.POST("/api/postmortems", png).contentType(MediaType.TEXT_PLAIN_TYPE)
+                        .bearerAuth(ADMIN), String.class));
         assertProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "\"detail\":\"text: not text but application/octet-stream",
                 () -> client.exchange(HttpRequest.POST("/api/postmortems", Map.of("source", "nul.md",
                         "text", "# Outage\u0000\u0000\u0001\u0002")).bearerAuth(ADMIN), String.class));
