@@ -46,8 +46,7 @@ class ImportBodyFilter implements Ordered {
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Optional<MediaType> type = request.getContentType();
-        if (body == null || type.isEmpty() || !type.get().getType().equals("text")
-                || type.get().getCharset().filter(charset -> !READ_AS_SENT.contains(charset)).isPresent()) {
+        if (body == null || type.isEmpty() || !type.get().getType().equals("text") || !readAsSent(type.get())) {
             return null;
         }
         try {
@@ -62,8 +61,18 @@ class ImportBodyFilter implements Ordered {
         }
     }
 
+    private static boolean readAsSent(MediaType type) {
+        try {
+            return type.getCharset().map(READ_AS_SENT::contains).orElse(true);
+        } catch (IllegalArgumentException unknownCharset) {
+            // RequestMediaTypeFilter refuses it (415 naming the charset) before this runs; never a 500 here
+            return false;
+        }
+    }
+
+    /** After the security filter and after {@code RequestMediaTypeFilter}, which refuses an unknown charset. */
     @Override
     public int getOrder() {
-        return ServerFilterPhase.SECURITY.after();
+        return ServerFilterPhase.SECURITY.after() + 1;
     }
 }
