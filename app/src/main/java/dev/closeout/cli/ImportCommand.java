@@ -1,6 +1,7 @@
 package dev.closeout.cli;
 
 import dev.closeout.postmortem.ImportOutcome;
+import dev.closeout.postmortem.extraction.UnreadableDocumentException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +19,8 @@ import java.util.concurrent.Callable;
         description = {"Import postmortem files into the configured database, or through a Closeout server.",
                 "A directory is read recursively for .md, .markdown, .txt, .html and .htm files.",
                 "A changed file updates the postmortem imported from the same path; an unchanged one is skipped.",
-                "Exit code 0 when every file was imported, 2 when any failed."})
+                "A file that is not text (an image, a PDF, an archive) or is empty is refused and named.",
+                "Exit code 0 when every file was imported, 2 when any failed or was refused."})
 class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--server", paramLabel = "URL",
@@ -102,12 +104,12 @@ class ImportCommand implements Callable<Integer> {
         }
         String text;
         try {
-            text = PostmortemFiles.read(found.path());
+            text = PostmortemFiles.readText(found.path());
         } catch (IOException e) {
             throw new ImportTarget.ImportFailure(PostmortemFiles.describe(e));
-        }
-        if (text.isBlank()) {
-            throw new ImportTarget.ImportFailure("empty");
+        } catch (UnreadableDocumentException e) {
+            // "not text but image/png; ..." or "empty; ...": refused here, nothing sent or stored
+            throw new ImportTarget.ImportFailure(e.getMessage());
         }
         // standard input has no path a later import could name again
         String source = found.path().toString().equals("-") ? null : found.path().toString();

@@ -1,6 +1,8 @@
 package dev.closeout.cli;
 
+import dev.closeout.postmortem.extraction.TextContent;
 import dev.closeout.postmortem.extraction.TextDecoding;
+import dev.closeout.postmortem.extraction.UnreadableDocumentException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,14 +24,28 @@ final class PostmortemFiles {
         return file.toString().equals("-");
     }
 
+    /** The file's text, however its bytes read ({@link TextDecoding}): for extracting, which never refuses. */
     static String read(Path file) throws IOException {
+        return TextDecoding.decode(bytes(file));
+    }
+
+    /**
+     * The file's text, for importing: a file that is not text or is empty is refused ({@link TextContent}).
+     *
+     * @throws UnreadableDocumentException saying why it is no postmortem
+     */
+    static String readText(Path file) throws IOException, UnreadableDocumentException {
+        return TextContent.read(bytes(file));
+    }
+
+    private static byte[] bytes(Path file) throws IOException {
         if (isStandardInput(file)) {
             try (InputStream in = System.in) {
                 byte[] bytes = in.readNBytes(MAX_BYTES + 1);
                 if (bytes.length > MAX_BYTES) {
                     throw new IOException(tooLarge());
                 }
-                return TextDecoding.decode(bytes);
+                return bytes;
             }
         }
         if (Files.isDirectory(file)) {
@@ -38,7 +54,7 @@ final class PostmortemFiles {
         if (Files.size(file) > MAX_BYTES) {
             throw new IOException(tooLarge());
         }
-        return TextDecoding.decode(Files.readAllBytes(file));
+        return Files.readAllBytes(file);
     }
 
     private static String tooLarge() {

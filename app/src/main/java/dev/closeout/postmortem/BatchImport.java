@@ -1,5 +1,7 @@
 package dev.closeout.postmortem;
 
+import dev.closeout.postmortem.extraction.TextContent;
+import dev.closeout.postmortem.extraction.UnreadableDocumentException;
 import dev.closeout.storage.Columns;
 import dev.closeout.team.FollowUpDefaults;
 import dev.closeout.web.DatabaseFaults;
@@ -71,8 +73,11 @@ class BatchImport {
         if (item == null) {
             return BatchResult.Item.failed(null, "item: must be an object with source and text");
         }
-        if (item.text() == null || item.text().isBlank()) {
-            return BatchResult.Item.failed(item.source(), "text: empty; send the postmortem");
+        try {
+            TextContent.check(item.text());
+        } catch (UnreadableDocumentException e) {
+            // refused as the single import refuses it (415 / 422 there): this item alone, nothing stored
+            return BatchResult.Item.failed(item.source(), "text: " + e.getMessage());
         }
         if (item.source() != null && item.source().length() > Columns.SOURCE_REF) {
             return BatchResult.Item.failed(item.source(), "source: at most " + Columns.SOURCE_REF + " characters");

@@ -1,6 +1,7 @@
 package dev.closeout.postmortem;
 
-import dev.closeout.postmortem.extraction.TextDecoding;
+import dev.closeout.postmortem.extraction.TextContent;
+import dev.closeout.postmortem.extraction.UnreadableDocumentException;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
@@ -22,6 +23,7 @@ import reactor.core.publisher.Flux;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,28 +52,54 @@ class PostmortemBatchController {
         return batch.importAll(items, caller.actor(), caller.teamId());
     }
 
-    /** One file part per postmortem; the part's file name is its source. */
+    /**
+     * One file part per postmortem; the part's file name is its source. A file that is not text or is empty fails
+     * alone, its type named as the single import names it; the others are imported.
+     */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     BatchResult importFiles(@Body MultipartBody body, Authentication authentication) {
         List<CompletedPart> parts = Flux.from(body).collectList().block();
-        List<BatchItem> items = parts == null ? List.of() : parts.stream().map(PostmortemBatchController::item)
-                .toList();
-        if (items.isEmpty()) {
+        if (parts == null || parts.isEmpty()) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "files: send one file part per postmortem");
         }
+        batch.checkSize(parts.size());
+        List<BatchItem> readable = new ArrayList<>();
+        // per part in the order sent: its refusal, or null for an item handed to the batch
+        List<BatchResult.Item> refused = new ArrayList<>();
+        for (CompletedPart part : parts) {
+            try {
+                readable.add(item(part));
+                refused.add(null);
+            } catch (UnreadableDocumentException e) {
+                refused.add(BatchResult.Item.failed(name(part), "file: " + e.getMessage()));
+            }
+        }
         Caller caller = Caller.of(authentication);
-        return batch.importAll(items, caller.actor(), caller.teamId());
+        BatchResult imported = batch.importAll(readable, caller.actor(), caller.teamId());
+        List<BatchResult.Item> results = new ArrayList<>(parts.size());
+        int next = 0;
+        for (BatchResult.Item refusal : refused) {
+            results.add(refusal != null ? refusal : imported.items().get(next++));
+        }
+        return BatchResult.of(results);
     }
 
-    private static BatchItem item(CompletedPart part) {
+    private static BatchItem item(CompletedPart part) throws UnreadableDocumentException {
         if (!(part instanceof CompletedFileUpload file)) {
             // a form field instead of a file: reported as that item's failure (no text)
             return new BatchItem(part.getName(), null);
         }
+        return new BatchItem(name(part), TextContent.read(bytes(file)));
+    }
+
+    private static String name(CompletedPart part) {
+        return part instanceof CompletedFileUpload file && file.getFilename() != null && !file.getFilename().isBlank()
+                ? file.getFilename() : part.getName();
+    }
+
+    private static byte[] bytes(CompletedFileUpload file) {
         try {
-            String name = file.getFilename() == null || file.getFilename().isBlank() ? part.getName()
-                    : file.getFilename();
-            return new BatchItem(name, TextDecoding.decode(file.getBytes()));
+            return file.getBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

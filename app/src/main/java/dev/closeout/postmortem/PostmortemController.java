@@ -11,7 +11,6 @@ import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -19,7 +18,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -74,19 +72,18 @@ class PostmortemController {
     @Post(consumes = {TEXT_MARKDOWN, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
     HttpResponse<ImportResponse> importText(@Body @Nullable String text, @QueryValue @Nullable String source,
                                             Authentication authentication) {
-        if (text == null || text.isBlank()) {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "text: the body is empty; send the postmortem");
-        }
+        String postmortem = ImportedDocument.check("text", text);
         Caller caller = Caller.of(authentication);
-        return answer(importer.importText(source, text, caller.actor(), caller.teamId()));
+        return answer(importer.importText(source, postmortem, caller.actor(), caller.teamId()));
     }
 
     @Secured(Roles.EDITOR)
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<ImportResponse> importJson(@Body @Valid ImportPostmortemRequest request,
                                             Authentication authentication) {
+        String postmortem = ImportedDocument.check("text", request.text());
         Caller caller = Caller.of(authentication);
-        return answer(importer.importText(request.source(), request.text(), caller.actor(), caller.teamId()));
+        return answer(importer.importText(request.source(), postmortem, caller.actor(), caller.teamId()));
     }
 
     /**

@@ -63,6 +63,37 @@ class ImportCommandTest extends FreshDataDirectoryTest {
     }
 
     @Test
+    void refusesFilesThatAreNotTextOrAreEmptyAndImportsTheRest(@TempDir Path postmortems) throws IOException {
+        Path png = Files.write(postmortems.resolve("diagram.md"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n',
+                0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0});
+        byte[] pdf = new byte[4_000];
+        new java.util.Random(5).nextBytes(pdf);
+        System.arraycopy("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                0, pdf, 0, 15);
+        Path pdfLike = Files.write(postmortems.resolve("report.txt"), pdf);
+        Path nul = Files.write(postmortems.resolve("dump.md"),
+                "# Outage\n\u0000\u0000\nThe cache failed.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path empty = Files.write(postmortems.resolve("empty.txt"), new byte[0]);
+        Path blank = write(postmortems.resolve("blank.md"), " \n\t\n  ");
+        Path good = write(postmortems.resolve("cache.md"), "# Cache outage\n\n## Action items\n- Add an alert on evictions\n");
+
+        CommandLineRun run = CommandLineRun.of("import", postmortems.toString());
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.out().contains("imported  " + good + " -> postmortem"), run.out());
+        assertTrue(run.out().contains("1 imported, 0 updated, 0 unchanged, 5 failed"), run.out());
+        List<String> failed = run.err().lines().filter(line -> line.startsWith("failed")).toList();
+        String notText = ": not text but %s; send the postmortem as markdown, plain text or HTML";
+        assertEquals(List.of(
+                "failed    " + blank + ": empty; send the postmortem",
+                "failed    " + png + String.format(notText, "image/png"),
+                "failed    " + nul + String.format(notText, "application/octet-stream"),
+                "failed    " + empty + ": empty; send the postmortem",
+                "failed    " + pdfLike + String.format(notText, "application/pdf")), failed);
+        assertEquals(1, storedPostmortems());
+    }
+
+    @Test
     void refusesATokenWithoutAServerAndAServerThatIsNoUrl() {
         String seed = Corpus.example(Corpus.SEED_LB_ROUTING).toString();
 

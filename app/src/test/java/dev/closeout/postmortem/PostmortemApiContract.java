@@ -115,11 +115,62 @@ abstract class PostmortemApiContract extends ApiTestBase {
 
     @Test
     void rejectsBlankTextAndWritesNothing() {
-        assertProblem(HttpStatus.BAD_REQUEST, "text", () -> client.exchange(HttpRequest.POST("/api/postmortems",
-                Map.of("text", " ")).bearerAuth(ADMIN), String.class));
-        assertProblem(HttpStatus.BAD_REQUEST, "text", () -> client.exchange(HttpRequest.POST("/api/postmortems", "  ")
-                .contentType(MARKDOWN).bearerAuth(ADMIN), String.class));
-        assertEquals(List.of(), getJson("/api/postmortems").get("items"));
+        assertProblem(HttpStatus.UNPROCESSABLE_ENTITY, "\"detail\":\"text: empty", () -> client.exchange(
+                HttpRequest.POST("/api/postmortems", Map.of("text", " ")).bearerAuth(ADMIN), String.class));
+        assertProblem(HttpStatus.UNPROCESSABLE_ENTITY, "\"detail\":\"text: empty", () -> client.exchange(
+                HttpRequest.POST("/api/postmortems", Map.of("source", "x.md")).bearerAuth(ADMIN), String.class));
+        assertProblem(HttpStatus.UNPROCESSABLE_ENTITY, "\"detail\":\"text: empty", () -> client.exchange(
+                HttpRequest.POST("/api/postmortems", " \n\t").contentType(MARKDOWN).bearerAuth(ADMIN), String.class));
+        assertEquals(0, storedPostmortems());
+    }
+
+    @Test
+    void refusesABinaryBodyNamingWhatItIsAndWritesNothing() {
+        byte[] pdf = new byte[3_000];
+        new java.util.Random(3).nextBytes(pdf);
+        System.arraycopy("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, pdf, 0, 9);
+
+        assertProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "\"detail\":\"text: not text but application/pdf",
+                () -> client.exchange(HttpRequest.POST("/api/postmortems", pdf).contentType(MARKDOWN).bearerAuth(ADMIN),
+                        String.class));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1};
+        assertProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "\"detail\":\"text: not text but image/png",
+                () -> client.exchange(HttpRequest.POST("/api/postmortems", png).contentType(MediaType.TEXT_PLAIN_TYPE)
+                        .bearerAuth(ADMIN), String.class));
+        assertProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "\"detail\":\"text: not text but application/octet-stream",
+                () -> client.exchange(HttpRequest.POST("/api/postmortems", Map.of("source", "nul.md",
+                        "text", "# Outage\u0000\u0000\u0001\u0002")).bearerAuth(ADMIN), String.class));
+        assertEquals(0, storedPostmortems());
+    }
+
+    @Test
+    void aPostmortemWithoutEvidenceOfItsCauseHasNoComponentOrTrigger() {
+        Object id = postMarkdown("# Friday review\n\n## Summary\nWe met on Friday afternoon and went over the notes.\n"
+                + "\n## Action items\n- Send the notes to everyone\n").body().get("id");
+
+        Map<String, Object> rootCause = map(getJson("/api/postmortems/" + id).get("root_cause"));
+
+        assertTrue(rootCause.containsKey("component"), rootCause.toString());
+        assertNull(rootCause.get("component"));
+        assertNull(rootCause.get("trigger"));
+        assertEquals(List.of(), getJson("/api/postmortems?component=other").get("items"), "not filed under other");
+    }
+
+    @Test
+    void postmortemsWithoutEvidenceOfTheirCauseAreNoRecurringCause() {
+        postMarkdown("# Friday review\n\nService: Billing\n\n## Summary\nWe met on Friday afternoon and went over the "
+                + "notes.\n");
+        postMarkdown("# Monday review\n\nService: Billing\n\n## Summary\nWe met on Monday morning and read the notes "
+                + "again.\n");
+
+        Map<String, Object> report = getJson("/api/reports/recurring-causes");
+
+        assertEquals(List.of(), report.get("causes"));
+        assertEquals(List.of(), report.get("by_service"), "no component came back on Billing");
+    }
+
+    private int storedPostmortems() {
+        return transactions.executeRead(status -> dsl.fetchCount(dev.closeout.db.jooq.Tables.POSTMORTEM));
     }
 
     @Test

@@ -88,6 +88,54 @@ class PostmortemBatchTest extends ApiTestBase {
     }
 
     @Test
+    void aJsonItemThatIsNotTextOrIsEmptyFailsAloneNamingWhy() {
+        List<Map<String, Object>> items = List.of(
+                Map.of("source", "nul.md", "text", "# Outage\u0000\u0000\u0001"),
+                Map.of("source", "cache.md", "text", SMALL),
+                Map.of("source", "blank.md", "text", " \n\t "));
+
+        Map<String, Object> body = post(items).body();
+
+        List<Map<String, Object>> results = list(body.get("items"));
+        assertEquals(List.of("failed", "imported", "failed"), results.stream().map(item -> item.get("status")).toList());
+        assertEquals("text: not text but application/octet-stream; send the postmortem as markdown, plain text or HTML",
+                results.get(0).get("error"));
+        assertEquals("text: empty; send the postmortem", results.get(2).get("error"));
+        assertEquals(List.of(1, 2), List.of(body.get("imported"), body.get("failed")));
+        assertEquals(List.of("cache.md"), storedSources());
+    }
+
+    @Test
+    void aFileThatIsNotTextOrIsEmptyFailsAloneNamingItsType() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1};
+        MultipartBody files = MultipartBody.builder()
+                .addPart("file", "diagram.md", MediaType.of("text/markdown"), png)
+                .addPart("file", "cache.txt", MediaType.TEXT_PLAIN_TYPE, SMALL.getBytes(StandardCharsets.UTF_8))
+                .addPart("file", "blank.txt", MediaType.TEXT_PLAIN_TYPE, " \r\n ".getBytes(StandardCharsets.UTF_8))
+                .build();
+
+        Map<String, Object> body = exchange(HttpRequest.POST("/api/postmortems/batch", files)
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(ADMIN)).body();
+
+        List<Map<String, Object>> results = list(body.get("items"));
+        assertEquals(List.of("diagram.md", "cache.txt", "blank.txt"), results.stream().map(item -> item.get("source"))
+                .toList());
+        assertEquals(List.of("failed", "imported", "failed"), results.stream().map(item -> item.get("status")).toList());
+        assertEquals("file: not text but image/png; send the postmortem as markdown, plain text or HTML",
+                results.get(0).get("error"));
+        assertEquals("file: empty; send the postmortem", results.get(2).get("error"));
+        assertNull(results.get(0).get("id"));
+        assertEquals(List.of(1, 0, 0, 2), List.of(body.get("imported"), body.get("updated"), body.get("unchanged"),
+                body.get("failed")));
+        assertEquals(List.of("cache.txt"), storedSources());
+    }
+
+    private List<String> storedSources() {
+        return transactions.executeRead(status -> dsl.select(dev.closeout.db.jooq.Tables.POSTMORTEM.SOURCE_REF)
+                .from(dev.closeout.db.jooq.Tables.POSTMORTEM).fetch(dev.closeout.db.jooq.Tables.POSTMORTEM.SOURCE_REF));
+    }
+
+    @Test
     void refusesMoreItemsThanTheLimitAndImportsNone() {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

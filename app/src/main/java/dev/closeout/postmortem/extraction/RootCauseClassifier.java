@@ -1,5 +1,6 @@
 package dev.closeout.postmortem.extraction;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,6 +38,12 @@ final class RootCauseClassifier {
 
         double trigger(String label) {
             return triggers[Taxonomy.TRIGGERS.indexOf(label)];
+        }
+
+        /** Whether no cue phrase of any component or trigger was found. */
+        boolean none() {
+            return Arrays.stream(components).allMatch(score -> score == 0)
+                    && Arrays.stream(triggers).allMatch(score -> score == 0);
         }
     }
 

@@ -45,10 +45,21 @@ final class RootCauseExtractor {
         return new RootCauseExtractor(null);
     }
 
+    /**
+     * The document's root cause; component and trigger are null when the document gives no evidence of one: no
+     * section or lead-in names its root cause, and no cue phrase of any class is found in what the rules read (the
+     * cause's stand-in, the title, the summary). Any class then would be a guess, and "other / unknown" guessed for
+     * every such document would make them one recurring cause in the reports.
+     */
     RootCause extract(Document document) {
         RootCauseLocator.Found found = locator.locate(document);
-        RootCause classified = decide(evidence(found));
-        return new RootCause(Sentences.condense(found.cause()), classified.component(), classified.trigger());
+        CauseEvidence evidence = evidence(found);
+        String summary = Sentences.condense(found.cause());
+        if (!found.explicit() && evidence.scores().none()) {
+            return new RootCause(summary, null, null);
+        }
+        RootCause classified = decide(evidence);
+        return new RootCause(summary, classified.component(), classified.trigger());
     }
 
     /** Component and trigger of a root cause told in one paragraph (no summary is made). */

@@ -2,7 +2,9 @@ package dev.closeout.web.page;
 
 import dev.closeout.postmortem.ImportResult;
 import dev.closeout.postmortem.PostmortemImporter;
-import dev.closeout.postmortem.extraction.TextDecoding;
+import dev.closeout.postmortem.ImportedDocument;
+import dev.closeout.postmortem.extraction.TextContent;
+import dev.closeout.postmortem.extraction.UnreadableDocumentException;
 import dev.closeout.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -114,15 +116,20 @@ class ImportPageController {
                 return form(visitor, sent, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file: '" + name + "' is not one of "
                         + String.join(", ", FILE_TYPES) + "; nothing was imported.");
             }
-            postmortem = TextDecoding.decode(bytes(file));
-            if (postmortem.isBlank()) {
-                return form(visitor, sent, HttpStatus.BAD_REQUEST, "file: '" + name + "' is empty; nothing was imported.");
+            try {
+                postmortem = TextContent.read(bytes(file));
+            } catch (UnreadableDocumentException e) {
+                // as the API refuses it: 415 naming what the file is, 422 for an empty one
+                return form(visitor, sent, ImportedDocument.status(e), "file: '" + name + "' is " + e.getMessage()
+                        + "; nothing was imported.");
             }
             // as in a multipart batch, a file's name says where it comes from unless the form says otherwise
             sourceRef = sourceRef == null ? name : sourceRef;
         }
         ImportResult result;
         try {
+            // pasted text that is not text (a script posting a binary as the field) is refused as the API refuses it
+            postmortem = hasFile ? postmortem : ImportedDocument.check("text", postmortem);
             result = importer.importText(sourceRef, postmortem, visitor.caller().actor(), visitor.caller().teamId());
         } catch (HttpStatusException e) {
             // what the API refuses (another team's source or service): said on the form, the text kept

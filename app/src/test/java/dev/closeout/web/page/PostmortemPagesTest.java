@@ -392,6 +392,30 @@ class PostmortemPagesTest extends PageTestBase {
     }
 
     @Test
+    void refusesAFileThatIsNotTextOrIsEmptyAndSaysWhy() {
+        String session = signIn(ADMIN);
+        String csrf = csrfOf(body(page("/import", session)));
+        int before = list(getJson("/api/postmortems").get("items")).size();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1};
+
+        HttpResponse<String> image = postImport(session, csrf, Map.of("source", "kept-source"), "diagram.md", png);
+        HttpResponse<String> empty = postImport(session, csrf, Map.of(), "empty.txt", new byte[0]);
+        HttpResponse<String> blank = postImport(session, csrf, Map.of(), "blank.md",
+                " \n\t\n".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(HttpStatus.UNSUPPORTED_MEDIA_TYPE, image.getStatus());
+        assertTrue(body(image).contains("file: &#39;diagram.md&#39; is not text but image/png; send the postmortem as "
+                + "markdown, plain text or HTML; nothing was imported."), body(image));
+        assertTrue(body(image).contains("value=\"kept-source\""), body(image));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, empty.getStatus());
+        assertTrue(body(empty).contains("file: &#39;empty.txt&#39; is empty; send the postmortem; nothing was imported."),
+                body(empty));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, blank.getStatus());
+        assertTrue(body(blank).contains("file: &#39;blank.md&#39; is empty"), body(blank));
+        assertEquals(before, list(getJson("/api/postmortems").get("items")).size(), "nothing imported");
+    }
+
+    @Test
     void refusesAFileLargerThanTheServerTakesWithTheForm() {
         String session = signIn(ADMIN);
         String csrf = csrfOf(body(page("/import", session)));
