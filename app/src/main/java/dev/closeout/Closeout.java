@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
-import picocli.CommandLine;
 
 /**
  * The one entry point of {@code closeout.jar}: the HTTP service ({@code serve}, the default) and the
@@ -27,7 +26,7 @@ public final class Closeout {
 
     public static void main(String[] args) {
         CloseoutCommand root = new CloseoutCommand();
-        int exitCode = new CommandLine(root).execute(args.length == 0 ? new String[] {"serve"} : args);
+        int exitCode = CloseoutCommand.commandLine(root).execute(args.length == 0 ? new String[] {"serve"} : args);
         // A running server keeps the JVM alive through its own non-daemon threads.
         if (!root.isServing()) {
             System.exit(exitCode);

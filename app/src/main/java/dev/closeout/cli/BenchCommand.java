@@ -85,11 +85,8 @@ class BenchCommand {
             byte[] secret = new byte[24];
             new SecureRandom().nextBytes(secret);
             String adminToken = HexFormat.of().formatHex(secret);
-            try (ApplicationContext context = ApplicationContext.builder().banner(false)
-                    .environments(CloseoutCommand.CLI_ENVIRONMENT)
-                    .properties(Map.of("micronaut.server.port", -1, "closeout.admin-token", adminToken,
-                            SqlRecorder.PROPERTY, explain))
-                    .start()) {
+            try (ApplicationContext context = CommandContext.start(Map.of("micronaut.server.port", -1,
+                    "closeout.admin-token", adminToken, SqlRecorder.PROPERTY, explain))) {
                 EmbeddedServer embedded = context.getBean(EmbeddedServer.class).start();
                 HttpBench http = new HttpBench(embedded.getURI(), adminToken, warmup, runs);
                 new RequestBench(http, explain ? context.getBean(SqlRecorder.class) : null,

@@ -27,7 +27,7 @@ final class DatabaseImport implements ImportTarget {
     private final int parallelism;
 
     DatabaseImport() {
-        context = ApplicationContext.builder().banner(false).environments(CloseoutCommand.CLI_ENVIRONMENT).start();
+        context = CommandContext.start();
         importer = context.getBean(PostmortemImporter.class);
         parallelism = context.getBean(ImportConfiguration.class).parallelism();
     }

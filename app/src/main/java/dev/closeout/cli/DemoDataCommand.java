@@ -66,8 +66,7 @@ class DemoDataCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        try (ApplicationContext context = ApplicationContext.builder().banner(false)
-                .environments(CloseoutCommand.CLI_ENVIRONMENT).start()) {
+        try (ApplicationContext context = CommandContext.start()) {
             DemoData.Summary summary = context.getBean(DemoData.class).generate(settings, progress ->
                     err.printf("%,d/%,d postmortems, %,d follow-ups, %,d events, %d s%n", progress.postmortems(),
                             progress.total(), progress.actions(), progress.events(), progress.elapsed().toSeconds()));

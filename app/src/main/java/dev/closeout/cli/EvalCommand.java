@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         description = {"Score the extraction engine on a folder of labelled postmortems (no database).",
                 "Each NAME.md (or .markdown, .txt, .html, .htm, .rst) needs NAME.json beside it in the label format "
                         + "of docs/extraction.md; files without a partner are skipped with a note.",
-                "Prints action precision, recall and F1 (actions match at 80% text similarity) and the share "
+                "Prints action precision, recall and F1 (actions match at 80%% text similarity) and the share "
                         + "right of every field.",
                 "Exit code 0 when the folder was scored, 2 when DIR or a label cannot be read."})
 class EvalCommand implements Callable<Integer> {

@@ -34,8 +34,7 @@ class JiraCommand implements Runnable {
         @Override
         public Integer call() {
             // a check reads and never creates: the sync worker stays off in this process whatever the configuration
-            try (ApplicationContext context = ApplicationContext.builder().banner(false)
-                    .environments(CloseoutCommand.CLI_ENVIRONMENT).properties(Map.of("closeout.jira.enabled", "false")).start()) {
+            try (ApplicationContext context = CommandContext.start(Map.of("closeout.jira.enabled", "false"))) {
                 return context.getBean(JiraCheck.class).run(JiraTrackers::connect, System.out::println);
             } catch (BeanInstantiationException e) {
                 // a setting that does not even bind, such as a duration written "30 seconds"

@@ -122,8 +122,6 @@ class ReportCommand implements Callable<Integer> {
     }
 
     private ApplicationContext context() {
-        return ApplicationContext.builder().banner(false).environments(CloseoutCommand.CLI_ENVIRONMENT)
-                .properties(server == null ? Map.of() : NO_DATABASE)
-                .start();
+        return CommandContext.start(server == null ? Map.of() : NO_DATABASE);
     }
 }

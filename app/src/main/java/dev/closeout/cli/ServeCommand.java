@@ -1,12 +1,12 @@
 package dev.closeout.cli;
 
-import io.micronaut.runtime.Micronaut;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "serve", description = "Start the HTTP service (the default when no command is given).")
+@Command(name = "serve", description = {"Start the HTTP service (the default when no command is given).",
+        "Exit code 2, with the reason on stderr, when it cannot start: its port in use, its database unreachable."})
 class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -14,7 +14,8 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Micronaut.build(new String[0]).mainClass(ServeCommand.class).banner(false).start();
+        ServicePort.checkFree();
+        ServiceStart.run();
         parent.markServing();
         return 0;
     }

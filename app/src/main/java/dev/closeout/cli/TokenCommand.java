@@ -33,8 +33,7 @@ class TokenCommand {
                 System.err.println("closeout: --role: " + e.getMessage());
                 return 2;
             }
-            try (ApplicationContext context = ApplicationContext.builder().banner(false)
-                    .environments(CloseoutCommand.CLI_ENVIRONMENT).start()) {
+            try (ApplicationContext context = CommandContext.start()) {
                 ApiTokens.Issued issued = context.getBean(ApiTokens.class).issue(name, parsed, team);
                 System.err.printf("issued %s token '%s' (id %d); store it now, it is not shown again%n",
                         parsed.wireName(), issued.stored().name(), issued.stored().id());
