@@ -5,6 +5,8 @@ import org.yaml.snakeyaml.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,6 +97,11 @@ public final class DocumentedStatuses {
     /** Records an answer the server gave; one the document does not list waits for {@link #takeUndocumented}. */
     static void observe(Observation observation) {
         OBSERVED.add(observation);
+        flagIfUndocumented(observation);
+    }
+
+    /** Keeps {@code observation} for {@link #takeUndocumented} when the served document does not list it. */
+    static void flagIfUndocumented(Observation observation) {
         if (!served().documents(observation)) {
             UNDOCUMENTED.add(observation);
         }
@@ -103,6 +110,16 @@ public final class DocumentedStatuses {
     /** Every distinct answer seen so far in this run. */
     static Set<Observation> observed() {
         return Set.copyOf(OBSERVED);
+    }
+
+    /** Writes {@link #observed} to {@code file}, one "METHOD path status" a line, sorted. */
+    static void writeObserved(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, observed().stream().map(o -> o.operation() + "\t" + o.status()).sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The undocumented answers seen since the last call, each once, in order. */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,9 @@ import java.util.stream.Collectors;
  */
 public final class DocumentedStatusesExtension implements AfterEachCallback, AfterAllCallback {
 
+    /** What the run saw so far, rewritten after each test class: which statuses the tests reach, per operation. */
+    static final Path OBSERVED = Path.of("target", "openapi-observed-statuses.tsv");
+
     @Override
     public void afterEach(ExtensionContext context) {
         check();
@@ -21,6 +25,7 @@ public final class DocumentedStatusesExtension implements AfterEachCallback, Aft
 
     @Override
     public void afterAll(ExtensionContext context) {
+        DocumentedStatuses.writeObserved(OBSERVED);
         check();
     }
 
