@@ -20,10 +20,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 
@@ -52,13 +48,7 @@ class PostmortemBatchController {
     @Operation(operationId = "importPostmortemBatch", summary = "Import many postmortems in one request",
             description = "A JSON array of `{source, text}`, or one multipart file part per postmortem (its file "
                     + "name is the source). Each item succeeds or fails alone: 200 with a result per item. 413 past "
-                    + "closeout.import.batch-limit items.",
-            requestBody = @RequestBody(required = true, content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON,
-                        array = @ArraySchema(schema = @Schema(implementation = BatchItem.class))),
-                @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = "object",
-                        description = "One file part per postmortem, under any part name; the part's file name is "
-                                + "its source."))}))
+                    + "closeout.import.batch-limit items.")
     @ProblemResponses.BadRequest
     @ProblemResponses.Unauthenticated
     @ProblemResponses.Forbidden
@@ -78,13 +68,7 @@ class PostmortemBatchController {
     @Operation(operationId = "importPostmortemBatch", summary = "Import many postmortems in one request",
             description = "A JSON array of `{source, text}`, or one multipart file part per postmortem (its file "
                     + "name is the source). Each item succeeds or fails alone: 200 with a result per item. 413 past "
-                    + "closeout.import.batch-limit items.",
-            requestBody = @RequestBody(required = true, content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON,
-                        array = @ArraySchema(schema = @Schema(implementation = BatchItem.class))),
-                @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = "object",
-                        description = "One file part per postmortem, under any part name; the part's file name is "
-                                + "its source."))}))
+                    + "closeout.import.batch-limit items.")
     @ProblemResponses.BadRequest
     @ProblemResponses.Unauthenticated
     @ProblemResponses.Forbidden
