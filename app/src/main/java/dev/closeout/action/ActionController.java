@@ -6,6 +6,7 @@ import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
 import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
+import dev.closeout.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -32,6 +33,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -48,6 +50,10 @@ import java.util.concurrent.ExecutorService;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
 @TeamScoped
+@Tag(name = "actions")
+@ProblemResponses.BadRequest
+@ProblemResponses.Unauthenticated
+@ProblemResponses.Unavailable
 class ActionController {
 
     private final ActionItems actions;
@@ -67,7 +73,8 @@ class ActionController {
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
-    @Operation(summary = "Follow-ups matching the filters, a page at a time; or every one of them as CSV.",
+    @Operation(operationId = "listActions",
+            summary = "Follow-ups matching the filters, a page at a time; or every one of them as CSV.",
             description = "`Accept: text/csv` or `format=csv` exports every follow-up the filters match, in the "
                     + "list's order, with the JSON items' fields as columns (`limit` and `cursor` do not apply).")
     @ApiResponse(responseCode = "200", description = "A page of follow-ups, or the CSV export", content = {
@@ -89,6 +96,10 @@ class ActionController {
         return HttpResponse.ok(lists.page(params, teamId, caller));
     }
 
+    @Operation(operationId = "getAction", summary = "Get a follow-up",
+            description = "The follow-up with its ETag, to send back as If-Match with a change.")
+    @FollowUpWithEtag
+    @ProblemResponses.NotFound
     @Get("/{id}")
     HttpResponse<ActionItemResponse> get(long id, Authentication authentication) {
         return withEtag(actions.get(id, Caller.of(authentication)));
@@ -99,6 +110,16 @@ class ActionController {
      * required, as {@code If-Match} (the ETag) or {@code "version"} in the body: without one, a client
      * could undo a change it never saw.
      */
+    @Operation(operationId = "editAction", summary = "Change a follow-up",
+            description = "Changes owner, team, due date, priority, kind or text, based on the version in If-Match "
+                    + "(or `version` in the body). 409 when the follow-up changed since that version; 428 without one.")
+    @FollowUpWithEtag
+    @ProblemResponses.Forbidden
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
+    @ProblemResponses.PreconditionRequired
     @Secured(Roles.EDITOR)
     @Patch("/{id}")
     HttpResponse<ActionItemResponse> edit(long id, @Body @Nullable JsonNode body,
@@ -114,6 +135,15 @@ class ActionController {
         return withEtag(actions.edit(id, version, edit, caller));
     }
 
+    @Operation(operationId = "transitionAction", summary = "Move a follow-up to another status",
+            description = "open, in_progress, done or not_doing (which needs a `reason`). 409 when the move is not "
+                    + "allowed from the follow-up's status.")
+    @FollowUpWithEtag
+    @ProblemResponses.Forbidden
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
     @Secured(Roles.EDITOR)
     @Post("/{id}/transitions")
     HttpResponse<ActionItemResponse> transition(long id, @Body TransitionRequest request,
@@ -126,6 +156,15 @@ class ActionController {
      * {@code reason}: it leaves the lists, the reports and the Jira sync (a ticket it has is left as it is), stays
      * in the history, and a re-import of the same text does not bring it back. 409 when it is dismissed already.
      */
+    @Operation(operationId = "dismissAction", summary = "Dismiss a follow-up that is none",
+            description = "With a `reason`: it leaves the lists, the reports and the Jira sync, and a re-import does "
+                    + "not bring it back. 409 when it is dismissed already.")
+    @FollowUpWithEtag
+    @ProblemResponses.Forbidden
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
     @Secured(Roles.EDITOR)
     @Post("/{id}/dismiss")
     HttpResponse<ActionItemResponse> dismiss(long id, @Body @Nullable DismissRequest request,
@@ -138,6 +177,13 @@ class ActionController {
      * Undoes a dismissal: the follow-up is back in the lists, the reports and the Jira sync. 409 when it is not
      * dismissed.
      */
+    @Operation(operationId = "restoreAction", summary = "Undo a follow-up's dismissal",
+            description = "The follow-up is back in the lists, the reports and the Jira sync. 409 when it is not "
+                    + "dismissed.")
+    @FollowUpWithEtag
+    @ProblemResponses.Forbidden
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Secured(Roles.EDITOR)
     @Post("/{id}/restore")
     HttpResponse<ActionItemResponse> restore(long id, Authentication authentication) {
@@ -145,6 +191,9 @@ class ActionController {
     }
 
     /** Every change to the follow-up, its creation first. */
+    @Operation(operationId = "listActionHistory", summary = "A follow-up's history",
+            description = "Every change to the follow-up, its creation first, a page at a time.")
+    @ProblemResponses.NotFound
     @Get("/{id}/history")
     Page<ActionHistoryEntry> history(long id, @QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor,
                                      Authentication authentication) {

@@ -5,6 +5,7 @@ import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
 import dev.closeout.web.Page;
+import dev.closeout.web.ProblemResponses;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,12 +16,15 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** One team's follow-ups: {@code GET /api/actions} with the team fixed by the path. */
 @Controller("/api/teams/{key}/actions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
 @TeamScoped
+@Tag(name = "actions")
 class TeamActionController {
 
     private final ActionLists lists;
@@ -31,6 +35,13 @@ class TeamActionController {
         this.teamKeys = teamKeys;
     }
 
+    @Operation(operationId = "listTeamActions", summary = "List one team's follow-ups",
+            description = "GET /api/actions with the team given by the path (and `team` refused as a parameter). "
+                    + "Another team is not found by a token scoped to a team.")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthenticated
+    @ProblemResponses.NotFound
+    @ProblemResponses.Unavailable
     @Get
     @ReadOnly // the team's key and the page in one transaction
     Page<ActionItemResponse> list(String key, @RequestBean ActionListParams params, Authentication authentication) {

@@ -8,6 +8,7 @@ import dev.closeout.integrations.tracker.TrackerException;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
+import dev.closeout.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -20,6 +21,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -34,6 +37,9 @@ import java.util.Optional;
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
+@Tag(name = "jira")
+@ProblemResponses.Unauthenticated
+@ProblemResponses.Unavailable
 class JiraController {
 
     private static final int FAILURES_SHOWN = 20;
@@ -63,6 +69,10 @@ class JiraController {
     }
 
     /** Every team's sums and failures, for tokens scoped to no team. */
+    @Operation(operationId = "getJiraStatus", summary = "The Jira sync's state",
+            description = "Whether the sync is on, the tickets pending, synced and failed, the last passes and the "
+                    + "latest failures; every team's, so a token scoped to a team is refused.")
+    @ProblemResponses.Forbidden
     @Get("/integrations/jira/status")
     JiraStatusResponse status() {
         Map<SyncState, Integer> counts = tickets.countByState();
@@ -77,6 +87,11 @@ class JiraController {
     }
 
     /** Runs a pass of the sync worker now and says what it did. */
+    @Operation(operationId = "runJiraSync", summary = "Run a pass of the Jira sync now",
+            description = "Creates and updates the tickets that are due and says what it did. 409 when the sync "
+                    + "is off.")
+    @ProblemResponses.Forbidden
+    @ProblemResponses.Conflict
     @Secured(Roles.EDITOR)
     @Post("/integrations/jira/sync")
     SyncPassResult syncNow() {
@@ -87,6 +102,11 @@ class JiraController {
     }
 
     /** Reads back the tickets updated in Jira since the last reconciliation, now. */
+    @Operation(operationId = "runJiraReconciliation", summary = "Read back from Jira now",
+            description = "Reads the tickets updated in Jira since the last reconciliation and applies their "
+                    + "states. 409 when the sync is off.")
+    @ProblemResponses.Forbidden
+    @ProblemResponses.Conflict
     @Secured(Roles.EDITOR)
     @Post("/integrations/jira/reconcile")
     JiraReconciler.Result reconcileNow() {
@@ -94,6 +114,10 @@ class JiraController {
         return reconciler.orElseThrow().reconcile();
     }
 
+    @Operation(operationId = "getActionTicket", summary = "A follow-up's Jira ticket",
+            description = "The ticket and its sync state; 404 when the follow-up has none and none is queued.")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
     @Get("/actions/{id}/ticket")
     @TeamScoped
     TicketSyncResponse ticket(long id, Authentication authentication) {
@@ -108,6 +132,19 @@ class JiraController {
      * and linked back). A follow-up that has a ticket keeps it unless a key is given; one whose ticket was
      * deleted in Jira gets a new one. A dismissed follow-up is out of the sync: 409 until it is restored.
      */
+    @Operation(operationId = "createActionTicket", summary = "Create or link a follow-up's Jira ticket now",
+            description = "No body (or no `key`) creates the ticket now; `{\"key\": \"OPS-123\"}` links that "
+                    + "existing issue. 409 when the sync is off, the follow-up is dismissed, the issue is another "
+                    + "follow-up's or another worker is syncing it; 422 when the issue does not exist; 502 when Jira "
+                    + "fails.")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Forbidden
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
+    @ProblemResponses.Unprocessable
+    @ProblemResponses.BadGateway
     @Secured(Roles.EDITOR)
     @Post("/actions/{id}/ticket")
     @TeamScoped

@@ -1,6 +1,8 @@
 package dev.closeout.jira;
 
 import dev.closeout.integrations.tracker.TrackerException;
+import dev.closeout.web.Problem;
+import dev.closeout.web.ProblemResponses;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -17,6 +19,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code POST /api/integrations/jira/webhook}: Jira's admin webhook. Authenticated by its signature, not a
@@ -26,6 +34,7 @@ import io.micronaut.serde.annotation.Serdeable;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Requires(property = JiraConfiguration.PREFIX + ".enabled", value = "true")
+@Tag(name = "jira")
 class JiraWebhookController {
 
     static final String IDENTIFIER = "X-Atlassian-Webhook-Identifier";
@@ -43,6 +52,18 @@ class JiraWebhookController {
     record Receipt(String outcome) {
     }
 
+    @Operation(operationId = "receiveJiraWebhook", summary = "Receive a Jira webhook delivery",
+            description = "Jira's admin webhook (issue updated or deleted). Authenticated by X-Hub-Signature, the "
+                    + "HMAC-SHA256 of the raw body with closeout.jira.webhook-secret, not by a token. Served only "
+                    + "while the Jira sync is on. 503 when the issue cannot be read back from Jira (Jira re-sends).")
+    @SecurityRequirement(name = "jiraWebhookSignature")
+    @ApiResponse(responseCode = "401", description = "X-Hub-Signature is missing or does not match the body, or "
+            + "closeout.jira.webhook-secret is not set.",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.BadRequest
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
+    @ProblemResponses.Unavailable
     @Post
     @Consumes(MediaType.ALL)
     HttpResponse<Receipt> receive(@Body byte[] body,

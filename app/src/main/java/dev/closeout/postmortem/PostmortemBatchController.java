@@ -5,6 +5,7 @@ import dev.closeout.postmortem.extraction.UnreadableDocumentException;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
+import dev.closeout.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -19,6 +20,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 
 import java.io.IOException;
@@ -34,6 +37,7 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.EDITOR)
 @TeamScoped
+@Tag(name = "postmortems")
 class PostmortemBatchController {
 
     private final BatchImport batch;
@@ -43,6 +47,16 @@ class PostmortemBatchController {
     }
 
     /** A JSON array of {@code {"source", "text"}}. */
+    @Operation(operationId = "importPostmortemBatch", summary = "Import many postmortems in one request",
+            description = "A JSON array of `{source, text}`, or one multipart file part per postmortem (its file "
+                    + "name is the source). Each item succeeds or fails alone: 200 with a result per item. 413 past "
+                    + "closeout.import.batch-limit items.")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthenticated
+    @ProblemResponses.Forbidden
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
+    @ProblemResponses.Unavailable
     @Post(consumes = MediaType.APPLICATION_JSON)
     BatchResult importJson(@Body @Nullable List<BatchItem> items, Authentication authentication) {
         if (items == null) {
@@ -56,6 +70,16 @@ class PostmortemBatchController {
      * One file part per postmortem; the part's file name is its source. A file that is not text or is empty fails
      * alone, its type named as the single import names it; the others are imported.
      */
+    @Operation(operationId = "importPostmortemBatch", summary = "Import many postmortems in one request",
+            description = "A JSON array of `{source, text}`, or one multipart file part per postmortem (its file "
+                    + "name is the source). Each item succeeds or fails alone: 200 with a result per item. 413 past "
+                    + "closeout.import.batch-limit items.")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthenticated
+    @ProblemResponses.Forbidden
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
+    @ProblemResponses.Unavailable
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     BatchResult importFiles(@Body MultipartBody body, Authentication authentication) {
         List<CompletedPart> parts = Flux.from(body).collectList().block();

@@ -9,6 +9,7 @@ import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
 import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
+import dev.closeout.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -24,9 +25,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.net.URI;
@@ -36,6 +39,10 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
 @TeamScoped
+@Tag(name = "postmortems")
+@ProblemResponses.BadRequest
+@ProblemResponses.Unauthenticated
+@ProblemResponses.Unavailable
 class PostmortemController {
 
     static final String TEXT_MARKDOWN = "text/markdown";
@@ -68,6 +75,20 @@ class PostmortemController {
      * postmortems of its team's services (or of services no team owns, which become its team's) and
      * re-imports its team's sources; anything else is refused (403) and changes nothing.
      */
+    @Operation(operationId = "importPostmortem", summary = "Import a postmortem",
+            description = "The postmortem as JSON `{source, text}`, or as the body itself (Markdown, plain text, HTML) "
+                    + "with `?source=`. 201 for a new postmortem with its extracted follow-ups; 200 for an unchanged "
+                    + "text or a re-import of a source, saying what changed. A team-scoped token imports its team's "
+                    + "services (and services no team owns) only: 403 otherwise, and nothing is written.")
+    @ApiResponse(responseCode = "200", description = "Unchanged, or a re-import of the source; `reimport` says what "
+            + "changed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportResponse.class)))
+    @ApiResponse(responseCode = "201", description = "A new postmortem; Location is its URL.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportResponse.class)))
+    @ProblemResponses.Forbidden
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
     @Secured(Roles.EDITOR)
     @Post(consumes = {TEXT_MARKDOWN, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
     HttpResponse<ImportResponse> importText(@Body @Nullable String text, @QueryValue @Nullable String source,
@@ -77,6 +98,20 @@ class PostmortemController {
         return answer(importer.importText(source, postmortem, caller.actor(), caller.teamId()));
     }
 
+    @Operation(operationId = "importPostmortem", summary = "Import a postmortem",
+            description = "The postmortem as JSON `{source, text}`, or as the body itself (Markdown, plain text, HTML) "
+                    + "with `?source=`. 201 for a new postmortem with its extracted follow-ups; 200 for an unchanged "
+                    + "text or a re-import of a source, saying what changed. A team-scoped token imports its team's "
+                    + "services (and services no team owns) only: 403 otherwise, and nothing is written.")
+    @ApiResponse(responseCode = "200", description = "Unchanged, or a re-import of the source; `reimport` says what "
+            + "changed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportResponse.class)))
+    @ApiResponse(responseCode = "201", description = "A new postmortem; Location is its URL.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportResponse.class)))
+    @ProblemResponses.Forbidden
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
     @Secured(Roles.EDITOR)
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<ImportResponse> importJson(@Body @Valid ImportPostmortemRequest request,
@@ -90,6 +125,9 @@ class PostmortemController {
      * Newest first; {@code from}/{@code to} are incident start dates (YYYY-MM-DD), both included. A
      * team-scoped token gets its team's postmortems, each counting its team's follow-ups.
      */
+    @Operation(operationId = "listPostmortems", summary = "List and search postmortems",
+            description = "Newest first, a page at a time; `q` searches the text, `from`/`to` are incident start "
+                    + "dates (YYYY-MM-DD, both included). A team-scoped token gets its team's postmortems.")
     @Get
     Page<PostmortemSummary> list(@QueryValue @Nullable String q, @QueryValue @Nullable String service,
                                  @QueryValue @Nullable String component, @QueryValue @Nullable String trigger,
@@ -106,6 +144,13 @@ class PostmortemController {
      * A person corrects extracted facts; what they correct, re-imports of the source leave alone. A
      * team-scoped token corrects its team's postmortems only, and gives none another team's service.
      */
+    @Operation(operationId = "correctPostmortem", summary = "Correct a postmortem's extracted facts",
+            description = "What a person corrects, re-imports of the source leave alone. A team-scoped token "
+                    + "corrects its team's postmortems only, and gives none another team's service (403).")
+    @ProblemResponses.Forbidden
+    @ProblemResponses.NotFound
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
     @Secured(Roles.EDITOR)
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
     PostmortemResponse correct(long id, @Body @Nullable JsonNode body, Authentication authentication) {
@@ -115,6 +160,8 @@ class PostmortemController {
     }
 
     /** The postmortem with the follow-ups the caller reaches; another team's postmortem is not found. */
+    @Operation(operationId = "getPostmortem", summary = "Get a postmortem with its follow-ups")
+    @ProblemResponses.NotFound
     @Get("/{id}")
     @ReadOnly
     PostmortemResponse get(long id, Authentication authentication) {
@@ -130,6 +177,15 @@ class PostmortemController {
      * which neither flag it removed nor add the text's copy of it again. A team-scoped token adds to its team's
      * postmortems alone, as it corrects them.
      */
+    @Operation(operationId = "addPostmortemAction", summary = "Add a follow-up the extraction missed",
+            description = "Created as an extracted one is (team, default owner, due date by policy, Jira ticket "
+                    + "queued), with `origin: person`; re-imports keep it. 409 when the postmortem already has that "
+                    + "follow-up.")
+    @ProblemResponses.Forbidden
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
     @ApiResponse(responseCode = "201", description = "The follow-up added; Location is its URL",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActionItemResponse.class)))
@@ -148,6 +204,8 @@ class PostmortemController {
      * people's additions and edits included. A team-scoped token gets its team's follow-ups, as in
      * {@code GET /api/postmortems/{id}}.
      */
+    @Operation(operationId = "getPostmortemLabels", summary = "A postmortem as corrected, in the corpus's label schema")
+    @ProblemResponses.NotFound
     @Get("/{id}/labels")
     @ReadOnly
     PostmortemLabels labels(long id, Authentication authentication) {

@@ -3,6 +3,7 @@ package dev.closeout.report;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
+import dev.closeout.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -32,6 +34,12 @@ import java.util.concurrent.ExecutorService;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
 @TeamScoped
+@Tag(name = "reports")
+@ProblemResponses.BadRequest
+@ProblemResponses.Unauthenticated
+@ProblemResponses.Forbidden
+@ProblemResponses.NotAcceptable
+@ProblemResponses.Unavailable
 class OverdueController {
 
     private final OverdueReports reports;
@@ -42,7 +50,7 @@ class OverdueController {
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
-    @Operation(summary = "Overdue follow-ups: counts by team, owner, service, priority and age, and the items.",
+    @Operation(operationId = "getOverdueReport", summary = "Overdue follow-ups: counts by team, owner, service, priority and age, and the items.",
             description = "Follow-ups active on `as_of` and due before it, most overdue first, a page at a time; "
                     + "`total`, `due_soon` and the `by_*` counts cover every follow-up the filters match. "
                     + "`Accept: text/csv` or `format=csv` exports every item (no paging). docs/reports.md.")

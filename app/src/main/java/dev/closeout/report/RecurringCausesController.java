@@ -4,6 +4,7 @@ import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
 import dev.closeout.team.TeamKeys;
+import dev.closeout.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,11 +19,18 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Controller("/api/reports/recurring-causes")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
 @TeamScoped
+@Tag(name = "reports")
+@ProblemResponses.BadRequest
+@ProblemResponses.Unauthenticated
+@ProblemResponses.Forbidden
+@ProblemResponses.NotAcceptable
+@ProblemResponses.Unavailable
 class RecurringCausesController {
 
     private final RecurringCauses report;
@@ -35,7 +43,7 @@ class RecurringCausesController {
         this.calendar = calendar;
     }
 
-    @Operation(summary = "Recurring root causes",
+    @Operation(operationId = "getRecurringCausesReport", summary = "Recurring root causes",
             description = "Root causes (component and trigger) with at least min_incidents incidents dated in the "
                     + "window, most incidents first, each with its postmortems and whether it came back after its "
                     + "follow-ups were done (fixed_but_recurred), while they were still open (known_not_fixed), or "

@@ -3,6 +3,7 @@ package dev.closeout.report;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
+import dev.closeout.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,12 +21,19 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The weekly reliability review: JSON, CSV, or a Markdown digest to paste into the review or a chat. */
 @Controller(WeeklyReviews.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
 @TeamScoped
+@Tag(name = "reports")
+@ProblemResponses.BadRequest
+@ProblemResponses.Unauthenticated
+@ProblemResponses.Forbidden
+@ProblemResponses.NotAcceptable
+@ProblemResponses.Unavailable
 class WeeklyReviewController {
 
     private final WeeklyReviews reviews;
@@ -36,7 +44,7 @@ class WeeklyReviewController {
 
     @Get
     @Produces({MediaType.APPLICATION_JSON, "text/csv", "text/markdown"})
-    @Operation(summary = "The weekly reliability review of one ISO week",
+    @Operation(operationId = "getWeeklyReview", summary = "The weekly reliability review of one ISO week",
             description = "Follow-ups created, closed (done, not doing) and reopened in the week, the backlog open "
                     + "and overdue at its end, on-time rate, median and p90 days to close, by priority, kind and "
                     + "team, twelve weeks of trend, the ten longest overdue follow-ups and the root causes that came "

@@ -3,6 +3,7 @@ package dev.closeout.security;
 import dev.closeout.team.TeamKeys;
 import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
+import dev.closeout.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,6 +17,11 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.net.URI;
@@ -28,6 +34,10 @@ import java.util.stream.Collectors;
 @Controller("/api/tokens")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.ADMIN)
+@Tag(name = "tokens")
+@ProblemResponses.Unauthenticated
+@ProblemResponses.Forbidden
+@ProblemResponses.Unavailable
 class TokenController {
 
     private final ApiTokens tokens;
@@ -38,6 +48,14 @@ class TokenController {
         this.teamKeys = teamKeys;
     }
 
+    @Operation(operationId = "createToken", summary = "Issue an API token",
+            description = "A token with a role (reader, editor or admin), scoped to one team (`team`, its key) or to "
+                    + "none. Its secret is in this answer and nowhere else.")
+    @ApiResponse(responseCode = "201", description = "The token with its secret; Location is its URL.",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @ProblemResponses.BadRequest
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
     @Post
     HttpResponse<TokenResponse> create(@Body @Valid CreateTokenRequest request) {
         Role role;
@@ -56,6 +74,9 @@ class TokenController {
                 .headers(headers -> headers.location(URI.create("/api/tokens/" + issued.stored().id())));
     }
 
+    @Operation(operationId = "listTokens", summary = "List the API tokens",
+            description = "Every token, oldest first, a page at a time; without their secrets.")
+    @ProblemResponses.BadRequest
     @Get
     Page<TokenResponse> list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
         int pageSize = Cursor.limit(limit);
@@ -68,6 +89,11 @@ class TokenController {
                 TokenResponse.of(token, token.teamId() == null ? null : keys.get(token.teamId()), null));
     }
 
+    @Operation(operationId = "revokeToken", summary = "Revoke an API token",
+            description = "The token is refused from now on, on every instance within the token cache's lifetime.")
+    @ApiResponse(responseCode = "204", description = "Revoked.")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
     @Delete("/{id}")
     HttpResponse<Void> revoke(long id) {
         if (!tokens.revoke(id)) {

@@ -3,6 +3,7 @@ package dev.closeout.similar;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
+import dev.closeout.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The postmortems most alike one postmortem, earlier and later ({@link SimilarityScoring} says how alike), as
@@ -24,6 +26,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
 @TeamScoped
+@Tag(name = "postmortems")
 class SimilarController {
 
     static final int DEFAULT_LIMIT = 5;
@@ -35,7 +38,11 @@ class SimilarController {
         this.search = search;
     }
 
-    @Operation(summary = "Similar incidents",
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthenticated
+    @ProblemResponses.NotFound
+    @ProblemResponses.Unavailable
+    @Operation(operationId = "listSimilarPostmortems", summary = "Similar incidents",
             description = "The postmortems, earlier and later, most alike this one by root-cause summary, follow-up "
                     + "texts, root-cause component and trigger and service; score from 0 to 1 (docs/reports.md, "
                     + "Similar incidents). A team-scoped token sees only its team's postmortems, here and in the "

@@ -9,6 +9,7 @@ import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
 import dev.closeout.web.Cursor;
 import dev.closeout.web.Page;
+import dev.closeout.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpResponse;
@@ -25,6 +26,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
@@ -38,6 +44,9 @@ import java.util.function.Supplier;
 @Controller("/api/teams")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
+@Tag(name = "teams")
+@ProblemResponses.Unauthenticated
+@ProblemResponses.Unavailable
 class TeamController {
 
     private final Teams teams;
@@ -57,6 +66,16 @@ class TeamController {
         this.templates = templates;
     }
 
+    @Operation(operationId = "createTeam", summary = "Create a team",
+            description = "An admin scoped to no team creates a team with its key, name, services, Jira project and "
+                    + "due policy. 409 when the key exists or a service is another team's.")
+    @ApiResponse(responseCode = "201", description = "The team; Location is its URL.",
+            content = @Content(schema = @Schema(implementation = TeamResponse.class)))
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Forbidden
+    @ProblemResponses.Conflict
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
     @Post
     @Secured(Roles.ADMIN)
     HttpResponse<TeamResponse> create(@Body CreateTeamRequest request) {
@@ -75,6 +94,8 @@ class TeamController {
     }
 
     /** Every team; a team-scoped token's own only. */
+    @Operation(operationId = "listTeams", summary = "List the teams")
+    @ProblemResponses.BadRequest
     @Get
     @TeamScoped
     Page<TeamResponse> list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor,
@@ -89,6 +110,8 @@ class TeamController {
     }
 
     /** The team; another team is not found by a scoped token, as if it did not exist. */
+    @Operation(operationId = "getTeam", summary = "Get a team")
+    @ProblemResponses.NotFound
     @Get("/{key}")
     @TeamScoped
     TeamResponse get(String key, Authentication authentication) {
@@ -99,6 +122,15 @@ class TeamController {
         return view(team);
     }
 
+    @Operation(operationId = "updateTeam", summary = "Change a team",
+            description = "An admin scoped to no team changes a team's name, services, Jira project, due policy or "
+                    + "Jira settings; fields left out stay as they are. 409 when a service is another team's.")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Forbidden
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedMediaType
     @Patch("/{key}")
     @Secured(Roles.ADMIN)
     TeamResponse update(String key, @Body JsonNode body) {
