@@ -25,6 +25,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(Roles.READER)
 @TeamScoped
 @Tag(name = "actions")
+// any operation answers 400 to a query parameter it does not take (UnknownQueryParameterFilter)
+@ProblemResponses.BadRequest
 class TeamActionController {
 
     private final ActionLists lists;
@@ -38,7 +40,6 @@ class TeamActionController {
     @Operation(operationId = "listTeamActions", summary = "List one team's follow-ups",
             description = "GET /api/actions with the team given by the path (and `team` refused as a parameter). "
                     + "Another team is not found by a token scoped to a team.")
-    @ProblemResponses.BadRequest
     @ProblemResponses.Unauthenticated
     @ProblemResponses.NotFound
     @ProblemResponses.Unavailable

@@ -38,6 +38,8 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
 @Tag(name = "jira")
+// any operation answers 400 to a query parameter it does not take (UnknownQueryParameterFilter)
+@ProblemResponses.BadRequest
 @ProblemResponses.Unauthenticated
 @ProblemResponses.Unavailable
 class JiraController {
@@ -116,7 +118,6 @@ class JiraController {
 
     @Operation(operationId = "getActionTicket", summary = "A follow-up's Jira ticket",
             description = "The ticket and its sync state; 404 when the follow-up has none and none is queued.")
-    @ProblemResponses.BadRequest
     @ProblemResponses.NotFound
     @Get("/actions/{id}/ticket")
     @TeamScoped
@@ -137,7 +138,6 @@ class JiraController {
                     + "existing issue. 409 when the sync is off, the follow-up is dismissed, the issue is another "
                     + "follow-up's or another worker is syncing it; 422 when the issue does not exist; 502 when Jira "
                     + "fails.")
-    @ProblemResponses.BadRequest
     @ProblemResponses.Forbidden
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict

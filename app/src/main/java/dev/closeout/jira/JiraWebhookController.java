@@ -35,6 +35,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Requires(property = JiraConfiguration.PREFIX + ".enabled", value = "true")
 @Tag(name = "jira")
+// any operation answers 400 to a query parameter it does not take (UnknownQueryParameterFilter)
+@ProblemResponses.BadRequest
 class JiraWebhookController {
 
     static final String IDENTIFIER = "X-Atlassian-Webhook-Identifier";
@@ -60,7 +62,6 @@ class JiraWebhookController {
     @ApiResponse(responseCode = "401", description = "X-Hub-Signature is missing or does not match the body, or "
             + "closeout.jira.webhook-secret is not set.",
             content = @Content(mediaType = Problem.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ProblemResponses.BadRequest
     @ProblemResponses.TooLarge
     @ProblemResponses.UnsupportedMediaType
     @ProblemResponses.Unavailable

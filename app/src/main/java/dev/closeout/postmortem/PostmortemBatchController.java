@@ -38,6 +38,8 @@ import java.util.List;
 @Secured(Roles.EDITOR)
 @TeamScoped
 @Tag(name = "postmortems")
+// any operation answers 400 to a query parameter it does not take (UnknownQueryParameterFilter)
+@ProblemResponses.BadRequest
 class PostmortemBatchController {
 
     private final BatchImport batch;
@@ -51,7 +53,6 @@ class PostmortemBatchController {
             description = "A JSON array of `{source, text}`, or one multipart file part per postmortem (its file "
                     + "name is the source). Each item succeeds or fails alone: 200 with a result per item. 413 past "
                     + "closeout.import.batch-limit items.")
-    @ProblemResponses.BadRequest
     @ProblemResponses.Unauthenticated
     @ProblemResponses.Forbidden
     @ProblemResponses.TooLarge
@@ -74,7 +75,6 @@ class PostmortemBatchController {
             description = "A JSON array of `{source, text}`, or one multipart file part per postmortem (its file "
                     + "name is the source). Each item succeeds or fails alone: 200 with a result per item. 413 past "
                     + "closeout.import.batch-limit items.")
-    @ProblemResponses.BadRequest
     @ProblemResponses.Unauthenticated
     @ProblemResponses.Forbidden
     @ProblemResponses.TooLarge

@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.ADMIN)
 @Tag(name = "tokens")
+// any operation answers 400 to a query parameter it does not take (UnknownQueryParameterFilter)
+@ProblemResponses.BadRequest
 @ProblemResponses.Unauthenticated
 @ProblemResponses.Forbidden
 @ProblemResponses.Unavailable
@@ -53,7 +55,6 @@ class TokenController {
                     + "none. Its secret is in this answer and nowhere else.")
     @ApiResponse(responseCode = "201", description = "The token with its secret; Location is its URL.",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @ProblemResponses.BadRequest
     @ProblemResponses.TooLarge
     @ProblemResponses.UnsupportedMediaType
     @Post
@@ -76,7 +77,6 @@ class TokenController {
 
     @Operation(operationId = "listTokens", summary = "List the API tokens",
             description = "Every token, oldest first, a page at a time; without their secrets.")
-    @ProblemResponses.BadRequest
     @Get
     Page<TokenResponse> list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
         int pageSize = Cursor.limit(limit);
@@ -92,7 +92,6 @@ class TokenController {
     @Operation(operationId = "revokeToken", summary = "Revoke an API token",
             description = "The token is refused from now on, on every instance within the token cache's lifetime.")
     @ApiResponse(responseCode = "204", description = "Revoked.")
-    @ProblemResponses.BadRequest
     @ProblemResponses.NotFound
     @Delete("/{id}")
     HttpResponse<Void> revoke(long id) {

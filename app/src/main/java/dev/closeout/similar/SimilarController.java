@@ -27,6 +27,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(Roles.READER)
 @TeamScoped
 @Tag(name = "postmortems")
+// any operation answers 400 to a query parameter it does not take (UnknownQueryParameterFilter)
+@ProblemResponses.BadRequest
 class SimilarController {
 
     static final int DEFAULT_LIMIT = 5;
@@ -38,7 +40,6 @@ class SimilarController {
         this.search = search;
     }
 
-    @ProblemResponses.BadRequest
     @ProblemResponses.Unauthenticated
     @ProblemResponses.NotFound
     @ProblemResponses.Unavailable

@@ -45,6 +45,8 @@ import java.util.function.Supplier;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.READER)
 @Tag(name = "teams")
+// any operation answers 400 to a query parameter it does not take (UnknownQueryParameterFilter)
+@ProblemResponses.BadRequest
 @ProblemResponses.Unauthenticated
 @ProblemResponses.Unavailable
 class TeamController {
@@ -71,7 +73,6 @@ class TeamController {
                     + "due policy. 409 when the key exists or a service is another team's.")
     @ApiResponse(responseCode = "201", description = "The team; Location is its URL.",
             content = @Content(schema = @Schema(implementation = TeamResponse.class)))
-    @ProblemResponses.BadRequest
     @ProblemResponses.Forbidden
     @ProblemResponses.Conflict
     @ProblemResponses.TooLarge
@@ -95,7 +96,6 @@ class TeamController {
 
     /** Every team; a team-scoped token's own only. */
     @Operation(operationId = "listTeams", summary = "List the teams")
-    @ProblemResponses.BadRequest
     @Get
     @TeamScoped
     Page<TeamResponse> list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor,
@@ -125,7 +125,6 @@ class TeamController {
     @Operation(operationId = "updateTeam", summary = "Change a team",
             description = "An admin scoped to no team changes a team's name, services, Jira project, due policy or "
                     + "Jira settings; fields left out stay as they are. 409 when a service is another team's.")
-    @ProblemResponses.BadRequest
     @ProblemResponses.Forbidden
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict

@@ -22,12 +22,13 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    /** A parameter or the body is malformed or breaks a rule; {@code detail} names the field. */
+    /** A parameter or the body is malformed or breaks a rule, or an unknown query parameter; {@code detail} names it. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.TYPE})
-    @ApiResponse(responseCode = "400", description = "A parameter or the body is malformed or breaks a rule; "
-            + "`detail` names the field.",
+    @ApiResponse(responseCode = "400", description = "A parameter or the body is malformed or breaks a rule, or the "
+            + "query has a parameter the operation does not take; `detail` names the field (and "
+            + "`unknown_parameters` / `accepted_parameters` list the query's).",
             content = @Content(mediaType = Problem.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
     public @interface BadRequest {
     }

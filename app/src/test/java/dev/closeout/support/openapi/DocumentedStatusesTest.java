@@ -60,4 +60,14 @@ class DocumentedStatusesTest extends ApiTestBase {
         assertFalse(failure.getMessage().contains("204"), failure.getMessage());
         assertEquals(List.of(), DocumentedStatuses.takeUndocumented(), "reported once");
     }
+
+    @Test
+    void leavesAloneARouteATestMountsForItselfButNotAnUndocumentedProductRoute() {
+        DocumentedStatuses.takeUndocumented();
+        DocumentedStatuses.flagIfUndocumented(new DocumentedStatuses.Observation("GET", "/api/test-only/unannotated", 200));
+        DocumentedStatuses.flagIfUndocumented(new DocumentedStatuses.Observation("GET", "/api/not-documented", 200));
+
+        assertEquals(List.of(new DocumentedStatuses.Observation("GET", "/api/not-documented", 200)),
+                DocumentedStatuses.takeUndocumented());
+    }
 }
