@@ -59,10 +59,10 @@ class TeamController {
 
     @Post
     @Secured(Roles.ADMIN)
-    HttpResponse<TeamResponse> create(@Body CreateTeamRequest request) {
-        TeamProfile created;
+    HttpResponse<TeamResponse> create(@Body CreateTeamRequest request, Authentication authentication) {
+        TeamSaved created;
         try {
-            created = validating(() -> teams.create(request));
+            created = validating(() -> teams.create(request, Caller.of(authentication).actor()));
         } catch (DataAccessException e) {
             // a concurrent request created the same key between the check and the insert
             if (request.key() != null && queries.findByKey(request.key()).isPresent()) {
@@ -70,7 +70,7 @@ class TeamController {
             }
             throw e;
         }
-        TeamResponse body = view(created);
+        TeamResponse body = view(created.profile()).withFollowUpsAssigned(created.followUpsAssigned());
         return HttpResponse.created(body).headers(headers -> headers.location(URI.create("/api/teams/" + body.key())));
     }
 
@@ -101,8 +101,9 @@ class TeamController {
 
     @Patch("/{key}")
     @Secured(Roles.ADMIN)
-    TeamResponse update(String key, @Body JsonNode body) {
-        return view(validating(() -> teams.update(key, TeamPatch.from(body))));
+    TeamResponse update(String key, @Body JsonNode body, Authentication authentication) {
+        TeamSaved changed = validating(() -> teams.update(key, TeamPatch.from(body), Caller.of(authentication).actor()));
+        return view(changed.profile()).withFollowUpsAssigned(changed.followUpsAssigned());
     }
 
     private TeamResponse view(TeamProfile profile) {
@@ -116,7 +117,7 @@ class TeamController {
     }
 
     /** Runs {@code change}, answering 400 with the message when it breaks a rule. */
-    private static TeamProfile validating(Supplier<TeamProfile> change) {
+    private static TeamSaved validating(Supplier<TeamSaved> change) {
         try {
             return change.get();
         } catch (IllegalArgumentException e) {
