@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TeamClaimsServicesTest extends ApiTestBase {
 
-    private static final String SPEC = "TeamClaimsServicesTest";
+    static final String SPEC = "TeamClaimsServicesTest";
     /** Today: 2025-09-01. Each postmortem's actions are due 06-30, 07-31 and 08-15 (overdue), 12-31 and 01-31. */
     private static final Instant NOW = Instant.parse("2025-09-01T10:00:00Z");
     private static final List<String> DUES = List.of("2025-06-30", "2025-07-31", "2025-12-31", "2025-08-15",
