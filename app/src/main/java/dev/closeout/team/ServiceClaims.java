@@ -45,7 +45,9 @@ import static org.jooq.impl.DSL.trim;
  * rows, and an import that stored follow-ups without a team reads the service's owner again, locking, after
  * storing them ({@link #claimNew}). Either the team's claim reads the import's rows (waiting for its commit), or
  * the import's rows come after that claim read the range of team-less rows, wait for the team's commit on the
- * range's lock, and the import's second read then sees the service's new owner.
+ * range's lock (the team's transaction runs at the server's default, REPEATABLE READ, where a locking read locks
+ * the gaps too), and the import's second read then sees the service's new owner. TeamClaimsServicesTest shows the
+ * second read at work with a batch, whose owners are read once before any of its transactions.
  */
 @Singleton
 public class ServiceClaims {

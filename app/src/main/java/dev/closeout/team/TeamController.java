@@ -40,6 +40,12 @@ import java.util.function.Supplier;
 @Secured(Roles.READER)
 class TeamController {
 
+    /**
+     * How many follow-ups without a team a creation or change gave the team for its services ({@link ServiceClaims}),
+     * in a header so the body stays the team as {@code GET} shows it.
+     */
+    static final String FOLLOW_UPS_ASSIGNED = "Closeout-Follow-Ups-Assigned";
+
     private final Teams teams;
     private final TeamQueries queries;
     private final DuePolicy globalPolicy;
@@ -70,8 +76,9 @@ class TeamController {
             }
             throw e;
         }
-        TeamResponse body = view(created.profile()).withFollowUpsAssigned(created.followUpsAssigned());
-        return HttpResponse.created(body).headers(headers -> headers.location(URI.create("/api/teams/" + body.key())));
+        TeamResponse body = view(created.profile());
+        return HttpResponse.created(body).headers(headers -> headers.location(URI.create("/api/teams/" + body.key()))
+                .add(FOLLOW_UPS_ASSIGNED, Integer.toString(created.followUpsAssigned())));
     }
 
     /** Every team; a team-scoped token's own only. */
@@ -101,9 +108,10 @@ class TeamController {
 
     @Patch("/{key}")
     @Secured(Roles.ADMIN)
-    TeamResponse update(String key, @Body JsonNode body, Authentication authentication) {
+    HttpResponse<TeamResponse> update(String key, @Body JsonNode body, Authentication authentication) {
         TeamSaved changed = validating(() -> teams.update(key, TeamPatch.from(body), Caller.of(authentication).actor()));
-        return view(changed.profile()).withFollowUpsAssigned(changed.followUpsAssigned());
+        return HttpResponse.ok(view(changed.profile()))
+                .header(FOLLOW_UPS_ASSIGNED, Integer.toString(changed.followUpsAssigned()));
     }
 
     private TeamResponse view(TeamProfile profile) {

@@ -1,6 +1,5 @@
 package dev.closeout.team;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.closeout.jira.CustomFieldTemplate;
 import dev.closeout.jira.TeamJira;
 import io.micronaut.core.annotation.Nullable;
@@ -16,8 +15,7 @@ import java.util.Map;
  * A team as the API shows it: {@code due_policy} is what the team overrides (null inherits),
  * {@code effective_due_policy} what its follow-ups actually get. Likewise the {@code jira_*} fields are the
  * team's own Jira settings (null: from the configuration) and {@code effective_jira} the mapping its
- * tickets get. {@code follow_ups_assigned} is only in the answer of a creation or change: how many follow-ups
- * without a team the team took for its services ({@link ServiceClaims}).
+ * tickets get.
  */
 @Serdeable
 record TeamResponse(long id, String key, String name, @Nullable String defaultOwner, @Nullable String jiraProject,
@@ -25,8 +23,7 @@ record TeamResponse(long id, String key, String name, @Nullable String defaultOw
                     @Nullable String jiraIssueType, @Nullable List<String> jiraLabels,
                     @Nullable List<String> jiraComponents, @Nullable Map<String, String> jiraPriorityMap,
                     @Nullable Map<String, JsonNode> jiraCustomFields, @Nullable List<String> jiraNotDoingResolutions,
-                    EffectiveJira effectiveJira, Instant createdAt, Instant updatedAt,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer followUpsAssigned) {
+                    EffectiveJira effectiveJira, Instant createdAt, Instant updatedAt) {
 
     static TeamResponse of(TeamProfile profile, DuePolicy global, TeamJira jira, EffectiveJira effectiveJira,
                            CustomFieldTemplate templates) {
@@ -35,14 +32,6 @@ record TeamResponse(long id, String key, String name, @Nullable String defaultOw
                 profile.services(), profile.duePolicy(), profile.effectivePolicy(global),
                 jira.issueType(), jira.labels(), jira.components(), jira.priorityMap(),
                 jira.customFields() == null ? null : templates.values(jira.customFields()), jira.notDoingResolutions(),
-                effectiveJira, team.createdAt().toInstant(ZoneOffset.UTC), team.updatedAt().toInstant(ZoneOffset.UTC),
-                null);
-    }
-
-    /** This answer to a creation or change, saying how many follow-ups the team took. */
-    TeamResponse withFollowUpsAssigned(int assigned) {
-        return new TeamResponse(id, key, name, defaultOwner, jiraProject, services, duePolicy, effectiveDuePolicy,
-                jiraIssueType, jiraLabels, jiraComponents, jiraPriorityMap, jiraCustomFields, jiraNotDoingResolutions,
-                effectiveJira, createdAt, updatedAt, assigned);
+                effectiveJira, team.createdAt().toInstant(ZoneOffset.UTC), team.updatedAt().toInstant(ZoneOffset.UTC));
     }
 }
