@@ -79,8 +79,13 @@ public record ActionListParams(
         }
     }
 
+    /** The owner asked for, as sent; it matches however the follow-ups spell it ({@link OwnerKey}). */
     @Nullable String ownerName() {
-        return nonBlank("owner", owner);
+        String name = nonBlank("owner", owner);
+        if (name != null && OwnerKey.of(name).isEmpty()) {
+            throw InvalidRequest.of("owner", "must name someone, was '" + name + "'");
+        }
+        return name;
     }
 
     @Nullable String componentName() {

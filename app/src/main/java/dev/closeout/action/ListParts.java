@@ -83,9 +83,7 @@ final class ListParts {
         if (filter.scopeTeamId() != null) {
             condition = condition.and(ACTION_ITEM.TEAM_ID.eq(filter.scopeTeamId()));
         }
-        if (filter.owner() != null) {
-            condition = condition.and(ACTION_ITEM.OWNER.eq(filter.owner()));
-        }
+        condition = condition.and(OwnerKey.matches(filter.owner()));
         if (filter.dueBefore() != null) {
             condition = condition.and(ACTION_ITEM.DUE_DATE.lt(filter.dueBefore()));
         }

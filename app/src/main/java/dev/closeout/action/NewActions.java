@@ -4,6 +4,7 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import dev.closeout.storage.MultiRowInsert;
+import dev.closeout.team.ServiceClaims;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 
@@ -43,10 +44,12 @@ public class NewActions {
     private final ApplicationEventPublisher<ActionChanged> changes;
     private final MultiRowInsert actions;
     private final MultiRowInsert events;
+    private final ServiceClaims claims;
 
-    NewActions(DSLContext dsl, ApplicationEventPublisher<ActionChanged> changes) {
+    NewActions(DSLContext dsl, ApplicationEventPublisher<ActionChanged> changes, ServiceClaims claims) {
         this.dsl = dsl;
         this.changes = changes;
+        this.claims = claims;
         this.actions = new MultiRowInsert(dsl, ACTION_ITEM, FIELDS);
         this.events = new MultiRowInsert(dsl, ACTION_EVENT, EVENT_FIELDS);
     }
@@ -55,7 +58,8 @@ public class NewActions {
      * Stores {@code fresh} (follow-ups without ids, all of postmortem {@code postmortemId}, at positions no
      * stored follow-up of it holds) with their creation by {@code actor}; answers them with their ids, in
      * the order given. {@code service} is the postmortem's, copied onto each follow-up for the reports
-     * ({@link FollowupServices}). Runs in the caller's transaction.
+     * ({@link FollowupServices}). Those that got no team are given to the team owning the service if one claimed it
+     * meanwhile ({@link ServiceClaims#claimNew}). Runs in the caller's transaction.
      */
     public List<ActionItem> store(long postmortemId, @Nullable String service, List<ActionItem> fresh,
                                   String actor) {
@@ -91,7 +95,8 @@ public class NewActions {
         }
         events.execute(created);
         stored.forEach(action -> changes.publishEvent(new ActionChanged(null, action, actor)));
-        return stored;
+        // those without a team go to a team that claimed the service since their team was looked up
+        return claims.claimNew(service, stored, actor);
     }
 
     private static ActionItem withId(ActionItem a, Long id) {

@@ -1,5 +1,6 @@
 package dev.closeout.report;
 
+import dev.closeout.action.OwnerKey;
 import io.micronaut.core.annotation.Nullable;
 import org.jooq.Condition;
 
@@ -12,7 +13,8 @@ import static org.jooq.impl.DSL.noCondition;
 /**
  * Which follow-ups the overdue report counts; null means any. {@code teamId} is already the caller's team
  * for a team-scoped token. Service is the follow-up's postmortem's, and it and priority compare ignoring
- * case, as people write them differently; owner and kind are exact, as in {@code GET /api/actions}.
+ * case, as people write them differently; owner matches as in {@code GET /api/actions} ({@link OwnerKey}: "dana",
+ * "@dana" and "Dana" alike); kind is exact.
  */
 record OverdueFilter(
         @Nullable Long teamId,
@@ -27,9 +29,7 @@ record OverdueFilter(
         if (teamId != null) {
             condition = condition.and(ACTION_ITEM.TEAM_ID.eq(teamId));
         }
-        if (owner != null) {
-            condition = condition.and(ACTION_ITEM.OWNER.eq(owner));
-        }
+        condition = condition.and(OwnerKey.matches(owner));
         if (service != null) {
             condition = condition.and(lower(ACTION_ITEM.POSTMORTEM_SERVICE).eq(service.toLowerCase(Locale.ROOT)));
         }

@@ -22,7 +22,7 @@ record OverdueParams(
         @Parameter(description = "A team's key: only its follow-ups. A team-scoped token gets its own team, and "
                 + "403 for another.")
         @QueryValue @Nullable String team,
-        @Parameter(description = "Only follow-ups of this owner (exact).")
+        @Parameter(description = "Only follow-ups of this owner: `dana`, `@dana` and `Dana` alike, e-mails in any case.")
         @QueryValue @Nullable String owner,
         @Parameter(description = "Only follow-ups whose postmortem is of this service (any case).")
         @QueryValue @Nullable String service,

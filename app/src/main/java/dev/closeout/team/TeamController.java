@@ -51,6 +51,12 @@ import java.util.function.Supplier;
 @ProblemResponses.Unavailable
 class TeamController {
 
+    /**
+     * How many follow-ups without a team a creation or change gave the team for its services ({@link ServiceClaims}),
+     * in a header so the body stays the team as {@code GET} shows it.
+     */
+    static final String FOLLOW_UPS_ASSIGNED = "Closeout-Follow-Ups-Assigned";
+
     private final Teams teams;
     private final TeamQueries queries;
     private final DuePolicy globalPolicy;
@@ -79,10 +85,10 @@ class TeamController {
     @ProblemResponses.UnsupportedMediaType
     @Post
     @Secured(Roles.ADMIN)
-    HttpResponse<TeamResponse> create(@Body CreateTeamRequest request) {
-        TeamProfile created;
+    HttpResponse<TeamResponse> create(@Body CreateTeamRequest request, Authentication authentication) {
+        TeamSaved created;
         try {
-            created = validating(() -> teams.create(request));
+            created = validating(() -> teams.create(request, Caller.of(authentication).actor()));
         } catch (DataAccessException e) {
             // a concurrent request created the same key between the check and the insert
             if (request.key() != null && queries.findByKey(request.key()).isPresent()) {
@@ -90,8 +96,9 @@ class TeamController {
             }
             throw e;
         }
-        TeamResponse body = view(created);
-        return HttpResponse.created(body).headers(headers -> headers.location(URI.create("/api/teams/" + body.key())));
+        TeamResponse body = view(created.profile());
+        return HttpResponse.created(body).headers(headers -> headers.location(URI.create("/api/teams/" + body.key()))
+                .add(FOLLOW_UPS_ASSIGNED, Integer.toString(created.followUpsAssigned())));
     }
 
     /** Every team; a team-scoped token's own only. */
@@ -132,8 +139,10 @@ class TeamController {
     @ProblemResponses.UnsupportedMediaType
     @Patch("/{key}")
     @Secured(Roles.ADMIN)
-    TeamResponse update(String key, @Body JsonNode body) {
-        return view(validating(() -> teams.update(key, TeamPatch.from(body))));
+    HttpResponse<TeamResponse> update(String key, @Body JsonNode body, Authentication authentication) {
+        TeamSaved changed = validating(() -> teams.update(key, TeamPatch.from(body), Caller.of(authentication).actor()));
+        return HttpResponse.ok(view(changed.profile()))
+                .header(FOLLOW_UPS_ASSIGNED, Integer.toString(changed.followUpsAssigned()));
     }
 
     private TeamResponse view(TeamProfile profile) {
@@ -147,7 +156,7 @@ class TeamController {
     }
 
     /** Runs {@code change}, answering 400 with the message when it breaks a rule. */
-    private static TeamProfile validating(Supplier<TeamProfile> change) {
+    private static TeamSaved validating(Supplier<TeamSaved> change) {
         try {
             return change.get();
         } catch (IllegalArgumentException e) {

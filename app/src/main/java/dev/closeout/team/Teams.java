@@ -32,21 +32,28 @@ public class Teams {
     private final TeamQueries queries;
     private final TeamJiraSettings jira;
     private final CustomFieldTemplate templates;
+    private final ServiceClaims claims;
     private final Clock clock;
 
     Teams(TeamRepository teams, ServiceOwnershipRepository services, PriorityDueDaysRepository priorities,
-          TeamQueries queries, TeamJiraSettings jira, CustomFieldTemplate templates, Clock clock) {
+          TeamQueries queries, TeamJiraSettings jira, CustomFieldTemplate templates, ServiceClaims claims,
+          Clock clock) {
         this.teams = teams;
         this.services = services;
         this.priorities = priorities;
         this.queries = queries;
         this.jira = jira;
         this.templates = templates;
+        this.claims = claims;
         this.clock = clock;
     }
 
+    /**
+     * A new team, which takes the follow-ups of its services that have no team ({@link ServiceClaims}), by
+     * {@code actor}, in the same transaction.
+     */
     @Transactional
-    public TeamProfile create(CreateTeamRequest request) {
+    public TeamSaved create(CreateTeamRequest request, String actor) {
         DuePolicy policy = (request.duePolicy() == null ? DuePolicy.INHERITED : request.duePolicy())
                 .validated("due_policy");
         Team team = Team.create(request.key(), request.name(), request.defaultOwner(), request.jiraProject(), policy,
@@ -60,14 +67,20 @@ public class Teams {
         }
         requireUnowned(owned, null);
         Team saved = teams.save(team);
+        // before the service rows: ServiceClaims says why
+        int assigned = claims.claim(saved.id(), saved.teamKey(), owned, actor);
         storeServices(saved.id(), owned);
         storePriorities(saved.id(), policy.priorityDays());
         jira.store(jiraSettings.withTeamId(saved.id()));
-        return profile(saved.teamKey());
+        return new TeamSaved(profile(saved.teamKey()), assigned);
     }
 
+    /**
+     * The team changed by {@code patch}; services it is given take their follow-ups that have no team
+     * ({@link ServiceClaims}), by {@code actor}, in the same transaction. Follow-ups of services it gives up keep it.
+     */
     @Transactional
-    public TeamProfile update(String key, TeamPatch patch) {
+    public TeamSaved update(String key, TeamPatch patch, String actor) {
         TeamProfile current = find(key);
         Team team = current.team();
         if (patch.key() != null && !key.equals(patch.key().value())) {
@@ -82,9 +95,12 @@ public class Teams {
                 policy.correctiveDays(), policy.preventativeDays(), LocalDateTime.now(clock));
         TeamJira jiraSettings = jiraSettings(team.id(), patch);
         teams.update(changed);
+        int assigned = 0;
         if (patch.services() != null) {
             List<String> owned = serviceNames(patch.services().value());
             requireUnowned(owned, team.id());
+            // before the service rows change: ServiceClaims says why
+            assigned = claims.claim(team.id(), team.teamKey(), owned, actor);
             services.deleteByTeamId(team.id());
             storeServices(team.id(), owned);
         }
@@ -95,7 +111,7 @@ public class Teams {
         if (jiraSettings != null) {
             jira.store(jiraSettings);
         }
-        return profile(key);
+        return new TeamSaved(profile(key), assigned);
     }
 
     /** The team's Jira settings after the patch, checked; null when the patch leaves them alone. */
