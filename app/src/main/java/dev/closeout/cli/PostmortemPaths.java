@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -32,16 +33,32 @@ final class PostmortemPaths {
                 found.add(new Found(argument, null));
                 continue;
             }
-            try (Stream<Path> files = Files.walk(argument)) {
-                files.filter(Files::isRegularFile)
-                        .filter(file -> looksLikePostmortem(file) && !hidden(argument.relativize(file)))
-                        .sorted()
-                        .forEach(file -> found.add(new Found(file, null)));
+            try {
+                List<Path> postmortems = postmortemsIn(argument);
+                if (postmortems.isEmpty()) {
+                    found.add(new Found(argument, "no postmortem files (" + EXTENSIONS.stream().sorted()
+                            .map(extension -> "." + extension).collect(Collectors.joining(", ")) + ") in it"));
+                }
+                postmortems.forEach(file -> found.add(new Found(file, null)));
             } catch (IOException | RuntimeException e) {
                 found.add(new Found(argument, "cannot list the directory: " + e.getMessage()));
             }
         }
         return found;
+    }
+
+    /** A directory's postmortem-looking files, recursively, in name order, named under {@code directory}. */
+    private static List<Path> postmortemsIn(Path directory) throws IOException {
+        // a walk does not enter the link it starts from: a directory named through a link is walked where it is,
+        // its files named under the link as the user gave it
+        Path start = Files.isSymbolicLink(directory) ? directory.toRealPath() : directory;
+        try (Stream<Path> files = Files.walk(start)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> directory.resolve(start.relativize(file)))
+                    .filter(file -> looksLikePostmortem(file) && !hidden(directory.relativize(file)))
+                    .sorted()
+                    .toList();
+        }
     }
 
     static boolean looksLikePostmortem(Path file) {

@@ -3,8 +3,10 @@ package dev.closeout.jira;
 import dev.closeout.action.ActionItem;
 import dev.closeout.action.ActionItems;
 import dev.closeout.action.DismissalConflictException;
+import dev.closeout.integrations.tracker.RateLimitedException;
 import dev.closeout.integrations.tracker.TicketNotFoundException;
 import dev.closeout.integrations.tracker.TrackerException;
+import dev.closeout.integrations.tracker.TrackerUnavailableException;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
@@ -106,14 +108,24 @@ class JiraController {
     /** Reads back the tickets updated in Jira since the last reconciliation, now. */
     @Operation(operationId = "runJiraReconciliation", summary = "Read back from Jira now",
             description = "Reads the tickets updated in Jira since the last reconciliation and applies their "
-                    + "states. 409 when the sync is off.")
+                    + "states. 409 when the sync is off; 503 while Jira is down (try again), 502 when Jira refuses "
+                    + "Closeout.")
     @ProblemResponses.Forbidden
     @ProblemResponses.Conflict
+    @ProblemResponses.BadGateway
     @Secured(Roles.EDITOR)
     @Post("/integrations/jira/reconcile")
     JiraReconciler.Result reconcileNow() {
         enabledSync();
-        return reconciler.orElseThrow().reconcile();
+        try {
+            return reconciler.orElseThrow().reconcile();
+        } catch (TrackerUnavailableException | RateLimitedException e) {
+            // Jira down or throttling after the adapter's own retries: a passing fault, so the caller tries again
+            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Jira is unavailable, try again later: "
+                    + e.getMessage());
+        } catch (TrackerException e) {
+            throw new HttpStatusException(HttpStatus.BAD_GATEWAY, "Jira: " + e.getMessage());
+        }
     }
 
     @Operation(operationId = "getActionTicket", summary = "A follow-up's Jira ticket",

@@ -63,6 +63,34 @@ class ImportCommandTest extends FreshDataDirectoryTest {
     }
 
     @Test
+    void importsADirectoryNamedThroughASymbolicLinkUnderTheLinksName(@TempDir Path folder) throws IOException {
+        Path postmortems = folder.resolve("postmortems");
+        write(postmortems.resolve("cache.md"), "# Cache outage\n\n## Action items\n- Add an alert on evictions\n");
+        write(postmortems.resolve("dns.txt"), "DNS outage\n\nAction items:\n- Lower the TTL of the api record\n");
+        Path link = Files.createSymbolicLink(folder.resolve("current"), postmortems);
+
+        CommandLineRun imported = CommandLineRun.of("import", link.toString());
+
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertTrue(imported.out().contains("2 imported, 0 updated, 0 unchanged, 0 failed"), imported.out());
+        assertTrue(imported.out().contains("imported  " + link.resolve("cache.md") + " -> postmortem"), imported.out());
+        assertEquals(2, storedPostmortems());
+    }
+
+    @Test
+    void aDirectoryWithNoPostmortemInItFailsSayingSo(@TempDir Path folder) throws IOException {
+        write(folder.resolve("diagram.png"), "not a postmortem");
+
+        CommandLineRun imported = CommandLineRun.of("import", folder.toString());
+
+        assertEquals(2, imported.exitCode(), imported.out());
+        assertTrue(imported.out().contains("0 imported, 0 updated, 0 unchanged, 1 failed"), imported.out());
+        assertTrue(imported.err().contains(folder + ": no postmortem files (.htm, .html, .markdown, .md, .txt) in it"),
+                imported.err());
+        assertEquals(0, storedPostmortems());
+    }
+
+    @Test
     void refusesFilesThatAreNotTextOrAreEmptyAndImportsTheRest(@TempDir Path postmortems) throws IOException {
         Path png = Files.write(postmortems.resolve("diagram.md"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n',
                 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0});
