@@ -79,7 +79,8 @@ class PostmortemController {
             description = "The postmortem as JSON `{source, text}`, or as the body itself (Markdown, plain text, HTML) "
                     + "with `?source=`. 201 for a new postmortem with its extracted follow-ups; 200 for an unchanged "
                     + "text or a re-import of a source, saying what changed. A team-scoped token imports its team's "
-                    + "services (and services no team owns) only: 403 otherwise, and nothing is written.")
+                    + "services (and services no team owns) only: 403 otherwise, and nothing is written. A body that "
+                    + "is not text is 415 naming the type detected (e.g. `application/pdf`), an empty one 422.")
     @ApiResponse(responseCode = "200", description = "Unchanged, or a re-import of the source; `reimport` says what "
             + "changed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ImportResponse.class)))
@@ -89,6 +90,7 @@ class PostmortemController {
     @ProblemResponses.Forbidden
     @ProblemResponses.TooLarge
     @ProblemResponses.UnsupportedMediaType
+    @ProblemResponses.Unprocessable
     @Secured(Roles.EDITOR)
     @Post(consumes = {TEXT_MARKDOWN, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
     HttpResponse<ImportResponse> importText(@Body @Nullable String text, @QueryValue @Nullable String source,
@@ -102,7 +104,8 @@ class PostmortemController {
             description = "The postmortem as JSON `{source, text}`, or as the body itself (Markdown, plain text, HTML) "
                     + "with `?source=`. 201 for a new postmortem with its extracted follow-ups; 200 for an unchanged "
                     + "text or a re-import of a source, saying what changed. A team-scoped token imports its team's "
-                    + "services (and services no team owns) only: 403 otherwise, and nothing is written.")
+                    + "services (and services no team owns) only: 403 otherwise, and nothing is written. A body that "
+                    + "is not text is 415 naming the type detected (e.g. `application/pdf`), an empty one 422.")
     @ApiResponse(responseCode = "200", description = "Unchanged, or a re-import of the source; `reimport` says what "
             + "changed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ImportResponse.class)))
@@ -112,6 +115,7 @@ class PostmortemController {
     @ProblemResponses.Forbidden
     @ProblemResponses.TooLarge
     @ProblemResponses.UnsupportedMediaType
+    @ProblemResponses.Unprocessable
     @Secured(Roles.EDITOR)
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<ImportResponse> importJson(@Body @Valid ImportPostmortemRequest request,
