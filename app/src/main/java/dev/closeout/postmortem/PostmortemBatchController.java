@@ -20,7 +20,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 
@@ -49,15 +48,7 @@ class PostmortemBatchController {
     }
 
     /** A JSON array of {@code {"source", "text"}}. */
-    @Operation(operationId = "importPostmortemBatch", summary = "Import many postmortems in one request",
-            description = "A JSON array of `{source, text}`, or one multipart file part per postmortem (its file "
-                    + "name is the source). Each item succeeds or fails alone: 200 with a result per item. 413 past "
-                    + "closeout.import.batch-limit items.")
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.TooLarge
-    @ProblemResponses.UnsupportedMediaType
-    @ProblemResponses.Unavailable
+    @BatchImportOperation
     @Post(consumes = MediaType.APPLICATION_JSON)
     BatchResult importJson(@Body @Nullable List<BatchItem> items, Authentication authentication) {
         if (items == null) {
@@ -71,15 +62,7 @@ class PostmortemBatchController {
      * One file part per postmortem; the part's file name is its source. A file that is not text or is empty fails
      * alone, its type named as the single import names it; the others are imported.
      */
-    @Operation(operationId = "importPostmortemBatch", summary = "Import many postmortems in one request",
-            description = "A JSON array of `{source, text}`, or one multipart file part per postmortem (its file "
-                    + "name is the source). Each item succeeds or fails alone: 200 with a result per item. 413 past "
-                    + "closeout.import.batch-limit items.")
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.TooLarge
-    @ProblemResponses.UnsupportedMediaType
-    @ProblemResponses.Unavailable
+    @BatchImportOperation
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     BatchResult importFiles(@Body MultipartBody body, Authentication authentication) {
         List<CompletedPart> parts = Flux.from(body).collectList().block();

@@ -75,22 +75,7 @@ class PostmortemController {
      * postmortems of its team's services (or of services no team owns, which become its team's) and
      * re-imports its team's sources; anything else is refused (403) and changes nothing.
      */
-    @Operation(operationId = "importPostmortem", summary = "Import a postmortem",
-            description = "The postmortem as JSON `{source, text}`, or as the body itself (Markdown, plain text, HTML) "
-                    + "with `?source=`. 201 for a new postmortem with its extracted follow-ups; 200 for an unchanged "
-                    + "text or a re-import of a source, saying what changed. A team-scoped token imports its team's "
-                    + "services (and services no team owns) only: 403 otherwise, and nothing is written. A body that "
-                    + "is not text is 415 naming the type detected (e.g. `application/pdf`), an empty one 422.")
-    @ApiResponse(responseCode = "200", description = "Unchanged, or a re-import of the source; `reimport` says what "
-            + "changed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ImportResponse.class)))
-    @ApiResponse(responseCode = "201", description = "A new postmortem; Location is its URL.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ImportResponse.class)))
-    @ProblemResponses.Forbidden
-    @ProblemResponses.TooLarge
-    @ProblemResponses.UnsupportedMediaType
-    @ProblemResponses.Unprocessable
+    @ImportOperation
     @Secured(Roles.EDITOR)
     @Post(consumes = {TEXT_MARKDOWN, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
     HttpResponse<ImportResponse> importText(@Body @Nullable String text, @QueryValue @Nullable String source,
@@ -100,22 +85,7 @@ class PostmortemController {
         return answer(importer.importText(source, postmortem, caller.actor(), caller.teamId()));
     }
 
-    @Operation(operationId = "importPostmortem", summary = "Import a postmortem",
-            description = "The postmortem as JSON `{source, text}`, or as the body itself (Markdown, plain text, HTML) "
-                    + "with `?source=`. 201 for a new postmortem with its extracted follow-ups; 200 for an unchanged "
-                    + "text or a re-import of a source, saying what changed. A team-scoped token imports its team's "
-                    + "services (and services no team owns) only: 403 otherwise, and nothing is written. A body that "
-                    + "is not text is 415 naming the type detected (e.g. `application/pdf`), an empty one 422.")
-    @ApiResponse(responseCode = "200", description = "Unchanged, or a re-import of the source; `reimport` says what "
-            + "changed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ImportResponse.class)))
-    @ApiResponse(responseCode = "201", description = "A new postmortem; Location is its URL.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ImportResponse.class)))
-    @ProblemResponses.Forbidden
-    @ProblemResponses.TooLarge
-    @ProblemResponses.UnsupportedMediaType
-    @ProblemResponses.Unprocessable
+    @ImportOperation
     @Secured(Roles.EDITOR)
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<ImportResponse> importJson(@Body @Valid ImportPostmortemRequest request,
