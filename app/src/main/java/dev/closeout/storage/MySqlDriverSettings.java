@@ -29,7 +29,10 @@ class MySqlDriverSettings implements BeanCreatedEventListener<DatasourceConfigur
             // autocommit and isolation tracked by the driver, not asked of the server: the pool and each
             // transaction set them through JDBC only (never in SQL), so the server's answer is always what the
             // driver last sent; saves a SELECT @@session.tx_isolation and a SET autocommit per transaction
-            "useLocalSessionState", "true");
+            "useLocalSessionState", "true",
+            // Closeout does not trace: without this the driver looks for an OpenTelemetry SDK on the class path at
+            // every pool start and logs an INFO line about it, even before a command's one-line error
+            "openTelemetry", "DISABLED");
 
     @Override
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
