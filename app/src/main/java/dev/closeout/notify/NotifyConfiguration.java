@@ -47,4 +47,17 @@ public record NotifyConfiguration(
         @Bindable(defaultValue = "10s") Duration webhookTimeout) {
 
     public static final String PREFIX = "closeout.notify";
+
+    public NotifyConfiguration {
+        // an environment variable left empty means "not set", not an empty secret or an address ""
+        webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
+        reviewRecipients = reviewRecipients == null ? List.of()
+                : reviewRecipients.stream().map(String::strip).filter(address -> !address.isEmpty()).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "NotifyConfiguration[enabled=" + enabled + ", reminderOffsets=" + reminderOffsets + ", sendAt=" + sendAt
+                + ", timeZone=" + timeZone + ", webhookSecret=" + (webhookSecret == null ? "unset" : "set") + "]";
+    }
 }

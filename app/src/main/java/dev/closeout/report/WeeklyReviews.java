@@ -107,6 +107,14 @@ public class WeeklyReviews implements CommandLineReport {
         return review(weekOf(week, today), teamId, today);
     }
 
+    /**
+     * The review of {@code week} for team {@code teamId} (null: every team), with no caller to scope it: what the
+     * weekly digest sends (dev.closeout.notify), counted exactly as the API counts it.
+     */
+    public WeeklyReview review(IsoWeek week, @Nullable Long teamId) {
+        return review(week, teamId, calendar.today());
+    }
+
     /** A review and the headline numbers of the week before it, which the dashboard shows the change from. */
     public record WithWeekBefore(WeeklyReview review, WeekHeadline weekBefore) {
     }

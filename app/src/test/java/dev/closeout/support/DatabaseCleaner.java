@@ -13,6 +13,7 @@ import static dev.closeout.db.jooq.Tables.BACKLOG_DAY;
 import static dev.closeout.db.jooq.Tables.JIRA_SYNC_PASS;
 import static dev.closeout.db.jooq.Tables.JIRA_TICKET;
 import static dev.closeout.db.jooq.Tables.JIRA_USER;
+import static dev.closeout.db.jooq.Tables.NOTIFICATION;
 import static dev.closeout.db.jooq.Tables.JIRA_WEBHOOK_DELIVERY;
 import static dev.closeout.db.jooq.Tables.POSTMORTEM;
 import static dev.closeout.db.jooq.Tables.TEAM;
@@ -35,6 +36,7 @@ public class DatabaseCleaner {
 
     public void clean() {
         transactions.executeWrite(status -> {
+            dsl.deleteFrom(NOTIFICATION).execute();
             dsl.deleteFrom(BACKLOG_DAY).execute();
             dsl.deleteFrom(JIRA_TICKET).execute();
             dsl.deleteFrom(JIRA_WEBHOOK_DELIVERY).execute();
