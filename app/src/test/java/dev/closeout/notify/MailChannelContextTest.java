@@ -1,5 +1,6 @@
 package dev.closeout.notify;
 
+import dev.closeout.cli.CloseoutCommand;
 import dev.closeout.support.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The closeout.notify.smtp keys reach the e-mail channel, and its settings never print the password. */
+/**
+ * The closeout.notify.smtp keys reach the e-mail channel, and its settings never print the password. A command
+ * line's context: the service's start-up work (the similar-incidents index) has nothing to do with e-mail.
+ */
 class MailChannelContextTest {
 
     @Test
@@ -27,7 +31,7 @@ class MailChannelContextTest {
                 "closeout.notify.smtp.ssl", "true",
                 "closeout.notify.smtp.connect-timeout", "3s",
                 "closeout.notify.smtp.timeout", "20s"));
-        try (ApplicationContext context = ApplicationContext.builder().banner(false).environments("test")
+        try (ApplicationContext context = ApplicationContext.builder().banner(false).environments(CloseoutCommand.CLI_ENVIRONMENT)
                 .properties(properties).start()) {
             SmtpConfiguration smtp = context.getBean(SmtpConfiguration.class);
 
@@ -41,7 +45,7 @@ class MailChannelContextTest {
 
     @Test
     void withoutKeysEmailIsOffAndTheDefaultsHold() {
-        try (ApplicationContext context = ApplicationContext.builder().banner(false).environments("test")
+        try (ApplicationContext context = ApplicationContext.builder().banner(false).environments(CloseoutCommand.CLI_ENVIRONMENT)
                 .properties(new HashMap<>(TestDatabase.properties())).start()) {
             SmtpConfiguration smtp = context.getBean(SmtpConfiguration.class);
 
