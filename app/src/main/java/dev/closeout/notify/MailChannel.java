@@ -151,6 +151,8 @@ public class MailChannel {
         properties.put("mail.smtp.host", smtp.host().strip());
         properties.put("mail.smtp.port", Integer.toString(smtp.port()));
         properties.put("mail.smtp.auth", Boolean.toString(smtp.username() != null && !smtp.username().isBlank()));
+        // the certificate must name the host, whichever way TLS starts
+        properties.put("mail.smtp.ssl.checkserveridentity", "true");
         if (smtp.ssl()) {
             properties.put("mail.smtp.ssl.enable", "true");
         } else if (smtp.starttls()) {
