@@ -134,6 +134,34 @@ class MailChannelTest {
     }
 
     @Test
+    void aMessageRefusedWith554IsPermanent() throws IOException {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.answeringMessages("554 5.7.1 message rejected as spam")) {
+            MailChannel channel = new MailChannel(smtp("127.0.0.1", server.port(), null, null));
+
+            DeliveryException e = assertThrows(DeliveryException.class,
+                    () -> channel.send(REFERENCE, List.of("juergen@payments.example.com"), OVERDUE));
+
+            assertTrue(e.isPermanent());
+            assertEquals("SMTP server 127.0.0.1:" + server.port() + " refused the message: "
+                    + "554 5.7.1 message rejected as spam", e.getMessage());
+        }
+    }
+
+    @Test
+    void aMessagePutOffWith452IsPassing() throws IOException {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.answeringMessages("452 4.3.1 insufficient storage")) {
+            MailChannel channel = new MailChannel(smtp("127.0.0.1", server.port(), null, null));
+
+            DeliveryException e = assertThrows(DeliveryException.class,
+                    () -> channel.send(REFERENCE, List.of("juergen@payments.example.com"), OVERDUE));
+
+            assertFalse(e.isPermanent());
+            assertEquals("SMTP server 127.0.0.1:" + server.port() + " refused the message: "
+                    + "452 4.3.1 insufficient storage", e.getMessage());
+        }
+    }
+
+    @Test
     void aServerThatNeverAnswersIsPassingOnceTheTimeoutIsOver() throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.silent()) {
             MailChannel channel = new MailChannel(new SmtpConfiguration("127.0.0.1", server.port(), null, null,

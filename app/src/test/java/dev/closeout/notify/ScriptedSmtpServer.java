@@ -17,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * An SMTP server on a free loopback port that speaks just enough of the protocol (220, EHLO, MAIL, RCPT, DATA,
- * RSET, QUIT) to answer each {@code RCPT TO} as the test says, or that takes the connection and never says a word.
+ * RSET, QUIT) to answer each {@code RCPT TO} and the message's data as the test says, or that takes the connection
+ * and never says a word.
  * It records the commands it was sent, so a test can tell whether the message itself went over.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
@@ -27,25 +28,30 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
 
-    private ScriptedSmtpServer(Function<String, String> rcptReply, boolean silent) {
+    private ScriptedSmtpServer(Function<String, String> rcptReply, String dataReply, boolean silent) {
         try {
             socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        thread = new Thread(() -> serve(rcptReply, silent), "scripted-smtp");
+        thread = new Thread(() -> serve(rcptReply, dataReply, silent), "scripted-smtp");
         thread.setDaemon(true);
         thread.start();
     }
 
     /** Answers each {@code RCPT TO:<address>} line with {@code rcptReply} of the address, the rest with 2xx/354. */
     static ScriptedSmtpServer answeringRecipients(Function<String, String> rcptReply) {
-        return new ScriptedSmtpServer(rcptReply, false);
+        return new ScriptedSmtpServer(rcptReply, "250 2.0.0 queued", false);
+    }
+
+    /** Takes every recipient, then answers the end of the message's data with {@code dataReply}. */
+    static ScriptedSmtpServer answeringMessages(String dataReply) {
+        return new ScriptedSmtpServer(address -> "250 2.1.5 OK", dataReply, false);
     }
 
     /** Accepts connections and never answers, not even the greeting. */
     static ScriptedSmtpServer silent() {
-        return new ScriptedSmtpServer(address -> "250 2.1.5 OK", true);
+        return new ScriptedSmtpServer(address -> "250 2.1.5 OK", "250 2.0.0 queued", true);
     }
 
     int port() {
@@ -57,13 +63,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return List.copyOf(commands);
     }
 
-    private void serve(Function<String, String> rcptReply, boolean silent) {
+    private void serve(Function<String, String> rcptReply, String dataReply, boolean silent) {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
                 clients.add(client);
                 if (!silent) {
-                    converse(client, rcptReply);
+                    converse(client, rcptReply, dataReply);
                 }
             } catch (SocketException e) {
                 return; // closed by the test
@@ -73,7 +79,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         }
     }
 
-    private void converse(Socket client, Function<String, String> rcptReply) throws IOException {
+    private void converse(Socket client, Function<String, String> rcptReply, String dataReply) throws IOException {
         try (client) {
             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -92,7 +98,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         while ((line = in.readLine()) != null && !line.equals(".")) {
                             // the message: not a command
                         }
-                        say(out, "250 2.0.0 queued");
+                        say(out, dataReply);
                     }
                     case "RSET", "NOOP" -> say(out, "250 2.0.0 OK");
                     case "QUIT" -> {
