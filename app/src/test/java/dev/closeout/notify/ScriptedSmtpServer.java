@@ -24,7 +24,6 @@ import java.util.function.Function;
 final class ScriptedSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
-    private final Thread thread;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
 
@@ -34,7 +33,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        thread = new Thread(() -> serve(rcptReply, dataReply, silent), "scripted-smtp");
+        Thread thread = new Thread(() -> serve(rcptReply, dataReply, silent), "scripted-smtp");
         thread.setDaemon(true);
         thread.start();
     }
