@@ -98,8 +98,10 @@ class WebhookChannelTest {
         String expected = "{\"text\":\"*2 follow-ups of team payments are overdue*\\n"
                 + "• <https://closeout.example.com/actions/AI-103|AI-103> Rotate the Redis password \\\\ vault — "
                 + "due 2026-12-04\\n"
-                + "• <https://closeout.example.com/actions/AI-117|AI-117> Alert on \\\"queue depth\\\" für Zürich 🚨\\t"
-                + "due 2026-12-06\"}";
+                // Jackson writes a character beyond the BMP as its escaped surrogate pair: the same JSON string
+                + "• <https://closeout.example.com/actions/AI-117|AI-117> Alert on \\\"queue depth\\\" für Zürich "
+                + "\\uD83D\\uDEA8\\tdue 2026-12-06\"}";
+        assertEquals(expected, request.text());
         assertArrayEquals(expected.getBytes(StandardCharsets.UTF_8), request.body());
         assertEquals(Map.of("text", PAYMENTS_REMINDER.mrkdwn()),
                 JSON.readValue(request.body(), Argument.mapOf(String.class, Object.class)));
