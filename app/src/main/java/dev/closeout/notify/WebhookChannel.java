@@ -207,7 +207,7 @@ public class WebhookChannel {
                 throw DeliveryException.permanent("the webhook URL is not a URL", null);
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 throw DeliveryException.permanent("the webhook URL is not an http(s) URL with a host", null);
             }
             List<String> secrets = new ArrayList<>();
@@ -235,7 +235,7 @@ public class WebhookChannel {
             return host;
         }
 
-        /** {@code ": <first line of the body>"}, or nothing for an empty body; never the URL's path. */
+        /** {@code ": <the body's start on one line>"}, or nothing for an empty body; never the URL's path. */
         String quote(String body) {
             String line = body.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
             for (String secret : secrets) {
