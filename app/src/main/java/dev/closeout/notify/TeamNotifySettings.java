@@ -82,14 +82,16 @@ public class TeamNotifySettings {
             // a fixed offset's id (+02:00, Z) is not a region's
             timeZone("time_zone", zone.getId());
         }
+        // in the order the API lists the fields, so the first one broken is named
+        String email = email(settings.email(), "email");
+        String slack = webhookUrl(settings.slackWebhookUrl(), "slack_webhook_url", "an http or https URL");
+        String webhook = webhookUrl(settings.webhookUrl(), "webhook_url", "an http or https URL");
         String escalation = settings.escalationContact() == null ? null : settings.escalationContact().strip();
         if (escalation != null && !TeamNotify.isEmailAddress(escalation)) {
             escalation = webhookUrl(escalation, "escalation_contact", "an e-mail address or an http or https URL of "
                     + "the escalation channel's incoming webhook");
         }
-        TeamNotify checked = new TeamNotify(settings.teamId(), zone, email(settings.email(), "email"),
-                webhookUrl(settings.slackWebhookUrl(), "slack_webhook_url", "an http or https URL"),
-                webhookUrl(settings.webhookUrl(), "webhook_url", "an http or https URL"), escalation,
+        TeamNotify checked = new TeamNotify(settings.teamId(), zone, email, slack, webhook, escalation,
                 members(settings.members()), reminderOffsets(settings.reminderOffsets()));
         String membersText = membersText(checked.members());
         if (membersText != null && membersText.length() > MAX_MEMBERS_TEXT) {
@@ -230,7 +232,8 @@ public class TeamNotifySettings {
         }
         Map<String, String> checked = new TreeMap<>();
         Map<String, String> byKey = new HashMap<>();
-        members.forEach((name, address) -> {
+        // by name, so the same members are refused for the same reason whatever order they came in
+        new TreeMap<>(members).forEach((name, address) -> {
             String stripped = name == null ? "" : name.strip();
             if (stripped.isEmpty() || stripped.length() > MAX_MEMBER_NAME || OwnerKey.of(stripped).isEmpty()) {
                 throw new IllegalArgumentException("members: a name must be 1 to " + MAX_MEMBER_NAME
