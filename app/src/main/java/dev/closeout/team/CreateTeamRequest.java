@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * {@code POST /api/teams}. {@code key} and {@code name} are required; the rules are checked by
- * {@link Team} and {@link dev.closeout.jira.TeamJiraSettings} so the answer names the field that breaks one.
+ * {@link Team}, {@link dev.closeout.jira.TeamJiraSettings} and
+ * {@link dev.closeout.notify.TeamNotifySettings} so the answer names the field that breaks one.
  * {@code jira_custom_fields} is read as JSON because its values are any JSON.
  */
 @Serdeable
@@ -18,5 +19,8 @@ record CreateTeamRequest(@Nullable String key, @Nullable String name, @Nullable 
                          @Nullable DuePolicy duePolicy, @Nullable String jiraIssueType,
                          @Nullable List<String> jiraLabels, @Nullable List<String> jiraComponents,
                          @Nullable Map<String, String> jiraPriorityMap, @Nullable JsonNode jiraCustomFields,
-                         @Nullable List<String> jiraNotDoingResolutions) {
+                         @Nullable List<String> jiraNotDoingResolutions, @Nullable String timeZone,
+                         @Nullable String email, @Nullable String slackWebhookUrl, @Nullable String webhookUrl,
+                         @Nullable String escalationContact, @Nullable Map<String, String> members,
+                         @Nullable List<String> reminderOffsets) {
 }

@@ -4,6 +4,8 @@ import dev.closeout.jira.CustomFieldTemplate;
 import dev.closeout.jira.JiraMappings;
 import dev.closeout.jira.TeamJira;
 import dev.closeout.jira.TeamJiraSettings;
+import dev.closeout.notify.TeamNotify;
+import dev.closeout.notify.TeamNotifySettings;
 import dev.closeout.security.Caller;
 import dev.closeout.security.Roles;
 import dev.closeout.security.TeamScoped;
@@ -63,20 +65,24 @@ class TeamController {
     private final TeamJiraSettings jira;
     private final JiraMappings mappings;
     private final CustomFieldTemplate templates;
+    private final TeamNotifySettings notify;
 
     TeamController(Teams teams, TeamQueries queries, DuePolicyConfiguration policy, TeamJiraSettings jira,
-                   JiraMappings mappings, CustomFieldTemplate templates) {
+                   JiraMappings mappings, CustomFieldTemplate templates, TeamNotifySettings notify) {
         this.teams = teams;
         this.queries = queries;
         this.globalPolicy = policy.policy();
         this.jira = jira;
         this.mappings = mappings;
         this.templates = templates;
+        this.notify = notify;
     }
 
     @Operation(operationId = "createTeam", summary = "Create a team",
-            description = "An admin scoped to no team creates a team with its key, name, services, Jira project and "
-                    + "due policy. 409 when the key exists or a service is another team's.")
+            description = "An admin scoped to no team creates a team with its key, name, services, Jira project, "
+                    + "due policy, Jira settings and notification settings (time zone, e-mail, Slack and generic "
+                    + "webhooks, escalation contact, members' addresses, reminder offsets). Webhook URLs are answered "
+                    + "redacted (`scheme://host/…`). 409 when the key exists or a service is another team's.")
     @ApiResponse(responseCode = "201", description = "The team; Location is its URL.",
             content = @Content(schema = @Schema(implementation = TeamResponse.class)))
     @ProblemResponses.Forbidden
@@ -110,10 +116,13 @@ class TeamController {
         int pageSize = Cursor.limit(limit);
         List<TeamProfile> found = queries.find(Cursor.decode(cursor), pageSize + 1,
                 Caller.of(authentication).teamId());
-        // the page's Jira settings in one query rather than one per team
-        Map<Long, TeamJira> settings = jira.find(found.stream().map(profile -> profile.team().id()).toList());
+        // the page's Jira and notification settings in one query each rather than one per team
+        List<Long> ids = found.stream().map(profile -> profile.team().id()).toList();
+        Map<Long, TeamJira> settings = jira.find(ids);
+        Map<Long, TeamNotify> notifications = notify.findAll(ids);
         return Page.of(found, pageSize, profile -> profile.team().id(), profile -> view(profile,
-                settings.getOrDefault(profile.team().id(), TeamJira.none(profile.team().id()))));
+                settings.getOrDefault(profile.team().id(), TeamJira.none(profile.team().id())),
+                notifications.getOrDefault(profile.team().id(), TeamNotify.none(profile.team().id()))));
     }
 
     /** The team; another team is not found by a scoped token, as if it did not exist. */
@@ -130,8 +139,10 @@ class TeamController {
     }
 
     @Operation(operationId = "updateTeam", summary = "Change a team",
-            description = "An admin scoped to no team changes a team's name, services, Jira project, due policy or "
-                    + "Jira settings; fields left out stay as they are. 409 when a service is another team's.")
+            description = "An admin scoped to no team changes a team's name, services, Jira project, due policy, "
+                    + "Jira settings or notification settings; fields left out stay as they are, null clears one. A "
+                    + "webhook URL sent as the team shows it (redacted, `scheme://host/…`) keeps the one stored. 409 "
+                    + "when a service is another team's.")
     @ProblemResponses.Forbidden
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
@@ -146,13 +157,14 @@ class TeamController {
     }
 
     private TeamResponse view(TeamProfile profile) {
-        return view(profile, jira.find(profile.team().id()));
+        return view(profile, jira.find(profile.team().id()), notify.find(profile.team().id()));
     }
 
-    private TeamResponse view(TeamProfile profile, TeamJira settings) {
+    private TeamResponse view(TeamProfile profile, TeamJira settings, TeamNotify notifications) {
         Team team = profile.team();
         return TeamResponse.of(profile, globalPolicy, settings, EffectiveJira.of(
-                mappings.merged(team.teamKey(), team.jiraProject(), settings), templates), templates);
+                mappings.merged(team.teamKey(), team.jiraProject(), settings), templates), templates,
+                notifications, notify.timeZone(notifications), notify.reminderOffsets(notifications));
     }
 
     /** Runs {@code change}, answering 400 with the message when it breaks a rule. */

@@ -14,7 +14,8 @@ import java.util.Set;
  * from the JSON tree because a typed body cannot tell the two apart. In {@code due_policy} the same holds
  * value by value; {@code "due_policy": null} drops every override, and {@code priority_days} is replaced
  * as a whole. The {@code jira_*} fields follow the same rule; a list or map sent is the new value whole, and
- * null gives the value back to the configuration.
+ * null gives the value back to the configuration. So do the notification settings ({@code time_zone} to
+ * {@code reminder_offsets}); a webhook URL sent back as the API shows it (redacted) keeps the one stored.
  */
 record TeamPatch(@Nullable Change<String> key,
                  @Nullable Change<String> name,
@@ -29,11 +30,19 @@ record TeamPatch(@Nullable Change<String> key,
                  @Nullable Change<List<String>> jiraComponents,
                  @Nullable Change<Map<String, String>> jiraPriorityMap,
                  @Nullable Change<JsonNode> jiraCustomFields,
-                 @Nullable Change<List<String>> jiraNotDoingResolutions) {
+                 @Nullable Change<List<String>> jiraNotDoingResolutions,
+                 @Nullable Change<String> timeZone,
+                 @Nullable Change<String> email,
+                 @Nullable Change<String> slackWebhookUrl,
+                 @Nullable Change<String> webhookUrl,
+                 @Nullable Change<String> escalationContact,
+                 @Nullable Change<Map<String, String>> members,
+                 @Nullable Change<List<String>> reminderOffsets) {
 
     private static final Set<String> FIELDS = Set.of("key", "name", "default_owner", "jira_project", "services",
             "due_policy", "jira_issue_type", "jira_labels", "jira_components", "jira_priority_map",
-            "jira_custom_fields", "jira_not_doing_resolutions");
+            "jira_custom_fields", "jira_not_doing_resolutions", "time_zone", "email", "slack_webhook_url", "webhook_url",
+            "escalation_contact", "members", "reminder_offsets");
     private static final Set<String> POLICY_FIELDS = Set.of("corrective_days", "preventative_days", "priority_days");
 
     /** A new value for one field; {@code value} null clears it. */
@@ -74,7 +83,14 @@ record TeamPatch(@Nullable Change<String> key,
                 change(body, "jira_components", "jira_components", TeamPatch::texts),
                 change(body, "jira_priority_map", "jira_priority_map", TeamPatch::textMap),
                 change(body, "jira_custom_fields", "jira_custom_fields", (node, field) -> node),
-                change(body, "jira_not_doing_resolutions", "jira_not_doing_resolutions", TeamPatch::texts));
+                change(body, "jira_not_doing_resolutions", "jira_not_doing_resolutions", TeamPatch::texts),
+                change(body, "time_zone", "time_zone", TeamPatch::text),
+                change(body, "email", "email", TeamPatch::text),
+                change(body, "slack_webhook_url", "slack_webhook_url", TeamPatch::text),
+                change(body, "webhook_url", "webhook_url", TeamPatch::text),
+                change(body, "escalation_contact", "escalation_contact", TeamPatch::text),
+                change(body, "members", "members", TeamPatch::textMap),
+                change(body, "reminder_offsets", "reminder_offsets", TeamPatch::texts));
     }
 
     private interface Reader<T> {

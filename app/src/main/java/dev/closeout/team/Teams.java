@@ -3,6 +3,10 @@ package dev.closeout.team;
 import dev.closeout.jira.CustomFieldTemplate;
 import dev.closeout.jira.TeamJira;
 import dev.closeout.jira.TeamJiraSettings;
+import dev.closeout.notify.ReminderOffsets;
+import dev.closeout.notify.SecretUrls;
+import dev.closeout.notify.TeamNotify;
+import dev.closeout.notify.TeamNotifySettings;
 import dev.closeout.team.TeamPatch.Change;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.core.annotation.Nullable;
@@ -13,13 +17,15 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Creates and changes teams with their services, due-date policy and Jira settings, each in one transaction: a request
+ * Creates and changes teams with their services, due-date policy, Jira and notification settings, each in one
+ * transaction: a request
  * that breaks a rule (400), names an unknown team (404) or collides with another team (409) writes nothing.
  * Rule violations are {@link IllegalArgumentException}s naming the field.
  */
@@ -31,18 +37,20 @@ public class Teams {
     private final PriorityDueDaysRepository priorities;
     private final TeamQueries queries;
     private final TeamJiraSettings jira;
+    private final TeamNotifySettings notify;
     private final CustomFieldTemplate templates;
     private final ServiceClaims claims;
     private final Clock clock;
 
     Teams(TeamRepository teams, ServiceOwnershipRepository services, PriorityDueDaysRepository priorities,
-          TeamQueries queries, TeamJiraSettings jira, CustomFieldTemplate templates, ServiceClaims claims,
-          Clock clock) {
+          TeamQueries queries, TeamJiraSettings jira, TeamNotifySettings notify, CustomFieldTemplate templates,
+          ServiceClaims claims, Clock clock) {
         this.teams = teams;
         this.services = services;
         this.priorities = priorities;
         this.queries = queries;
         this.jira = jira;
+        this.notify = notify;
         this.templates = templates;
         this.claims = claims;
         this.clock = clock;
@@ -62,6 +70,9 @@ public class Teams {
         TeamJira jiraSettings = jira.checked(new TeamJira(0, request.jiraIssueType(), request.jiraLabels(),
                 request.jiraComponents(), request.jiraPriorityMap(), customFields(request.jiraCustomFields()),
                 request.jiraNotDoingResolutions()), TeamJiraSettings.API_NAMES);
+        TeamNotify notifySettings = notify.checked(new TeamNotify(0, timeZone(request.timeZone()), request.email(),
+                request.slackWebhookUrl(), request.webhookUrl(), request.escalationContact(), request.members(),
+                reminderOffsets(request.reminderOffsets())));
         if (teams.existsByTeamKey(team.teamKey())) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "key: a team with key '" + team.teamKey() + "' exists");
         }
@@ -72,6 +83,7 @@ public class Teams {
         storeServices(saved.id(), owned);
         storePriorities(saved.id(), policy.priorityDays());
         jira.store(jiraSettings.withTeamId(saved.id()));
+        notify.store(notifySettings.withTeamId(saved.id()));
         return new TeamSaved(profile(saved.teamKey()), assigned);
     }
 
@@ -94,6 +106,7 @@ public class Teams {
                 Change.applied(patch.jiraProject(), team.jiraProject()),
                 policy.correctiveDays(), policy.preventativeDays(), LocalDateTime.now(clock));
         TeamJira jiraSettings = jiraSettings(team.id(), patch);
+        TeamNotify notifySettings = notifySettings(team.id(), patch);
         teams.update(changed);
         int assigned = 0;
         if (patch.services() != null) {
@@ -110,6 +123,9 @@ public class Teams {
         }
         if (jiraSettings != null) {
             jira.store(jiraSettings);
+        }
+        if (notifySettings != null) {
+            notify.store(notifySettings);
         }
         return new TeamSaved(profile(key), assigned);
     }
@@ -130,6 +146,42 @@ public class Teams {
                 Change.applied(patch.jiraPriorityMap(), current.priorityMap()), customFields,
                 Change.applied(patch.jiraNotDoingResolutions(), current.notDoingResolutions())),
                 TeamJiraSettings.API_NAMES);
+    }
+
+    /**
+     * The team's notification settings after the patch, checked; null when the patch leaves them alone. A webhook
+     * URL sent back as the API shows it, redacted, keeps the stored one: a client that read the team and sends it
+     * back changed nothing.
+     */
+    private @Nullable TeamNotify notifySettings(long teamId, TeamPatch patch) {
+        if (patch.timeZone() == null && patch.email() == null && patch.slackWebhookUrl() == null
+                && patch.webhookUrl() == null && patch.escalationContact() == null && patch.members() == null
+                && patch.reminderOffsets() == null) {
+            return null;
+        }
+        TeamNotify current = notify.find(teamId);
+        return notify.checked(new TeamNotify(teamId,
+                patch.timeZone() == null ? current.timeZone() : timeZone(patch.timeZone().value()),
+                Change.applied(patch.email(), current.email()),
+                secretUrl(patch.slackWebhookUrl(), current.slackWebhookUrl()),
+                secretUrl(patch.webhookUrl(), current.webhookUrl()),
+                secretUrl(patch.escalationContact(), current.escalationContact()),
+                Change.applied(patch.members(), current.members()),
+                patch.reminderOffsets() == null ? current.reminderOffsets()
+                        : reminderOffsets(patch.reminderOffsets().value())));
+    }
+
+    private static @Nullable String secretUrl(@Nullable Change<String> change, @Nullable String current) {
+        return change != null && SecretUrls.isRedactionOf(change.value(), current) ? current
+                : Change.applied(change, current);
+    }
+
+    private static @Nullable ZoneId timeZone(@Nullable String id) {
+        return id == null ? null : TeamNotifySettings.timeZone("time_zone", id);
+    }
+
+    private static @Nullable List<Integer> reminderOffsets(@Nullable List<String> offsets) {
+        return offsets == null ? null : ReminderOffsets.parse("reminder_offsets", offsets);
     }
 
     private @Nullable Map<String, String> customFields(@Nullable JsonNode templatesJson) {
