@@ -14,7 +14,10 @@ import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A real SMTP server (GreenMail) on a port of its own, that a test stops and starts again on the same port to
@@ -28,7 +31,8 @@ final class Mailbox {
 
     final int port;
     private GreenMail server;
-    private int seen;
+    /** Copies taken so far by Message-ID and recipient: a mail sent twice is a second copy under the same key. */
+    private final Map<String, Integer> seen = new HashMap<>();
 
     Mailbox() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -42,22 +46,30 @@ final class Mailbox {
     void start() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
-        seen = 0;
+        seen.clear();
     }
 
     void stop() {
         server.stop();
     }
 
-    /** Mail that arrived since the last call, stamped with {@code now}. */
+    /**
+     * Mail that arrived since the last call, stamped with {@code now}. GreenMail keeps one copy per recipient,
+     * grouped by mailbox rather than in order of arrival, so new mail is told by counting copies per Message-ID and
+     * recipient: a message sent twice shows as two.
+     */
     List<Mail> newMail(Instant now) {
-        MimeMessage[] all = server.getReceivedMessages();
-        List<Mail> fresh = new ArrayList<>();
-        // GreenMail keeps one copy per recipient: one mail to two addresses is two entries with one Message-ID
-        for (MimeMessage message : Arrays.asList(all).subList(seen, all.length)) {
-            fresh.add(read(message, now));
+        Map<String, List<Mail>> copies = new LinkedHashMap<>();
+        for (MimeMessage message : server.getReceivedMessages()) {
+            Mail mail = read(message, now);
+            copies.computeIfAbsent(mail.messageId() + " " + mail.to(), key -> new ArrayList<>()).add(mail);
         }
-        seen = all.length;
+        List<Mail> fresh = new ArrayList<>();
+        copies.forEach((key, mails) -> {
+            int before = seen.getOrDefault(key, 0);
+            fresh.addAll(mails.subList(Math.min(before, mails.size()), mails.size()));
+            seen.put(key, mails.size());
+        });
         return fresh;
     }
 
