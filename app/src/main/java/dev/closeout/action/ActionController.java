@@ -131,7 +131,7 @@ class ActionController {
         ActionEdit.Change<Long> team = patch.team() == null ? null
                 : new ActionEdit.Change<>(handedTo(patch.team().value(), caller));
         ActionEdit edit = new ActionEdit(patch.owner(), team, patch.due(), patch.priority(), patch.kind(),
-                patch.text());
+                patch.text(), patch.snoozedUntil());
         return withEtag(actions.edit(id, version, edit, caller));
     }
 

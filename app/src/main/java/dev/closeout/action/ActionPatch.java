@@ -20,9 +20,11 @@ record ActionPatch(
         @Nullable ActionEdit.Change<String> priority,
         @Nullable String kind,
         @Nullable String text,
+        @Nullable ActionEdit.Change<LocalDate> snoozedUntil,
         @Nullable Long version) {
 
-    private static final List<String> FIELDS = List.of("owner", "team", "due", "priority", "kind", "text", "version");
+    private static final List<String> FIELDS = List.of("owner", "team", "due", "priority", "kind", "text",
+            "snoozed_until", "version");
     private static final int NAME_LENGTH = 200;
     private static final int PRIORITY_LENGTH = 32;
     private static final int TEXT_LENGTH = 4000;
@@ -41,8 +43,8 @@ record ActionPatch(
             }
         }
         return new ActionPatch(clearable(body, "owner", NAME_LENGTH), clearable(body, "team", NAME_LENGTH),
-                due(body), clearable(body, "priority", PRIORITY_LENGTH), kind(body),
-                required(body, "text", TEXT_LENGTH), version(body));
+                date(body, "due"), clearable(body, "priority", PRIORITY_LENGTH), kind(body),
+                required(body, "text", TEXT_LENGTH), date(body, "snoozed_until"), version(body));
     }
 
     private static ActionEdit.@Nullable Change<String> clearable(JsonNode body, String field, int maxLength) {
@@ -72,8 +74,8 @@ record ActionPatch(
         return text;
     }
 
-    private static ActionEdit.@Nullable Change<LocalDate> due(JsonNode body) {
-        JsonNode value = body.get("due");
+    private static ActionEdit.@Nullable Change<LocalDate> date(JsonNode body, String field) {
+        JsonNode value = body.get(field);
         if (value == null) {
             return null;
         }
@@ -83,7 +85,7 @@ record ActionPatch(
         try {
             return new ActionEdit.Change<>(LocalDate.parse(value.isString() ? value.getStringValue() : ""));
         } catch (DateTimeParseException e) {
-            throw InvalidRequest.of("due", "must be a date YYYY-MM-DD or null");
+            throw InvalidRequest.of(field, "must be a date YYYY-MM-DD or null");
         }
     }
 
