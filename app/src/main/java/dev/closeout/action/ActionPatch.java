@@ -2,6 +2,7 @@ package dev.closeout.action;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,6 +29,23 @@ record ActionPatch(
     private static final int NAME_LENGTH = 200;
     private static final int PRIORITY_LENGTH = 32;
     private static final int TEXT_LENGTH = 4000;
+
+    /**
+     * The body as the OpenAPI document describes it, beside the parser that reads it: a record cannot tell a field
+     * left out from a null one, so the body is read as JSON and this serves the document only.
+     */
+    @Schema(name = "EditActionRequest", description = "Any of these fields; one left out stays as it is.")
+    record Body(
+            @Schema(nullable = true) @Nullable String owner,
+            @Schema(nullable = true, description = "the team's key") @Nullable String team,
+            @Schema(nullable = true) @Nullable LocalDate due,
+            @Schema(nullable = true) @Nullable String priority,
+            @Schema(allowableValues = {ActionItem.CORRECTIVE, ActionItem.PREVENTATIVE}) @Nullable String kind,
+            @Nullable String text,
+            @Schema(nullable = true, description = "no reminder to the owner before this day, which must be after "
+                    + "today (in closeout.reports.time-zone); null stops snoozing") @Nullable LocalDate snoozedUntil,
+            @Schema(description = "the version the change is based on, when not sent as If-Match") @Nullable Long version) {
+    }
 
     static ActionPatch parse(@Nullable JsonNode body, long id) {
         if (body == null || !body.isObject()) {
