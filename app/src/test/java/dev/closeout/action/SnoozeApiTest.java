@@ -194,8 +194,8 @@ class SnoozeApiTest extends ActionApiTestSupport {
                 HttpRequest.GET("/swagger/closeout-0.1.yml")), null, options).getOpenAPI();
 
         for (String schema : List.of("ActionItemResponse", "EditActionRequest")) {
-            Schema<?> snoozedUntil = document.getComponents().getSchemas().get(schema).getProperties()
-                    .get("snoozed_until");
+            Schema<?> described = document.getComponents().getSchemas().get(schema);
+            Schema<?> snoozedUntil = described.getProperties().get("snoozed_until");
             assertNotNull(snoozedUntil, "snoozed_until in " + schema);
             assertEquals("date", snoozedUntil.getFormat(), schema);
             assertEquals(true, snoozedUntil.getNullable(), schema);
