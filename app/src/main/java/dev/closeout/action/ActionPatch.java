@@ -40,8 +40,9 @@ record ActionPatch(
             @Schema(nullable = true, description = "the team's key") @Nullable String team,
             @Schema(nullable = true) @Nullable LocalDate due,
             @Schema(nullable = true) @Nullable String priority,
-            @Schema(allowableValues = {ActionItem.CORRECTIVE, ActionItem.PREVENTATIVE}) @Nullable String kind,
-            @Nullable String text,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "cannot be cleared",
+                    allowableValues = {ActionItem.CORRECTIVE, ActionItem.PREVENTATIVE}) String kind,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "cannot be cleared") String text,
             @Schema(nullable = true, description = "no reminder to the owner before this day, which must be after "
                     + "today (in closeout.reports.time-zone); null stops snoozing") @Nullable LocalDate snoozedUntil,
             @Schema(description = "the version the change is based on, when not sent as If-Match") @Nullable Long version) {
