@@ -32,6 +32,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
@@ -106,13 +107,14 @@ class ActionController {
     }
 
     /**
-     * Changes owner, team, due date, priority, kind or text. The version the change is based on is
-     * required, as {@code If-Match} (the ETag) or {@code "version"} in the body: without one, a client
+     * Changes owner, team, due date, priority, kind, text or the snooze of reminders. The version the change is
+     * based on is required, as {@code If-Match} (the ETag) or {@code "version"} in the body: without one, a client
      * could undo a change it never saw.
      */
     @Operation(operationId = "editAction", summary = "Change a follow-up",
-            description = "Changes owner, team, due date, priority, kind or text, based on the version in If-Match "
-                    + "(or `version` in the body). 409 when the follow-up changed since that version; 428 without one.")
+            description = "Changes owner, team, due date, priority, kind, text or `snoozed_until`, based on the version "
+                    + "in If-Match (or `version` in the body). 409 when the follow-up changed since that version; 428 "
+                    + "without one.")
     @FollowUpWithEtag
     @ProblemResponses.Forbidden
     @ProblemResponses.NotFound
@@ -122,7 +124,10 @@ class ActionController {
     @ProblemResponses.PreconditionRequired
     @Secured(Roles.EDITOR)
     @Patch("/{id}")
-    HttpResponse<ActionItemResponse> edit(long id, @Body @Nullable JsonNode body,
+    HttpResponse<ActionItemResponse> edit(long id, @RequestBody(description = "The fields to change; a field left "
+            + "out stays as it is, null clears it (kind and text cannot be cleared).", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionPatch.Body.class)))
+                                          @Body @Nullable JsonNode body,
                                           @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                           Authentication authentication) {
         ActionPatch patch = ActionPatch.parse(body, id);
@@ -131,7 +136,7 @@ class ActionController {
         ActionEdit.Change<Long> team = patch.team() == null ? null
                 : new ActionEdit.Change<>(handedTo(patch.team().value(), caller));
         ActionEdit edit = new ActionEdit(patch.owner(), team, patch.due(), patch.priority(), patch.kind(),
-                patch.text());
+                patch.text(), patch.snoozedUntil());
         return withEtag(actions.edit(id, version, edit, caller));
     }
 

@@ -74,6 +74,15 @@ final class ActionErrors {
 
     @Produces
     @Singleton
+    @Requires(classes = {SnoozeNotAheadException.class, ExceptionHandler.class})
+    static class SnoozeNotAhead extends Handler<SnoozeNotAheadException> {
+        SnoozeNotAhead(ErrorResponseProcessor<?> processor) {
+            super(processor, HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    @Produces
+    @Singleton
     @Requires(classes = {ActionNotFoundException.class, ExceptionHandler.class})
     static class NotFound extends Handler<ActionNotFoundException> {
         NotFound(ErrorResponseProcessor<?> processor) {

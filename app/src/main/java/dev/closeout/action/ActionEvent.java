@@ -60,6 +60,7 @@ public record ActionEvent(
                 Boolean.toString(after.removedFromSource()));
         record.field(DISMISSED, Boolean.toString(before.dismissed()), Boolean.toString(after.dismissed()));
         record.field("dismissal_reason", before.dismissalReason(), after.dismissalReason());
+        record.field("snoozed_until", text(before.snoozedUntil()), text(after.snoozedUntil()));
         return events;
     }
 

@@ -26,7 +26,7 @@ class ActionExport {
     static final List<String> HEADER = List.of("id", "postmortem_id", "position", "text", "kind", "group", "owner",
             "owner_source", "team", "due", "due_source", "priority", "status", "status_reason", "overdue", "ticket",
             "source_line", "removed_from_source", "origin", "dismissed", "dismissal_reason", "created_at", "updated_at",
-            "closed_at", "version");
+            "closed_at", "snoozed_until", "version");
 
     private final ActionLists lists;
 
@@ -68,6 +68,6 @@ class ActionExport {
                 item.due(), item.dueSource() == null ? null : item.dueSource().wireName(), item.priority(),
                 item.status().wireName(), item.statusReason(), item.overdue(), item.ticket(), item.sourceLine(),
                 item.removedFromSource(), item.origin().wireName(), item.dismissed(), item.dismissalReason(),
-                item.createdAt(), item.updatedAt(), item.closedAt(), item.version());
+                item.createdAt(), item.updatedAt(), item.closedAt(), item.snoozedUntil(), item.version());
     }
 }

@@ -45,6 +45,7 @@ public record ActionItem(
         LocalDateTime createdAt,
         LocalDateTime updatedAt,
         @Nullable LocalDateTime closedAt,
+        @Nullable LocalDate snoozedUntil,
         @Version @Nullable Long version) {
 
     public static final String CORRECTIVE = "corrective";
@@ -61,7 +62,7 @@ public record ActionItem(
                 extracted.due() == null ? null : DueSource.SOURCE, fit(extracted.priority(), Columns.PRIORITY),
                 ActionStatus.OPEN, null,
                 fit(extracted.ticket(), Columns.TICKET), extracted.line() > 0 ? extracted.line() : null, false,
-                ActionOrigin.ENGINE, false, null, now, now, null, null);
+                ActionOrigin.ENGINE, false, null, now, now, null, null, null);
     }
 
     /**
@@ -73,12 +74,18 @@ public record ActionItem(
         return new ActionItem(null, postmortemId, position, draft.text(), draft.kind(), null, draft.owner(),
                 draft.owner() == null ? null : OwnerSource.PERSON, null, draft.due(),
                 draft.due() == null ? null : DueSource.PERSON, draft.priority(), ActionStatus.OPEN, null,
-                draft.ticket(), draft.sourceLine(), false, ActionOrigin.PERSON, false, null, now, now, null, null);
+                draft.ticket(), draft.sourceLine(), false, ActionOrigin.PERSON, false, null, now, now, null, null,
+                null);
     }
 
     /** Past its due date and still being worked on (or not yet started); a dismissed one is no follow-up at all. */
     public boolean isOverdue(LocalDate today) {
         return status.isActive() && !dismissed && dueDate != null && dueDate.isBefore(today);
+    }
+
+    /** Whether its reminders are snoozed on {@code day}: a person asked for none before {@code snoozedUntil}. */
+    public boolean snoozedOn(LocalDate day) {
+        return snoozedUntil != null && snoozedUntil.isAfter(day);
     }
 
     /**
@@ -100,16 +107,22 @@ public record ActionItem(
         }
         return new ActionItem(id, postmortemId, position, text, kind, group, owner, ownerSource, teamId, dueDate,
                 dueSource, priority, to, dropped ? reason.strip() : null, ticketRef, sourceLine, removedFromSource,
-                origin, dismissed, dismissalReason, createdAt, now, to.isClosed() ? now : null, version);
+                origin, dismissed, dismissalReason, createdAt, now, to.isClosed() ? now : null, snoozedUntil, version);
     }
 
     /**
-     * This follow-up with what a person changed; an owner or due date they set is theirs (source person).
+     * This follow-up with what a person changed; an owner or due date they set is theirs (source person). A
+     * snooze must end after {@code today} (the reports' day): one that ended already would snooze nothing.
      *
      * @throws DismissalConflictException when it is dismissed
+     * @throws SnoozeNotAheadException    when a snooze asked for does not end after today
      */
-    public ActionItem edit(ActionEdit edit, LocalDateTime now) {
+    public ActionItem edit(ActionEdit edit, LocalDate today, LocalDateTime now) {
         requireNotDismissed();
+        LocalDate snooze = edit.snoozedUntil() == null ? snoozedUntil : edit.snoozedUntil().value();
+        if (edit.snoozedUntil() != null && snooze != null && !snooze.isAfter(today)) {
+            throw new SnoozeNotAheadException(snooze, today);
+        }
         LocalDate due = edit.due() == null ? dueDate : edit.due().value();
         DueSource source = edit.due() == null ? dueSource : due == null ? null : DueSource.PERSON;
         String newOwner = edit.owner() == null ? owner : edit.owner().value();
@@ -119,7 +132,7 @@ public record ActionItem(
                 edit.teamId() == null ? teamId : edit.teamId().value(),
                 due, source, edit.priority() == null ? priority : edit.priority().value(), status, statusReason,
                 ticketRef, sourceLine, removedFromSource, origin, dismissed, dismissalReason, createdAt, now, closedAt,
-                version);
+                snooze, version);
     }
 
     /**
@@ -168,14 +181,14 @@ public record ActionItem(
                 teamId, due, source, priority, to,
                 to == ActionStatus.NOT_DOING ? (moved ? reason : statusReason) : null,
                 ticketRef, sourceLine, removedFromSource, origin, dismissed, dismissalReason, createdAt, now,
-                to.isClosed() ? (moved ? now : closedAt) : null, version);
+                to.isClosed() ? (moved ? now : closedAt) : null, snoozedUntil, version);
     }
 
     /** The same follow-up with another last-change time: a move that is not a change people see. */
     public ActionItem withUpdatedAt(LocalDateTime time) {
         return new ActionItem(id, postmortemId, position, text, kind, group, owner, ownerSource, teamId, dueDate,
                 dueSource, priority, status, statusReason, ticketRef, sourceLine, removedFromSource, origin, dismissed,
-                dismissalReason, createdAt, time, closedAt, version);
+                dismissalReason, createdAt, time, closedAt, snoozedUntil, version);
     }
 
     /**
@@ -185,13 +198,14 @@ public record ActionItem(
     public ActionItem movedTo(int newPosition, @Nullable Integer lineFound) {
         return new ActionItem(id, postmortemId, newPosition, text, kind, group, owner, ownerSource, teamId, dueDate,
                 dueSource, priority, status, statusReason, ticketRef, sourceLine == null ? lineFound : sourceLine,
-                removedFromSource, origin, dismissed, dismissalReason, createdAt, updatedAt, closedAt, version);
+                removedFromSource, origin, dismissed, dismissalReason, createdAt, updatedAt, closedAt, snoozedUntil,
+                version);
     }
 
     private ActionItem withDismissal(boolean nowDismissed, @Nullable String reason, LocalDateTime now) {
         return new ActionItem(id, postmortemId, position, text, kind, group, owner, ownerSource, teamId, dueDate,
                 dueSource, priority, status, statusReason, ticketRef, sourceLine, removedFromSource, origin,
-                nowDismissed, reason, createdAt, now, closedAt, version);
+                nowDismissed, reason, createdAt, now, closedAt, snoozedUntil, version);
     }
 
     private void requireNotDismissed() {

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 /**
  * A follow-up as the API shows it; {@code team} is the team's key. {@code origin} says who found it (the engine,
  * or a person who added what the extraction missed); a {@code dismissed} one is no follow-up, for
- * {@code dismissalReason}, until it is restored.
+ * {@code dismissalReason}, until it is restored. {@code snoozedUntil}: no reminder to the owner before that day.
  */
 @Serdeable
 public record ActionItemResponse(
@@ -39,6 +39,7 @@ public record ActionItemResponse(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant closedAt,
+        @Nullable LocalDate snoozedUntil,
         long version) {
 
     static ActionItemResponse of(ActionItem action, @Nullable String teamKey, LocalDate today) {
@@ -48,7 +49,7 @@ public record ActionItemResponse(
                 action.isOverdue(today), action.ticketRef(), action.sourceLine(), action.removedFromSource(),
                 action.origin(), action.dismissed(), action.dismissalReason(), utc(action.createdAt()),
                 utc(action.updatedAt()), action.closedAt() == null ? null : utc(action.closedAt()),
-                ActionVersion.of(action));
+                action.snoozedUntil(), ActionVersion.of(action));
     }
 
     private static Instant utc(LocalDateTime time) {

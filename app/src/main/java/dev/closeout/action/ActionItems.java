@@ -1,5 +1,6 @@
 package dev.closeout.action;
 
+import dev.closeout.report.ReportCalendar;
 import dev.closeout.team.TeamKeys;
 import dev.closeout.security.Caller;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -33,15 +34,17 @@ public class ActionItems {
     private final TeamKeys teamKeys;
     private final ApplicationEventPublisher<ActionChanged> changes;
     private final Clock clock;
+    private final ReportCalendar calendar;
 
     ActionItems(ActionItemRepository actions, ActionEventRepository events, ActionQueries queries, TeamKeys teamKeys,
-                ApplicationEventPublisher<ActionChanged> changes, Clock clock) {
+                ApplicationEventPublisher<ActionChanged> changes, Clock clock, ReportCalendar calendar) {
         this.actions = actions;
         this.events = events;
         this.queries = queries;
         this.teamKeys = teamKeys;
         this.changes = changes;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** The follow-up, if the caller reaches it: another team's is not found, as if it did not exist. */
@@ -52,9 +55,11 @@ public class ActionItems {
     }
 
     /**
-     * Applies {@code edit} to the follow-up if it is still at {@code expectedVersion}.
+     * Applies {@code edit} to the follow-up if it is still at {@code expectedVersion}; a snooze must end after today
+     * in the reports' calendar ({@code closeout.reports.time-zone}), the day reminders are counted in.
      *
-     * @throws StaleActionException when it changed since, here or in a concurrent request
+     * @throws StaleActionException    when it changed since, here or in a concurrent request
+     * @throws SnoozeNotAheadException when a snooze asked for does not end after today
      */
     @Transactional
     public ActionItem edit(long id, long expectedVersion, ActionEdit edit, Caller caller) {
@@ -65,7 +70,7 @@ public class ActionItems {
         if (ActionVersion.of(before) != expectedVersion) {
             throw new StaleActionException(expectedVersion);
         }
-        return store(before, before.edit(edit, now()), caller.actor());
+        return store(before, before.edit(edit, calendar.today(), now()), caller.actor());
     }
 
     /** Moves the follow-up to {@code to}; see {@link ActionItem#moveTo}. */

@@ -2,6 +2,7 @@ package dev.closeout.action;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,12 +21,32 @@ record ActionPatch(
         @Nullable ActionEdit.Change<String> priority,
         @Nullable String kind,
         @Nullable String text,
+        @Nullable ActionEdit.Change<LocalDate> snoozedUntil,
         @Nullable Long version) {
 
-    private static final List<String> FIELDS = List.of("owner", "team", "due", "priority", "kind", "text", "version");
+    private static final List<String> FIELDS = List.of("owner", "team", "due", "priority", "kind", "text",
+            "snoozed_until", "version");
     private static final int NAME_LENGTH = 200;
     private static final int PRIORITY_LENGTH = 32;
     private static final int TEXT_LENGTH = 4000;
+
+    /**
+     * The body as the OpenAPI document describes it, beside the parser that reads it: a record cannot tell a field
+     * left out from a null one, so the body is read as JSON and this serves the document only.
+     */
+    @Schema(name = "EditActionRequest", description = "Any of these fields; one left out stays as it is.")
+    record Body(
+            @Schema(nullable = true) @Nullable String owner,
+            @Schema(nullable = true, description = "the team's key") @Nullable String team,
+            @Schema(nullable = true) @Nullable LocalDate due,
+            @Schema(nullable = true) @Nullable String priority,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "cannot be cleared",
+                    allowableValues = {ActionItem.CORRECTIVE, ActionItem.PREVENTATIVE}) String kind,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "cannot be cleared") String text,
+            @Schema(nullable = true, description = "no reminder to the owner before this day, which must be after "
+                    + "today (in closeout.reports.time-zone); null stops snoozing") @Nullable LocalDate snoozedUntil,
+            @Schema(description = "the version the change is based on, when not sent as If-Match") @Nullable Long version) {
+    }
 
     static ActionPatch parse(@Nullable JsonNode body, long id) {
         if (body == null || !body.isObject()) {
@@ -41,8 +62,8 @@ record ActionPatch(
             }
         }
         return new ActionPatch(clearable(body, "owner", NAME_LENGTH), clearable(body, "team", NAME_LENGTH),
-                due(body), clearable(body, "priority", PRIORITY_LENGTH), kind(body),
-                required(body, "text", TEXT_LENGTH), version(body));
+                date(body, "due"), clearable(body, "priority", PRIORITY_LENGTH), kind(body),
+                required(body, "text", TEXT_LENGTH), date(body, "snoozed_until"), version(body));
     }
 
     private static ActionEdit.@Nullable Change<String> clearable(JsonNode body, String field, int maxLength) {
@@ -72,8 +93,8 @@ record ActionPatch(
         return text;
     }
 
-    private static ActionEdit.@Nullable Change<LocalDate> due(JsonNode body) {
-        JsonNode value = body.get("due");
+    private static ActionEdit.@Nullable Change<LocalDate> date(JsonNode body, String field) {
+        JsonNode value = body.get(field);
         if (value == null) {
             return null;
         }
@@ -83,7 +104,7 @@ record ActionPatch(
         try {
             return new ActionEdit.Change<>(LocalDate.parse(value.isString() ? value.getStringValue() : ""));
         } catch (DateTimeParseException e) {
-            throw InvalidRequest.of("due", "must be a date YYYY-MM-DD or null");
+            throw InvalidRequest.of(field, "must be a date YYYY-MM-DD or null");
         }
     }
 

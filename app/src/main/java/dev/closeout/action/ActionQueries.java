@@ -97,6 +97,6 @@ public class ActionQueries {
                 ActionStatus.fromWireName(row.getStatus()), row.getStatusReason(), row.getTicketRef(), row.getSourceLine(),
                 Boolean.TRUE.equals(row.getRemovedFromSource()), ActionOrigin.fromWireName(row.getOrigin()),
                 Boolean.TRUE.equals(row.getDismissed()), row.getDismissalReason(), row.getCreatedAt(),
-                row.getUpdatedAt(), row.getClosedAt(), row.getVersion());
+                row.getUpdatedAt(), row.getClosedAt(), row.getSnoozedUntil(), row.getVersion());
     }
 }

@@ -106,6 +106,6 @@ public class NewActions {
         return new ActionItem(id, a.postmortemId(), a.position(), a.text(), a.kind(), a.group(), a.owner(),
                 a.ownerSource(), a.teamId(), a.dueDate(), a.dueSource(), a.priority(), a.status(), a.statusReason(),
                 a.ticketRef(), a.sourceLine(), a.removedFromSource(), a.origin(), a.dismissed(), a.dismissalReason(),
-                a.createdAt(), a.updatedAt(), a.closedAt(), 0L);
+                a.createdAt(), a.updatedAt(), a.closedAt(), a.snoozedUntil(), 0L);
     }
 }

@@ -123,7 +123,7 @@ final class DemoIncidents {
         OwnerSource ownerSource = owner == null ? null : ownerWritten ? OwnerSource.SOURCE : OwnerSource.TEAM;
         return new ActionItem(index, postmortemIndex, position, text, kind, GROUP, owner, ownerSource, teamId, due,
                 dueWritten ? DueSource.SOURCE : DueSource.POLICY, priority, ActionStatus.OPEN, null, ticket,
-                line, false, ActionOrigin.ENGINE, false, null, imported, imported, null, 0L);
+                line, false, ActionOrigin.ENGINE, false, null, imported, imported, null, null, 0L);
     }
 
     /** A tenth of a team's follow-ups could be handed to a neighbouring team. */

@@ -143,28 +143,28 @@ final class FollowUpLife {
             long days = 7L + random.nextInt(50);
             steps.add(new Step(after(start, daysToDue * random.nextDouble(0.3, 1.3)), (action, at) ->
                     action.dueDate() == null || !action.status().isActive() ? action
-                            : action.edit(edit(null, null, new ActionEdit.Change<>(action.dueDate().plusDays(days))), at)));
+                            : action.edit(edit(null, null, new ActionEdit.Change<>(action.dueDate().plusDays(days))), at.toLocalDate(), at)));
         }
         if (random.nextDouble() < DUE_CLEARED) {
             steps.add(new Step(after(start, daysToDue * random.nextDouble(0.1, 0.6)), (action, at) ->
-                    !action.status().isActive() ? action : action.edit(edit(null, null, new ActionEdit.Change<>(null)), at)));
+                    !action.status().isActive() ? action : action.edit(edit(null, null, new ActionEdit.Change<>(null)), at.toLocalDate(), at)));
         }
         if (random.nextDouble() < OWNER_CHANGED && !people.isEmpty()) {
             String owner = people.get(random.nextInt(people.size()));
             steps.add(new Step(after(start, daysToDue * random.nextDouble(0.05, 0.7)), (action, at) ->
                     !action.status().isActive() || owner.equals(action.owner()) ? action
-                            : action.edit(edit(new ActionEdit.Change<>(owner), null, null), at)));
+                            : action.edit(edit(new ActionEdit.Change<>(owner), null, null), at.toLocalDate(), at)));
         }
         if (handover != null && random.nextDouble() < HANDED_OVER) {
             steps.add(new Step(after(start, daysToDue * random.nextDouble(0.02, 0.3)), (action, at) ->
                     !action.status().isActive() ? action : action.edit(edit(new ActionEdit.Change<>(handover.owner()),
-                            new ActionEdit.Change<>(handover.teamId()), null), at)));
+                            new ActionEdit.Change<>(handover.teamId()), null), at.toLocalDate(), at)));
         }
     }
 
     private static ActionEdit edit(@Nullable ActionEdit.Change<String> owner, @Nullable ActionEdit.Change<Long> team,
                                    @Nullable ActionEdit.Change<java.time.LocalDate> due) {
-        return new ActionEdit(owner, team, due, null, null, null);
+        return new ActionEdit(owner, team, due, null, null, null, null);
     }
 
     private static Move to(ActionStatus status) {
@@ -208,6 +208,6 @@ final class FollowUpLife {
         return new ActionItem(a.id(), a.postmortemId(), a.position(), a.text(), a.kind(), a.group(), a.owner(),
                 a.ownerSource(), a.teamId(), a.dueDate(), a.dueSource(), a.priority(), a.status(), a.statusReason(),
                 a.ticketRef(), a.sourceLine(), a.removedFromSource(), a.origin(), a.dismissed(), a.dismissalReason(),
-                a.createdAt(), a.updatedAt(), a.closedAt(), version);
+                a.createdAt(), a.updatedAt(), a.closedAt(), a.snoozedUntil(), version);
     }
 }

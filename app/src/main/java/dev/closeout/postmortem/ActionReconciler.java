@@ -114,7 +114,8 @@ class ActionReconciler {
         ActionItem updated = new ActionItem(action.id(), action.postmortemId(), position, text, extracted.kind(), group,
                 action.owner(), action.ownerSource(), action.teamId(), due, dueSource, priority, action.status(),
                 action.statusReason(), ticket, sourceLine, false, action.origin(), action.dismissed(),
-                action.dismissalReason(), action.createdAt(), now, action.closedAt(), action.version());
+                action.dismissalReason(), action.createdAt(), now, action.closedAt(), action.snoozedUntil(),
+                action.version());
         List<ActionEvent> changes = ActionEvent.between(action, updated, actor);
         if (changes.isEmpty() && position == action.position() && Objects.equals(sourceLine, action.sourceLine())) {
             return false;
@@ -148,7 +149,8 @@ class ActionReconciler {
                 action.group(), action.owner(), action.ownerSource(), action.teamId(), action.dueDate(),
                 action.dueSource(), action.priority(), action.status(), action.statusReason(), action.ticketRef(),
                 action.sourceLine(), true, action.origin(), action.dismissed(), action.dismissalReason(),
-                action.createdAt(), newlyRemoved ? now : action.updatedAt(), action.closedAt(), action.version());
+                action.createdAt(), newlyRemoved ? now : action.updatedAt(), action.closedAt(), action.snoozedUntil(),
+                action.version());
         ActionItem stored = actions.update(flagged);
         events.saveAll(ActionEvent.between(action, flagged, actor));
         changes.publishEvent(new ActionChanged(action, stored, actor));

@@ -99,7 +99,7 @@ public class FollowUpDefaults {
                     fresh.group(), owner, ownerSource, teamId, due, dueSource, fresh.priority(), fresh.status(),
                     fresh.statusReason(), fresh.ticketRef(), fresh.sourceLine(), fresh.removedFromSource(),
                     fresh.origin(), fresh.dismissed(), fresh.dismissalReason(), fresh.createdAt(), fresh.updatedAt(),
-                    fresh.closedAt(), fresh.version());
+                    fresh.closedAt(), fresh.snoozedUntil(), fresh.version());
         }
     }
 

@@ -13,8 +13,10 @@ import dev.closeout.action.DismissRequest;
 import dev.closeout.action.DismissalConflictException;
 import dev.closeout.action.IllegalTransitionException;
 import dev.closeout.action.ReasonRequiredException;
+import dev.closeout.action.SnoozeNotAheadException;
 import dev.closeout.action.StaleActionException;
 import dev.closeout.action.TransitionRequest;
+import dev.closeout.report.ReportCalendar;
 import dev.closeout.security.Role;
 import dev.closeout.storage.Columns;
 import dev.closeout.team.TeamKeys;
@@ -85,9 +87,11 @@ class FollowupPageController {
     private final Visitors visitors;
     private final Stylesheet stylesheet;
     private final HtmxScript htmx;
+    private final ReportCalendar calendar;
 
     FollowupPageController(ActionLists lists, ActionItems actions, ActionViews views, FollowupRows rows,
-                           TeamKeys teamKeys, Visitors visitors, Stylesheet stylesheet, HtmxScript htmx) {
+                           TeamKeys teamKeys, Visitors visitors, Stylesheet stylesheet, HtmxScript htmx,
+                           ReportCalendar calendar) {
         this.lists = lists;
         this.actions = actions;
         this.views = views;
@@ -96,6 +100,7 @@ class FollowupPageController {
         this.visitors = visitors;
         this.stylesheet = stylesheet;
         this.htmx = htmx;
+        this.calendar = calendar;
     }
 
     @Get(FollowupFilters.PATH)
@@ -197,7 +202,7 @@ class FollowupPageController {
         LocalDate due;
         try {
             version = versionOf(sent.version());
-            due = dueOf(sent.due());
+            due = dateOf("due", sent.due(), "to clear it");
             if (owner != null && owner.length() > Columns.NAME) {
                 throw new HttpStatusException(HttpStatus.BAD_REQUEST, "owner: must be at most " + Columns.NAME
                         + " characters");
@@ -212,12 +217,49 @@ class FollowupPageController {
             ActionItem current = actions.get(actionId, visitor.caller());
             ActionEdit edit = new ActionEdit(
                     Objects.equals(owner, current.owner()) ? null : new ActionEdit.Change<>(owner), null,
-                    Objects.equals(due, current.dueDate()) ? null : new ActionEdit.Change<>(due), null, null, null);
+                    Objects.equals(due, current.dueDate()) ? null : new ActionEdit.Change<>(due), null, null, null,
+                    null);
             if (edit.owner() != null || edit.due() != null) {
                 actions.edit(actionId, version, edit, visitor.caller());
             }
         } catch (ActionNotFoundException e) {
             return notFound(visitor, id);
+        } catch (StaleActionException e) {
+            return refused(sender, HttpStatus.CONFLICT, STALE, Kept.NOTHING);
+        } catch (DismissalConflictException e) {
+            return refused(sender, HttpStatus.CONFLICT, DISMISSED, Kept.NOTHING);
+        }
+        return saved(sender);
+    }
+
+    /**
+     * Snoozes the follow-up's reminders to its owner until a day after today, or stops snoozing them (an empty day),
+     * as the API's PATCH with {@code snoozed_until} does: the change is in its history, and no change to its ticket.
+     */
+    @Post(FollowupFilters.PATH + "/{id}/snooze")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> snooze(HttpRequest<?> request, String id, @Body @Nullable SnoozeForm form) {
+        SnoozeForm sent = form == null ? new SnoozeForm(null, null, null, null) : form;
+        return checked(request, id, sent.csrf(), sent.back(), sender -> snooze(sender, id, sent));
+    }
+
+    private HttpResponse<?> snooze(Sender sender, String id, SnoozeForm sent) {
+        long version;
+        LocalDate until;
+        try {
+            version = versionOf(sent.version());
+            until = dateOf("snoozed_until", sent.until(), "to stop snoozing");
+        } catch (HttpStatusException e) {
+            return refused(sender, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), Kept.NOTHING);
+        }
+        try {
+            actions.edit(sender.actionId(), version, new ActionEdit(null, null, null, null, null, null,
+                    new ActionEdit.Change<>(until)), sender.visitor().caller());
+        } catch (SnoozeNotAheadException e) {
+            return refused(sender, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), Kept.NOTHING);
+        } catch (ActionNotFoundException e) {
+            return notFound(sender.visitor(), id);
         } catch (StaleActionException e) {
             return refused(sender, HttpStatus.CONFLICT, STALE, Kept.NOTHING);
         } catch (DismissalConflictException e) {
@@ -338,6 +380,7 @@ class FollowupPageController {
                 .map(HistoryLine::of).toList();
         Map<String, Object> model = PageModel.of(stylesheet, visitor);
         model.put("row", row);
+        model.put("snoozed", action.snoozedOn(calendar.today()));
         model.put("history", history);
         model.put("historyCut", history.size() == HISTORY_SHOWN);
         model.put("message", message);
@@ -420,13 +463,14 @@ class FollowupPageController {
         }
     }
 
-    private static @Nullable LocalDate dueOf(@Nullable String due) {
-        String given = WeeklyPageController.blankToNull(due);
+    /** The day a form's {@code field} holds, null when it is empty ({@code orEmpty} says what that does). */
+    private static @Nullable LocalDate dateOf(String field, @Nullable String value, String orEmpty) {
+        String given = WeeklyPageController.blankToNull(value);
         try {
             return given == null ? null : LocalDate.parse(given);
         } catch (DateTimeParseException e) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST,
-                    "due: must be a date YYYY-MM-DD, or empty to clear it; was '" + given + "'");
+                    field + ": must be a date YYYY-MM-DD, or empty " + orEmpty + "; was '" + given + "'");
         }
     }
 
