@@ -37,6 +37,13 @@ public record SmtpConfiguration(
 
     public static final String PREFIX = "closeout.notify.smtp";
 
+    public SmtpConfiguration {
+        // application.yml reads CLOSEOUT_NOTIFY_SMTP_HOST with an empty default: empty means "no e-mail"
+        host = host == null || host.isBlank() ? null : host.strip();
+        username = username == null || username.isBlank() ? null : username;
+        password = password == null || password.isEmpty() ? null : password;
+    }
+
     /** Whether a host is set, so e-mail can be sent at all. */
     public boolean configured() {
         return host != null && !host.isBlank();

@@ -101,9 +101,10 @@ class NotificationTwoInstancesTest extends ApiTestBase {
         List<Map<String, Object>> sent = sentNotifications();
         assertEquals(sent.size(), received.size(), "one mail per sent notification");
         // each follow-up is due on a day of the two weeks: -3d, 0d, +1d and +7d fall inside for most of them
-        Map<Object, Long> perFollowUp = sent.stream().filter(row -> "reminder".equals(row.get("kind")))
-                .collect(Collectors.groupingBy(row -> row.get("action_id"), Collectors.counting()));
-        assertEquals(FOLLOW_UPS, perFollowUp.size(), "every follow-up was reminded");
+        Map<Long, Long> perFollowUp = sent.stream().filter(row -> "reminder".equals(row.get("kind")))
+                .collect(Collectors.groupingBy(row -> ((Number) row.get("action_id")).longValue(),
+                        Collectors.counting()));
+        assertTrue(perFollowUp.keySet().containsAll(ids), () -> "not every follow-up was reminded: " + perFollowUp);
         assertTrue(received.size() > 2 * FOLLOW_UPS, "a real volume: " + received.size());
     }
 
