@@ -5,36 +5,34 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 
-/** A team's schedule and zone: its own offsets and zone where it set them, the configuration's otherwise. */
+/**
+ * A team's reminder schedule and zone: its own offsets and zone where it set them ({@link TeamNotifySettings}),
+ * the configuration's otherwise; follow-ups of no team get the configuration's. {@code repeat-every} and
+ * {@code escalate-after} are checked at start-up, so a wrong value stops the service rather than the reminders.
+ */
 @Singleton
-public class NotifySchedules {
+class NotifySchedules {
 
+    private final TeamNotifySettings settings;
     private final NotifyConfiguration configuration;
-    private final List<Integer> offsets;
+    private final int repeatDays;
+    private final int escalateAfterDays;
 
-    NotifySchedules(NotifyConfiguration configuration) {
+    NotifySchedules(TeamNotifySettings settings, NotifyConfiguration configuration) {
+        this.settings = settings;
         this.configuration = configuration;
-        this.offsets = ReminderOffsets.parse(NotifyConfiguration.PREFIX + ".reminder-offsets",
-                configuration.reminderOffsets());
-        days(configuration.repeatEvery(), "repeat-every");
-        days(configuration.escalateAfter(), "escalate-after");
+        this.repeatDays = days(configuration.repeatEvery(), "repeat-every");
+        this.escalateAfterDays = days(configuration.escalateAfter(), "escalate-after");
     }
 
-    public ReminderSchedule of(@Nullable TeamNotify team) {
-        List<Integer> own = team == null ? null : team.reminderOffsets();
-        return new ReminderSchedule(own == null || own.isEmpty() ? offsets : own,
-                days(configuration.repeatEvery(), "repeat-every"), days(configuration.escalateAfter(), "escalate-after"));
+    ReminderSchedule of(@Nullable TeamNotify team) {
+        return new ReminderSchedule(settings.reminderOffsets(team == null ? TeamNotify.none(0) : team), repeatDays,
+                escalateAfterDays);
     }
 
-    public ZoneId zone(@Nullable TeamNotify team) {
-        return team == null || team.timeZone() == null ? configuration.timeZone() : team.timeZone();
-    }
-
-    /** The configuration's offsets, in days: what a team without its own gets. */
-    public List<Integer> defaultOffsets() {
-        return offsets;
+    ZoneId zone(@Nullable TeamNotify team) {
+        return team == null ? configuration.timeZone() : settings.timeZone(team);
     }
 
     private static int days(Duration duration, String key) {

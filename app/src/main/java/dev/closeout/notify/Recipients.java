@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Who gets what (docs/notifications.md, "Who gets what"). A reminder goes to its owner's address: the owner
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
  * SMTP is set up. Nobody reachable is one target, {@link Channel#NONE}, whose reason the skipped row keeps.
  */
 final class Recipients {
-
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+$");
 
     /** Where one message goes: a channel and, for e-mail, the address; or nobody, and why. */
     record Target(Channel channel, @Nullable String recipient, @Nullable String reason) {
@@ -29,7 +26,7 @@ final class Recipients {
     }
 
     static boolean isEmail(@Nullable String text) {
-        return text != null && EMAIL.matcher(text.strip()).matches();
+        return text != null && TeamNotify.isEmailAddress(text.strip());
     }
 
     static List<Target> reminder(@Nullable String owner, @Nullable TeamNotify team, @Nullable String teamKey,
@@ -45,8 +42,10 @@ final class Recipients {
         String who = owner == null ? "the follow-up has no owner" : address != null
                 ? "owner '" + owner + "' has an e-mail address but e-mail is off (closeout.notify.smtp.host is not set)"
                 : "owner '" + owner + "' has no e-mail address (not one, and not in the team's members)";
-        return List.of(Target.nobody(team == null ? who + (owner == null ? " and no team" : ", and the follow-up has no team")
-                : who + ", and team '" + teamKey + "' has " + noChannel(team, mail)));
+        if (team == null) {
+            return List.of(Target.nobody(who + (owner == null ? " and no team" : ", and the follow-up has no team")));
+        }
+        return List.of(Target.nobody(who + ", and team '" + teamKey + "' has " + noChannel(team, mail)));
     }
 
     static List<Target> escalation(@Nullable TeamNotify team, @Nullable String teamKey, boolean mail) {
