@@ -37,7 +37,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Posts notifications to webhooks: a Slack-compatible incoming webhook ({@code {"text": mrkdwn}}) and the generic
  * JSON webhook, signed with {@link WebhookSignature} when {@code closeout.notify.webhook-secret} is set
- * (docs/notifications-webhooks.md).
+ * (docs/notifications.md, "Slack and webhooks").
  *
  * <p>Each call is one try; trying again is the caller's, so a failure says whether it may pass (408, 425, 429, 5xx,
  * time-outs, broken connections) or not (redirects, other 4xx). Both carry the same {@code X-Closeout-Delivery}

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 /**
  * The signature on a generic webhook's body: {@code X-Closeout-Signature: sha256=<lower-case hex HMAC-SHA256 of
  * the body bytes as sent>}, keyed with {@code closeout.notify.webhook-secret}, so a receiver can tell a delivery
- * from Closeout from one anybody who learnt the URL could post (docs/notifications-webhooks.md).
+ * from Closeout from one anybody who learnt the URL could post (docs/notifications.md, "Slack and webhooks").
  */
 public final class WebhookSignature {
 
