@@ -16,6 +16,8 @@ import dev.closeout.action.ReasonRequiredException;
 import dev.closeout.action.SnoozeNotAheadException;
 import dev.closeout.action.StaleActionException;
 import dev.closeout.action.TransitionRequest;
+import dev.closeout.notify.Notification;
+import dev.closeout.notify.Notifications;
 import dev.closeout.report.ReportCalendar;
 import dev.closeout.security.Role;
 import dev.closeout.storage.Columns;
@@ -66,6 +68,8 @@ class FollowupPageController {
 
     /** Changes listed on a follow-up's page, the latest; the API's history has every one. */
     static final int HISTORY_SHOWN = 100;
+    /** The latest reminders and escalations shown; GET /api/notifications?action= has every one. */
+    static final int NOTIFICATIONS_SHOWN = 10;
     static final String STALE = "Someone changed this follow-up since you opened the page; it is shown as it "
             + "is now. Yours was not saved: make it again if it still applies.";
     static final String REASON_REQUIRED = "Moving a follow-up to not doing needs a reason: say why it will not be "
@@ -88,10 +92,11 @@ class FollowupPageController {
     private final Stylesheet stylesheet;
     private final HtmxScript htmx;
     private final ReportCalendar calendar;
+    private final Notifications notifications;
 
     FollowupPageController(ActionLists lists, ActionItems actions, ActionViews views, FollowupRows rows,
                            TeamKeys teamKeys, Visitors visitors, Stylesheet stylesheet, HtmxScript htmx,
-                           ReportCalendar calendar) {
+                           ReportCalendar calendar, Notifications notifications) {
         this.lists = lists;
         this.actions = actions;
         this.views = views;
@@ -101,6 +106,7 @@ class FollowupPageController {
         this.stylesheet = stylesheet;
         this.htmx = htmx;
         this.calendar = calendar;
+        this.notifications = notifications;
     }
 
     @Get(FollowupFilters.PATH)
@@ -383,6 +389,10 @@ class FollowupPageController {
         model.put("snoozed", action.snoozedOn(calendar.today()));
         model.put("history", history);
         model.put("historyCut", history.size() == HISTORY_SHOWN);
+        // the follow-up is the caller's to see (actions.get checked it), and so is what was sent about it
+        List<Notification> sent = notifications.list(id, null, null, null, null, NOTIFICATIONS_SHOWN);
+        model.put("notifications", sent.subList(0, Math.min(sent.size(), NOTIFICATIONS_SHOWN)).stream()
+                .map(ReminderLine::of).toList());
         model.put("message", message);
         model.put("back", back == null ? FollowupFilters.PATH + "/" + id : back);
         kept.putInto(model, row);
