@@ -1,5 +1,7 @@
 package dev.closeout.notify;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +22,7 @@ public record Message(String subject, String text, String html, String mrkdwn, M
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(mrkdwn, "mrkdwn");
-        json = Map.copyOf(json);
+        // in order and with its nulls (a follow-up with no owner says "owner": null): Map.copyOf takes neither
+        json = Collections.unmodifiableMap(new LinkedHashMap<>(json));
     }
 }
