@@ -9,6 +9,7 @@ import dev.closeout.team.Teams;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -49,18 +50,18 @@ class Digests {
     }
 
     /** A channel the digest goes to: e-mail with its address, slack or webhook (the URL is a secret), or nobody and why. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     record Destination(String channel, @Nullable String recipient, @Nullable String reason) {
     }
 
     /** The digest as it would be sent, and where to. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     record Preview(String team, String week, String subject, String markdown, String html, String slackText,
                    List<Destination> destinations) {
     }
 
     /** What a send did: the week and one notification per channel, as they stand after sending. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     record Sent(String team, String week, List<NotificationResponse> notifications) {
     }
 

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** What was sent, is to be sent, failed or was skipped, and why (docs/notifications.md, "What was sent"). */
@@ -65,7 +66,7 @@ class NotificationController {
         List<Notification> rows = notifications.list(action, teams, parse("state", state, NotificationState.class),
                 parse("kind", kind, NotificationKind.class), Cursor.decode(cursor), pageSize);
         Map<Long, String> keys = teamKeys.keysOf(rows.stream().map(Notification::teamId)
-                .filter(java.util.Objects::nonNull).distinct().toList());
+                .filter(Objects::nonNull).distinct().toList());
         return Page.of(rows, pageSize, Notification::id,
                 row -> NotificationResponse.of(row, row.teamId() == null ? null : keys.get(row.teamId())));
     }

@@ -9,10 +9,12 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +56,7 @@ class NotificationPlanner {
     /** Plans what is due now; returns how many rows were written. */
     int plan() {
         Instant now = clock.instant();
-        LocalDateTime written = LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+        LocalDateTime written = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         List<TeamName> teams = queries.teams();
         Map<Long, TeamNotify> teamSettings = settings.findAll(teams.stream().map(TeamName::id).toList());
         int planned = 0;
@@ -63,7 +65,7 @@ class NotificationPlanner {
             LocalDate day = sendingDay(now, schedules.zone(notify));
             if (day != null) {
                 List<PlannedNotification> rows = new ArrayList<>(followUps(team, notify, day));
-                if (day.getDayOfWeek() == java.time.DayOfWeek.MONDAY) {
+                if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
                     rows.addAll(digest(team, notify, day));
                 }
                 planned += write(rows, written);
@@ -72,7 +74,7 @@ class NotificationPlanner {
         LocalDate day = sendingDay(now, configuration.timeZone());
         if (day != null) {
             List<PlannedNotification> rows = new ArrayList<>(followUps(null, null, day));
-            if (day.getDayOfWeek() == java.time.DayOfWeek.MONDAY) {
+            if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
                 rows.addAll(review(day));
             }
             planned += write(rows, written);

@@ -91,7 +91,7 @@ class NotifyQueries {
                 .leftJoin(JIRA_TICKET).on(JIRA_TICKET.ACTION_ID.eq(ACTION_ITEM.ID))
                 .where(ACTION_ITEM.ID.eq(id))
                 .fetchOptional(row -> new FollowUp(row.value1(), row.value2(),
-                        ActionStatus.valueOf(row.value3().toUpperCase(java.util.Locale.ROOT)),
+                        ActionStatus.fromWireName(row.value3()),
                         Boolean.TRUE.equals(row.value4()), row.value5(), row.value6(), row.value7(), row.value8(),
                         row.value9(), row.value10(), row.value11(), row.value12(), row.value13()));
     }
