@@ -1,5 +1,7 @@
 package dev.closeout.notify;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,7 +13,8 @@ import java.util.Objects;
  * @param text    plain text, the e-mail's text/plain part
  * @param html    a whole HTML document, the e-mail's text/html part
  * @param mrkdwn  Slack's mrkdwn: {@code <url|label>} links, {@code *bold*}
- * @param json    the generic webhook's body, serialised as it is
+ * @param json    the generic webhook's body, serialised as it is, in its order; a value may be null (the digest of
+ *                all teams has no {@code team}, a preview no {@code notification_id}), so not {@code Map.copyOf}
  */
 public record Message(String subject, String text, String html, String mrkdwn, Map<String, Object> json) {
 
@@ -20,6 +23,6 @@ public record Message(String subject, String text, String html, String mrkdwn, M
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(mrkdwn, "mrkdwn");
-        json = Map.copyOf(json);
+        json = Collections.unmodifiableMap(new LinkedHashMap<>(json));
     }
 }
