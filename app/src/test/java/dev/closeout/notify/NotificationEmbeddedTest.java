@@ -7,6 +7,7 @@ import dev.closeout.support.EmbeddedDefault;
 import dev.closeout.support.TwoTeams;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Reminders on the embedded H2 default a first-run user gets: the planner's insert that ignores a row already
- * there, the claim's {@code FOR UPDATE SKIP LOCKED}, sending by e-mail and the list must all work there too.
+ * Reminders and digests on the embedded H2 default a first-run user gets: the planner's insert that ignores a row
+ * already there, both claims' {@code FOR UPDATE SKIP LOCKED}, sending by e-mail and the list must work there too.
  */
 class NotificationEmbeddedTest extends ApiTestBase {
 
@@ -161,6 +162,19 @@ class NotificationEmbeddedTest extends ApiTestBase {
         assertEquals(List.of(), notifications.claim(50, now.plusMinutes(4), Duration.ofMinutes(5)));
         assertEquals(pending, notifications.claim(50, now.plusMinutes(6), Duration.ofMinutes(5)).stream()
                 .map(Notification::id).toList());
+    }
+
+    @Test
+    void aDigestSentByHandIsClaimedByIdAndGoesOnce() {
+        Map<String, Object> sent = client.retrieve(HttpRequest.POST("/api/teams/pay/digest/send?week=2026-W49", "")
+                .bearerAuth(ADMIN), JSON_OBJECT);
+
+        assertEquals("sent", list(sent.get("notifications")).get(0).get("state"), sent::toString);
+        List<Mail> mails = MAILBOX.newMail(clock.instant());
+        assertEquals(1, mails.size());
+        assertTrue(mails.get(0).subject().startsWith("Weekly review 2026-W49: Payments"), mails.get(0).subject());
+        assertProblem(HttpStatus.CONFLICT, "force=true", () -> client.retrieve(
+                HttpRequest.POST("/api/teams/pay/digest/send?week=2026-W49", "").bearerAuth(ADMIN), JSON_OBJECT));
     }
 
     /** Sets a follow-up's due date as a client that just read it: with its ETag. */
