@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,6 +57,9 @@ class NotificationApiTest extends ApiTestBase {
 
     @Inject
     NotificationSender sender;
+
+    @Inject
+    Notifications notifications;
 
     @Inject
     JsonMapper json;
@@ -309,6 +314,24 @@ class NotificationApiTest extends ApiTestBase {
         assertEquals(1, again.size());
         assertEquals(mails.get(0).subject(), again.get(0).subject());
         assertEquals(2, notifications("?kind=digest&team=pay&state=sent").size(), "two mails in all");
+    }
+
+    @Test
+    void aDigestRowAWorkerIsSendingIsNotSentASecondTimeByHand() {
+        patchTeam(TwoTeams.PAY, Map.of("email", "pay-team@example.com"));
+        // Monday 09:00: pay's digest is planned, and a worker of another instance takes it to send
+        clock.set(Instant.parse("2026-12-07T09:00:00Z"));
+        planner.plan();
+        long digest = id(notifications("?kind=digest&team=pay").get(0));
+        List<Long> taken = notifications.claim(50, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                Duration.ofMinutes(5)).stream().map(Notification::id).toList();
+        assertTrue(taken.contains(digest), taken::toString);
+
+        List<Notification> after = sender.sendNow(List.of(digest));
+
+        assertEquals(NotificationState.PENDING, after.get(0).state(), "still the worker's to send");
+        assertTrue(MAILBOX.newMail(clock.instant()).stream().noneMatch(mail -> mail.to().contains("pay-team@example.com")),
+                "sent by hand while the worker sends it: twice");
     }
 
     @Test
