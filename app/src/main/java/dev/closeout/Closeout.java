@@ -29,7 +29,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
             @Tag(name = "teams", description = "Teams, their services, due policy and Jira settings."),
             @Tag(name = "reports", description = "Overdue follow-ups, the weekly review, recurring root causes."),
             @Tag(name = "jira", description = "The Jira sync: its state, passes on demand, tickets, the webhook."),
-            @Tag(name = "tokens", description = "API tokens, for admins.")})
+            @Tag(name = "tokens", description = "API tokens, for admins."),
+            @Tag(name = "notifications", description = "Reminders, escalations and digests: what was sent, "
+                    + "failed or skipped and why; a team's weekly digest previewed or sent now.")})
 @SecurityScheme(name = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An API token: CLOSEOUT_ADMIN_TOKEN, `closeout token create`, or POST /api/tokens.")
 @SecurityScheme(name = "jiraWebhookSignature", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,

@@ -68,7 +68,10 @@ class NotificationSender {
         return taken;
     }
 
-    /** Sends the given rows now, whatever their next attempt (a digest sent from the API); returns them after. */
+    /**
+     * Sends the given rows now (a digest sent from the API, planned due now), but not one a worker took and may be
+     * sending, which would go twice; returns them after.
+     */
     List<Notification> sendNow(List<Long> ids) {
         notifications.claim(ids, now(), configuration.claimLease()).forEach(this::deliver);
         return notifications.findAll(ids);

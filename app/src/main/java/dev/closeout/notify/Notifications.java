@@ -113,7 +113,10 @@ public class Notifications {
         return take(ids, now, lease);
     }
 
-    /** Takes the given pending rows whatever their next attempt, skipping those another worker holds. */
+    /**
+     * Takes the given pending rows that are due by {@code now}, skipping those another worker holds: locked now,
+     * or taken under a lease that has not run out (committed, so no longer locked, and perhaps being sent).
+     */
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public List<Notification> claim(Collection<Long> ids, LocalDateTime now, Duration lease) {
         if (ids.isEmpty()) {
@@ -122,6 +125,7 @@ public class Notifications {
         List<Long> free = dsl.select(NOTIFICATION.ID).from(NOTIFICATION)
                 .where(NOTIFICATION.ID.in(ids))
                 .and(NOTIFICATION.STATE.eq(NotificationState.PENDING.wireName()))
+                .and(NOTIFICATION.NEXT_ATTEMPT_AT.le(now))
                 .forUpdate().skipLocked()
                 .fetch(NOTIFICATION.ID);
         return take(free, now, lease);

@@ -130,6 +130,9 @@ class TeamScopeEveryOperationTest extends JiraApiTestBase {
                 "{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"id\":\"10001\"}}")
                 .contentType(MediaType.APPLICATION_JSON), new SignedOnly());
 
+        // the bare list's scoping is NotificationApiTest's: it needs notifications sent first
+        probe("GET /api/notifications", null, t -> get("/api/notifications?team=pay"), forbidden);
+
         probe("GET /api/postmortems", null, t -> get("/api/postmortems"), new ListWithoutPay(payPostmortems));
         probe("GET /api/postmortems", null, t -> get("/api/postmortems?q=checkout&service=Checkout"),
                 new ListWithoutPay(payPostmortems));
@@ -178,6 +181,10 @@ class TeamScopeEveryOperationTest extends JiraApiTestBase {
         probe("PATCH /api/teams/{key}", MediaType.APPLICATION_JSON, t -> HttpRequest.PATCH("/api/teams/pay",
                 Map.of("services", List.of("checkout", "billing", "storefront"))), forbidden);
         probe("GET /api/teams/{key}/actions", null, t -> get("/api/teams/pay/actions"), payTeam);
+        probe("GET /api/teams/{key}/digest/preview", null, t -> get("/api/teams/pay/digest/preview?week=2026-W49"),
+                payTeam);
+        probe("POST /api/teams/{key}/digest/send", null, t -> HttpRequest.POST(
+                "/api/teams/pay/digest/send?week=2026-W49", ""), forbidden);
 
         probe("GET /api/tokens", null, t -> get("/api/tokens"), forbidden);
         probe("POST /api/tokens", MediaType.APPLICATION_JSON, t -> HttpRequest.POST("/api/tokens",

@@ -74,7 +74,8 @@ class OpenApiDocumentTest extends ApiTestBase {
     void tagsEachOperationWithItsDomainAndSummarisesIt() {
         Set<String> declared = document.getTags().stream().map(tag -> tag.getName()).collect(Collectors.toSet());
 
-        assertEquals(Set.of("postmortems", "actions", "teams", "reports", "jira", "tokens"), declared);
+        assertEquals(Set.of("postmortems", "actions", "teams", "reports", "jira", "tokens", "notifications"),
+                declared);
         assertEquals(Map.of(), filter(operations, operation -> operation.getTags() == null
                 || operation.getTags().size() != 1 || !declared.contains(operation.getTags().get(0))),
                 "operations without exactly one declared tag (none under 'default')");
