@@ -87,13 +87,18 @@ public class Notifications {
                 .orderBy(NOTIFICATION.ID).fetch(Notifications::notification);
     }
 
-    /** Whether {@code subjectKey} has a digest for {@code occasion} (a week) on any channel. */
+    /**
+     * Whether {@code subjectKey}'s digest for {@code occasion} (a week) went, or is on its way, on any channel. One
+     * that went nowhere (skipped: no channel yet; failed: refused) does not count, so a team that sets a channel
+     * later in the week still gets the week's digest; the unique key keeps each channel to one row.
+     */
     @ReadOnly
     public boolean hasDigest(String subjectKey, String occasion) {
         return dsl.fetchExists(dsl.selectOne().from(NOTIFICATION)
                 .where(NOTIFICATION.SUBJECT_KEY.eq(subjectKey))
                 .and(NOTIFICATION.KIND.eq(NotificationKind.DIGEST.wireName()))
-                .and(NOTIFICATION.OCCASION.eq(occasion)));
+                .and(NOTIFICATION.OCCASION.eq(occasion))
+                .and(NOTIFICATION.STATE.in(NotificationState.PENDING.wireName(), NotificationState.SENT.wireName())));
     }
 
     /**

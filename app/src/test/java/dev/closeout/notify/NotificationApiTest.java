@@ -317,6 +317,22 @@ class NotificationApiTest extends ApiTestBase {
     }
 
     @Test
+    void aTeamThatGetsItsFirstChannelAfterMondaysDigestWentNowhereGetsTheWeekStill() {
+        // Monday 09:00: pay has no channel, so its digest of 2026-W49 is kept as skipped
+        walk(Instant.parse("2026-12-07T10:00:00Z"));
+        assertEquals(List.of("skipped"), notifications("?kind=digest&team=pay").stream()
+                .map(row -> row.get("state")).toList());
+
+        // the team lead sets an address: the planner sends the week's digest there, once
+        patchTeam(TwoTeams.PAY, Map.of("email", "pay-team@example.com"));
+        walk(Instant.parse("2026-12-07T11:00:00Z"));
+        assertEquals(1, received.stream().filter(mail -> mail.to().contains("pay-team@example.com")).count(),
+                () -> received.toString());
+        // and it counts as the week's: a send by hand without force is refused
+        assertProblem(HttpStatus.CONFLICT, "force=true", () -> sendDigest("pay", "2026-W49", false));
+    }
+
+    @Test
     void aDigestRowAWorkerIsSendingIsNotSentASecondTimeByHand() {
         patchTeam(TwoTeams.PAY, Map.of("email", "pay-team@example.com"));
         // Monday 09:00: pay's digest is planned, and a worker of another instance takes it to send

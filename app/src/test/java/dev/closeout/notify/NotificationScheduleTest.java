@@ -13,12 +13,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static dev.closeout.db.jooq.Tables.JIRA_TICKET;
 import static dev.closeout.support.TestTokens.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +62,8 @@ class NotificationScheduleTest extends ApiTestBase {
         properties.put("closeout.notify.smtp.timeout", "5s");
         properties.put("closeout.notify.smtp.connect-timeout", "5s");
         properties.put("closeout.public-url", PUBLIC_URL);
+        // the sync stays off; the address is what a reminder's link to the ticket is made of
+        properties.put("closeout.jira.base-url", "https://acme.atlassian.net");
         return properties;
     }
 
@@ -113,6 +118,12 @@ class NotificationScheduleTest extends ApiTestBase {
 
     @Test
     void aReminderSaysWhatFromWhereDueWhenHowLateWithLinksAndHowToSnooze() {
+        // the follow-up has its ticket, as the Jira sync leaves it
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        transactions.executeWrite(status -> dsl.insertInto(JIRA_TICKET).set(JIRA_TICKET.ACTION_ID, priyaRollback)
+                .set(JIRA_TICKET.STATE, "synced").set(JIRA_TICKET.ISSUE_ID, "10423").set(JIRA_TICKET.ISSUE_KEY, "PAY-123")
+                .set(JIRA_TICKET.NEXT_ATTEMPT_AT, now).set(JIRA_TICKET.CREATED_AT, now).set(JIRA_TICKET.UPDATED_AT, now)
+                .execute());
         walk(Instant.parse("2026-12-23T12:00:00Z"), Duration.ofHours(1));
 
         Mail weekLate = only("priya@example.com", "2026-12-23T08:00:00Z");
@@ -126,6 +137,7 @@ class NotificationScheduleTest extends ApiTestBase {
         assertTrue(text.contains("Owner: priya"), text);
         assertTrue(text.contains("Team: Payments"), text);
         assertTrue(text.contains(PUBLIC_URL + "/follow-ups/" + priyaRollback), text);
+        assertTrue(text.contains("Jira: PAY-123 <https://acme.atlassian.net/browse/PAY-123>"), text);
         assertTrue(text.contains("\"snoozed_until\""), text);
         assertTrue(weekLate.html().contains("<a href=\"" + PUBLIC_URL + "/follow-ups/" + priyaRollback + "\">"),
                 weekLate.html());
