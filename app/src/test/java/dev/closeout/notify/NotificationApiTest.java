@@ -1,15 +1,12 @@
 package dev.closeout.notify;
 
-import dev.closeout.action.MovableClock;
 import dev.closeout.notify.Mailbox.Mail;
 import dev.closeout.support.ApiTestBase;
 import dev.closeout.support.TwoTeams;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,60 +38,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * filtered and paged, within a scoped token's team; a team's digest previewed and sent by hand, once a week unless
  * forced; and what the Slack and generic webhooks receive, with the signature a receiver checks.
  */
-class NotificationApiTest extends ApiTestBase {
+class NotificationApiTest extends NotificationTestBase {
 
-    static final String PUBLIC_URL = "https://closeout.example.com";
     static final String WEBHOOK_SECRET = "whsec-7c1e0f5b2a9d";
     static final String SLACK_PATH = "/services/T0PAY00/B0DIGEST/q8XbS3cr3tT0k3n";
-
-    static final Mailbox MAILBOX = new Mailbox();
-
-    @Inject
-    MovableClock clock;
-
-    @Inject
-    NotificationPlanner planner;
-
-    @Inject
-    NotificationSender sender;
-
-    @Inject
-    Notifications notifications;
 
     @Inject
     JsonMapper json;
 
-    TwoTeams teams;
     long priyaRollback;
     long webAlert;
-    final List<Mail> received = new ArrayList<>();
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(MovableClock.on(super.getProperties()));
-        properties.put("closeout.notify.smtp.host", "127.0.0.1");
-        properties.put("closeout.notify.smtp.port", Integer.toString(MAILBOX.port));
-        properties.put("closeout.notify.smtp.from", "closeout@example.com");
-        properties.put("closeout.notify.smtp.timeout", "5s");
-        properties.put("closeout.notify.smtp.connect-timeout", "5s");
+        Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("closeout.notify.webhook-secret", WEBHOOK_SECRET);
         properties.put("closeout.notify.review-recipients", "reliability-leads@example.com");
-        properties.put("closeout.public-url", PUBLIC_URL);
         return properties;
-    }
-
-    @AfterAll
-    void stopMail() {
-        MAILBOX.stop();
     }
 
     @BeforeEach
     void twoTeams() {
         // Monday 7 December 2026, midnight UTC: the week before, 2026-W49, is complete
-        clock.set(Instant.parse("2026-12-07T00:00:00Z"));
-        MAILBOX.newMail(clock.instant());
-        received.clear();
-        teams = TwoTeams.setUp(client);
+        twoTeamsFrom(Instant.parse("2026-12-07T00:00:00Z"));
         priyaRollback = teams.checkoutActions.get(2);
         webAlert = teams.searchActions.get(1);
         // the postmortems are from 2025: every follow-up but the two a test follows is due far ahead
@@ -206,7 +172,7 @@ class NotificationApiTest extends ApiTestBase {
         assertTrue(reason.contains("owner 'dana' has no e-mail address"), reason);
         assertTrue(reason.contains("team 'pay' has no email, slack_webhook_url or webhook_url"), reason);
         assertTrue(notifications("?state=skipped&team=pay").stream().anyMatch(r -> id(r) == id(row)));
-        assertTrue(MAILBOX.newMail(clock.instant()).stream()
+        assertTrue(mailbox.newMail(clock.instant()).stream()
                 .allMatch(mail -> mail.to().equals(List.of("reliability-leads@example.com"))));
     }
 
@@ -220,7 +186,7 @@ class NotificationApiTest extends ApiTestBase {
         assertEquals(1, review.size(), review::toString);
         assertEquals("sent", review.get(0).get("state"), review::toString);
         assertEquals("2026-W49", review.get(0).get("occasion"));
-        List<Mail> mails = MAILBOX.newMail(clock.instant());
+        List<Mail> mails = mailbox.newMail(clock.instant());
         assertEquals(1, mails.size());
         assertEquals(List.of("reliability-leads@example.com"), mails.get(0).to());
         assertTrue(mails.get(0).subject().startsWith("Weekly review 2026-W49, all teams — "), mails.get(0).subject());
@@ -250,7 +216,7 @@ class NotificationApiTest extends ApiTestBase {
             assertFalse(preview.toString().contains("q8XbS3cr3tT0k3n"), preview::toString);
             assertTrue(slack.received().isEmpty(), "a preview sends nothing");
         }
-        assertTrue(MAILBOX.newMail(clock.instant()).isEmpty(), "a preview sends nothing");
+        assertTrue(mailbox.newMail(clock.instant()).isEmpty(), "a preview sends nothing");
     }
 
     @Test
@@ -280,7 +246,7 @@ class NotificationApiTest extends ApiTestBase {
             assertProblem(HttpStatus.FORBIDDEN, "403", () -> client.exchange(
                     HttpRequest.POST("/api/teams/web/digest/send?week=2026-W49", "").bearerAuth(token)));
         }
-        assertTrue(MAILBOX.newMail(clock.instant()).isEmpty());
+        assertTrue(mailbox.newMail(clock.instant()).isEmpty());
         assertEquals(List.of(), notifications("?kind=digest"));
     }
 
@@ -294,7 +260,7 @@ class NotificationApiTest extends ApiTestBase {
         assertEquals(1, rows.size(), rows::toString);
         assertEquals("sent", rows.get(0).get("state"));
         assertEquals("email", rows.get(0).get("channel"));
-        List<Mail> mails = MAILBOX.newMail(clock.instant());
+        List<Mail> mails = mailbox.newMail(clock.instant());
         assertEquals(1, mails.size());
         assertEquals(List.of("pay-team@example.com"), mails.get(0).to());
         assertTrue(mails.get(0).subject().startsWith("Weekly review 2026-W49: Payments"), mails.get(0).subject());
@@ -305,12 +271,12 @@ class NotificationApiTest extends ApiTestBase {
         assertProblem(HttpStatus.CONFLICT, "force=true", () -> sendDigest("pay", "2026-W49", false));
         String conflict = assertProblem(HttpStatus.CONFLICT, "week: ", () -> sendDigest("pay", "2026-W49", false));
         assertTrue(conflict.contains("2026-W49"), conflict);
-        assertTrue(MAILBOX.newMail(clock.instant()).isEmpty(), "a refused send sends nothing");
+        assertTrue(mailbox.newMail(clock.instant()).isEmpty(), "a refused send sends nothing");
 
         clock.advance(Duration.ofMinutes(5));
         Map<String, Object> forced = sendDigest("pay", "2026-W49", true);
         assertEquals("sent", list(forced.get("notifications")).get(0).get("state"));
-        List<Mail> again = MAILBOX.newMail(clock.instant());
+        List<Mail> again = mailbox.newMail(clock.instant());
         assertEquals(1, again.size());
         assertEquals(mails.get(0).subject(), again.get(0).subject());
         assertEquals(2, notifications("?kind=digest&team=pay&state=sent").size(), "two mails in all");
@@ -346,7 +312,7 @@ class NotificationApiTest extends ApiTestBase {
         List<Notification> after = sender.sendNow(List.of(digest));
 
         assertEquals(NotificationState.PENDING, after.get(0).state(), "still the worker's to send");
-        assertTrue(MAILBOX.newMail(clock.instant()).stream().noneMatch(mail -> mail.to().contains("pay-team@example.com")),
+        assertTrue(mailbox.newMail(clock.instant()).stream().noneMatch(mail -> mail.to().contains("pay-team@example.com")),
                 "sent by hand while the worker sends it: twice");
     }
 
@@ -385,7 +351,7 @@ class NotificationApiTest extends ApiTestBase {
             assertFalse(reason.contains("q8XbS3cr3tT0k3n") || reason.contains("/services/"), reason);
             assertEquals("failed", notifications("?state=failed").get(0).get("state"));
             // the e-mail went all the same
-            assertEquals(1, MAILBOX.newMail(clock.instant()).size());
+            assertEquals(1, mailbox.newMail(clock.instant()).size());
         }
         // the gauge reads the database at most every 15 seconds of the clock
         clock.advance(Duration.ofMinutes(1));
@@ -435,23 +401,13 @@ class NotificationApiTest extends ApiTestBase {
         }
     }
 
-    // --- walking the clock, and the API as people use it
+    // --- the API as people use it
 
     /** Both teams in their zones, reached by e-mail: priya by the members table, the web team by its list. */
     void bothTeamsByEmail() {
         patchTeam(TwoTeams.PAY, Map.of("time_zone", "Europe/Berlin", "email", "pay-team@example.com",
                 "members", Map.of("priya", "priya@example.com"), "escalation_contact", "pay-leads@example.com"));
         patchTeam(TwoTeams.WEB, Map.of("time_zone", "America/New_York", "email", "web-team@example.com"));
-    }
-
-    /** Moves the clock an hour at a time up to {@code until}, planning and sending at each tick as the job does. */
-    void walk(Instant until) {
-        while (clock.instant().isBefore(until)) {
-            clock.advance(Duration.ofHours(1));
-            planner.plan();
-            sender.sendPending();
-            received.addAll(MAILBOX.newMail(clock.instant()));
-        }
     }
 
     /** Every row the admin sees with {@code query}, all pages. */
@@ -486,25 +442,5 @@ class NotificationApiTest extends ApiTestBase {
 
     static Long number(Object value) {
         return value == null ? null : ((Number) value).longValue();
-    }
-
-    List<Long> allFollowUps() {
-        List<Long> ids = new ArrayList<>(teams.payActions());
-        ids.addAll(teams.searchActions);
-        return ids;
-    }
-
-    void patchTeam(String key, Map<String, Object> body) {
-        exchange(HttpRequest.PATCH("/api/teams/" + key, body).bearerAuth(ADMIN));
-    }
-
-    /** Patches a follow-up as a client that just read it: with its ETag. */
-    void patch(long id, Map<String, Object> body) {
-        String etag = exchange(HttpRequest.GET("/api/actions/" + id).bearerAuth(ADMIN)).header(HttpHeaders.ETAG);
-        exchange(HttpRequest.PATCH("/api/actions/" + id, body).header(HttpHeaders.IF_MATCH, etag).bearerAuth(ADMIN));
-    }
-
-    void due(long id, String date) {
-        patch(id, Map.of("due", date));
     }
 }

@@ -1,15 +1,10 @@
 package dev.closeout.notify;
 
-import dev.closeout.action.MovableClock;
 import dev.closeout.notify.Mailbox.Mail;
-import dev.closeout.support.ApiTestBase;
 import dev.closeout.support.EmbeddedDefault;
 import dev.closeout.support.TwoTeams;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +14,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,46 +29,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Reminders and digests on the embedded H2 default a first-run user gets: the planner's insert that ignores a row
  * already there, both claims' {@code FOR UPDATE SKIP LOCKED}, sending by e-mail and the list must work there too.
  */
-class NotificationEmbeddedTest extends ApiTestBase {
+class NotificationEmbeddedTest extends NotificationTestBase {
 
-    static final Mailbox MAILBOX = new Mailbox();
-
-    @Inject
-    MovableClock clock;
-
-    @Inject
-    NotificationPlanner planner;
-
-    @Inject
-    NotificationSender sender;
-
-    @Inject
-    Notifications notifications;
-
-    TwoTeams teams;
     long priyaRollback;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(MovableClock.on(EmbeddedDefault.properties()));
-        properties.put("closeout.notify.smtp.host", "127.0.0.1");
-        properties.put("closeout.notify.smtp.port", Integer.toString(MAILBOX.port));
-        properties.put("closeout.notify.smtp.from", "closeout@example.com");
-        properties.put("closeout.public-url", "https://closeout.example.com");
-        return properties;
-    }
-
-    @AfterAll
-    void stopMail() {
-        MAILBOX.stop();
+    Map<String, String> database() {
+        return EmbeddedDefault.properties();
     }
 
     @BeforeEach
     void payRemindsPriyaAndSendsItsDigestByEmail() {
         // Monday 7 December 2026, before 09:00 UTC
-        clock.set(Instant.parse("2026-12-07T00:00:00Z"));
-        MAILBOX.newMail(clock.instant());
-        teams = TwoTeams.setUp(client);
+        twoTeamsFrom(Instant.parse("2026-12-07T00:00:00Z"));
         exchange(HttpRequest.PATCH("/api/teams/" + TwoTeams.PAY, Map.of("email", "pay-team@example.com",
                 "members", Map.of("priya", "priya@example.com"))).bearerAuth(ADMIN));
         priyaRollback = teams.checkoutActions.get(2);
@@ -93,7 +60,7 @@ class NotificationEmbeddedTest extends ApiTestBase {
 
         sender.sendPending();
 
-        List<Mail> mails = MAILBOX.newMail(clock.instant());
+        List<Mail> mails = mailbox.newMail(clock.instant());
         List<Mail> priyas = mails.stream().filter(mail -> mail.to().equals(List.of("priya@example.com"))).toList();
         assertEquals(1, priyas.size(), mails::toString);
         assertEquals("Follow-up due today: Roll back pricing-service release 4.12.0 everywhere",
@@ -170,7 +137,7 @@ class NotificationEmbeddedTest extends ApiTestBase {
                 .bearerAuth(ADMIN), JSON_OBJECT);
 
         assertEquals("sent", list(sent.get("notifications")).get(0).get("state"), sent::toString);
-        List<Mail> mails = MAILBOX.newMail(clock.instant());
+        List<Mail> mails = mailbox.newMail(clock.instant());
         assertEquals(1, mails.size());
         assertTrue(mails.get(0).subject().startsWith("Weekly review 2026-W49: Payments"), mails.get(0).subject());
         assertProblem(HttpStatus.CONFLICT, "force=true", () -> client.retrieve(
@@ -178,9 +145,4 @@ class NotificationEmbeddedTest extends ApiTestBase {
     }
 
     /** Sets a follow-up's due date as a client that just read it: with its ETag. */
-    void due(long id, String date) {
-        String etag = exchange(HttpRequest.GET("/api/actions/" + id).bearerAuth(ADMIN)).header(HttpHeaders.ETAG);
-        exchange(HttpRequest.PATCH("/api/actions/" + id, Map.of("due", date)).header(HttpHeaders.IF_MATCH, etag)
-                .bearerAuth(ADMIN));
-    }
 }

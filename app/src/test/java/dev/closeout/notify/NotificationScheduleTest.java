@@ -1,13 +1,7 @@
 package dev.closeout.notify;
 
-import dev.closeout.action.MovableClock;
 import dev.closeout.notify.Mailbox.Mail;
-import dev.closeout.support.ApiTestBase;
 import dev.closeout.support.TwoTeams;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static dev.closeout.db.jooq.Tables.JIRA_TICKET;
-import static dev.closeout.support.TestTokens.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,55 +22,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Reminders, escalations and digests walked through weeks on a movable clock, with a real SMTP server: two teams
  * in two zones, each message checked for its day, its local hour and its words, and counted, so none comes twice.
  */
-class NotificationScheduleTest extends ApiTestBase {
+class NotificationScheduleTest extends NotificationTestBase {
 
-    static final String PUBLIC_URL = "https://closeout.example.com";
-
-    static final Mailbox MAILBOX = new Mailbox();
-
-    @Inject
-    MovableClock clock;
-
-    @Inject
-    NotificationPlanner planner;
-
-    @Inject
-    NotificationSender sender;
-
-    @Inject
-    Notifications notifications;
-
-    TwoTeams teams;
     long priyaRollback;
     long webAlert;
-    final List<Mail> received = new ArrayList<>();
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(MovableClock.on(super.getProperties()));
-        properties.put("closeout.notify.smtp.host", "127.0.0.1");
-        properties.put("closeout.notify.smtp.port", Integer.toString(MAILBOX.port));
-        properties.put("closeout.notify.smtp.from", "closeout@example.com");
-        properties.put("closeout.notify.smtp.timeout", "5s");
-        properties.put("closeout.notify.smtp.connect-timeout", "5s");
-        properties.put("closeout.public-url", PUBLIC_URL);
+        Map<String, String> properties = new HashMap<>(super.getProperties());
         // the sync stays off; the address is what a reminder's link to the ticket is made of
         properties.put("closeout.jira.base-url", "https://acme.atlassian.net");
         return properties;
     }
 
-    @AfterAll
-    void stopMail() {
-        MAILBOX.stop();
-    }
-
     @BeforeEach
     void twoTeamsInTwoZones() {
         // Monday 7 December 2026, midnight UTC
-        clock.set(Instant.parse("2026-12-07T00:00:00Z"));
-        MAILBOX.newMail(clock.instant());
-        received.clear();
-        teams = TwoTeams.setUp(client);
+        twoTeamsFrom(Instant.parse("2026-12-07T00:00:00Z"));
         patchTeam(TwoTeams.PAY, Map.of("time_zone", "Europe/Berlin", "email", "pay-team@example.com",
                 "members", Map.of("priya", "priya@example.com"), "escalation_contact", "pay-leads@example.com"));
         patchTeam(TwoTeams.WEB, Map.of("time_zone", "America/New_York", "email", "web-team@example.com"));
@@ -187,7 +147,7 @@ class NotificationScheduleTest extends ApiTestBase {
         transition(closing, "not_doing");
         sender.sendPending();
 
-        assertTrue(MAILBOX.newMail(clock.instant()).stream().noneMatch(mail -> mail.to().contains("closer@example.com")));
+        assertTrue(mailbox.newMail(clock.instant()).stream().noneMatch(mail -> mail.to().contains("closer@example.com")));
         Map<String, Object> row = list(getJson("/api/notifications?action=" + closing).get("items")).get(0);
         assertEquals("skipped", row.get("state"));
         assertTrue(((String) row.get("reason")).contains("closed (not_doing)"), (String) row.get("reason"));
@@ -196,7 +156,7 @@ class NotificationScheduleTest extends ApiTestBase {
     @Test
     void anHourWithoutSmtpDelaysTheMorningsMailAndLosesNoneOrSendsOneTwice() {
         clock.set(Instant.parse("2026-12-14T07:00:00Z"));
-        MAILBOX.stop();
+        mailbox.stop();
         try {
             // 08:00 to 09:00 UTC, every ten minutes: Berlin's 09:00 mail is due and the server is down
             for (int tick = 0; tick <= 6; tick++) {
@@ -209,7 +169,7 @@ class NotificationScheduleTest extends ApiTestBase {
             assertTrue(waiting.stream().allMatch(row -> ((Number) row.get("attempts")).intValue() >= 2), waiting::toString);
             assertTrue(waiting.stream().allMatch(row -> row.get("reason") != null), waiting::toString);
         } finally {
-            MAILBOX.start();
+            mailbox.start();
         }
         walk(Instant.parse("2026-12-14T12:00:00Z"), Duration.ofMinutes(10));
 
@@ -220,17 +180,7 @@ class NotificationScheduleTest extends ApiTestBase {
                 .allMatch(row -> "sent".equals(row.get("state")) && row.get("reason") == null), sent::toString);
     }
 
-    // --- walking the clock
-
-    /** Moves the clock by {@code step} up to {@code until}, planning and sending at each tick as the job does. */
-    void walk(Instant until, Duration step) {
-        while (clock.instant().isBefore(until)) {
-            clock.advance(step);
-            planner.plan();
-            sender.sendPending();
-            received.addAll(MAILBOX.newMail(clock.instant()));
-        }
-    }
+    // --- what arrived
 
     List<String> arrivals(String to, String subjectStart) {
         return received.stream().filter(mail -> mail.to().contains(to) && mail.subject().startsWith(subjectStart))
@@ -247,36 +197,5 @@ class NotificationScheduleTest extends ApiTestBase {
     static String summary(List<Mail> mails) {
         return mails.stream().map(mail -> mail.arrived() + " " + mail.to() + " " + mail.subject())
                 .collect(Collectors.joining("\n"));
-    }
-
-    // --- the API as people use it
-
-    List<Long> allFollowUps() {
-        List<Long> ids = new ArrayList<>(teams.payActions());
-        ids.addAll(teams.searchActions);
-        return ids;
-    }
-
-    void patchTeam(String key, Map<String, Object> body) {
-        exchange(HttpRequest.PATCH("/api/teams/" + key, body).bearerAuth(ADMIN));
-    }
-
-    /** Patches a follow-up as a client that just read it: with its ETag. */
-    void patch(long id, Map<String, Object> body) {
-        String etag = exchange(HttpRequest.GET("/api/actions/" + id).bearerAuth(ADMIN)).header(HttpHeaders.ETAG);
-        exchange(HttpRequest.PATCH("/api/actions/" + id, body).header(HttpHeaders.IF_MATCH, etag).bearerAuth(ADMIN));
-    }
-
-    void due(long id, String date) {
-        patch(id, Map.of("due", date));
-    }
-
-    void owner(long id, String owner) {
-        patch(id, Map.of("owner", owner));
-    }
-
-    void transition(long id, String to) {
-        exchange(HttpRequest.POST("/api/actions/" + id + "/transitions", Map.of("to", to, "reason", "test"))
-                .bearerAuth(ADMIN));
     }
 }

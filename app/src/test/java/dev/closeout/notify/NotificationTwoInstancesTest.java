@@ -6,7 +6,6 @@ import dev.closeout.support.ApiTestBase;
 import dev.closeout.support.TwoTeams;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,33 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two instances sharing the database and the clock plan and send at the same moments, as two replicas behind a
  * load balancer do: every message goes exactly once.
  */
-class NotificationTwoInstancesTest extends ApiTestBase {
+class NotificationTwoInstancesTest extends NotificationTestBase {
 
-    static final Mailbox MAILBOX = new Mailbox();
     static final int FOLLOW_UPS = 40;
-
-    @Inject
-    MovableClock clock;
-
-    @Inject
-    NotificationPlanner planner;
-
-    @Inject
-    NotificationSender sender;
 
     ApplicationContext second;
     MovableClock secondClock;
     NotificationPlanner secondPlanner;
     NotificationSender secondSender;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(MovableClock.on(super.getProperties()));
-        properties.put("closeout.notify.smtp.host", "127.0.0.1");
-        properties.put("closeout.notify.smtp.port", Integer.toString(MAILBOX.port));
-        properties.put("closeout.public-url", "https://closeout.example.com");
-        return properties;
-    }
 
     @BeforeAll
     void secondInstance() {
@@ -67,23 +46,21 @@ class NotificationTwoInstancesTest extends ApiTestBase {
     }
 
     @AfterAll
-    void stopAll() {
+    void stopSecond() {
         second.close();
-        MAILBOX.stop();
     }
 
     @Test
     void twoInstancesTickingTogetherSendEveryMessageExactlyOnce() throws Exception {
-        set(Instant.parse("2026-12-11T00:00:00Z"));
-        TwoTeams teams = TwoTeams.setUp(client);
+        twoTeamsFrom(Instant.parse("2026-12-11T00:00:00Z"));
+        secondClock.set(clock.instant());
         exchange(HttpRequest.PATCH("/api/teams/" + TwoTeams.PAY, Map.of("email", "pay-team@example.com",
                 "escalation_contact", "pay-leads@example.com")).bearerAuth(ADMIN));
         List<Long> ids = importFollowUps(teams);
         assertEquals(FOLLOW_UPS, ids.size());
-        MAILBOX.newMail(clock.instant());
+        mailbox.newMail(clock.instant());
 
         // Friday to the Friday after, hourly: both instances plan and send at each tick, at the same moment
-        List<Mail> received = new ArrayList<>();
         CyclicBarrier together = new CyclicBarrier(2);
         Instant until = Instant.parse("2026-12-18T23:00:00Z");
         while (clock.instant().isBefore(until)) {
@@ -92,7 +69,7 @@ class NotificationTwoInstancesTest extends ApiTestBase {
             CompletableFuture<Void> two = CompletableFuture.runAsync(() -> tick(together, secondPlanner, secondSender));
             one.get();
             two.get();
-            received.addAll(MAILBOX.newMail(clock.instant()));
+            received.addAll(mailbox.newMail(clock.instant()));
         }
 
         Map<String, Long> byMessageId = received.stream().collect(Collectors.groupingBy(Mail::messageId,
