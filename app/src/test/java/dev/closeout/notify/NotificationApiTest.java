@@ -317,6 +317,31 @@ class NotificationApiTest extends NotificationTestBase {
     }
 
     @Test
+    void anEscalationGoesToTheEscalationChannelsWebhookAndATeamChannelNever() {
+        try (WebhookReceiver leads = WebhookReceiver.start(); WebhookReceiver team = WebhookReceiver.start()) {
+            patchTeam(TwoTeams.PAY, Map.of("escalation_contact", leads.url("/services/T0PAY00/B0LEADS/l3adsT0k3n"),
+                    "slack_webhook_url", team.url(SLACK_PATH)));
+            // due 9 December: 14 days overdue on Wednesday the 23rd
+            clock.set(Instant.parse("2026-12-23T00:00:00Z"));
+            walk(Instant.parse("2026-12-23T12:00:00Z"));
+
+            WebhookReceiver.Received escalation = leads.one();
+            String text = (String) read(escalation).get("text");
+            assertTrue(text.startsWith("*Escalation: follow-up overdue by 14 days: Roll back pricing-service release"),
+                    text);
+            assertTrue(text.contains("<" + PUBLIC_URL + "/follow-ups/" + priyaRollback + "|#" + priyaRollback + ">"),
+                    text);
+            // the team's channel got priya's reminder (she has no address), not the escalation
+            assertTrue(team.received().stream().map(post -> (String) read(post).get("text"))
+                    .noneMatch(posted -> posted.startsWith("*Escalation")), team.received()::toString);
+            Map<String, Object> row = notifications("?kind=escalation&team=pay&action=" + priyaRollback).get(0);
+            assertEquals("slack", row.get("channel"));
+            assertEquals("escalation", row.get("recipient"));
+            assertEquals("sent", row.get("state"));
+        }
+    }
+
+    @Test
     void theDigestGoesToSlackInMrkdwn() {
         try (WebhookReceiver slack = WebhookReceiver.start()) {
             patchTeam(TwoTeams.PAY, Map.of("slack_webhook_url", slack.url(SLACK_PATH)));
