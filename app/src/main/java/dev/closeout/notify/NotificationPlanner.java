@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -60,11 +61,12 @@ class NotificationPlanner {
         List<TeamName> teams = queries.teams();
         Map<Long, TeamNotify> teamSettings = settings.findAll(teams.stream().map(TeamName::id).toList());
         int planned = 0;
+        PlannedDays plannedDays = new PlannedDays();
         for (TeamName team : teams) {
             TeamNotify notify = teamSettings.getOrDefault(team.id(), TeamNotify.none(team.id()));
             LocalDate day = sendingDay(now, schedules.zone(notify));
             if (day != null) {
-                List<PlannedNotification> rows = new ArrayList<>(followUps(team, notify, day));
+                List<PlannedNotification> rows = new ArrayList<>(followUps(team, notify, day, plannedDays));
                 if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
                     rows.addAll(digest(team, notify, day));
                 }
@@ -73,13 +75,26 @@ class NotificationPlanner {
         }
         LocalDate day = sendingDay(now, configuration.timeZone());
         if (day != null) {
-            List<PlannedNotification> rows = new ArrayList<>(followUps(null, null, day));
+            List<PlannedNotification> rows = new ArrayList<>(followUps(null, null, day, plannedDays));
             if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
                 rows.addAll(review(day));
             }
             planned += write(rows, written);
         }
         return planned;
+    }
+
+    /**
+     * The follow-ups that have a reminder or escalation for a day already, read once per pass and day: the teams of
+     * one zone share their day, so a pass over many teams reads each day's rows once rather than once per team.
+     */
+    private final class PlannedDays {
+
+        private final Map<String, Set<String>> read = new HashMap<>();
+
+        Set<String> of(LocalDate day, NotificationKind kind) {
+            return read.computeIfAbsent(day + " " + kind.wireName(), key -> notifications.plannedOn(day, kind));
+        }
     }
 
     /**
@@ -105,13 +120,14 @@ class NotificationPlanner {
         return ReminderSchedule.weekday(day) && !local.toLocalTime().isBefore(configuration.sendAt()) ? day : null;
     }
 
-    private List<PlannedNotification> followUps(@Nullable TeamName team, @Nullable TeamNotify notify, LocalDate day) {
+    private List<PlannedNotification> followUps(@Nullable TeamName team, @Nullable TeamNotify notify, LocalDate day,
+                                               PlannedDays planned) {
         ReminderSchedule schedule = schedules.of(notify);
         int lead = Math.max(0, -schedule.offsets().get(0));
         Long teamId = team == null ? null : team.id();
         String teamKey = team == null ? null : team.key();
-        Set<String> reminded = notifications.plannedOn(day, NotificationKind.REMINDER);
-        Set<String> escalated = notifications.plannedOn(day, NotificationKind.ESCALATION);
+        Set<String> reminded = planned.of(day, NotificationKind.REMINDER);
+        Set<String> escalated = planned.of(day, NotificationKind.ESCALATION);
         List<PlannedNotification> rows = new ArrayList<>();
         // a Monday carries the weekend's occasions: two days further
         for (Due due : queries.openDueBy(teamId, day.plusDays(lead + 2L))) {
