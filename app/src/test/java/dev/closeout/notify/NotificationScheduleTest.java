@@ -167,7 +167,8 @@ class NotificationScheduleTest extends NotificationTestBase {
             List<Map<String, Object>> waiting = list(getJson("/api/notifications?state=pending&team=pay").get("items"));
             assertEquals(2, waiting.size(), "priya's -3d reminder and pay's digest");
             assertTrue(waiting.stream().allMatch(row -> ((Number) row.get("attempts")).intValue() >= 2), waiting::toString);
-            assertTrue(waiting.stream().allMatch(row -> row.get("reason") != null), waiting::toString);
+            assertTrue(waiting.stream().allMatch(row -> row.get("last_error") != null
+                    && ((String) row.get("last_error")).contains("127.0.0.1")), waiting::toString);
         } finally {
             mailbox.start();
         }
@@ -177,7 +178,8 @@ class NotificationScheduleTest extends NotificationTestBase {
         assertEquals(1, received.stream().filter(mail -> mail.to().contains("pay-team@example.com")).count());
         List<Map<String, Object>> sent = list(getJson("/api/notifications?team=pay").get("items"));
         assertTrue(sent.stream().filter(row -> "email".equals(row.get("channel")))
-                .allMatch(row -> "sent".equals(row.get("state")) && row.get("reason") == null), sent::toString);
+                .allMatch(row -> "sent".equals(row.get("state")) && row.get("reason") == null
+                        && row.get("last_error") == null), sent::toString);
     }
 
     // --- what arrived
