@@ -55,15 +55,27 @@ class NotificationSender {
         this.clock = clock;
     }
 
-    /** Sends batches of what is due until none is left; returns how many rows were taken. */
+    /**
+     * Sends batches of what is due until none is left; returns how many rows were taken. A batch sent slowly (a mail
+     * server taking its whole time-out per message) stops once half its lease is gone: the rest keep their lease
+     * and are taken again after it, by any worker, rather than sent here after another worker took them too.
+     */
     int sendPending() {
         int taken = 0;
         List<Notification> batch;
         do {
-            LocalDateTime now = now();
-            batch = notifications.claim(BATCH, now, configuration.claimLease());
-            batch.forEach(this::deliver);
-            taken += batch.size();
+            LocalDateTime claimed = now();
+            LocalDateTime stopAt = claimed.plus(configuration.claimLease().dividedBy(2));
+            batch = notifications.claim(BATCH, claimed, configuration.claimLease());
+            for (Notification notification : batch) {
+                if (now().isAfter(stopAt)) {
+                    LOG.warn("Notifications: sending is slow; {} taken are left to be taken again after their lease",
+                            batch.size() - batch.indexOf(notification));
+                    return taken;
+                }
+                deliver(notification);
+                taken++;
+            }
         } while (batch.size() == BATCH);
         return taken;
     }

@@ -342,6 +342,37 @@ class NotificationApiTest extends NotificationTestBase {
     }
 
     @Test
+    void aSlowChannelLeavesTheRestOfItsBatchToBeTakenAgainAfterTheLeaseAndSendsEachOnce() {
+        List<Long> pay = teams.payActions();
+        for (long id : pay) {
+            due(id, "2026-12-09");
+        }
+        try (WebhookReceiver slack = WebhookReceiver.start()) {
+            // each post takes the receiver two minutes; the lease is five, so a batch stops after two and a half
+            slack.onEachRequest(() -> clock.advance(Duration.ofMinutes(2)));
+            patchTeam(TwoTeams.PAY, Map.of("slack_webhook_url", slack.url(SLACK_PATH)));
+            clock.set(Instant.parse("2026-12-09T09:30:00Z"));
+            planner.plan();
+
+            assertEquals(2, sender.sendPending(), "a third post would go after half the lease");
+            assertEquals(2, slack.received().size());
+            List<Map<String, Object>> left = notifications("?kind=reminder&team=pay&state=pending");
+            assertEquals(pay.size() - 2, left.size(), left::toString);
+
+            // nobody takes them again until their lease is over; then every one goes, once
+            assertEquals(0, sender.sendPending());
+            clock.advance(Duration.ofMinutes(5));
+            while (!notifications("?kind=reminder&team=pay&state=pending").isEmpty()) {
+                sender.sendPending();
+                clock.advance(Duration.ofMinutes(5));
+            }
+            assertEquals(pay.size(), slack.received().size());
+            assertEquals(pay.size(), slack.received().stream().map(post -> post.header(WebhookChannel.DELIVERY_HEADER))
+                    .distinct().count(), "each reminder posted once");
+        }
+    }
+
+    @Test
     void theDigestGoesToSlackInMrkdwn() {
         try (WebhookReceiver slack = WebhookReceiver.start()) {
             patchTeam(TwoTeams.PAY, Map.of("slack_webhook_url", slack.url(SLACK_PATH)));

@@ -56,6 +56,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Deque<Answer> script = new ArrayDeque<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile Runnable onEachRequest = () -> { };
 
     private WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -84,6 +85,12 @@ final class WebhookReceiver implements AutoCloseable {
             map.put(headers[i], headers[i + 1]);
         }
         script.add(new Reply(status, body, map));
+        return this;
+    }
+
+    /** Runs {@code action} as each request arrives, before it is answered: a test's clock moved by a slow receiver. */
+    WebhookReceiver onEachRequest(Runnable action) {
+        onEachRequest = action;
         return this;
     }
 
@@ -132,6 +139,7 @@ final class WebhookReceiver implements AutoCloseable {
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         byte[] body = exchange.getRequestBody().readAllBytes();
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers, body));
+        onEachRequest.run();
         Answer answer = next();
         if (answer instanceof Silence) {
             try {
